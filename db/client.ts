@@ -1,0 +1,62 @@
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema";
+
+/** The store every query function takes. Only `db/` and `lib/queries/` look inside it. */
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/** Where the database lives when nothing says otherwise (spec/cli.md). */
+export const DEFAULT_DB_PATH = "./data/altimeter.db";
+
+function migrationsFolder(): string {
+  const candidates = [
+    process.env.ALTIMETER_MIGRATIONS,
+    path.join(process.cwd(), "db", "migrations"),
+    // The CLI may run from any directory; its modules sit beside the migrations.
+    safeModuleDir() && path.join(safeModuleDir()!, "migrations"),
+  ];
+  for (const candidate of candidates) {
+    if (candidate && existsSync(path.join(candidate, "meta", "_journal.json"))) return candidate;
+  }
+  throw new Error("cannot find db/migrations: run Altimeter from its checkout or set ALTIMETER_MIGRATIONS");
+}
+
+function safeModuleDir(): string | null {
+  try {
+    return path.dirname(fileURLToPath(import.meta.url));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Opens (creating when missing) and migrates the SQLite database at `file`.
+ * WAL lets the app read while an import writes; the busy timeout makes a second
+ * writer wait instead of failing at once.
+ */
+export function openDatabase(file: string): Db {
+  if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("cache_size = -65536");
+  const db = drizzle(sqlite, { schema }) as Db;
+  migrate(db, { migrationsFolder: migrationsFolder() });
+  return db;
+}
+
+/** Closes the database, checkpointing the WAL. */
+export async function closeDatabase(db: Db): Promise<void> {
+  db.$client.close();
+}
+
+/** The database path the CLI and the app agree on: `--db`, else ALTIMETER_DB, else ./data/altimeter.db. */
+export function resolveDbPath(explicit?: string | null): string {
+  return explicit || process.env.ALTIMETER_DB || DEFAULT_DB_PATH;
+}

@@ -1,0 +1,2 @@
+export { openDatabase, closeDatabase, resolveDbPath, DEFAULT_DB_PATH, type Db } from "./client";
+export * as schema from "./schema";

@@ -1,0 +1,9 @@
+import type { Command } from "../command";
+import { explainCommand } from "./explain";
+import { importCommand } from "./import";
+import { metricsCommand } from "./metrics";
+import { settingsCommand } from "./settings";
+import { workspacesCommand } from "./workspaces";
+
+/** Every subcommand, in the order `altimeter --help` lists them. */
+export const COMMANDS: Command[] = [workspacesCommand, importCommand, metricsCommand, explainCommand, settingsCommand];

@@ -1,0 +1,35 @@
+import { changeSettings } from "@/lib/service/settings";
+import { optional, required, type Command } from "../command";
+import { table } from "../format";
+
+export const settingsCommand: Command = {
+  name: "settings",
+  summary: "Show or change a workspace's metric settings",
+  usage: "altimeter settings --workspace SLUG [--production-env REGEX] [--attribution-window-hours H] [--newcomer-grace-days D] [--json]",
+  help: `
+Without changes, shows the settings. Every metric, page and report honours them.
+
+  --production-env REGEX         environments that are production (case-insensitive;
+                                 default ^prod(uction)?([-_.: ].*)?$)
+  --attribution-window-hours H   how long after a deploy an incident with only a
+                                 repository or team is blamed on it (default 24; 0 = unlimited)
+  --newcomer-grace-days D        newcomers start at least D days after the data does (default 30)
+  --json                         print the settings as JSON`,
+  options: {
+    workspace: { type: "string" },
+    "production-env": { type: "string" },
+    "attribution-window-hours": { type: "string" },
+    "newcomer-grace-days": { type: "string" },
+    json: { type: "boolean" },
+  },
+  async run(ctx) {
+    const s = await changeSettings(ctx.db(), required(ctx, "workspace"), {
+      productionEnv: optional(ctx, "production-env"),
+      attributionWindowHours: optional(ctx, "attribution-window-hours"),
+      newcomerGraceDays: optional(ctx, "newcomer-grace-days"),
+    });
+    if (ctx.values.json) ctx.out(JSON.stringify(s, null, 2));
+    else ctx.out(table([["setting", "value"], ["production environment", s.productionEnv], ["attribution window (hours, 0 = unlimited)", String(s.attributionWindowHours)], ["newcomer grace period (days)", String(s.newcomerGraceDays)]]));
+    return 0;
+  },
+};

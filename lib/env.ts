@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { DEFAULT_DB_PATH } from "@/db/client";
+
+const EnvSchema = z.object({
+  ALTIMETER_DB: z.string().min(1).default(DEFAULT_DB_PATH),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+});
+
+/** The environment Altimeter reads, parsed once; the only module that touches process.env for settings. */
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Parses the environment; a bad value names the variable. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`environment variable ${issue.path.join(".")}: ${issue.message}`);
+  }
+  return parsed.data;
+}

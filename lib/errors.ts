@@ -1,0 +1,46 @@
+/**
+ * The one way Altimeter fails on purpose. Each error maps once, at the edge,
+ * to an HTTP status and `{ error: { code, message } }`, or to a CLI exit code.
+ */
+export class AltimeterError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Bad input from the user: a bad date, a bad setting, a malformed file. */
+export class ValidationError extends AltimeterError {
+  constructor(message: string) {
+    super(message, "invalid_input", 400);
+  }
+}
+
+/** A workspace, team or record that does not exist. */
+export class NotFoundError extends AltimeterError {
+  constructor(message: string) {
+    super(message, "not_found", 404);
+  }
+}
+
+/** A source system (GitHub, PagerDuty, SMTP…) failed. `kind` says how, for retry decisions. */
+export class UpstreamError extends AltimeterError {
+  constructor(
+    message: string,
+    readonly kind: "network" | "server" | "rate_limit" | "auth" | "client",
+  ) {
+    super(message, `upstream_${kind}`, 502);
+  }
+}
+
+/** `{ error: { code, message } }` and a status for any thrown value; unknown errors stay opaque. */
+export function toErrorBody(error: unknown): { status: number; body: { error: { code: string; message: string } } } {
+  if (error instanceof AltimeterError) {
+    return { status: error.status, body: { error: { code: error.code, message: error.message } } };
+  }
+  return { status: 500, body: { error: { code: "internal", message: "internal error" } } };
+}

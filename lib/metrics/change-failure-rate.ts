@@ -1,0 +1,36 @@
+import type { Attribution } from "./attribution";
+import type { WorkspaceFacts } from "./facts";
+import type { ScopeFilter } from "./scope";
+import { changeFailureTier } from "./tiers";
+import type { ChangeFailureRate, DeploymentRow, MetricsWindow } from "./types";
+import { inWindow } from "./window";
+
+/** A deployment counted by change failure rate, and why it failed. */
+export interface ChangeFailureRecord {
+  deployment: DeploymentRow;
+  failed: boolean;
+  /** Its status was `failure`. */
+  failedByStatus: boolean;
+  /** The incidents attributed to it, each with the rule that did it. */
+  incidents: Attribution[];
+}
+
+/** Production deployments that succeeded or failed in the window, oldest first, with their failure reasons. */
+export function changeFailureRecords(facts: WorkspaceFacts, w: MetricsWindow, inScope: ScopeFilter): ChangeFailureRecord[] {
+  const records: ChangeFailureRecord[] = [];
+  for (const d of facts.data.deployments) {
+    if (d.status !== "success" && d.status !== "failure") continue;
+    if (!inWindow(d.finishedAt, w) || !inScope.repository(d.repositoryId) || !facts.isProduction(d.environment)) continue;
+    const incidents = facts.incidentsByDeployment.get(d.id) ?? [];
+    const failedByStatus = d.status === "failure";
+    records.push({ deployment: d, failed: failedByStatus || incidents.length > 0, failedByStatus, incidents });
+  }
+  return records.sort((a, b) => a.deployment.finishedAt! - b.deployment.finishedAt! || (a.deployment.id < b.deployment.id ? -1 : 1));
+}
+
+/** Change failure rate of the counted deployments; each deployment counts once. */
+export function changeFailureRate(records: readonly ChangeFailureRecord[]): ChangeFailureRate {
+  const failed = records.filter((r) => r.failed).length;
+  const rate = records.length > 0 ? failed / records.length : null;
+  return { deployments: records.length, failed, rate, tier: changeFailureTier(rate) };
+}

@@ -1,0 +1,65 @@
+import { changeFailureRate, changeFailureRecords } from "./change-failure-rate";
+import { deploymentFrequency, deploymentFrequencyRecords } from "./deployment-frequency";
+import type { WorkspaceFacts } from "./facts";
+import { firstDeployRecords, timeToFirstDeploy } from "./first-deploy";
+import { leadTime, leadTimeRecords } from "./lead-time";
+import { onboarding, onboardingRecords } from "./onboarding";
+import { scopeFilter, type Scope } from "./scope";
+import { targets } from "./targets";
+import { timeToRestore, timeToRestoreRecords } from "./time-to-restore";
+import type { MetricsWindow, MetricValues } from "./types";
+import { fullWeeks } from "./window";
+
+export { deriveFacts, type WorkspaceFacts } from "./facts";
+export type { Scope } from "./scope";
+export * from "./types";
+
+/** The records behind every number of one window and scope: the drill-down. */
+export function metricRecords(facts: WorkspaceFacts, w: MetricsWindow, scope: Scope) {
+  const inScope = scopeFilter(facts, scope);
+  return {
+    deploymentFrequency: deploymentFrequencyRecords(facts, w, inScope),
+    leadTime: leadTimeRecords(facts, w, inScope),
+    changeFailureRate: changeFailureRecords(facts, w, inScope),
+    timeToRestore: timeToRestoreRecords(facts, w, inScope),
+    onboarding: onboardingRecords(facts, w, inScope),
+    timeToFirstDeploy: firstDeployRecords(facts, w, inScope),
+  };
+}
+
+/** The drill-down of one window and scope. */
+export type MetricRecords = ReturnType<typeof metricRecords>;
+
+/** The metric names of spec/metrics.md, as used by `--metric` and the dashboard. */
+export const METRIC_NAMES = [
+  "deploymentFrequency",
+  "leadTime",
+  "changeFailureRate",
+  "timeToRestore",
+  "onboarding",
+  "timeToFirstDeploy",
+] as const;
+export type MetricName = (typeof METRIC_NAMES)[number];
+
+/** Summarises drill-down records into the six metrics and their targets. */
+export function summarise(records: MetricRecords, w: MetricsWindow): MetricValues {
+  const values = {
+    deploymentFrequency: deploymentFrequency(records.deploymentFrequency, w),
+    leadTime: leadTime(records.leadTime),
+    changeFailureRate: changeFailureRate(records.changeFailureRate),
+    timeToRestore: timeToRestore(records.timeToRestore),
+    onboarding: onboarding(records.onboarding),
+    timeToFirstDeploy: timeToFirstDeploy(records.timeToFirstDeploy),
+  };
+  return { ...values, targets: targets(values) };
+}
+
+/** spec/metrics.md for one window and scope. */
+export function computeMetrics(facts: WorkspaceFacts, w: MetricsWindow, scope: Scope): MetricValues {
+  return summarise(metricRecords(facts, w, scope), w);
+}
+
+/** Each full 7-day bucket of the window computed as a window of its own, oldest first. */
+export function computeWeeklySeries(facts: WorkspaceFacts, w: MetricsWindow, scope: Scope): { window: MetricsWindow; values: MetricValues }[] {
+  return fullWeeks(w).map((week) => ({ window: week, values: computeMetrics(facts, week, scope) }));
+}

@@ -1,0 +1,55 @@
+import type { BaseFacts } from "./facts";
+import type { DeploymentRow, PullRequestRow } from "./types";
+
+/** A merged pull request and the production deployment it shipped in. */
+export interface LinkedChange {
+  pullRequest: PullRequestRow;
+  deployment: DeploymentRow;
+  /** firstCommitAt, or createdAt when absent. */
+  startedAt: number;
+  /** deployment.finishedAt − startedAt; negative values (clock skew) are kept here and dropped when counted. */
+  leadTimeMs: number;
+}
+
+/** The first deployment of a sorted list with finishedAt ≥ t (binary search), or null. */
+function firstFinishedFrom(sorted: readonly DeploymentRow[], t: number): DeploymentRow | null {
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]!.finishedAt! < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length ? sorted[lo]! : null;
+}
+
+/** Whether a merged pull request targets its repository's default branch, as far as that is known. */
+export function targetsDefaultBranch(pr: PullRequestRow, defaultBranch: string | null | undefined): boolean {
+  return pr.baseBranch === null || defaultBranch == null || pr.baseBranch === defaultBranch;
+}
+
+/**
+ * Links each merged pull request to the first successful production deployment
+ * of its repository finishing at or after the merge. Data that begins mid-life:
+ * a pull request merged before its repository's first such deployment is not
+ * linked, unless the repository was created at or after dataStart.
+ */
+export function linkChanges(facts: BaseFacts): LinkedChange[] {
+  const { dataStart } = facts.data;
+  const changes: LinkedChange[] = [];
+  for (const pr of facts.data.pullRequests) {
+    if (pr.mergedAt === null) continue;
+    const repository = facts.repositoryById.get(pr.repositoryId);
+    if (!targetsDefaultBranch(pr, repository?.defaultBranch)) continue;
+    const deploys = facts.productionSuccessByRepository.get(pr.repositoryId);
+    if (!deploys) continue;
+    if (pr.mergedAt < deploys[0]!.finishedAt!) {
+      const bornInData = repository !== undefined && dataStart !== null && repository.createdAt >= dataStart;
+      if (!bornInData) continue;
+    }
+    const deployment = firstFinishedFrom(deploys, pr.mergedAt);
+    if (!deployment) continue;
+    const startedAt = pr.firstCommitAt ?? pr.createdAt;
+    changes.push({ pullRequest: pr, deployment, startedAt, leadTimeMs: deployment.finishedAt! - startedAt });
+  }
+  return changes;
+}

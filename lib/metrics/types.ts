@@ -1,0 +1,173 @@
+/**
+ * Inputs and outputs of the metrics engine (spec/metrics.md). The engine is
+ * pure: the service loads these plain rows for a workspace and hands them over.
+ * Every timestamp is UTC milliseconds.
+ */
+import type { DeploymentStatus } from "@/lib/events/types";
+
+export type Tier = "elite" | "high" | "medium" | "low";
+
+/** `[from, to)`, two UTC midnights. */
+export interface MetricsWindow {
+  from: number;
+  to: number;
+}
+
+/** A workspace's metric settings. */
+export interface MetricsSettings {
+  /** Matches production environment names (case-insensitive). */
+  productionEnv: RegExp;
+  /** Incident attribution window for rules 3 and 4; 0 means unlimited. */
+  attributionWindowMs: number;
+  /** Newcomers start at least this long after dataStart. */
+  newcomerGraceMs: number;
+}
+
+export interface RepositoryRow {
+  id: string;
+  name: string;
+  createdAt: number;
+  teamId: string | null;
+  defaultBranch: string | null;
+  isTemplate: boolean | null;
+  url: string | null;
+}
+
+export interface DeploymentRow {
+  id: string;
+  repositoryId: string;
+  environment: string;
+  status: DeploymentStatus;
+  createdAt: number;
+  finishedAt: number | null;
+  sha: string | null;
+  url: string | null;
+}
+
+export interface PullRequestRow {
+  repositoryId: string;
+  number: number;
+  authorId: string;
+  createdAt: number;
+  firstCommitAt: number | null;
+  mergedAt: number | null;
+  baseBranch: string | null;
+  url: string | null;
+}
+
+export interface IncidentRow {
+  id: string;
+  openedAt: number;
+  resolvedAt: number | null;
+  title: string | null;
+  repositoryId: string | null;
+  teamId: string | null;
+  deploymentId: string | null;
+  causeSha: string | null;
+  url: string | null;
+}
+
+/** A pull request named by its identity. */
+export interface PullRequestRef {
+  repositoryId: string;
+  number: number;
+  at: number;
+  url: string | null;
+}
+
+/** A person with the workspace-wide facts of their activity, aggregated by the store. */
+export interface PersonRow {
+  id: string;
+  name: string | null;
+  teamId: string | null;
+  joinedAt: number | null;
+  isBot: boolean | null;
+  /** Earliest `authoredAt` of their commits, any repository. */
+  firstCommitAt: number | null;
+  /** Their earliest pull request by `createdAt` (ties by repository id, then number). */
+  firstPullRequest: PullRequestRef | null;
+  /** Their earliest merged pull request by `mergedAt` (ties by repository id, then number). */
+  firstMergedPullRequest: PullRequestRef | null;
+}
+
+/** Everything the engine reads for one workspace. */
+export interface MetricsData {
+  repositories: RepositoryRow[];
+  deployments: DeploymentRow[];
+  pullRequests: PullRequestRow[];
+  incidents: IncidentRow[];
+  people: PersonRow[];
+  /** Earliest commit, pull request, deployment or incident timestamp; null without any. */
+  dataStart: number | null;
+}
+
+export interface DeploymentFrequency {
+  deployments: number;
+  perDay: number;
+  perWeek: number;
+  deployDays: number;
+  tier: Tier | null;
+}
+
+export interface LeadTime {
+  changes: number;
+  medianHours: number | null;
+  p90Hours: number | null;
+  tier: Tier | null;
+}
+
+export interface ChangeFailureRate {
+  deployments: number;
+  failed: number;
+  rate: number | null;
+  tier: Tier | null;
+}
+
+export interface TimeToRestore {
+  incidents: number;
+  resolved: number;
+  open: number;
+  medianHours: number | null;
+  meanHours: number | null;
+  tier: Tier | null;
+}
+
+export interface Onboarding {
+  newcomers: number;
+  onboarded: number;
+  medianDays: number | null;
+  p90Days: number | null;
+}
+
+export interface TimeToFirstDeploy {
+  newRepositories: number;
+  deployed: number;
+  medianHours: number | null;
+}
+
+export interface Targets {
+  onboarding: boolean | null;
+  timeToFirstDeploy: boolean | null;
+  deploymentFrequency: boolean | null;
+  changeFailureRate: boolean | null;
+  timeToRestore: boolean | null;
+}
+
+/** The six metrics and their targets for one window and scope. */
+export interface MetricValues {
+  deploymentFrequency: DeploymentFrequency;
+  leadTime: LeadTime;
+  changeFailureRate: ChangeFailureRate;
+  timeToRestore: TimeToRestore;
+  onboarding: Onboarding;
+  timeToFirstDeploy: TimeToFirstDeploy;
+  targets: Targets;
+}
+
+/** `altimeter metrics --json` (spec/cli.md). */
+export interface MetricsReport extends MetricValues {
+  workspace: string;
+  team: string | null;
+  from: string;
+  to: string;
+}

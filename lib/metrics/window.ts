@@ -1,0 +1,47 @@
+import { ValidationError } from "@/lib/errors";
+import type { MetricsWindow } from "./types";
+
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 86_400_000;
+export const WEEK_MS = 7 * DAY_MS;
+
+/** Whether `t` lies in `[from, to)`. */
+export function inWindow(t: number | null, w: MetricsWindow): t is number {
+  return t !== null && t >= w.from && t < w.to;
+}
+
+/** Whole days in the window (an integer ≥ 1 for a valid window). */
+export function windowDays(w: MetricsWindow): number {
+  return (w.to - w.from) / DAY_MS;
+}
+
+/** The full 7-day buckets from `from`; a trailing partial bucket is not a week. */
+export function fullWeeks(w: MetricsWindow): MetricsWindow[] {
+  const weeks: MetricsWindow[] = [];
+  for (let start = w.from; start + WEEK_MS <= w.to; start += WEEK_MS) weeks.push({ from: start, to: start + WEEK_MS });
+  return weeks;
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** UTC midnight of a `YYYY-MM-DD` date; a bad date is a ValidationError naming `label`. */
+export function parseDate(text: string, label: string): number {
+  const m = DATE.exec(text);
+  const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
+  if (!m || Number.isNaN(ms) || formatDate(ms) !== text) {
+    throw new ValidationError(`${label} must be a date as YYYY-MM-DD, got ${JSON.stringify(text)}`);
+  }
+  return ms;
+}
+
+/** `YYYY-MM-DD` of a UTC timestamp. */
+export function formatDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** The window `[from, to)` of two dates, refused unless `to` is after `from`. */
+export function parseWindow(from: string, to: string): MetricsWindow {
+  const w = { from: parseDate(from, "--from"), to: parseDate(to, "--to") };
+  if (w.to <= w.from) throw new ValidationError(`--to (${to}) must be after --from (${from})`);
+  return w;
+}

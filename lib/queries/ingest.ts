@@ -1,0 +1,104 @@
+import type { Statement } from "better-sqlite3";
+import type { Db } from "@/db/client";
+import type { EventRecord, EventType } from "@/lib/events/types";
+
+/** Table, identity columns and stored columns (record field → column) of each type. */
+const TABLES: Record<EventType, { table: string; key: string[]; columns: [field: string, column: string][] }> = {
+  team: { table: "teams", key: ["id"], columns: [["id", "id"], ["name", "name"], ["parentId", "parent_id"]] },
+  repository: {
+    table: "repositories",
+    key: ["id"],
+    columns: [["id", "id"], ["name", "name"], ["createdAt", "created_at"], ["teamId", "team_id"], ["defaultBranch", "default_branch"], ["url", "url"], ["isTemplate", "is_template"], ["templateId", "template_id"]],
+  },
+  person: { table: "people", key: ["id"], columns: [["id", "id"], ["name", "name"], ["teamId", "team_id"], ["joinedAt", "joined_at"], ["isBot", "is_bot"]] },
+  commit: {
+    table: "commits",
+    key: ["repository_id", "sha"],
+    columns: [["repositoryId", "repository_id"], ["sha", "sha"], ["authoredAt", "authored_at"], ["authorId", "author_id"], ["committedAt", "committed_at"]],
+  },
+  pull_request: {
+    table: "pull_requests",
+    key: ["repository_id", "number"],
+    columns: [["repositoryId", "repository_id"], ["number", "number"], ["authorId", "author_id"], ["createdAt", "created_at"], ["firstCommitAt", "first_commit_at"], ["mergedAt", "merged_at"], ["closedAt", "closed_at"], ["baseBranch", "base_branch"], ["mergeCommitSha", "merge_commit_sha"], ["url", "url"]],
+  },
+  deployment: {
+    table: "deployments",
+    key: ["id"],
+    columns: [["id", "id"], ["repositoryId", "repository_id"], ["environment", "environment"], ["status", "status"], ["createdAt", "created_at"], ["finishedAt", "finished_at"], ["sha", "sha"], ["url", "url"]],
+  },
+  ci_run: {
+    table: "ci_runs",
+    key: ["id"],
+    columns: [["id", "id"], ["repositoryId", "repository_id"], ["workflow", "workflow"], ["status", "status"], ["startedAt", "started_at"], ["finishedAt", "finished_at"], ["headSha", "head_sha"], ["branch", "branch"], ["event", "event"], ["url", "url"]],
+  },
+  incident: {
+    table: "incidents",
+    key: ["id"],
+    columns: [["id", "id"], ["openedAt", "opened_at"], ["title", "title"], ["severity", "severity"], ["resolvedAt", "resolved_at"], ["repositoryId", "repository_id"], ["teamId", "team_id"], ["deploymentId", "deployment_id"], ["causeSha", "cause_sha"], ["source", "source"], ["url", "url"]],
+  },
+  repository_files: {
+    table: "repository_files",
+    key: ["repository_id"],
+    columns: [["repositoryId", "repository_id"], ["observedAt", "observed_at"], ["files", "files"]],
+  },
+};
+
+/** The upsert of one type: identity conflicts replace the whole row (last write wins). */
+export function upsertSql(type: EventType): string {
+  const { table, key, columns } = TABLES[type];
+  const names = ["workspace_id", ...columns.map(([, c]) => c)];
+  const updates = columns.filter(([, c]) => !key.includes(c)).map(([, c]) => `${c} = excluded.${c}`);
+  // A snapshot replaces an earlier one only: an older observation arriving late changes nothing.
+  const guard = type === "repository_files" ? ` WHERE excluded.observed_at >= ${table}.observed_at` : "";
+  return (
+    `INSERT INTO ${table} (${names.join(", ")}) VALUES (${names.map(() => "?").join(", ")}) ` +
+    `ON CONFLICT (workspace_id, ${key.join(", ")}) DO UPDATE SET ${updates.join(", ")}${guard}`
+  );
+}
+
+/** Bound parameters of a record, in upsertSql order. */
+function parameters(workspaceId: number, record: EventRecord): unknown[] {
+  const params: unknown[] = [workspaceId];
+  const fields = record as unknown as Record<string, unknown>;
+  for (const [field] of TABLES[record.type].columns) {
+    const v = fields[field];
+    params.push(typeof v === "boolean" ? (v ? 1 : 0) : field === "files" ? JSON.stringify(v) : v);
+  }
+  return params;
+}
+
+const statementCache = new WeakMap<Db, Map<EventType, Statement>>();
+
+function statement(db: Db, type: EventType): Statement {
+  let cache = statementCache.get(db);
+  if (!cache) statementCache.set(db, (cache = new Map()));
+  let stmt = cache.get(type);
+  if (!stmt) cache.set(type, (stmt = db.$client.prepare(upsertSql(type))));
+  return stmt;
+}
+
+/** Upserts validated records into a workspace, in one transaction. */
+export async function upsertRecords(db: Db, workspaceId: number, records: readonly EventRecord[]): Promise<void> {
+  writeTransaction(db, () => {
+    for (const r of records) statement(db, r.type).run(parameters(workspaceId, r));
+  });
+}
+
+/** Runs `work` in an IMMEDIATE transaction, so concurrent writers queue on the busy timeout instead of deadlocking. */
+function writeTransaction(db: Db, work: () => void): void {
+  db.$client.transaction(work).immediate();
+}
+
+/**
+ * A transaction spanning many batches, for `--strict`: everything is rolled back
+ * unless `commit` is called. Batches are written with `upsertRecords`.
+ */
+export async function beginImport(db: Db): Promise<{ commit: () => Promise<void>; rollback: () => Promise<void> }> {
+  db.$client.exec("BEGIN IMMEDIATE");
+  return {
+    commit: async () => void db.$client.exec("COMMIT"),
+    rollback: async () => {
+      if (db.$client.inTransaction) db.$client.exec("ROLLBACK");
+    },
+  };
+}

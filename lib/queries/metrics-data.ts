@@ -1,0 +1,77 @@
+import type { Db } from "@/db/client";
+import type { DeploymentRow, IncidentRow, MetricsData, PersonRow, PullRequestRef, PullRequestRow, RepositoryRow } from "@/lib/metrics/types";
+
+type Raw = unknown[];
+
+const bool = (v: unknown): boolean | null => (v === null ? null : v === 1);
+
+function pullRequestRef(json: unknown): PullRequestRef | null {
+  if (typeof json !== "string") return null;
+  const [repositoryId, number, at, url] = JSON.parse(json) as [string, number, number, string | null];
+  return { repositoryId, number, at, url };
+}
+
+/**
+ * Everything the metrics engine reads for one workspace. Person activity is
+ * aggregated here with one index seek per person and fact, so a million
+ * commits are never loaded to find who started when.
+ */
+export async function loadMetricsData(db: Db, workspaceId: number): Promise<MetricsData> {
+  const c = db.$client;
+  const rows = (query: string) => c.prepare(query).raw(true).all(workspaceId) as Raw[];
+
+  const repositories = rows(
+    "SELECT id, name, created_at, team_id, default_branch, is_template, url FROM repositories WHERE workspace_id = ?",
+  ).map((r): RepositoryRow => ({
+    id: r[0] as string, name: r[1] as string, createdAt: r[2] as number, teamId: r[3] as string | null,
+    defaultBranch: r[4] as string | null, isTemplate: bool(r[5]), url: r[6] as string | null,
+  }));
+
+  const deployments = rows(
+    "SELECT id, repository_id, environment, status, created_at, finished_at, sha, url FROM deployments WHERE workspace_id = ?",
+  ).map((r): DeploymentRow => ({
+    id: r[0] as string, repositoryId: r[1] as string, environment: r[2] as string, status: r[3] as DeploymentRow["status"],
+    createdAt: r[4] as number, finishedAt: r[5] as number | null, sha: r[6] as string | null, url: r[7] as string | null,
+  }));
+
+  // Only merged pull requests can be changes; people's first pull requests are aggregated below.
+  const pullRequests = rows(
+    "SELECT repository_id, number, author_id, created_at, first_commit_at, merged_at, base_branch, url FROM pull_requests WHERE workspace_id = ? AND merged_at IS NOT NULL",
+  ).map((r): PullRequestRow => ({
+    repositoryId: r[0] as string, number: r[1] as number, authorId: r[2] as string, createdAt: r[3] as number,
+    firstCommitAt: r[4] as number | null, mergedAt: r[5] as number | null, baseBranch: r[6] as string | null, url: r[7] as string | null,
+  }));
+
+  const incidents = rows(
+    "SELECT id, opened_at, resolved_at, title, repository_id, team_id, deployment_id, cause_sha, url FROM incidents WHERE workspace_id = ?",
+  ).map((r): IncidentRow => ({
+    id: r[0] as string, openedAt: r[1] as number, resolvedAt: r[2] as number | null, title: r[3] as string | null,
+    repositoryId: r[4] as string | null, teamId: r[5] as string | null, deploymentId: r[6] as string | null,
+    causeSha: r[7] as string | null, url: r[8] as string | null,
+  }));
+
+  const people = rows(`
+    SELECT p.id, p.name, p.team_id, p.joined_at, p.is_bot,
+      (SELECT MIN(authored_at) FROM commits c WHERE c.workspace_id = p.workspace_id AND c.author_id = p.id),
+      (SELECT json_array(repository_id, number, created_at, url) FROM pull_requests q
+         WHERE q.workspace_id = p.workspace_id AND q.author_id = p.id ORDER BY created_at, repository_id, number LIMIT 1),
+      (SELECT json_array(repository_id, number, merged_at, url) FROM pull_requests q
+         WHERE q.workspace_id = p.workspace_id AND q.author_id = p.id AND merged_at IS NOT NULL ORDER BY merged_at, repository_id, number LIMIT 1)
+    FROM people p WHERE p.workspace_id = ?`).map((r): PersonRow => ({
+    id: r[0] as string, name: r[1] as string | null, teamId: r[2] as string | null, joinedAt: r[3] as number | null,
+    isBot: bool(r[4]), firstCommitAt: r[5] as number | null, firstPullRequest: pullRequestRef(r[6]), firstMergedPullRequest: pullRequestRef(r[7]),
+  }));
+
+  const starts = c
+    .prepare(
+      `SELECT MIN(t) FROM (
+        SELECT MIN(authored_at) AS t FROM commits WHERE workspace_id = ?
+        UNION ALL SELECT MIN(created_at) FROM pull_requests WHERE workspace_id = ?
+        UNION ALL SELECT MIN(created_at) FROM deployments WHERE workspace_id = ?
+        UNION ALL SELECT MIN(opened_at) FROM incidents WHERE workspace_id = ?)`,
+    )
+    .pluck()
+    .get(workspaceId, workspaceId, workspaceId, workspaceId) as number | null;
+
+  return { repositories, deployments, pullRequests, incidents, people, dataStart: starts ?? null };
+}

@@ -1,0 +1,88 @@
+import type { MetricName, MetricRecords } from "@/lib/metrics";
+import type { Attribution } from "@/lib/metrics/attribution";
+import { HOUR_MS } from "@/lib/metrics/window";
+import { formatTimestamp } from "@/lib/events/timestamp";
+
+/** A drill-down as a table: what the CLI prints, the dashboard shows and CSV downloads carry. */
+export interface DrillDownTable {
+  metric: MetricName;
+  columns: string[];
+  rows: (string | number | boolean | null)[][];
+}
+
+const ts = (ms: number | null): string | null => (ms === null ? null : formatTimestamp(ms));
+const RULES: Record<NonNullable<Attribution["rule"]>, string> = {
+  deploymentId: "rule 1: names the deployment",
+  causeSha: "rule 2: cause sha",
+  repository: "rule 3: repository's latest deploy",
+  team: "rule 4: team's latest deploy",
+};
+
+function why(a: Attribution): string {
+  return a.rule === null ? "unattributed" : `${a.deploymentId} (${RULES[a.rule]})`;
+}
+
+/** The records behind one metric, as rows. */
+export function drillDownTable(records: MetricRecords, metric: MetricName): DrillDownTable {
+  switch (metric) {
+    case "deploymentFrequency":
+      return {
+        metric,
+        columns: ["deployment", "repository", "environment", "finishedAt", "day", "url"],
+        rows: records.deploymentFrequency.map(({ deployment: d, dayIndex }) => [d.id, d.repositoryId, d.environment, ts(d.finishedAt), dayIndex, d.url]),
+      };
+    case "changeFailureRate":
+      return {
+        metric,
+        columns: ["deployment", "repository", "finishedAt", "status", "failed", "why", "url"],
+        rows: records.changeFailureRate.map((r) => {
+          const reasons = [...(r.failedByStatus ? ["status failure"] : []), ...r.incidents.map((a) => `incident ${a.incident.id} by ${RULES[a.rule!]}`)];
+          return [r.deployment.id, r.deployment.repositoryId, ts(r.deployment.finishedAt), r.deployment.status, r.failed, reasons.join("; ") || null, r.deployment.url];
+        }),
+      };
+    case "leadTime":
+      return {
+        metric,
+        columns: ["repository", "pullRequest", "startedAt", "mergedAt", "deployment", "deployedAt", "leadTimeHours", "counted", "url"],
+        rows: [...records.leadTime.changes, ...records.leadTime.droppedNegative].map((c) => [
+          c.pullRequest.repositoryId, c.pullRequest.number, ts(c.startedAt), ts(c.pullRequest.mergedAt), c.deployment.id,
+          ts(c.deployment.finishedAt), c.leadTimeMs / HOUR_MS, c.leadTimeMs >= 0 ? true : "dropped: negative (clock skew)", c.pullRequest.url,
+        ]),
+      };
+    case "timeToRestore":
+      return {
+        metric,
+        columns: ["incident", "title", "openedAt", "resolvedAt", "restoreHours", "attributedTo", "url"],
+        rows: records.timeToRestore.map(({ attribution: a, restoreMs }) => [
+          a.incident.id, a.incident.title, ts(a.incident.openedAt), ts(a.incident.resolvedAt), restoreMs === null ? null : restoreMs / HOUR_MS, why(a), a.incident.url,
+        ]),
+      };
+    case "onboarding":
+      return {
+        metric,
+        columns: ["person", "team", "start", "startFrom", "firstMergedPullRequest", "mergedAt", "onboardingDays", "url"],
+        rows: records.onboarding.map((n) => [
+          n.person.id, n.person.teamId, ts(n.start.at), n.start.source, n.firstMerged ? `${n.firstMerged.repositoryId}#${n.firstMerged.number}` : null,
+          ts(n.firstMerged?.at ?? null), n.onboardingDays, n.firstMerged?.url ?? null,
+        ]),
+      };
+    case "timeToFirstDeploy":
+      return {
+        metric,
+        columns: ["repository", "name", "createdAt", "firstDeployment", "deployedAt", "hours"],
+        rows: records.timeToFirstDeploy.map((r) => [
+          r.repository.id, r.repository.name, ts(r.repository.createdAt), r.firstDeployment?.id ?? null, ts(r.firstDeployment?.finishedAt ?? null), r.hours,
+        ]),
+      };
+  }
+}
+
+/** RFC 4180 CSV of a drill-down table. */
+export function drillDownCsv(t: DrillDownTable): string {
+  const cell = (v: string | number | boolean | null): string => {
+    const s = v === null ? "" : String(v);
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return [t.columns, ...t.rows].map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
+}
+

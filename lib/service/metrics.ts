@@ -1,0 +1,56 @@
+import type { Db } from "@/db/client";
+import { computeMetrics, computeWeeklySeries, deriveFacts, metricRecords, type MetricRecords, type MetricsReport, type WorkspaceFacts } from "@/lib/metrics";
+import { formatDate } from "@/lib/metrics/window";
+import { loadMetricsData } from "@/lib/queries/metrics-data";
+import type { Workspace } from "@/lib/queries/workspaces";
+import { metricsSettings, resolveQuery, type MetricsQuery, type ResolvedQuery } from "./scope";
+
+export type { MetricsQuery, ResolvedQuery };
+
+/**
+ * Facts are window- and scope-independent, so one derivation serves every
+ * window, team and series of a workspace until its data or settings change
+ * (both bump `dataVersion`).
+ */
+const factsCache = new WeakMap<Db, Map<number, { version: number; facts: Promise<WorkspaceFacts> }>>();
+
+/** The derived facts of a workspace at its current data version. */
+export async function workspaceFacts(db: Db, workspace: Workspace): Promise<WorkspaceFacts> {
+  let perDb = factsCache.get(db);
+  if (!perDb) factsCache.set(db, (perDb = new Map()));
+  const hit = perDb.get(workspace.id);
+  if (hit && hit.version === workspace.dataVersion) return hit.facts;
+  const facts = loadMetricsData(db, workspace.id).then((data) => deriveFacts(data, metricsSettings(workspace)));
+  perDb.set(workspace.id, { version: workspace.dataVersion, facts });
+  facts.catch(() => perDb.delete(workspace.id));
+  return facts;
+}
+
+function report(r: ResolvedQuery, facts: WorkspaceFacts, window = r.window): MetricsReport {
+  return {
+    workspace: r.workspace.slug,
+    team: r.teamId,
+    from: formatDate(window.from),
+    to: formatDate(window.to),
+    ...computeMetrics(facts, window, { teamId: r.teamId }),
+  };
+}
+
+/** `altimeter metrics --json` for a query: the one place a number is computed. */
+export async function getMetricsReport(db: Db, q: MetricsQuery): Promise<MetricsReport> {
+  const r = await resolveQuery(db, q);
+  return report(r, await workspaceFacts(db, r.workspace));
+}
+
+/** `altimeter metrics --series week`: one report per full week of the window, oldest first. */
+export async function getWeeklySeries(db: Db, q: MetricsQuery): Promise<{ series: MetricsReport[] }> {
+  const r = await resolveQuery(db, q);
+  const facts = await workspaceFacts(db, r.workspace);
+  return { series: computeWeeklySeries(facts, r.window, { teamId: r.teamId }).map((s) => report(r, facts, s.window)) };
+}
+
+/** The records behind every number of a query (the drill-down). */
+export async function getMetricRecords(db: Db, q: MetricsQuery): Promise<{ query: ResolvedQuery; records: MetricRecords }> {
+  const r = await resolveQuery(db, q);
+  return { query: r, records: metricRecords(await workspaceFacts(db, r.workspace), r.window, { teamId: r.teamId }) };
+}

@@ -1,0 +1,50 @@
+import type { Db } from "@/db/client";
+import { ValidationError } from "@/lib/errors";
+import { getWorkspace, updateWorkspaceSettings, type WorkspaceSettingsPatch } from "@/lib/queries/workspaces";
+
+/** A workspace's metric settings as shown to people (spec/cli.md `settings`). */
+export interface WorkspaceSettings {
+  workspace: string;
+  productionEnv: string;
+  attributionWindowHours: number;
+  newcomerGraceDays: number;
+}
+
+/** Settings as given by a person, as text, before checking. */
+export interface SettingsInput {
+  productionEnv?: string | null;
+  attributionWindowHours?: string | number | null;
+  newcomerGraceDays?: string | number | null;
+}
+
+function nonNegative(value: string | number, flag: string): number {
+  const n = typeof value === "number" ? value : value.trim() === "" ? NaN : Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new ValidationError(`${flag} must be a number ≥ 0, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+/** Checks settings, refusing a bad value with the reason. */
+export function checkSettings(input: SettingsInput): WorkspaceSettingsPatch {
+  const patch: WorkspaceSettingsPatch = {};
+  if (input.productionEnv != null) {
+    try {
+      new RegExp(input.productionEnv, "i");
+    } catch (error) {
+      throw new ValidationError(`--production-env is not a valid regular expression: ${(error as Error).message}`);
+    }
+    if (input.productionEnv === "") throw new ValidationError("--production-env must not be empty");
+    patch.productionEnv = input.productionEnv;
+  }
+  if (input.attributionWindowHours != null) patch.attributionWindowHours = nonNegative(input.attributionWindowHours, "--attribution-window-hours");
+  if (input.newcomerGraceDays != null) patch.newcomerGraceDays = nonNegative(input.newcomerGraceDays, "--newcomer-grace-days");
+  return patch;
+}
+
+/** Shows a workspace's settings, after applying any changes given. */
+export async function changeSettings(db: Db, slug: string, input: SettingsInput): Promise<WorkspaceSettings> {
+  const patch = checkSettings(input);
+  const before = await getWorkspace(db, slug);
+  await updateWorkspaceSettings(db, before.id, patch);
+  const w = await getWorkspace(db, slug);
+  return { workspace: w.slug, productionEnv: w.productionEnv, attributionWindowHours: w.attributionWindowHours, newcomerGraceDays: w.newcomerGraceDays };
+}
