@@ -1,4 +1,5 @@
 import type { Command } from "../command";
+import { doctorCommand } from "./doctor";
 import { explainCommand } from "./explain";
 import { importCommand } from "./import";
 import { metricsCommand } from "./metrics";
@@ -6,4 +7,4 @@ import { settingsCommand } from "./settings";
 import { workspacesCommand } from "./workspaces";
 
 /** Every subcommand, in the order `altimeter --help` lists them. */
-export const COMMANDS: Command[] = [workspacesCommand, importCommand, metricsCommand, explainCommand, settingsCommand];
+export const COMMANDS: Command[] = [workspacesCommand, importCommand, metricsCommand, explainCommand, settingsCommand, doctorCommand];
