@@ -20,6 +20,7 @@ export function isEventType(type: string): type is EventType {
 function describe(value: unknown): string {
   if (Array.isArray(value)) return "an array";
   if (value === null) return "null";
+  if (value === undefined) return "nothing";
   if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + "…" : value)}`;
   if (typeof value === "object") return "an object";
   return `${typeof value} ${String(value)}`;
