@@ -1,0 +1,40 @@
+import type { Db } from "@/db/client";
+import { generateDemoRecords } from "@/lib/demo/generate";
+import { importSources } from "@/lib/import/importer";
+import type { ImportSummary } from "@/lib/import/summary";
+import { deleteWorkspace, findWorkspace, updateWorkspaceSettings } from "@/lib/queries/workspaces";
+
+/** The name the demo workspace is shown under. */
+export const DEMO_NAME = "Northwind (demo)";
+
+async function* ndjson(records: Record<string, unknown>[]): AsyncGenerator<string> {
+  // Chunks of lines, as a file would arrive: the importer reads them like any other input.
+  for (let i = 0; i < records.length; i += 1000) {
+    yield records.slice(i, i + 1000).map((r) => JSON.stringify(r)).join("\n") + "\n";
+  }
+}
+
+/**
+ * Creates (or recreates) the demo workspace: a generated organisation with
+ * twelve months of history ending at `now`, written through the same import
+ * path as real data.
+ */
+export async function createDemoWorkspace(
+  db: Db,
+  options: { slug: string; now: number; onProgress?: (records: number) => void },
+): Promise<ImportSummary> {
+  await deleteWorkspace(db, options.slug);
+  const records = generateDemoRecords({ now: options.now });
+  const summary = await importSources(db, {
+    workspace: options.slug,
+    sources: [{ name: "demo", format: "ndjson", stream: ndjson(records) }],
+    onProgress: (p) => options.onProgress?.(p.records),
+  });
+  const workspace = await findWorkspace(db, options.slug);
+  if (workspace) await updateWorkspaceSettings(db, workspace.id, { name: DEMO_NAME });
+  if (summary.rejectedTotal > 0) {
+    const first = summary.rejected[0]!;
+    throw new Error(`the demo generator wrote an invalid record (line ${first.line}: ${first.reason})`);
+  }
+  return summary;
+}
