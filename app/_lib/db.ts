@@ -1,0 +1,16 @@
+import "server-only";
+import { openDatabase, resolveDbPath, type Db } from "@/db/client";
+
+// On globalThis rather than in a module variable: `next dev` re-evaluates
+// modules on every edit, and each evaluation would otherwise open (and migrate)
+// another connection to the same file.
+const holder = globalThis as typeof globalThis & { __altimeterDb?: Db };
+
+/**
+ * The process-wide database of the app, opened (and migrated) on first use at
+ * the path the CLI uses too (`resolveDbPath`: ALTIMETER_DB, else ./data/altimeter.db).
+ * Lazy, so that `next build` never touches a database.
+ */
+export function getDb(): Db {
+  return (holder.__altimeterDb ??= openDatabase(resolveDbPath()));
+}

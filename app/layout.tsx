@@ -1,0 +1,42 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Altimeter", template: "%s · Altimeter" },
+  description: "Platform engineering metrics: DORA, onboarding and time to first deploy.",
+};
+
+export const viewport: Viewport = {
+  colorScheme: "light dark",
+};
+
+/** The frame of every page: the header and a centred column. */
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#content">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <div className="container site-header-inner">
+            <Link href="/" className="brand">
+              <svg className="brand-mark" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" strokeWidth="2" />
+                <path d="M12 12 L17 6" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+                <circle cx="12" cy="12" r="1.6" fill="currentColor" />
+              </svg>
+              Altimeter
+            </Link>
+            <span className="site-tagline">Platform engineering metrics</span>
+          </div>
+        </header>
+        <main id="content" className="container">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,96 @@
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { constants } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { closeDatabase, resolveDbPath } from "@/db/client";
+import { readEnv } from "@/lib/env";
+import { ValidationError } from "@/lib/errors";
+import { listWorkspaces } from "@/lib/queries/workspaces";
+import { createDemoWorkspace } from "@/lib/service/demo";
+import { describeSummary } from "@/lib/import/summary";
+import { optional, type Command } from "../command";
+import { formatCount, terminalProgress } from "../progress";
+
+/** The checkout: `next build` and `next start` run there, where app/ and .next/ live. */
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+
+function nextBin(): string {
+  return createRequire(import.meta.url).resolve("next/dist/bin/next");
+}
+
+function port(flag: string | null): number {
+  if (flag === null) return readEnv().PORT;
+  const n = Number(flag);
+  if (!/^\d+$/.test(flag) || n < 1 || n > 65535) throw new ValidationError(`--port must be a port number (1–65535), got ${JSON.stringify(flag)}`);
+  return n;
+}
+
+/**
+ * Runs `next ARGS` with stdio inherited, forwarding SIGINT and SIGTERM, and
+ * resolves with its exit code (128 + the signal number when a signal ended it).
+ */
+function runNext(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [nextBin(), ...args], { cwd: PROJECT_ROOT, env, stdio: "inherit" });
+    // A terminal's Ctrl-C reaches the child too; forwarding covers `kill PID` and process managers.
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM"];
+    for (const s of signals) process.on(s, forward);
+    const cleanUp = () => {
+      for (const s of signals) process.off(s, forward);
+    };
+    child.once("error", (error) => {
+      cleanUp();
+      reject(error);
+    });
+    child.once("exit", (code, signal) => {
+      cleanUp();
+      resolve(code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 1));
+    });
+  });
+}
+
+export const serveCommand: Command = {
+  name: "serve",
+  summary: "Build and start the dashboard (creates the demo workspace when there is none)",
+  usage: "altimeter serve [--port N] [--no-build]",
+  help: `
+Opens (and migrates) the database, creates the demo workspace when there are no
+workspaces at all, runs \`next build\`, then \`next start\` on the port. The
+dashboard reads the same database as the other commands. Stop it with Ctrl-C.
+
+  --port N    the port to listen on (default: $PORT or 3000)
+  --no-build  start the existing build in .next/ without rebuilding`,
+  options: { port: { type: "string" }, "no-build": { type: "boolean" } },
+  async run(ctx) {
+    const listenPort = port(optional(ctx, "port"));
+    const dbPath = resolveDbPath(optional(ctx, "db"));
+    if (dbPath === ":memory:") throw new ValidationError("the dashboard needs a database file, not :memory:");
+
+    const db = ctx.db();
+    if ((await listWorkspaces(db)).length === 0) {
+      const progress = terminalProgress(ctx.interactive);
+      const summary = await createDemoWorkspace(db, {
+        slug: "demo",
+        now: Date.now(),
+        onProgress: (n) => progress.update(`no workspaces yet, creating the demo: ${formatCount(n)} records`),
+      });
+      progress.done();
+      ctx.err(`demo: ${describeSummary(summary)}`);
+    }
+    // The server opens its own connection; this one would only hold the file open.
+    await closeDatabase(db);
+
+    // Absolute, so the server finds the same file whatever directory it runs in.
+    const env = { ...process.env, ALTIMETER_DB: path.resolve(dbPath), NEXT_TELEMETRY_DISABLED: "1" };
+    if (!ctx.values["no-build"]) {
+      const built = await runNext(["build"], env);
+      if (built !== 0) {
+        ctx.err(`next build failed (exit ${built}); the server was not started`);
+        return built;
+      }
+    }
+    return runNext(["start", "-p", String(listenPort)], env);
+  },
+};
