@@ -8,3 +8,6 @@ export * from "./deployments";
 export * from "./ci-runs";
 export * from "./incidents";
 export * from "./repository-files";
+export * from "./sync";
+export * from "./assessments";
+export * from "./digests";
