@@ -8,13 +8,21 @@ import { bumpDataVersion, ensureWorkspace } from "@/lib/queries/workspaces";
 import { emptySummary, MAX_LISTED_REJECTIONS, type ImportSummary } from "./summary";
 
 /** One input of an import: its name (for rejections), its format and its bytes. */
-export interface ImportSource {
-  name: string;
-  format: "ndjson" | "csv";
-  /** Required for CSV; for NDJSON it fills a missing `type` and refuses lines of another type. */
-  type?: EventType;
-  stream: AsyncIterable<Buffer | string>;
-}
+export type ImportSource =
+  | {
+      name: string;
+      format: "ndjson" | "csv";
+      /** Required for CSV; for NDJSON it fills a missing `type` and refuses lines of another type. */
+      type?: EventType;
+      stream: AsyncIterable<Buffer | string>;
+    }
+  | {
+      /** Event-format objects already decoded, as collectors and webhooks produce them; "line" is their position. */
+      name: string;
+      format: "objects";
+      type?: undefined;
+      records: AsyncIterable<unknown> | Iterable<unknown>;
+    };
 
 export interface ImportOptions {
   workspace: string;
@@ -36,6 +44,11 @@ interface Candidate {
 }
 
 async function* candidates(source: ImportSource): AsyncGenerator<Candidate> {
+  if (source.format === "objects") {
+    let line = 0;
+    for await (const value of source.records) yield { line: ++line, value, fromText: false };
+    return;
+  }
   if (source.format === "csv") {
     for await (const row of readCsv(source.stream)) {
       if ("error" in row) yield { line: row.line, value: null, fromText: true, parseError: row.error };

@@ -1,0 +1,12 @@
+import type { Db } from "@/db/client";
+import { importSources } from "@/lib/import/importer";
+import type { ImportSummary } from "@/lib/import/summary";
+
+/**
+ * Stores event-format objects produced by a collector or webhook through the
+ * importer: the same validation and idempotent upserts as `altimeter import`.
+ * A rejected record is a mapping bug, reported in the summary, never dropped silently.
+ */
+export async function storeRecords(db: Db, workspace: string, source: string, records: Iterable<unknown> | AsyncIterable<unknown>): Promise<ImportSummary> {
+  return importSources(db, { workspace, sources: [{ name: source, format: "objects", records }] });
+}
