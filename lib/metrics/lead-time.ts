@@ -24,9 +24,10 @@ export function leadTimeRecords(facts: WorkspaceFacts, w: MetricsWindow, inScope
   return { changes, droppedNegative };
 }
 
-/** Lead time for changes: count, interpolated median and p90 in hours, tier by median. */
+/** Lead time for changes: count, interpolated median and p90 in hours, tier by median. Expects leadTimeRecords' order. */
 export function leadTime(records: LeadTimeRecords): LeadTime {
-  const hours = records.changes.map((c) => c.leadTimeMs / HOUR_MS).sort((a, b) => a - b);
+  // leadTimeRecords sorts the changes by lead time already.
+  const hours = records.changes.map((c) => c.leadTimeMs / HOUR_MS);
   const medianHours = percentileOfSorted(hours, 0.5);
   return { changes: hours.length, medianHours, p90Hours: percentileOfSorted(hours, 0.9), tier: leadTimeTier(medianHours) };
 }

@@ -41,18 +41,16 @@ export interface DeploymentRow {
   createdAt: number;
   finishedAt: number | null;
   sha: string | null;
-  url: string | null;
 }
 
+/** A merged pull request, with what lead time reads (links to the source are loaded for drill-downs only). */
 export interface PullRequestRow {
   repositoryId: string;
   number: number;
-  authorId: string;
   createdAt: number;
   firstCommitAt: number | null;
   mergedAt: number | null;
   baseBranch: string | null;
-  url: string | null;
 }
 
 export interface IncidentRow {

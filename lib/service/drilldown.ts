@@ -2,6 +2,7 @@ import type { MetricName, MetricRecords } from "@/lib/metrics";
 import type { Attribution } from "@/lib/metrics/attribution";
 import { HOUR_MS } from "@/lib/metrics/window";
 import { formatTimestamp } from "@/lib/events/timestamp";
+import { NO_LINKS, type SourceLinks } from "@/lib/queries/links";
 
 /** A drill-down as a table: what the CLI prints, the dashboard shows and CSV downloads carry. */
 export interface DrillDownTable {
@@ -22,14 +23,14 @@ function why(a: Attribution): string {
   return a.rule === null ? "unattributed" : `${a.deploymentId} (${RULES[a.rule]})`;
 }
 
-/** The records behind one metric, as rows. */
-export function drillDownTable(records: MetricRecords, metric: MetricName): DrillDownTable {
+/** The records behind one metric, as rows, with links to the source where `links` knows them. */
+export function drillDownTable(records: MetricRecords, metric: MetricName, links: SourceLinks = NO_LINKS): DrillDownTable {
   switch (metric) {
     case "deploymentFrequency":
       return {
         metric,
         columns: ["deployment", "repository", "environment", "finishedAt", "day", "url"],
-        rows: records.deploymentFrequency.map(({ deployment: d, dayIndex }) => [d.id, d.repositoryId, d.environment, ts(d.finishedAt), dayIndex, d.url]),
+        rows: records.deploymentFrequency.map(({ deployment: d, dayIndex }) => [d.id, d.repositoryId, d.environment, ts(d.finishedAt), dayIndex, links.deployment(d.id)]),
       };
     case "changeFailureRate":
       return {
@@ -37,7 +38,7 @@ export function drillDownTable(records: MetricRecords, metric: MetricName): Dril
         columns: ["deployment", "repository", "finishedAt", "status", "failed", "why", "url"],
         rows: records.changeFailureRate.map((r) => {
           const reasons = [...(r.failedByStatus ? ["status failure"] : []), ...r.incidents.map((a) => `incident ${a.incident.id} by ${RULES[a.rule!]}`)];
-          return [r.deployment.id, r.deployment.repositoryId, ts(r.deployment.finishedAt), r.deployment.status, r.failed, reasons.join("; ") || null, r.deployment.url];
+          return [r.deployment.id, r.deployment.repositoryId, ts(r.deployment.finishedAt), r.deployment.status, r.failed, reasons.join("; ") || null, links.deployment(r.deployment.id)];
         }),
       };
     case "leadTime":
@@ -46,7 +47,7 @@ export function drillDownTable(records: MetricRecords, metric: MetricName): Dril
         columns: ["repository", "pullRequest", "startedAt", "mergedAt", "deployment", "deployedAt", "leadTimeHours", "counted", "url"],
         rows: [...records.leadTime.changes, ...records.leadTime.droppedNegative].map((c) => [
           c.pullRequest.repositoryId, c.pullRequest.number, ts(c.startedAt), ts(c.pullRequest.mergedAt), c.deployment.id,
-          ts(c.deployment.finishedAt), c.leadTimeMs / HOUR_MS, c.leadTimeMs >= 0 ? true : "dropped: negative (clock skew)", c.pullRequest.url,
+          ts(c.deployment.finishedAt), c.leadTimeMs / HOUR_MS, c.leadTimeMs >= 0 ? true : "dropped: negative (clock skew)", links.pullRequest(c.pullRequest.repositoryId, c.pullRequest.number),
         ]),
       };
     case "timeToRestore":
@@ -86,3 +87,13 @@ export function drillDownCsv(t: DrillDownTable): string {
   return [t.columns, ...t.rows].map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
 }
 
+
+/** The deployments and pull requests a drill-down of `metric` shows, whose links it needs. */
+export function linkedRecords(records: MetricRecords, metric: MetricName) {
+  const deploymentIds =
+    metric === "deploymentFrequency" ? records.deploymentFrequency.map((c) => c.deployment.id)
+    : metric === "changeFailureRate" ? records.changeFailureRate.map((r) => r.deployment.id)
+    : [];
+  const pullRequests = metric === "leadTime" ? [...records.leadTime.changes, ...records.leadTime.droppedNegative].map((c) => c.pullRequest) : [];
+  return { deploymentIds, pullRequests };
+}

@@ -1,7 +1,9 @@
 import type { Db } from "@/db/client";
-import { computeMetrics, computeWeeklySeries, deriveFacts, metricRecords, type MetricRecords, type MetricsReport, type WorkspaceFacts } from "@/lib/metrics";
+import { computeMetrics, computeWeeklySeries, deriveFacts, metricRecords, type MetricName, type MetricRecords, type MetricsReport, type WorkspaceFacts } from "@/lib/metrics";
 import { formatDate } from "@/lib/metrics/window";
+import { loadSourceLinks } from "@/lib/queries/links";
 import { loadMetricsData } from "@/lib/queries/metrics-data";
+import { drillDownTable, linkedRecords, type DrillDownTable } from "./drilldown";
 import type { Workspace } from "@/lib/queries/workspaces";
 import { metricsSettings, resolveQuery, type MetricsQuery, type ResolvedQuery } from "./scope";
 
@@ -53,4 +55,11 @@ export async function getWeeklySeries(db: Db, q: MetricsQuery): Promise<{ series
 export async function getMetricRecords(db: Db, q: MetricsQuery): Promise<{ query: ResolvedQuery; records: MetricRecords }> {
   const r = await resolveQuery(db, q);
   return { query: r, records: metricRecords(await workspaceFacts(db, r.workspace), r.window, { teamId: r.teamId }) };
+}
+
+/** One metric's drill-down as a table, with links to the source records (what pages, CSV and `explain` show). */
+export async function getDrillDownTable(db: Db, q: MetricsQuery, metric: MetricName): Promise<{ query: ResolvedQuery; table: DrillDownTable }> {
+  const { query, records } = await getMetricRecords(db, q);
+  const links = await loadSourceLinks(db, query.workspace.id, linkedRecords(records, metric));
+  return { query, table: drillDownTable(records, metric, links) };
 }

@@ -1,7 +1,7 @@
 import { METRIC_NAMES, type MetricName } from "@/lib/metrics";
 import { ValidationError } from "@/lib/errors";
-import { drillDownCsv, drillDownTable } from "@/lib/service/drilldown";
-import { getMetricRecords } from "@/lib/service/metrics";
+import { drillDownCsv } from "@/lib/service/drilldown";
+import { getDrillDownTable } from "@/lib/service/metrics";
 import { optional, required, type Command } from "../command";
 import { table } from "../format";
 
@@ -20,8 +20,8 @@ or which incident by which attribution rule.
   async run(ctx) {
     const metric = required(ctx, "metric");
     if (!(METRIC_NAMES as readonly string[]).includes(metric)) throw new ValidationError(`--metric ${JSON.stringify(metric)} is not one of ${METRIC_NAMES.join(", ")}`);
-    const { records } = await getMetricRecords(ctx.db(), { workspace: required(ctx, "workspace"), from: required(ctx, "from"), to: required(ctx, "to"), team: optional(ctx, "team") });
-    const t = drillDownTable(records, metric as MetricName);
+    const query = { workspace: required(ctx, "workspace"), from: required(ctx, "from"), to: required(ctx, "to"), team: optional(ctx, "team") };
+    const { table: t } = await getDrillDownTable(ctx.db(), query, metric as MetricName);
     if (ctx.values.json) ctx.out(JSON.stringify(t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c, r[i]]))), null, 2));
     else if (ctx.values.csv) process.stdout.write(drillDownCsv(t));
     else if (t.rows.length === 0) ctx.out(`No records behind ${metric} in this window.`);

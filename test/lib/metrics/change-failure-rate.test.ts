@@ -31,12 +31,13 @@ describe("incident attribution (spec/metrics.md §3)", () => {
   test("rule 1 does not apply to a dangling deploymentId: the repository rule decides instead", async () => {
     const s = await scenario(store.db, [
       ...base(),
-      deployment({ id: "prod-1", repositoryId: "api", finishedAt: "2026-01-06T10:00:00Z" }),
+      deployment({ id: "prod-1", repositoryId: "api", finishedAt: "2026-01-06T10:00:00Z", url: "https://example.test/deployments/prod-1" }),
       incident({ id: "i1", repositoryId: "api", deploymentId: "no-such-deploy", openedAt: "2026-01-06T12:00:00Z" }),
     ]);
     expect((await s.metrics(FROM, TO)).changeFailureRate).toMatchObject({ deployments: 1, failed: 1, rate: 1 });
     const why = await s.drill("changeFailureRate", FROM, TO);
     expect(why[0]!.why).toBe("incident i1 by rule 3: repository's latest deploy");
+    expect(why[0]!.url).toBe("https://example.test/deployments/prod-1");
   });
 
   test("rule 2: a causeSha shipped twice fails the earliest successful production deployment, in any repository", async () => {

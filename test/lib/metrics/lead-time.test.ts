@@ -20,7 +20,7 @@ describe("lead time for changes (spec/metrics.md §2)", () => {
       deployment({ id: "failed", repositoryId: "old", status: "failure", finishedAt: "2026-01-06T11:30:00Z" }),
       deployment({ id: "d1", repositoryId: "old", finishedAt: "2026-01-06T12:00:00Z" }),
       deployment({ id: "d2", repositoryId: "old", finishedAt: "2026-01-07T12:00:00Z" }),
-      pullRequest({ repositoryId: "old", number: 1, createdAt: "2026-01-06T00:00:00Z", firstCommitAt: "2026-01-05T12:00:00Z", mergedAt: "2026-01-06T10:00:00Z" }),
+      pullRequest({ repositoryId: "old", number: 1, createdAt: "2026-01-06T00:00:00Z", firstCommitAt: "2026-01-05T12:00:00Z", mergedAt: "2026-01-06T10:00:00Z", url: "https://example.test/pull/1" }),
       // Merged exactly when d1 finished: ships in d1 (finishedAt ≥ mergedAt).
       pullRequest({ repositoryId: "old", number: 2, createdAt: "2026-01-06T06:00:00Z", mergedAt: "2026-01-06T12:00:00Z" }),
     ]);
@@ -28,7 +28,7 @@ describe("lead time for changes (spec/metrics.md §2)", () => {
     expect(m.leadTime.changes).toBe(2);
     expect(m.leadTime.medianHours).toBe(15); // (24 + 6) / 2
     const rows = await s.drill("leadTime", FROM, TO);
-    expect(rows.map((r) => [r.pullRequest, r.deployment])).toEqual([[2, "d1"], [1, "d1"]]);
+    expect(rows.map((r) => [r.pullRequest, r.deployment, r.url])).toEqual([[2, "d1", null], [1, "d1", "https://example.test/pull/1"]]);
   });
 
   test("data that begins mid-life: a pull request merged before an old repository's first deploy is not linked", async () => {

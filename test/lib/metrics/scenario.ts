@@ -1,7 +1,6 @@
 import type { Db } from "@/db/client";
 import type { MetricName } from "@/lib/metrics";
-import { drillDownTable } from "@/lib/service/drilldown";
-import { getMetricRecords, getMetricsReport } from "@/lib/service/metrics";
+import { getDrillDownTable, getMetricsReport } from "@/lib/service/metrics";
 import { changeSettings, type SettingsInput } from "@/lib/service/settings";
 import { importObjects } from "../../support/db";
 
@@ -17,8 +16,7 @@ export async function scenario(db: Db, records: object[], settings: SettingsInpu
     workspace,
     metrics: (from: string, to: string, team: string | null = null) => getMetricsReport(db, { workspace, from, to, team }),
     drill: async (metric: MetricName, from: string, to: string, team: string | null = null) => {
-      const { records: r } = await getMetricRecords(db, { workspace, from, to, team });
-      const t = drillDownTable(r, metric);
+      const { table: t } = await getDrillDownTable(db, { workspace, from, to, team }, metric);
       return t.rows.map((row) => Object.fromEntries(t.columns.map((c, i) => [c, row[i]])));
     },
   };
