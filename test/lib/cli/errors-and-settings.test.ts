@@ -32,6 +32,12 @@ describe("altimeter metrics refuses bad questions with a clear error, never an e
   });
 });
 
+test("a workspace slug that would not survive a URL is refused before anything is written", () => {
+  const run = altimeter(["import", "-", "--workspace", "acme corp/eu"], { db: store.file, input: `{"type":"team","id":"a","name":"A"}\n` });
+  expect(run.status).toBe(1);
+  expect(run.stderr).toContain('workspace slug "acme corp/eu" must be 1–64 letters, digits');
+});
+
 describe("altimeter settings", () => {
   test("shows the defaults of spec/metrics.md", () => {
     const run = altimeter(["settings", "--workspace", "acme", "--json"], { db: store.file });
