@@ -4,6 +4,10 @@ import { DEFAULT_DB_PATH } from "@/db/client";
 const EnvSchema = z.object({
   ALTIMETER_DB: z.string().min(1).default(DEFAULT_DB_PATH),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** The collectors' config file (collectors/CONFIG.md); `--config` wins over it. */
+  ALTIMETER_CONFIG: z.string().min(1).optional(),
+  /** The GitHub collector's token (scopes repo, read:org); a `github` source's `tokenEnv` may name another variable. */
+  GITHUB_TOKEN: z.string().optional(),
 });
 
 /** The environment Altimeter reads, parsed once; the only module that touches process.env for settings. */
@@ -17,4 +21,14 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`environment variable ${issue.path.join(".")}: ${issue.message}`);
   }
   return parsed.data;
+}
+
+/**
+ * A secret (token, API key, webhook secret) from the environment variable the
+ * config file names. Null when unset or empty. Callers name the variable, never
+ * the value, in messages: secrets stay out of logs, errors and the database.
+ */
+export function readSecret(name: string, source: NodeJS.ProcessEnv = process.env): string | null {
+  const value = source[name];
+  return value === undefined || value.trim() === "" ? null : value;
 }

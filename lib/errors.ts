@@ -27,6 +27,20 @@ export class NotFoundError extends AltimeterError {
   }
 }
 
+/** A request without valid credentials (a bad webhook signature, a wrong bearer token). */
+export class UnauthorizedError extends AltimeterError {
+  constructor(message: string) {
+    super(message, "unauthorized", 401);
+  }
+}
+
+/** A request body over the limit of its endpoint. */
+export class PayloadTooLargeError extends AltimeterError {
+  constructor(message: string) {
+    super(message, "payload_too_large", 413);
+  }
+}
+
 /** A source system (GitHub, PagerDuty, SMTP…) failed. `kind` says how, for retry decisions. */
 export class UpstreamError extends AltimeterError {
   constructor(

@@ -1,11 +1,15 @@
 import type { Command } from "../command";
+import { collectCommand } from "./collect";
 import { demoCommand } from "./demo";
 import { doctorCommand } from "./doctor";
 import { explainCommand } from "./explain";
 import { importCommand } from "./import";
+import { importIncidentsCommand } from "./import-incidents";
 import { metricsCommand } from "./metrics";
 import { serveCommand } from "./serve";
 import { settingsCommand } from "./settings";
+import { syncCommand } from "./sync";
+import { workerCommand } from "./worker";
 import { workspacesCommand } from "./workspaces";
 
 /** Every subcommand, in the order `altimeter --help` lists them. */
@@ -13,6 +17,10 @@ export const COMMANDS: Command[] = [
   demoCommand,
   workspacesCommand,
   importCommand,
+  importIncidentsCommand,
+  collectCommand,
+  syncCommand,
+  workerCommand,
   metricsCommand,
   explainCommand,
   settingsCommand,

@@ -1,0 +1,149 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { Cron } from "croner";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { readEnv } from "@/lib/env";
+import { ValidationError } from "@/lib/errors";
+import { envName } from "./config-fields";
+import { GitConfigSchema } from "./git/config";
+import { GithubConfigSchema } from "./github/config";
+import { OpsgenieConfigSchema } from "./opsgenie/config";
+import { PagerdutyConfigSchema } from "./pagerduty/config";
+
+/** Where the config is looked for when neither `--config` nor ALTIMETER_CONFIG names it, in this order. */
+export const DEFAULT_CONFIG_FILES = ["altimeter.config.json", "altimeter.config.yaml", "altimeter.config.yml"];
+
+const timeZone = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: "not a known IANA time zone (e.g. Europe/Berlin, UTC)" },
+);
+
+const cronPattern = z.string().refine(
+  (pattern) => {
+    try {
+      new Cron(pattern, { paused: true }).stop();
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: "not a valid cron expression (5 or 6 fields, e.g. \"0 * * * *\" for hourly)" },
+);
+
+/** Any configured source; `kind` says which collector reads it. */
+export const SourceConfigSchema = z.discriminatedUnion("kind", [GithubConfigSchema, GitConfigSchema, PagerdutyConfigSchema, OpsgenieConfigSchema]);
+export type SourceConfig = z.infer<typeof SourceConfigSchema>;
+export type SourceKind = SourceConfig["kind"];
+
+/** One workspace of the config file: its sources, sync schedule and the secrets of its inbound APIs (by env var name). */
+export const WorkspaceConfigSchema = z.strictObject({
+  slug: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "must be lower-case letters, digits, - and _"),
+  name: z.string().min(1).optional(),
+  schedule: z.strictObject({ cron: cronPattern, timeZone: timeZone.default("UTC") }).optional(),
+  /** Reserved for the weekly digest's schedule and recipients (a later issue). */
+  digest: z.unknown().optional(),
+  /** `POST /api/events` bearer token, by env var name (default ALTIMETER_EVENTS_TOKEN_<SLUG>). */
+  events: z.strictObject({ tokenEnv: envName }).optional(),
+  /** `POST /api/webhooks/github` secret, by env var name (default GITHUB_WEBHOOK_SECRET_<SLUG>, then GITHUB_WEBHOOK_SECRET). */
+  webhooks: z.strictObject({ githubSecretEnv: envName }).optional(),
+  sources: z.array(SourceConfigSchema).default([]),
+});
+export type WorkspaceConfig = z.infer<typeof WorkspaceConfigSchema>;
+
+/** The whole config file (collectors/CONFIG.md). */
+export const AltimeterConfigSchema = z
+  .strictObject({ workspaces: z.array(WorkspaceConfigSchema).min(1) })
+  .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.workspaces.forEach((w, i) => {
+      if (seen.has(w.slug)) ctx.addIssue({ code: "custom", path: ["workspaces", i, "slug"], message: `${JSON.stringify(w.slug)} is declared twice` });
+      seen.add(w.slug);
+      const names = new Set<string>();
+      w.sources.forEach((s, j) => {
+        const name = sourceName(w, j);
+        if (names.has(name)) ctx.addIssue({ code: "custom", path: ["workspaces", i, "sources", j, "name"], message: `two sources are named ${JSON.stringify(name)}; give each a distinct name` });
+        names.add(name);
+      });
+    });
+  });
+export type AltimeterConfig = z.infer<typeof AltimeterConfigSchema>;
+
+/** A loaded config and where it came from. */
+export interface LoadedConfig {
+  path: string;
+  config: AltimeterConfig;
+}
+
+/**
+ * A source's name, shown in progress, summaries and sync_runs: its `name`, else
+ * its kind, numbered (`git-2`) when the workspace has several of that kind.
+ */
+export function sourceName(workspace: Pick<WorkspaceConfig, "sources">, index: number): string {
+  const source = workspace.sources[index]!;
+  if (source.name) return source.name;
+  const sameKind = workspace.sources.filter((s) => s.kind === source.kind);
+  return sameKind.length === 1 ? source.kind : `${source.kind}-${sameKind.indexOf(source) + 1}`;
+}
+
+/** `workspaces[0].sources[1].org` from a zod path. */
+function keyPath(p: readonly PropertyKey[]): string {
+  return p.map((k, i) => (typeof k === "number" ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join("") || "(top level)";
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === "invalid_type" && /received undefined$/.test(issue.message)) return "Required";
+  if (issue.code === "invalid_union" && "discriminator" in issue) return `must be one of ${(issue as { options?: unknown[] }).options?.join(", ")}`;
+  if (issue.code === "unrecognized_keys" && issue.keys.some((k) => /token|secret|password|apikey|key$/i.test(k))) {
+    return `${issue.message} (secrets never go in the config: name the environment variable that holds them, e.g. tokenEnv)`;
+  }
+  return issue.message;
+}
+
+/** Validates a parsed config; every problem is listed with the key path that holds it. */
+export function parseConfig(value: unknown, file: string, baseDir: string): AltimeterConfig {
+  const parsed = AltimeterConfigSchema.safeParse(value);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.slice(0, 10).map((i) => `  ${keyPath(i.path)}: ${describeIssue(i)}`);
+    const more = parsed.error.issues.length > 10 ? `\n  … and ${parsed.error.issues.length - 10} more` : "";
+    throw new ValidationError(`${file} is not a valid config (see collectors/CONFIG.md):\n${lines.join("\n")}${more}`);
+  }
+  // Repository paths are relative to the config file, not to wherever the command runs.
+  for (const w of parsed.data.workspaces) {
+    for (const s of w.sources) if (s.kind === "git") s.repositories = s.repositories.map((r) => ({ ...r, path: path.resolve(baseDir, r.path) }));
+  }
+  return parsed.data;
+}
+
+/** The config file to read: `--config`, else ALTIMETER_CONFIG, else the first default file present; null when there is none. */
+export function findConfigFile(explicit?: string | null, cwd = process.cwd()): string | null {
+  const named = explicit || readEnv().ALTIMETER_CONFIG;
+  if (named) return path.resolve(cwd, named);
+  return DEFAULT_CONFIG_FILES.map((f) => path.join(cwd, f)).find((f) => existsSync(f)) ?? null;
+}
+
+/** Reads and validates the config file (JSON, or YAML for .yaml/.yml); clear errors for a missing file, bad syntax or a bad key. */
+export function loadConfig(explicit?: string | null, cwd = process.cwd()): LoadedConfig {
+  const file = findConfigFile(explicit, cwd);
+  if (!file) throw new ValidationError(`no config file: create ${DEFAULT_CONFIG_FILES[0]} (see collectors/CONFIG.md), or name one with --config PATH or ALTIMETER_CONFIG`);
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    throw new ValidationError(`cannot read the config file ${file}`);
+  }
+  let value: unknown;
+  try {
+    value = /\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text);
+  } catch (error) {
+    throw new ValidationError(`${file} is not valid ${/\.ya?ml$/i.test(file) ? "YAML" : "JSON"}: ${(error as Error).message.split("\n")[0]}`);
+  }
+  return { path: file, config: parseConfig(value, file, path.dirname(file)) };
+}

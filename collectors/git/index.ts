@@ -1,0 +1,40 @@
+import { ensureWorkspace } from "@/lib/queries/workspaces";
+import type { Collector, CollectorResult } from "../types";
+import { collectGitRepository } from "./collect";
+import { GitConfigSchema, type GitConfig } from "./config";
+
+export { GitConfigSchema, type GitConfig } from "./config";
+export { DEFAULT_TAG_PATTERN } from "./tags";
+export { personIdOf } from "./people";
+
+/**
+ * Local git clones (collectors/CONFIG.md, "Local git"): no network, one
+ * repository at a time; a repository that fails is reported and skipped.
+ */
+export const gitCollector: Collector<GitConfig> = {
+  kind: "git",
+  async collect(ctx, config): Promise<CollectorResult> {
+    const workspace = await ensureWorkspace(ctx.db, ctx.workspace);
+    const pattern = new RegExp(config.tagPattern);
+    const result: CollectorResult = { source: "git", status: "ok", records: {}, failures: [] };
+    let reached = 0;
+    for (const target of config.repositories) {
+      if (ctx.signal?.aborted) break;
+      try {
+        const { summary } = await collectGitRepository(ctx, workspace.id, target, pattern);
+        for (const [type, n] of Object.entries(summary.imported) as [keyof CollectorResult["records"], number][]) result.records[type] = (result.records[type] ?? 0) + n;
+        for (const r of summary.rejected) result.failures.push({ scope: target.path, message: `record ${r.line} rejected: ${r.reason}` });
+        reached++;
+      } catch (error) {
+        result.failures.push({ scope: target.path, message: (error as Error).message });
+      }
+    }
+    result.status = result.failures.length === 0 ? "ok" : reached === 0 ? "failed" : "partial";
+    return result;
+  },
+};
+
+/** Parses git source options given on the command line or in code, with defaults. */
+export function gitConfig(input: Omit<GitConfig, "kind" | "tagPattern"> & { tagPattern?: string }): GitConfig {
+  return GitConfigSchema.parse({ kind: "git", ...input });
+}

@@ -1,0 +1,79 @@
+import { statSync } from "node:fs";
+import path from "node:path";
+import { git, GitError } from "./git";
+
+/** What the collector needs to know about a local clone before reading its history. */
+export interface RepositoryInfo {
+  /** The event-format repository id: `--repository-id`, else `owner/name` from origin, else the folder name. */
+  id: string;
+  /** The current branch (HEAD); null when HEAD is detached. */
+  defaultBranch: string | null;
+  /** The commit HEAD points at; null in a repository without commits. */
+  head: string | null;
+  /** The web address derived from origin, without credentials; null when unknown. */
+  url: string | null;
+}
+
+/**
+ * `owner/name` and a credential-free web address from a remote URL:
+ * `git@host:owner/name.git`, `ssh://git@host/owner/name`, `https://user:token@host/owner/name.git`.
+ * Only the last two path segments are kept, so a token in the URL never reaches the store.
+ */
+export function parseRemote(remote: string): { id: string; url: string } | null {
+  const text = remote.trim();
+  let host: string;
+  let pathname: string;
+  const scp = /^(?:[^@/]+@)?([^:/]+):(?!\/)(.+)$/.exec(text);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+    try {
+      const u = new URL(text);
+      host = u.host;
+      pathname = u.pathname;
+    } catch {
+      return null;
+    }
+  } else if (scp) {
+    host = scp[1]!;
+    pathname = scp[2]!;
+  } else {
+    return null;
+  }
+  const segments = pathname.replace(/\.git\/?$/, "").split("/").filter(Boolean);
+  if (segments.length < 2 || !host) return null;
+  const id = segments.slice(-2).join("/");
+  return { id, url: `https://${host.replace(/:\d+$/, "")}/${segments.join("/")}` };
+}
+
+/** Reads HEAD, its branch and origin; fails clearly when `dir` is not a git repository. */
+export async function inspectRepository(dir: string, explicitId?: string | null): Promise<RepositoryInfo> {
+  const stat = statSync(dir, { throwIfNoEntry: false });
+  if (!stat) throw new GitError(`${dir}: no such folder`, null);
+  if (!stat.isDirectory()) throw new GitError(`${dir} is not a folder (give the path of a git clone)`, null);
+  await git(dir, ["rev-parse", "--git-dir"]).catch((error: unknown) => {
+    throw error instanceof GitError && /not a git repository/i.test(error.message) ? new GitError(`${dir} is not a git repository`, error.exitCode) : error;
+  });
+  const head = await git(dir, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], { allowExit: [1] });
+  const branch = await git(dir, ["symbolic-ref", "--quiet", "--short", "HEAD"], { allowExit: [1] });
+  const origin = await git(dir, ["config", "--get", "remote.origin.url"], { allowExit: [1] });
+  const remote = origin.code === 0 ? parseRemote(origin.stdout) : null;
+  const folder = path.basename(path.resolve(dir)).replace(/\.git$/, "");
+  return {
+    id: explicitId || remote?.id || folder,
+    defaultBranch: branch.code === 0 ? branch.stdout.trim() || null : null,
+    head: head.code === 0 ? head.stdout.trim() || null : null,
+    url: remote?.url ?? null,
+  };
+}
+
+/** The authored date of the repository's first commit (the earliest root commit), as git prints it. */
+export async function firstCommitDate(dir: string, head: string): Promise<string> {
+  const { stdout } = await git(dir, ["log", "--max-parents=0", "--format=%aI", head, "--"]);
+  const dates = stdout.split("\n").filter(Boolean);
+  return dates.reduce((a, b) => (Date.parse(b) < Date.parse(a) ? b : a));
+}
+
+/** Whether `ancestor` is still in the history of `head` (false after a force-push rewrote it). */
+export async function isAncestor(dir: string, ancestor: string, head: string): Promise<boolean> {
+  const result = await git(dir, ["merge-base", "--is-ancestor", ancestor, head], { allowExit: [1, 128] });
+  return result.code === 0;
+}

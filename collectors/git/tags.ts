@@ -1,0 +1,27 @@
+import { git } from "./git";
+
+/** Tags that look like releases: v1.2, 1.2.3, v10.0.1. */
+export const DEFAULT_TAG_PATTERN = "^v?\\d+\\.\\d+(\\.\\d+)?$";
+
+/** A tag of a commit: its name, the commit and when it was made (tagger date, or the commit's date for a lightweight tag). */
+export interface GitTag {
+  name: string;
+  sha: string;
+  taggedAt: string;
+}
+
+const FORMAT = ["%(refname:lstrip=2)", "%(objecttype)", "%(objectname)", "%(*objecttype)", "%(*objectname)", "%(taggerdate:iso-strict)", "%(committerdate:iso-strict)"].join("%00");
+
+/** The repository's tags whose names match `pattern`, pointing (directly or through an annotated tag) at commits. */
+export async function readReleaseTags(dir: string, pattern: RegExp): Promise<GitTag[]> {
+  const { stdout } = await git(dir, ["for-each-ref", `--format=${FORMAT}`, "refs/tags"]);
+  const tags: GitTag[] = [];
+  for (const line of stdout.split("\n")) {
+    if (line === "") continue;
+    const [name, type, object, peeledType, peeled, taggerDate, committerDate] = line.split("\0");
+    if (!name || !pattern.test(name)) continue;
+    if (type === "commit" && committerDate) tags.push({ name, sha: object!, taggedAt: committerDate });
+    else if (type === "tag" && peeledType === "commit" && taggerDate) tags.push({ name, sha: peeled!, taggedAt: taggerDate });
+  }
+  return tags;
+}

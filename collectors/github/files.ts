@@ -1,0 +1,70 @@
+/**
+ * Which files of a default branch the snapshot lists, and which keep their
+ * text. GraphQL cannot filter a tree by name, so the query names them: every
+ * entry of the root, the conventional folders (three levels deep, with text)
+ * and well-known configuration files at the root (with text).
+ */
+
+/** Folders whose files say how a repository is built, deployed and catalogued. */
+export const CONVENTIONAL_FOLDERS = [
+  ".github",
+  ".circleci",
+  ".buildkite",
+  ".devcontainer",
+  ".backstage",
+  "deploy",
+  "deployment",
+  "deployments",
+  "k8s",
+  "kubernetes",
+  "manifests",
+  "helm",
+  "chart",
+  "charts",
+  "infra",
+  "infrastructure",
+  "terraform",
+  "templates",
+] as const;
+
+/** Configuration files at the root whose text the maturity assessment reads. */
+export const ROOT_CONFIG_FILES = [
+  "catalog-info.yaml",
+  "catalog-info.yml",
+  "template.yaml",
+  "Dockerfile",
+  "docker-compose.yml",
+  "docker-compose.yaml",
+  "compose.yaml",
+  "vercel.json",
+  "netlify.toml",
+  "fly.toml",
+  "render.yaml",
+  "app.yaml",
+  "Procfile",
+  "Chart.yaml",
+  "skaffold.yaml",
+  "kustomization.yaml",
+  "serverless.yml",
+  "Jenkinsfile",
+  ".gitlab-ci.yml",
+  "azure-pipelines.yml",
+  "bitbucket-pipelines.yml",
+  "CODEOWNERS",
+  "renovate.json",
+  "main.tf",
+] as const;
+
+/** The largest text kept for one file (spec/events.md). */
+export const MAX_CONTENT_BYTES = 64 * 1024;
+
+const CONFIG_EXTENSIONS = new Set(["yml", "yaml", "json", "toml", "tf", "tfvars", "hcl", "cue", "jsonnet", "libsonnet", "ini", "properties", "xml", "tpl"]);
+const CONFIG_NAMES = new Set(["Dockerfile", "Jenkinsfile", "Procfile", "CODEOWNERS", "Tiltfile", "Makefile", "Containerfile"]);
+
+/** Whether a file's text matters: workflows, manifests and configs, not code or prose. */
+export function keepsContent(path: string): boolean {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  if (CONFIG_NAMES.has(base) || base.startsWith("Dockerfile.")) return true;
+  const dot = base.lastIndexOf(".");
+  return dot > 0 && CONFIG_EXTENSIONS.has(base.slice(dot + 1).toLowerCase());
+}

@@ -1,0 +1,22 @@
+import { AltimeterError, toErrorBody, ValidationError } from "@/lib/errors";
+import type { InboundResponse } from "./webhooks";
+
+/** The `?workspace=SLUG` of an inbound request; a missing or malformed slug is a ValidationError. */
+export function workspaceParam(request: Request): string {
+  const slug = new URL(request.url).searchParams.get("workspace");
+  if (!slug) throw new ValidationError("name the workspace: ?workspace=SLUG");
+  if (!/^[a-z0-9][a-z0-9_-]*$/.test(slug)) throw new ValidationError(`${JSON.stringify(slug)} is not a workspace slug`);
+  return slug;
+}
+
+/** A JSON response of a service answer. */
+export function jsonResponse(answer: InboundResponse): Response {
+  return Response.json(answer.body, { status: answer.status, headers: answer.status === 401 ? { "www-authenticate": "Bearer" } : undefined });
+}
+
+/** `{ error: { code, message } }` with the error's status; an unexpected error is logged and answered opaquely. */
+export function errorResponse(error: unknown): Response {
+  if (!(error instanceof AltimeterError)) console.error(error);
+  const { status, body } = toErrorBody(error);
+  return jsonResponse({ status, body });
+}

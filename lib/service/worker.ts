@@ -1,0 +1,86 @@
+import { Cron } from "croner";
+import type { AltimeterConfig, WorkspaceConfig } from "@/collectors/config";
+import { syncWorkspace, type WorkspaceSyncResult } from "@/collectors/sync";
+import type { Db } from "@/db/client";
+import { ValidationError } from "@/lib/errors";
+
+/** What the worker needs: the store, the config, where its log lines go and when to stop. */
+export interface WorkerOptions {
+  db: Db;
+  config: AltimeterConfig;
+  log: (line: string) => void;
+  /** Aborting it stops the schedules, interrupts running syncs and resolves `stopped`. */
+  signal: AbortSignal;
+  /** Stop after this many syncs have finished (for tests and one-off runs). */
+  maxRuns?: number;
+  now?: () => number;
+}
+
+/** A running worker. */
+export interface Worker {
+  /** When each scheduled workspace syncs next. */
+  schedules: { workspace: string; cron: string; timeZone: string; nextRun: Date | null }[];
+  /** Resolves once every schedule is stopped and no sync is running. */
+  stopped: Promise<void>;
+}
+
+/** One log line per finished sync: when, which workspace, how it went and each source in brief. */
+export function describeRun(result: WorkspaceSyncResult, durationMs: number): string {
+  const sources = result.sources.map((s) => {
+    const records = Object.values(s.records).reduce((a, n) => a + (n ?? 0), 0);
+    return `${s.source} ${s.status} (${records} records${s.failures.length ? `, ${s.failures.length} failure${s.failures.length === 1 ? "" : "s"}` : ""})`;
+  });
+  return `${result.finishedAt} ${result.workspace}: sync ${result.status} in ${(durationMs / 1000).toFixed(1)} s${sources.length ? `: ${sources.join(", ")}` : ", no sources"}`;
+}
+
+/**
+ * Runs each workspace's sync on its cron schedule (in its time zone) with
+ * croner. A workspace never syncs twice at once: a tick that comes while its
+ * previous sync still runs is skipped and logged. Stopping aborts running
+ * syncs; they leave their cursors where the stored data ends.
+ */
+export function startWorker(options: WorkerOptions): Worker {
+  const now = options.now ?? Date.now;
+  const scheduled = options.config.workspaces.filter((w): w is WorkspaceConfig & { schedule: NonNullable<WorkspaceConfig["schedule"]> } => w.schedule !== undefined);
+  if (scheduled.length === 0) throw new ValidationError("no workspace in the config has a schedule (add \"schedule\": { \"cron\": \"0 * * * *\" } to one; see collectors/CONFIG.md)");
+  const running = new Map<string, Promise<void>>();
+  const jobs: Cron[] = [];
+  let finishedRuns = 0;
+  let resolveStopped!: () => void;
+  const stopped = new Promise<void>((resolve) => (resolveStopped = resolve));
+  let stopping = false;
+
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    for (const job of jobs) job.stop();
+    await Promise.allSettled([...running.values()]);
+    resolveStopped();
+  };
+
+  const tick = (workspace: WorkspaceConfig) => {
+    if (stopping) return;
+    if (running.has(workspace.slug)) {
+      options.log(`${new Date(now()).toISOString()} ${workspace.slug}: skipped, the previous sync is still running`);
+      return;
+    }
+    const started = now();
+    const run = syncWorkspace({ db: options.db, now, progress: () => {}, signal: options.signal }, workspace)
+      .then((result) => options.log(describeRun(result, now() - started)))
+      .catch((error: unknown) => options.log(`${new Date(now()).toISOString()} ${workspace.slug}: sync failed: ${(error as Error).message}`))
+      .finally(() => {
+        running.delete(workspace.slug);
+        finishedRuns++;
+        if (options.maxRuns !== undefined && finishedRuns >= options.maxRuns) void stop();
+      });
+    running.set(workspace.slug, run);
+  };
+
+  for (const w of scheduled) jobs.push(new Cron(w.schedule.cron, { timezone: w.schedule.timeZone }, () => tick(w)));
+  options.signal.addEventListener("abort", () => void stop(), { once: true });
+  if (options.signal.aborted) void stop();
+  return {
+    schedules: scheduled.map((w, i) => ({ workspace: w.slug, cron: w.schedule.cron, timeZone: w.schedule.timeZone, nextRun: jobs[i]!.nextRun() })),
+    stopped,
+  };
+}

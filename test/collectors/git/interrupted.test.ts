@@ -1,0 +1,45 @@
+import { afterAll, expect, test } from "vitest";
+import { gitCollector, gitConfig } from "@/collectors/git";
+import type { CollectorContext } from "@/collectors/types";
+import type { Db } from "@/db/client";
+import { freshDatabase } from "../../support/db";
+import { writeHistory } from "../sync/history";
+import { TestRepository } from "./repo";
+
+const repo = new TestRepository("big");
+writeHistory(repo.dir, 12_000);
+afterAll(() => repo.dispose());
+
+const TABLES = ["repositories", "commits", "people", "pull_requests", "deployments", "sync_cursors"];
+const dump = (db: Db) => Object.fromEntries(TABLES.map((t) => [t, db.$client.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3`).all()]));
+
+test("a git collection interrupted after 6,000 commits (the first 5,000 records stored) and re-run ends with the data of an uninterrupted one", async () => {
+  const reference = freshDatabase();
+  const interrupted = freshDatabase();
+  try {
+    const at = () => Date.parse("2026-06-01T00:00:00Z");
+    const config = gitConfig({ repositories: [{ path: repo.dir, id: "acme/big" }] });
+    await gitCollector.collect({ db: reference.db, workspace: "acme", now: at, progress: () => {} }, config);
+
+    const controller = new AbortController();
+    const ctx: CollectorContext = {
+      db: interrupted.db, workspace: "acme", now: at, signal: controller.signal,
+      progress: (e) => {
+        if (e.stream === "commits" && e.done >= 6000) controller.abort(new Error("interrupted"));
+      },
+    };
+    const cut = await gitCollector.collect(ctx, config);
+    expect(cut.status).toBe("failed");
+    const partial = dump(interrupted.db);
+    // The first batch of 5,000 records: the repository and 4,999 commits.
+    expect(partial.commits!.length).toBe(4999);
+    expect(partial.sync_cursors).toEqual([]);
+
+    const rerun = await gitCollector.collect({ ...ctx, signal: undefined, progress: () => {} }, config);
+    expect(rerun.status).toBe("ok");
+    expect(dump(interrupted.db)).toEqual(dump(reference.db));
+  } finally {
+    await reference.dispose();
+    await interrupted.dispose();
+  }
+});

@@ -1,0 +1,94 @@
+import { createHash } from "node:crypto";
+import type { Db } from "@/db/client";
+import { createGithubCollector, GithubConfigSchema } from "@/collectors/github";
+import type { CollectorResult, ProgressEvent } from "@/collectors/types";
+import type { FakeGithub } from "./server";
+
+/** The time every test sync runs at, so snapshots' `observedAt` match between runs. */
+export const SYNC_NOW = Date.parse("2026-03-06T00:00:00Z");
+
+/** A sync of the fake into `db`, with sleeps recorded instead of waited. */
+export interface SyncRun {
+  result: CollectorResult;
+  sleeps: number[];
+  progress: ProgressEvent[];
+}
+
+/** Options of one test sync: config overrides, a signal, the token in the environment. */
+export interface SyncOptions {
+  config?: Record<string, unknown>;
+  signal?: AbortSignal;
+  token?: string;
+  workspace?: string;
+  now?: number;
+}
+
+/** Runs the real collector against the fake GitHub. */
+export async function syncFake(db: Db, fake: FakeGithub, options: SyncOptions = {}): Promise<SyncRun> {
+  const sleeps: number[] = [];
+  const progress: ProgressEvent[] = [];
+  const collector = createGithubCollector({
+    env: { GITHUB_TOKEN: options.token ?? fake.token } as unknown as NodeJS.ProcessEnv,
+    sleep: async (ms, signal) => {
+      signal?.throwIfAborted();
+      sleeps.push(ms);
+    },
+    random: () => 0.5,
+  });
+  const config = GithubConfigSchema.parse({ kind: "github", org: fake.org.login, apiUrl: fake.url, ...options.config });
+  const result = await collector.collect(
+    { db, workspace: options.workspace ?? "acme", now: () => options.now ?? SYNC_NOW, progress: (e) => progress.push(e), signal: options.signal },
+    config,
+  );
+  return { result, sleeps, progress };
+}
+
+const RECORD_TABLES = {
+  teams: "id",
+  repositories: "id",
+  people: "id",
+  commits: "repository_id, sha",
+  pull_requests: "repository_id, number",
+  deployments: "id",
+  ci_runs: "id",
+  incidents: "id",
+  repository_files: "repository_id",
+} as const;
+
+type Row = Record<string, unknown>;
+/** Rows per record table. */
+export type StoredRecords = { -readonly [T in keyof typeof RECORD_TABLES]: Row[] };
+
+/** Every stored record of a workspace, per table, in identity order, without the workspace column. */
+export function storedRecords(db: Db, workspace = "acme"): StoredRecords {
+  const ws = db.$client.prepare("SELECT id FROM workspaces WHERE slug = ?").get(workspace) as { id: number } | undefined;
+  const out = {} as StoredRecords;
+  for (const [table, order] of Object.entries(RECORD_TABLES) as [keyof StoredRecords, string][]) {
+    const rows = ws ? (db.$client.prepare(`SELECT * FROM ${table} WHERE workspace_id = ? ORDER BY ${order}`).all(ws.id) as Row[]) : [];
+    out[table] = rows.map(({ workspace_id: _, ...rest }) => rest);
+  }
+  return out;
+}
+
+/** The workspace's cursors, without their update times. */
+export function storedCursors(db: Db, workspace = "acme"): Record<string, unknown>[] {
+  return db.$client
+    .prepare("SELECT c.scope, c.stream, c.cursor FROM sync_cursors c JOIN workspaces w ON w.id = c.workspace_id WHERE w.slug = ? ORDER BY c.scope, c.stream")
+    .all(workspace) as Record<string, unknown>[];
+}
+
+/**
+ * A hash of every record and cursor of the workspace: equal hashes, equal
+ * data. `ignoreObservedAt` leaves out when snapshots were taken, for syncs
+ * that ran at different times (the CLI's clock is real).
+ */
+export function contentHash(db: Db, workspace = "acme", options: { ignoreObservedAt?: boolean } = {}): string {
+  const records = storedRecords(db, workspace);
+  if (options.ignoreObservedAt) records.repository_files = records.repository_files.map(({ observed_at: _, ...rest }) => rest);
+  return createHash("sha256").update(JSON.stringify({ records, cursors: storedCursors(db, workspace) })).digest("hex");
+}
+
+/** How many rows each record table holds for the workspace. */
+export function rowCounts(db: Db, workspace = "acme"): Record<string, number> {
+  return Object.fromEntries(Object.entries(storedRecords(db, workspace)).map(([t, rows]) => [t, rows.length]));
+}
