@@ -60,6 +60,22 @@ Point \`current.jar\` back at the previous release and restart the service on bo
 `;
 }
 
+/** The runbook the Fulfilment copier template gives every service it generates. */
+export function serviceRunbook(slug: string): string {
+  return `# ${slug} runbook
+
+## Deploy
+Run the **deploy** workflow from the Actions tab: pick \`staging\`, check the smoke tests, then run it again for \`production\`.
+
+## Roll back
+Run the deploy workflow for the previous release tag, or \`helm rollback ${slug}\` from the ops jump host.
+
+## Alerts
+- *${slug} 5xx rate*: check the latest deploy first; roll back when it is less than an hour old.
+- *${slug} queue lag*: scale the workers with \`kubectl scale deploy/${slug}-worker --replicas=4\`.
+`;
+}
+
 /** A cookiecutter project generator for new Fulfilment services. */
 export function cookiecutterConfig(): string {
   return `${JSON.stringify(

@@ -8,7 +8,7 @@
 import type { RepositoryFile } from "@/lib/events/types";
 import {
   atlantisConfig, backstageAppConfig, cookiecutterConfig, copierAnswers, copierConfig, deployScript, makefile,
-  nextConfig, packageJson, platformTerraform, runbook, scaffolderTemplate, vercelConfig,
+  nextConfig, packageJson, platformTerraform, runbook, scaffolderTemplate, serviceRunbook, vercelConfig,
 } from "./files-apps";
 import {
   argoApplication, catalogInfo, helmChart, horizontalPodAutoscaler, kubernetesDeployment, otelCollector, renovateConfig, terraformMain,
@@ -80,6 +80,8 @@ function templatedService(r: DemoRepository): Files {
     file(".github/workflows/ci.yml", callerWorkflow("ci", PUSH_OR_PR, "ci-templates", "service-ci.yml", "v2", "    with:\n      language: python\n")),
     file(".github/workflows/deploy.yml", `name: deploy\non:\n  workflow_dispatch:\n    inputs:\n      environment:\n        type: choice\n        options: [staging, production]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: \${{ inputs.environment }}\n    steps:\n      - uses: actions/checkout@v4\n      - run: helm upgrade --install ${r.slug} ./deploy/chart -f deploy/values-\${{ inputs.environment }}.yaml\n`),
     ...paths("deploy/chart/Chart.yaml", "deploy/values-staging.yaml", "deploy/values-production.yaml"),
+    // Every service generated from the team's copier template carries its runbook.
+    file("docs/runbook.md", serviceRunbook(r.slug)),
   ];
   if (r.templateId) files.push(file(".copier-answers.yml", copierAnswers(r.slug)));
   return files;
@@ -130,7 +132,7 @@ function scaffolderRepository(r: DemoRepository): Files {
 
 function generatorRepository(r: DemoRepository): Files {
   return [
-    ...paths("README.md", "{{cookiecutter.project_slug}}/pyproject.toml", "{{cookiecutter.project_slug}}/src/app/main.py", "template/pyproject.toml.jinja", "template/src/app/main.py.jinja"),
+    ...paths("README.md", "{{cookiecutter.project_slug}}/pyproject.toml", "{{cookiecutter.project_slug}}/src/app/main.py", "template/pyproject.toml.jinja", "template/src/app/main.py.jinja", "template/docs/runbook.md.jinja"),
     file("cookiecutter.json", cookiecutterConfig()),
     file("copier.yml", copierConfig()),
     file("{{cookiecutter.project_slug}}/.github/workflows/ci.yml", callerWorkflow("ci", PUSH_OR_PR, "ci-templates", "service-ci.yml", "v2", "    with:\n      language: python\n")),
@@ -156,7 +158,7 @@ function serviceTemplate(r: DemoRepository): Files {
 function platformInfra(r: DemoRepository): Files {
   const modules = ["eks", "postgres", "sqs", "argocd", "otel-collector"].flatMap((m) => paths(`modules/${m}/main.tf`, `modules/${m}/variables.tf`, `modules/${m}/outputs.tf`));
   return [
-    ...paths("README.md"),
+    ...paths("README.md", "mkdocs.yml", "docs/index.md", "docs/runbooks/cluster-upgrade.md", "docs/runbooks/restore-database.md", "docs/runbooks/rotate-credentials.md"),
     ...modules,
     file("environments/production/main.tf", platformTerraform("production")),
     file("environments/staging/main.tf", platformTerraform("staging")),

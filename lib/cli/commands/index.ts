@@ -1,4 +1,6 @@
 import type { Command } from "../command";
+import { answersCommand } from "./answers";
+import { assessCommand } from "./assess";
 import { collectCommand } from "./collect";
 import { demoCommand } from "./demo";
 import { doctorCommand } from "./doctor";
@@ -23,6 +25,8 @@ export const COMMANDS: Command[] = [
   workerCommand,
   metricsCommand,
   explainCommand,
+  assessCommand,
+  answersCommand,
   settingsCommand,
   doctorCommand,
   serveCommand,
