@@ -3,6 +3,8 @@ import { generateDemoRecords } from "@/lib/demo/generate";
 import { importSources } from "@/lib/import/importer";
 import type { ImportSummary } from "@/lib/import/summary";
 import { deleteWorkspace, findWorkspace, updateWorkspaceSettings } from "@/lib/queries/workspaces";
+import { DAY_MS, formatDate } from "@/lib/metrics/window";
+import { assessMaturity } from "./maturity";
 
 /** The name the demo workspace is shown under. */
 export const DEMO_NAME = "Northwind (demo)";
@@ -35,6 +37,12 @@ export async function createDemoWorkspace(
   if (summary.rejectedTotal > 0) {
     const first = summary.rejected[0]!;
     throw new Error(`the demo generator wrote an invalid record (line ${first.line}: ${first.reason})`);
+  }
+  // Quarterly assessments over the past nine months, so maturity pages show a level over time from the start.
+  const today = Math.floor(options.now / DAY_MS) * DAY_MS;
+  for (const daysAgo of [270, 180, 90, 0]) {
+    const at = today - daysAgo * DAY_MS;
+    await assessMaturity(db, { workspace: options.slug, to: formatDate(at), now: daysAgo === 0 ? options.now : at, record: true });
   }
   return summary;
 }
