@@ -10,9 +10,26 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["test/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["test/**/*.test.ts"], exclude: ["test/**/*.e2e.test.ts", "**/node_modules/**"] },
+      },
+      {
+        // Against the production build in Chromium or over HTTP: the build runs once, in
+        // globalSetup, and only when an e2e file is selected (see test/support/browser.ts).
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["test/**/*.e2e.test.ts"],
+          globalSetup: ["test/support/global-setup.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
   },
 });

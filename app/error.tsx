@@ -21,7 +21,7 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
         <button className="button" type="button" onClick={() => retry()}>
           Try again
         </button>{" "}
-        or go back to the <Link href="/">workspaces</Link>.
+        or go back to the <Link prefetch={false} href="/">workspaces</Link>.
       </p>
     </section>
   );

@@ -1,7 +1,15 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import "./globals.css";
+import "./styles/tokens.css";
+import "./styles/base.css";
+import "./styles/layout.css";
+import "./styles/cards.css";
+import "./styles/tables.css";
+import "./styles/filters.css";
+import "./styles/charts.css";
+import "./styles/states.css";
+import "./styles/workspaces.css";
 
 export const metadata: Metadata = {
   title: { default: "Altimeter", template: "%s · Altimeter" },
@@ -10,9 +18,13 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = {
   colorScheme: "light dark",
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#171b22" },
+  ],
 };
 
-/** The frame of every page: the header and a centred column. */
+/** The frame of every page: the header, a centred column and the footer. */
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
@@ -22,7 +34,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </a>
         <header className="site-header">
           <div className="container site-header-inner">
-            <Link href="/" className="brand">
+            <Link prefetch={false} href="/" className="brand">
               <svg className="brand-mark" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
                 <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" strokeWidth="2" />
                 <path d="M12 12 L17 6" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
@@ -33,9 +45,14 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <span className="site-tagline">Platform engineering metrics</span>
           </div>
         </header>
-        <main id="content" className="container">
+        <main id="content" className="container" tabIndex={-1}>
           {children}
         </main>
+        <footer className="site-footer">
+          <div className="container">
+            Every number follows the written definitions in <code>lib/metrics/DEFINITIONS.md</code>; tiers are the DORA 2023 benchmarks. Times are UTC.
+          </div>
+        </footer>
       </body>
     </html>
   );

@@ -1,93 +1,68 @@
-import Link from "next/link";
-import { getDb } from "@/app/_lib/db";
-import { TierBadge } from "@/app/_components/badges";
-import { formatNumber, formatPercent } from "@/app/_components/format";
-import { listWorkspaces } from "@/lib/queries/workspaces";
-import { getMetricsReport } from "@/lib/service/metrics";
-import { windowEndingToday } from "./w/[workspace]/search-params";
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { NoWorkspaces } from "@/app/_components/empty-state";
+import { describeWindow, formatHeadline } from "@/app/_components/format";
+import { WorkspaceList, type WorkspaceRow } from "@/app/_components/workspace-list";
+import { requestDb } from "@/app/_lib/db";
+import { headlineValue, metricInfo, metricTier } from "@/lib/service/definitions";
+import { listWorkspaceNames, listWorkspaceSummaries } from "@/lib/service/workspace-list";
+import { single, windowEndingToday, workspacePath, type SearchParams, type WindowDates } from "./w/[workspace]/search-params";
 
-// The list and its numbers come from the database at request time, never from the build.
-export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Workspaces" };
 
-function EmptyState() {
+const HEADLINES = ["deploymentFrequency", "leadTime", "changeFailureRate", "timeToRestore"] as const;
+
+async function WorkspaceRows({ window, query }: { window: WindowDates; query: string }) {
+  const summaries = await listWorkspaceSummaries(await requestDb(), window);
+  const rows: WorkspaceRow[] = summaries.map((s) => ({
+    slug: s.slug,
+    name: s.name,
+    href: workspacePath(s.slug),
+    hasData: s.hasData,
+    stats: HEADLINES.map((name) => {
+      const info = metricInfo(name);
+      return { label: info.shortTitle, text: formatHeadline(info, headlineValue(name, s.report)), unit: info.shortUnit, tier: metricTier(name, s.report) ?? null };
+    }),
+  }));
+  return <WorkspaceList rows={rows} initialQuery={query} />;
+}
+
+function RowsLoading({ names }: { names: { slug: string; name: string }[] }) {
   return (
-    <section className="card empty-state" aria-labelledby="empty-title">
-      <h1 id="empty-title">No workspaces yet</h1>
-      <p className="muted">A workspace holds one organisation&apos;s deployments, pull requests and incidents. Create one from a terminal in this checkout:</p>
-      <ul>
-        <li>
-          <code>npx altimeter demo</code> <span className="muted">for a generated demo organisation, or</span>
-        </li>
-        <li>
-          <code>npx altimeter import FILE --workspace SLUG</code> <span className="muted">for your own data</span>
-        </li>
+    <div role="status" aria-live="polite">
+      <span className="visually-hidden">Computing each workspace&apos;s numbers…</span>
+      <ul className="workspace-list" aria-hidden="true">
+        {names.map((w) => (
+          <li key={w.slug} className="card workspace-row">
+            <div>
+              <h2>{w.name}</h2>
+              <span className="slug">{w.slug}</span>
+            </div>
+            <div className="skeleton skeleton-row" />
+          </li>
+        ))}
       </ul>
-      <p className="muted">Then reload this page.</p>
-    </section>
+    </div>
   );
 }
 
-/** The workspaces of this instance, each with two headline numbers for the default window. */
-export default async function WorkspacesPage() {
-  const db = getDb();
-  const workspaces = await listWorkspaces(db);
-  if (workspaces.length === 0) return <EmptyState />;
-
+/** The workspaces (client organisations) of this instance, each with its DORA numbers for the last 13 weeks. */
+export default async function WorkspacesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const names = await listWorkspaceNames(await requestDb());
+  if (names.length === 0) return <NoWorkspaces />;
   const window = windowEndingToday(Date.now());
-  const rows = await Promise.all(
-    workspaces.map(async (workspace) => ({ workspace, report: await getMetricsReport(db, { workspace: workspace.slug, ...window }) })),
-  );
-
+  const query = single((await searchParams).q) ?? "";
   return (
     <>
       <div className="page-head">
         <div>
           <h1>Workspaces</h1>
-          <p className="subtitle">
-            Last 13 full weeks: {window.from} up to {window.to} (UTC, end excluded)
-          </p>
+          <p className="subtitle">Each organisation&apos;s delivery over the last 13 full weeks: {describeWindow(window.from, window.to)} (UTC).</p>
         </div>
       </div>
-      <ul className="workspace-list">
-        {rows.map(({ workspace, report }) => {
-          const df = report.deploymentFrequency;
-          const cfr = report.changeFailureRate;
-          const cfrText = formatPercent(cfr.rate);
-          return (
-            <li key={workspace.slug} className="card workspace-row">
-              <div>
-                <h2>
-                  <Link href={`/w/${encodeURIComponent(workspace.slug)}`}>{workspace.name}</Link>
-                </h2>
-                <span className="slug">{workspace.slug}</span>
-              </div>
-              <div>
-                <span className="stat-label">Deployment frequency</span>
-                <span className="stat-value" title={String(df.perDay)}>
-                  {formatNumber(df.perDay)}
-                </span>
-                <span className="stat-unit">/ day</span>
-                <TierBadge tier={df.tier} />
-              </div>
-              <div>
-                <span className="stat-label">Change failure rate</span>
-                {cfrText === null ? (
-                  <>
-                    <span className="stat-value muted">—</span>
-                    <span className="stat-unit">no data</span>
-                  </>
-                ) : (
-                  <>
-                    <span className="stat-value">{cfrText}</span>
-                    <span className="stat-unit">%</span>
-                  </>
-                )}
-                <TierBadge tier={cfr.tier} />
-              </div>
-            </li>
-          );
-        })}
-      </ul>
+      <Suspense fallback={<RowsLoading names={names} />}>
+        <WorkspaceRows window={window} query={query} />
+      </Suspense>
     </>
   );
 }

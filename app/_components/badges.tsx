@@ -2,11 +2,15 @@ import type { Tier } from "@/lib/metrics/types";
 
 const TIER_LABEL: Record<Tier, string> = { elite: "Elite", high: "High", medium: "Medium", low: "Low" };
 
-/** The DORA 2023 performance tier of a metric; null reads "no data". */
-export function TierBadge({ tier }: { tier: Tier | null }) {
+/**
+ * The DORA 2023 performance tier of a metric, as a word on a colour; null
+ * reads "no data". `compact` drops the visible "DORA 2023" label where a
+ * heading already says it (tables); screen readers still hear it.
+ */
+export function TierBadge({ tier, compact = false }: { tier: Tier | null; compact?: boolean }) {
   return (
     <span className={`badge tier tier-${tier ?? "none"}`} title="Performance tier by the DORA 2023 benchmarks">
-      <span className="badge-label">DORA 2023</span> {tier ? TIER_LABEL[tier] : "no data"}
+      <span className={compact ? "visually-hidden" : "badge-label"}>DORA 2023</span> {tier ? TIER_LABEL[tier] : "no data"}
     </span>
   );
 }
@@ -17,10 +21,8 @@ export function TargetStatus({ met, goal }: { met: boolean | null; goal: string 
   const text = met === null ? "Target: no data" : met ? "Target met" : "Target missed";
   return (
     <p className={`target target-${state}`}>
-      <span className="target-icon" aria-hidden="true">
-        {met === null ? "○" : met ? "✓" : "✗"}
-      </span>{" "}
-      <strong>{text}</strong> <span className="target-goal">({goal})</span>
+      <span aria-hidden="true">{met === null ? "○" : met ? "✓" : "✗"}</span> <strong>{text}</strong>{" "}
+      <span className="target-goal">({goal})</span>
     </p>
   );
 }

@@ -1,46 +1,74 @@
-import type { Tier } from "@/lib/metrics/types";
+import Link from "next/link";
+import type { MetricValues } from "@/lib/metrics/types";
+import type { Change } from "@/lib/service/comparison";
+import { headlineValue, metricTier, type MetricInfo } from "@/lib/service/definitions";
 import { TargetStatus, TierBadge } from "./badges";
+import { Definition } from "./definition";
+import { Delta } from "./delta";
+import { formatHeadline } from "./format";
+import { metricDetail } from "./metric-detail";
+import { Sparkline } from "./sparkline";
 
 /** What one headline card shows. */
 export interface MetricCardProps {
-  id: string;
-  title: string;
-  /** The formatted value, or null when there is nothing to measure. */
-  value: string | null;
-  /** The unrounded value, offered on hover. */
-  exact: number | null;
-  unit: string;
-  detail: string;
-  /** undefined: the metric has no DORA tier; null: it has one but no data. */
-  tier?: Tier | null;
-  target?: { met: boolean | null; goal: string };
-  definition: string;
+  info: MetricInfo;
+  values: MetricValues;
+  change: Change;
+  /** The previous period in words: "91 days". */
+  period: string;
+  /** The headline value of each full week of the window, oldest first. */
+  weekly: (number | null)[];
+  /** The drill-down page of the metric for the same filters. */
+  href: string;
 }
 
-/** One headline metric: value and unit, DORA tier, platform target, and what it means. */
-export function MetricCard(props: MetricCardProps) {
-  const headingId = `metric-${props.id}`;
+function sparklineLabel(info: MetricInfo, weekly: (number | null)[]): string {
+  const present = weekly.filter((v): v is number => v !== null);
+  const show = (v: number) => `${formatHeadline(info, v)}${info.unit === "%" ? "%" : ""}`;
+  if (present.length === 0) return `No weekly values`;
+  const last = weekly[weekly.length - 1];
+  return `Week by week over ${weekly.length} weeks (${info.unit}): lowest ${show(Math.min(...present))}, highest ${show(Math.max(...present))}, last week ${last === null || last === undefined ? "no data" : show(last)}`;
+}
+
+/** One headline metric: value and unit, DORA tier, platform target, change, trend and what it means. */
+export function MetricCard({ info, values, change, period, weekly, href }: MetricCardProps) {
+  const headingId = `metric-${info.slug}`;
+  const value = headlineValue(info.name, values);
+  const text = formatHeadline(info, value);
+  const exact = value === null ? null : info.name === "changeFailureRate" ? value * 100 : value;
+  const tier = metricTier(info.name, values);
   return (
     <article className="card metric-card" aria-labelledby={headingId}>
       <header className="metric-card-head">
-        <h3 id={headingId}>{props.title}</h3>
-        {props.tier !== undefined && <TierBadge tier={props.tier} />}
+        <h3 id={headingId}>
+          <Link prefetch={false} href={href}>{info.title}</Link>
+        </h3>
+        {tier !== undefined && <TierBadge tier={tier} />}
       </header>
-      {props.value === null ? (
-        <p className="metric-value metric-value-empty">
-          <span className="metric-number">—</span> <span className="metric-unit">no data</span>
-        </p>
-      ) : (
-        <p className="metric-value" data-value={props.exact ?? undefined}>
-          <span className="metric-number" title={props.exact === null ? undefined : String(props.exact)}>
-            {props.value}
-          </span>{" "}
-          <span className="metric-unit">{props.unit}</span>
-        </p>
-      )}
-      <p className="metric-detail">{props.detail}</p>
-      {props.target && <TargetStatus met={props.target.met} goal={props.target.goal} />}
-      <p className="metric-definition">{props.definition}</p>
+      <div className="metric-body">
+        {text === null ? (
+          <p className="metric-value">
+            <span className="metric-number">—</span> <span className="metric-unit">no data</span>
+          </p>
+        ) : (
+          <p className="metric-value" data-value={exact ?? undefined}>
+            <span className="metric-number" title={String(exact)}>
+              {text}
+            </span>
+            <span className="metric-unit">{info.unit}</span>
+          </p>
+        )}
+        <Sparkline values={weekly} label={sparklineLabel(info, weekly)} />
+      </div>
+      <p className="metric-detail">{metricDetail(info.name, values)}</p>
+      {info.target && <TargetStatus met={values.targets[info.target.key]} goal={info.target.goal} />}
+      <Delta info={info} change={change} period={period} />
+      <Definition info={info} />
+      <div className="metric-links">
+        <Link prefetch={false} href={href}>
+          The records behind it<span className="visually-hidden"> ({info.title})</span> →
+        </Link>
+      </div>
     </article>
   );
 }

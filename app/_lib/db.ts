@@ -1,4 +1,5 @@
 import "server-only";
+import { connection } from "next/server";
 import { openDatabase, resolveDbPath, type Db } from "@/db/client";
 
 // On globalThis rather than in a module variable: `next dev` re-evaluates
@@ -13,4 +14,14 @@ const holder = globalThis as typeof globalThis & { __altimeterDb?: Db };
  */
 export function getDb(): Db {
   return (holder.__altimeterDb ??= openDatabase(resolveDbPath()));
+}
+
+/**
+ * The database for rendering a request. better-sqlite3 is synchronous, so a
+ * query would otherwise complete during prerendering and freeze build-time
+ * numbers into the page; `connection()` defers the render to request time.
+ */
+export async function requestDb(): Promise<Db> {
+  await connection();
+  return getDb();
 }

@@ -26,11 +26,13 @@ export async function loadSourceLinks(
       .all(workspaceId, JSON.stringify([...new Set(wanted.deploymentIds)])) as [string, string][]),
   );
   const prKey = (repositoryId: string, number: number) => `${repositoryId}#${number}`;
+  // CROSS JOIN keeps json_each outermost, so each wanted pull request is one primary-key seek
+  // (a plain JOIN let the planner scan every pull request per wanted one).
   const pullRequests = new Map(
     (db.$client
       .prepare(
         `SELECT p.repository_id, p.number, p.url FROM json_each(?) w
-         JOIN pull_requests p ON p.workspace_id = ? AND p.repository_id = json_extract(w.value, '$[0]') AND p.number = json_extract(w.value, '$[1]')
+         CROSS JOIN pull_requests p ON p.workspace_id = ? AND p.repository_id = json_extract(w.value, '$[0]') AND p.number = json_extract(w.value, '$[1]')
          WHERE p.url IS NOT NULL`,
       )
       .raw(true)

@@ -1,6 +1,17 @@
 import { ValidationError } from "@/lib/errors";
 import { DAY_MS, formatDate, parseDate } from "@/lib/metrics/window";
 
+/** What Next hands a page as `searchParams` once awaited. */
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+/** The dashboard's window presets: the last N full days up to today's UTC midnight. */
+export const PRESETS = [
+  { key: "4w", label: "4 weeks", days: 28 },
+  { key: "13w", label: "13 weeks", days: 91 },
+  // 52 full weeks, so the weekly trend has no partial week and months are whole.
+  { key: "12m", label: "12 months", days: 364 },
+] as const;
+
 /** The default window: the last 13 full weeks. */
 export const DEFAULT_WINDOW_DAYS = 91;
 
@@ -10,15 +21,12 @@ export interface WindowDates {
   to: string;
 }
 
-/** The dashboard's filters for a workspace page. */
+/** The filters every workspace page shares. */
 export interface WorkspaceFilters extends WindowDates {
   team: string | null;
-  /** Whether the URL chose the window (links then carry it along). */
-  customWindow: boolean;
+  /** The preset the window equals today, or null for a custom window. */
+  preset: (typeof PRESETS)[number]["key"] | null;
 }
-
-/** What Next hands a page as `searchParams` once awaited. */
-export type SearchParams = Record<string, string | string[] | undefined>;
 
 /** The `days` days ending at today's UTC midnight (exclusive), so every day in it is complete. */
 export function windowEndingToday(now: number, days = DEFAULT_WINDOW_DAYS): WindowDates {
@@ -26,37 +34,53 @@ export function windowEndingToday(now: number, days = DEFAULT_WINDOW_DAYS): Wind
   return { from: formatDate(to - days * DAY_MS), to: formatDate(to) };
 }
 
-function single(value: string | string[] | undefined): string | null {
+/** One value of a search parameter; an empty form field means "not given". */
+export function single(value: string | string[] | undefined): string | null {
   const v = Array.isArray(value) ? value[0] : value;
-  // An empty form field means "not given", not a bad date.
   return v === undefined || v.trim() === "" ? null : v.trim();
 }
 
 /**
- * `?from=YYYY-MM-DD&to=YYYY-MM-DD&team=ID` over the default window. Either
- * date alone keeps the default length: `to` alone ends the 13 weeks there,
- * `from` alone runs them to today. A bad date or `to` not after `from` is a
- * ValidationError naming the parameter.
+ * `?from=YYYY-MM-DD&to=YYYY-MM-DD&team=ID` over the default window (the last
+ * 13 weeks). Either date alone keeps the default length. A bad date or `to`
+ * not after `from` is a ValidationError naming the parameter.
  */
 export function parseWorkspaceSearchParams(params: SearchParams, now: number): WorkspaceFilters {
   const fromParam = single(params.from);
   const toParam = single(params.to);
-  const team = single(params.team);
   const fallback = windowEndingToday(now);
   const to = toParam ?? fallback.to;
   const toMs = parseDate(to, "to");
   const from = fromParam ?? formatDate(toMs - DEFAULT_WINDOW_DAYS * DAY_MS);
   const fromMs = parseDate(from, "from");
   if (toMs <= fromMs) throw new ValidationError(`to (${to}) must be after from (${from}): the window runs from "from" up to, not including, "to"`);
-  return { from, to, team, customWindow: fromParam !== null || toParam !== null };
+  const preset = PRESETS.find((p) => {
+    const w = windowEndingToday(now, p.days);
+    return w.from === from && w.to === to;
+  });
+  return { from, to, team: single(params.team), preset: preset?.key ?? null };
 }
 
-/** The URL of a workspace page with these filters; the default window is left out of it. */
-export function workspaceHref(slug: string, filters: { from?: string | null; to?: string | null; team?: string | null }): string {
+/** The filters as typed, for showing them back in the form when they do not parse. */
+export function rawFilters(params: SearchParams): { from: string; to: string; team: string | null } {
+  return { from: single(params.from) ?? "", to: single(params.to) ?? "", team: single(params.team) };
+}
+
+/** A path with search parameters; null and empty values are left out. */
+export function withParams(path: string, params: Record<string, string | number | null | undefined>): string {
   const query = new URLSearchParams();
-  if (filters.from) query.set("from", filters.from);
-  if (filters.to) query.set("to", filters.to);
-  if (filters.team) query.set("team", filters.team);
+  for (const [key, value] of Object.entries(params)) if (value !== null && value !== undefined && value !== "") query.set(key, String(value));
   const qs = query.toString();
-  return `/w/${encodeURIComponent(slug)}${qs ? `?${qs}` : ""}`;
+  return qs ? `${path}?${qs}` : path;
+}
+
+/** The base path of a workspace: /w/SLUG. */
+export function workspacePath(slug: string): string {
+  return `/w/${encodeURIComponent(slug)}`;
+}
+
+/** A page number from the URL: a positive integer, else 1. */
+export function parsePage(value: string | null): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 ? n : 1;
 }

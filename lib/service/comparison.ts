@@ -1,0 +1,31 @@
+import type { MetricName } from "@/lib/metrics";
+import type { MetricValues } from "@/lib/metrics/types";
+import { headlineValue, metricInfo } from "./definitions";
+
+/** How a metric's headline value moved against the previous period. */
+export interface Change {
+  current: number | null;
+  previous: number | null;
+  /** current − previous; null when either is missing. */
+  delta: number | null;
+  /** delta ÷ |previous|; null when either is missing or previous is 0. */
+  relative: number | null;
+  /** Read with the metric's direction (a shorter lead time is better); null without both values. */
+  verdict: "better" | "worse" | "unchanged" | null;
+}
+
+// Equal up to float noise: a median recomputed over the same values may differ in the last bits.
+const EPSILON = 1e-9;
+
+/** The change of one metric's headline value between two periods. */
+export function compareHeadline(metric: MetricName, current: MetricValues, previous: MetricValues): Change {
+  const now = headlineValue(metric, current);
+  const then = headlineValue(metric, previous);
+  if (now === null || then === null) return { current: now, previous: then, delta: null, relative: null, verdict: null };
+  const delta = now - then;
+  const relative = then === 0 ? null : delta / Math.abs(then);
+  const scale = Math.max(Math.abs(now), Math.abs(then), 1);
+  let verdict: Change["verdict"] = "unchanged";
+  if (Math.abs(delta) > EPSILON * scale) verdict = (delta > 0) === (metricInfo(metric).better === "higher") ? "better" : "worse";
+  return { current: now, previous: then, delta, relative, verdict };
+}
