@@ -1,11 +1,13 @@
 /**
- * `npm run bench [-- --scale 0.1] [--seed N] [--end ISO] [--keep] [--profile]`
+ * `npm run bench [-- --scale 0.1] [--seed N] [--end ISO] [--keep] [--profile] [--core-only]`
  *
  * 1. generates a large workspace as NDJSON (streamed to a temp dir);
  * 2. imports it through the real CLI in a child process (wall time, peak RSS);
  * 3. inserts the same rows with plain prepared INSERTs (the raw baseline);
  * 4. times getMetricsReport cold and warm in a child process (its own peak RSS);
- * 5. prints every number with its target and writes test/bench/out/results.json.
+ * 5. prints every number with its target and writes test/bench/out/results.json;
+ * 6. runs the other parts' benchmarks (GitHub requests, the dashboard on this
+ *    workspace), each printing its own table (unless --core-only).
  *
  * --profile runs the two children under --cpu-prof and lists their hotspots
  * (timings are then inflated; results go to results.profile.json).
@@ -41,9 +43,36 @@ function runMetricsChild(dbFile: string, resultFile: string, nodeFlags: string[]
   });
 }
 
+/** A benchmark script of another part (its own table and targets), on the same imported workspace where it takes one. */
+function runScript(args: string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+    child.on("error", reject);
+    child.on("close", (code) => resolve(code ?? 1));
+  });
+}
+
+/** The collectors', dashboard's and report's benchmarks, each printing its own numbers and targets. */
+async function runOtherBenches(importDb: string): Promise<void> {
+  const scripts: [string, string[]][] = [
+    ["GitHub collector: requests per 1,000 pull requests", ["test/bench/github-requests.ts"]],
+    ["dashboard on the benchmark workspace", ["test/bench/dashboard.ts", "--db", importDb]],
+  ];
+  for (const [title, args] of scripts) {
+    say(`\n== ${title} (${args[0]}) ==`);
+    const code = await runScript(args);
+    if (code !== 0) say(`  ${args[0]} exited with ${code}: some of its targets FAILED or it could not run`);
+  }
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { scale: { type: "string", default: "1" }, seed: { type: "string", default: "42" }, end: { type: "string" }, keep: { type: "boolean" }, profile: { type: "boolean" } },
+    options: {
+      scale: { type: "string", default: "1" }, seed: { type: "string", default: "42" }, end: { type: "string" },
+      keep: { type: "boolean" }, profile: { type: "boolean" },
+      // Skip the collectors', dashboard's and report's benchmarks (they need a production build).
+      "core-only": { type: "boolean" },
+    },
   });
   const scale = Number(values.scale), seed = Number(values.seed);
   if (!(scale > 0) || !Number.isInteger(seed)) throw new Error("--scale must be > 0 and --seed an integer");
@@ -103,6 +132,7 @@ async function main(): Promise<void> {
     const resultFile = path.join(outDir, values.profile ? "results.profile.json" : "results.json");
     writeFileSync(resultFile, JSON.stringify(json, null, 2) + "\n");
     say(`\nresults: ${path.relative(root, resultFile)}${table.some((c) => c.pass === false) ? " (some targets FAILED)" : " (all targets PASS)"}`);
+    if (!values["core-only"]) await runOtherBenches(importDb);
   } finally {
     if (!values.keep) rmSync(tmp, { recursive: true, force: true });
   }
