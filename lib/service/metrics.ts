@@ -4,7 +4,7 @@ import { formatDate } from "@/lib/metrics/window";
 import { loadSourceLinks } from "@/lib/queries/links";
 import { loadMetricsData } from "@/lib/queries/metrics-data";
 import { drillDownTable, linkedRecords, type DrillDownTable } from "./drilldown";
-import type { Workspace } from "@/lib/queries/workspaces";
+import { listWorkspaces, type Workspace } from "@/lib/queries/workspaces";
 import { metricsSettings, resolveQuery, type MetricsQuery, type ResolvedQuery } from "./scope";
 
 export type { MetricsQuery, ResolvedQuery };
@@ -62,4 +62,13 @@ export async function getDrillDownTable(db: Db, q: MetricsQuery, metric: MetricN
   const { query, records } = await getMetricRecords(db, q);
   const links = await loadSourceLinks(db, query.workspace.id, linkedRecords(records, metric));
   return { query, table: drillDownTable(records, metric, links) };
+}
+
+/**
+ * Derives every workspace's facts ahead of the first request (the app calls
+ * this at start-up), so nobody waits for the cold load. One at a time, in the
+ * background: a request meanwhile shares the derivation under way.
+ */
+export async function warmWorkspaceFacts(db: Db): Promise<void> {
+  for (const workspace of await listWorkspaces(db)) await workspaceFacts(db, workspace);
 }
