@@ -4,8 +4,8 @@ import type { CreationPage } from "../incident-sync";
 
 const Team = z.object({ id: z.string().nullish(), name: z.string().nullish(), type: z.string().nullish() });
 
-/** The fields of an Opsgenie incident (GET /v1/incidents) the collector reads. */
-export const OpsgenieIncident = z.object({
+/** What Opsgenie incidents and alerts share. */
+const OpsgenieItem = z.object({
   id: z.string(),
   tinyId: z.string().nullish(),
   message: z.string().nullish(),
@@ -14,26 +14,21 @@ export const OpsgenieIncident = z.object({
   updatedAt: z.string().nullish(),
   priority: z.string().nullish(),
   tags: z.array(z.string()).nullish(),
-  ownerTeam: z.string().nullish(),
   responders: z.array(Team).nullish(),
+});
+
+/** The fields of an Opsgenie incident (GET /v1/incidents) the collector reads. */
+export const OpsgenieIncident = OpsgenieItem.extend({
+  ownerTeam: z.string().nullish(),
   impactedServices: z.array(z.string()).nullish(),
   impactEndDate: z.string().nullish(),
 });
 export type OpsgenieIncident = z.infer<typeof OpsgenieIncident>;
 
 /** The fields of an Opsgenie alert (GET /v2/alerts) the collector reads. */
-export const OpsgenieAlert = z.object({
-  id: z.string(),
-  tinyId: z.string().nullish(),
-  message: z.string().nullish(),
-  status: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string().nullish(),
-  priority: z.string().nullish(),
-  tags: z.array(z.string()).nullish(),
+export const OpsgenieAlert = OpsgenieItem.extend({
   entity: z.string().nullish(),
   teams: z.array(Team).nullish(),
-  responders: z.array(Team).nullish(),
   /** closeTime: milliseconds from creation to close. */
   report: z.object({ closeTime: z.number().nullish() }).nullish(),
 });
