@@ -38,6 +38,25 @@ const cronPattern = z.string().refine(
   { message: "not a valid cron expression (5 or 6 fields, e.g. \"0 * * * *\" for hourly)" },
 );
 
+/** The channels a weekly digest goes to (lib/digest). */
+export const DIGEST_CHANNELS = ["email", "slack", "file"] as const;
+export type DigestChannel = (typeof DIGEST_CHANNELS)[number];
+
+/** A workspace's weekly digest: when (cron in a time zone, default Monday 08:00), where, and to whom. Secrets by env var name only. */
+export const DigestConfigSchema = z
+  .strictObject({
+    cron: cronPattern.default("0 8 * * 1"),
+    timeZone: timeZone.default("UTC"),
+    channels: z.array(z.enum(DIGEST_CHANNELS)).min(1),
+    email: z.strictObject({ to: z.array(z.email()).min(1), from: z.string().min(3).optional(), attachPdf: z.boolean().default(false) }).optional(),
+    slack: z.strictObject({ webhookUrlEnv: envName.default("ALTIMETER_SLACK_WEBHOOK_URL") }).optional(),
+    file: z.strictObject({ dir: z.string().min(1).default("digests") }).optional(),
+  })
+  .superRefine((d, ctx) => {
+    if (d.channels.includes("email") && !d.email) ctx.addIssue({ code: "custom", path: ["email"], message: 'the email channel needs "email": { "to": ["…"] } (the recipients)' });
+  });
+export type DigestConfig = z.infer<typeof DigestConfigSchema>;
+
 /** Any configured source; `kind` says which collector reads it. */
 export const SourceConfigSchema = z.discriminatedUnion("kind", [GithubConfigSchema, GitConfigSchema, PagerdutyConfigSchema, OpsgenieConfigSchema]);
 export type SourceConfig = z.infer<typeof SourceConfigSchema>;
@@ -48,8 +67,8 @@ export const WorkspaceConfigSchema = z.strictObject({
   slug: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "must be lower-case letters, digits, - and _"),
   name: z.string().min(1).optional(),
   schedule: z.strictObject({ cron: cronPattern, timeZone: timeZone.default("UTC") }).optional(),
-  /** Reserved for the weekly digest's schedule and recipients (a later issue). */
-  digest: z.unknown().optional(),
+  /** The weekly digest's schedule, channels and recipients, run by `altimeter worker`. */
+  digest: DigestConfigSchema.optional(),
   /** `POST /api/events` bearer token, by env var name (default ALTIMETER_EVENTS_TOKEN_<SLUG>). */
   events: z.strictObject({ tokenEnv: envName }).optional(),
   /** `POST /api/webhooks/github` secret, by env var name (default GITHUB_WEBHOOK_SECRET_<SLUG>, then GITHUB_WEBHOOK_SECRET). */
@@ -60,7 +79,13 @@ export type WorkspaceConfig = z.infer<typeof WorkspaceConfigSchema>;
 
 /** The whole config file (collectors/CONFIG.md). */
 export const AltimeterConfigSchema = z
-  .strictObject({ workspaces: z.array(WorkspaceConfigSchema).min(1) })
+  .strictObject({
+    workspaces: z.array(WorkspaceConfigSchema).min(1),
+    /** Where people reach the dashboard: digest links point there (ALTIMETER_PUBLIC_URL wins). */
+    publicUrl: z.url({ protocol: /^https?$/, error: "must be the dashboard's http(s) address" }).optional(),
+    /** `altimeter report`: the browser that prints, and the name on the cover. */
+    report: z.strictObject({ chromium: z.string().min(1).optional(), preparedBy: z.string().min(1).max(200).optional() }).optional(),
+  })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();
     config.workspaces.forEach((w, i) => {
@@ -118,6 +143,7 @@ export function parseConfig(value: unknown, file: string, baseDir: string): Alti
   // Repository paths are relative to the config file, not to wherever the command runs.
   for (const w of parsed.data.workspaces) {
     for (const s of w.sources) if (s.kind === "git") s.repositories = s.repositories.map((r) => ({ ...r, path: path.resolve(baseDir, r.path) }));
+    if (w.digest?.file) w.digest.file.dir = path.resolve(baseDir, w.digest.file.dir);
   }
   return parsed.data;
 }

@@ -8,6 +8,17 @@ const EnvSchema = z.object({
   ALTIMETER_CONFIG: z.string().min(1).optional(),
   /** The GitHub collector's token (scopes repo, read:org); a `github` source's `tokenEnv` may name another variable. */
   GITHUB_TOKEN: z.string().optional(),
+  /** Where the dashboard is reachable by people: digest links and `altimeter report` reuse it (lib/report). Checked where used. */
+  ALTIMETER_PUBLIC_URL: z.string().optional(),
+  /** The Chromium or Chrome that prints PDF reports; found on the PATH when unset. */
+  ALTIMETER_CHROMIUM: z.string().optional(),
+  /** Digest email over SMTP: one URL (smtp://user:pass@host:587), or the SMTP_* parts. Checked by lib/digest/smtp.ts. */
+  ALTIMETER_SMTP_URL: z.string().optional(),
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.string().optional(),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  SMTP_FROM: z.string().optional(),
 });
 
 /** The environment Altimeter reads, parsed once; the only module that touches process.env for settings. */

@@ -51,6 +51,13 @@ export class UpstreamError extends AltimeterError {
   }
 }
 
+/** Something Altimeter needs on this machine is missing or not ready (Chromium for PDF reports, the app's build). */
+export class UnavailableError extends AltimeterError {
+  constructor(message: string) {
+    super(message, "unavailable", 503);
+  }
+}
+
 /** `{ error: { code, message } }` and a status for any thrown value; unknown errors stay opaque. */
 export function toErrorBody(error: unknown): { status: number; body: { error: { code: string; message: string } } } {
   if (error instanceof AltimeterError) {

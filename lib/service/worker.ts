@@ -3,6 +3,7 @@ import type { AltimeterConfig, WorkspaceConfig } from "@/collectors/config";
 import { syncWorkspace, type WorkspaceSyncResult } from "@/collectors/sync";
 import type { Db } from "@/db/client";
 import { ValidationError } from "@/lib/errors";
+import { startDigestSchedules, type DigestScheduleOptions, type DigestSchedules } from "./digest-schedule";
 
 /** What the worker needs: the store, the config, where its log lines go and when to stop. */
 export interface WorkerOptions {
@@ -14,12 +15,16 @@ export interface WorkerOptions {
   /** Stop after this many syncs have finished (for tests and one-off runs). */
   maxRuns?: number;
   now?: () => number;
+  /** The weekly digests' environment (SMTP, Slack webhook), retry policy and limits; defaults for production. */
+  digests?: Pick<DigestScheduleOptions, "env" | "retry" | "limits" | "sweepEveryMs" | "workerId">;
 }
 
 /** A running worker. */
 export interface Worker {
   /** When each scheduled workspace syncs next. */
   schedules: { workspace: string; cron: string; timeZone: string; nextRun: Date | null }[];
+  /** When each workspace's weekly digest goes out next (lib/service/digest-schedule.ts). */
+  digests: DigestSchedules["schedules"];
   /** Resolves once every schedule is stopped and no sync is running. */
   stopped: Promise<void>;
 }
@@ -37,12 +42,16 @@ export function describeRun(result: WorkspaceSyncResult, durationMs: number): st
  * Runs each workspace's sync on its cron schedule (in its time zone) with
  * croner. A workspace never syncs twice at once: a tick that comes while its
  * previous sync still runs is skipped and logged. Stopping aborts running
- * syncs; they leave their cursors where the stored data ends.
+ * syncs; they leave their cursors where the stored data ends. Workspaces with
+ * a `digest` block also get their weekly digest (digest-schedule.ts).
  */
 export function startWorker(options: WorkerOptions): Worker {
   const now = options.now ?? Date.now;
   const scheduled = options.config.workspaces.filter((w): w is WorkspaceConfig & { schedule: NonNullable<WorkspaceConfig["schedule"]> } => w.schedule !== undefined);
-  if (scheduled.length === 0) throw new ValidationError("no workspace in the config has a schedule (add \"schedule\": { \"cron\": \"0 * * * *\" } to one; see collectors/CONFIG.md)");
+  const withDigest = options.config.workspaces.filter((w) => w.digest !== undefined);
+  if (scheduled.length === 0 && withDigest.length === 0) {
+    throw new ValidationError("no workspace in the config has a schedule or a digest (add \"schedule\": { \"cron\": \"0 * * * *\" } to one; see collectors/CONFIG.md)");
+  }
   const running = new Map<string, Promise<void>>();
   const jobs: Cron[] = [];
   let finishedRuns = 0;
@@ -54,7 +63,7 @@ export function startWorker(options: WorkerOptions): Worker {
     if (stopping) return;
     stopping = true;
     for (const job of jobs) job.stop();
-    await Promise.allSettled([...running.values()]);
+    await Promise.allSettled([...running.values(), digests?.stop()]);
     resolveStopped();
   };
 
@@ -77,10 +86,12 @@ export function startWorker(options: WorkerOptions): Worker {
   };
 
   for (const w of scheduled) jobs.push(new Cron(w.schedule.cron, { timezone: w.schedule.timeZone }, () => tick(w)));
+  const digests = withDigest.length ? startDigestSchedules({ ...options.digests, db: options.db, config: options.config, log: options.log, now }) : null;
   options.signal.addEventListener("abort", () => void stop(), { once: true });
   if (options.signal.aborted) void stop();
   return {
     schedules: scheduled.map((w, i) => ({ workspace: w.slug, cron: w.schedule.cron, timeZone: w.schedule.timeZone, nextRun: jobs[i]!.nextRun() })),
+    digests: digests?.schedules ?? [],
     stopped,
   };
 }

@@ -3,11 +3,13 @@ import { answersCommand } from "./answers";
 import { assessCommand } from "./assess";
 import { collectCommand } from "./collect";
 import { demoCommand } from "./demo";
+import { digestCommand } from "./digest";
 import { doctorCommand } from "./doctor";
 import { explainCommand } from "./explain";
 import { importCommand } from "./import";
 import { importIncidentsCommand } from "./import-incidents";
 import { metricsCommand } from "./metrics";
+import { reportCommand } from "./report";
 import { serveCommand } from "./serve";
 import { settingsCommand } from "./settings";
 import { syncCommand } from "./sync";
@@ -27,6 +29,8 @@ export const COMMANDS: Command[] = [
   explainCommand,
   assessCommand,
   answersCommand,
+  reportCommand,
+  digestCommand,
   settingsCommand,
   doctorCommand,
   serveCommand,

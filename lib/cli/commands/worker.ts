@@ -10,7 +10,8 @@ export const workerCommand: Command = {
   help: `
 Syncs each workspace of the config file (collectors/CONFIG.md) on its
 schedule ("schedule": {"cron": "…", "timeZone": "…"}), logging one line per
-run. A workspace never syncs twice at once. SIGINT or SIGTERM stops it
+run, and sends its weekly digest when it has a "digest" block (each week and
+channel once, whatever restarts or other workers; failed sends are retried). A workspace never syncs twice at once. SIGINT or SIGTERM stops it
 cleanly: running syncs are interrupted and keep what they stored.
 
   --config PATH   the config file (default: $ALTIMETER_CONFIG, else ./altimeter.config.json, .yaml or .yml)
@@ -34,6 +35,7 @@ cleanly: running syncs are interrupted and keep what they stored.
       const worker = startWorker({ db: ctx.db(), config, log: ctx.out, signal: controller.signal, maxRuns });
       ctx.out(`${new Date().toISOString()} worker started with ${path}`);
       for (const s of worker.schedules) ctx.out(`  ${s.workspace}: "${s.cron}" (${s.timeZone}), next at ${s.nextRun?.toISOString() ?? "never"}`);
+      for (const d of worker.digests) ctx.out(`  ${d.workspace} digest to ${d.channels.join(", ")}: "${d.cron}" (${d.timeZone}), next at ${d.nextRun?.toISOString() ?? "never"}`);
       await worker.stopped;
       ctx.out(`${new Date().toISOString()} worker stopped`);
       return 0;

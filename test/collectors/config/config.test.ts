@@ -33,7 +33,7 @@ workspaces:
   - slug: acme
     name: Acme Corp
     schedule: { cron: "0 */6 * * *", timeZone: Europe/Berlin }
-    digest: { reserved: true }
+    digest: { channels: [file] }
     sources:
       - kind: github
         org: acme

@@ -6,6 +6,7 @@ import { WindowProblem } from "@/app/_components/window-problem";
 import { requestDb } from "@/app/_lib/db";
 import { workspaceOr404 } from "@/app/_lib/lookups";
 import { segment } from "@/app/_lib/params";
+import { reportPdfPath } from "@/lib/report/paths";
 import { listWorkspaceTeams } from "@/lib/service/lookups";
 import { loadOverview } from "../load";
 import { single, withParams, workspacePath, type SearchParams } from "../search-params";
@@ -42,6 +43,11 @@ export default async function OverviewPage({ params, searchParams }: OverviewPag
           <h1>{workspace.name}</h1>
           <p className="subtitle">How the whole organisation delivers: DORA metrics, onboarding and time to first deploy.</p>
         </div>
+        {"filters" in outcome && (
+          <a className="button button-quiet" href={reportPdfPath({ workspace: workspace.slug, from: outcome.filters.from, to: outcome.filters.to })} download>
+            Download PDF
+          </a>
+        )}
       </div>
       <FilterBar
         action={base}

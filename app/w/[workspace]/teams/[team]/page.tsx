@@ -7,6 +7,7 @@ import { WindowProblem } from "@/app/_components/window-problem";
 import { requestDb } from "@/app/_lib/db";
 import { teamOr404, workspaceOr404 } from "@/app/_lib/lookups";
 import { segment } from "@/app/_lib/params";
+import { reportPdfPath } from "@/lib/report/paths";
 import { getTeamDetails } from "@/lib/service/team-details";
 import { loadOverview } from "../../load";
 import { withParams, workspacePath, type SearchParams } from "../../search-params";
@@ -49,6 +50,11 @@ export default async function TeamPage({ params, searchParams }: TeamPageProps) 
             A team of {workspace.name}: its repositories, incidents and people.
           </p>
         </div>
+        {"filters" in outcome && (
+          <a className="button button-quiet" href={reportPdfPath({ workspace: workspace.slug, from: outcome.filters.from, to: outcome.filters.to, team: teamId })} download>
+            Download PDF
+          </a>
+        )}
       </div>
       <FilterBar
         action={path}

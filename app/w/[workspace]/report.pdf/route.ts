@@ -1,0 +1,37 @@
+import { getDb } from "@/app/_lib/db";
+import { segment } from "@/app/_lib/params";
+import { toErrorBody } from "@/lib/errors";
+import { reportFileName } from "@/lib/report/paths";
+import { printReportPdf } from "@/lib/service/report-pdf";
+import { resolveQuery } from "@/lib/service/scope";
+import { parseWorkspaceSearchParams, single } from "../search-params";
+
+/**
+ * GET /w/SLUG/report.pdf?from&to[&team][&preparedBy]: the report page printed
+ * to an A4 PDF by headless Chromium against this app's own origin (the same
+ * code as `altimeter report`). Default window: the dashboard's (last 13 weeks).
+ * Errors are `{ error: { code, message } }`: 400 bad dates, 404 unknown
+ * workspace or team, 503 no Chromium on the server (the message says how to install one).
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ workspace: string }> }): Promise<Response> {
+  try {
+    const workspace = segment((await params).workspace);
+    const url = new URL(request.url);
+    const search = Object.fromEntries(url.searchParams);
+    const filters = parseWorkspaceSearchParams(search, Date.now());
+    const query = { workspace, from: filters.from, to: filters.to, team: filters.team, preparedBy: single(search.preparedBy) };
+    await resolveQuery(getDb(), query);
+    const { pdf } = await printReportPdf(url.origin, query);
+    return new Response(new Uint8Array(pdf), {
+      headers: {
+        "content-type": "application/pdf",
+        "content-disposition": `attachment; filename="${reportFileName(query)}"`,
+        "cache-control": "no-store",
+      },
+    });
+  } catch (error) {
+    const { status, body } = toErrorBody(error);
+    if (status >= 500) console.error(error);
+    return Response.json(body, { status });
+  }
+}

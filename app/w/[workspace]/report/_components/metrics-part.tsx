@@ -1,0 +1,65 @@
+import { TierBadge } from "@/app/_components/badges";
+import { formatChange, formatHeadline, orDash } from "@/app/_components/format";
+import { metricDetail } from "@/app/_components/metric-detail";
+import { compareHeadline } from "@/lib/service/comparison";
+import { headlineValue, metricTier, METRIC_INFO } from "@/lib/service/definitions";
+import type { ReportModel } from "@/lib/service/report";
+import styles from "../report.module.css";
+
+function targetText(met: boolean | null | undefined, goal: string | undefined): string {
+  if (met === undefined || goal === undefined) return "—";
+  return `${met === null ? "○ no data" : met ? "✓ met" : "✗ missed"} (${goal})`;
+}
+
+/** The six metrics: value, the counts behind it, DORA 2023 tier, platform target and the change against the previous period. */
+export function MetricsPart({ model }: { model: ReportModel }) {
+  const { report, previous } = model.overview;
+  return (
+    <section className={styles.part} aria-labelledby="metrics-title">
+      <h2 id="metrics-title">The six metrics</h2>
+      <p>
+        Four DORA metrics and two platform-engineering measures, computed over the {model.days} days of the period by the definitions in the appendix (the same
+        numbers as the dashboard and <code>altimeter metrics</code>). Tiers are the DORA 2023 benchmarks; targets are what platform engineering promises.
+      </p>
+      <table className={styles.table}>
+        <caption>
+          {model.team ? `${model.team.name} team` : model.workspace.name}, {model.from} to {model.to} (exclusive); change against {previous.from} to {previous.to}.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Metric</th>
+            <th scope="col" className={styles.num}>
+              Value
+            </th>
+            <th scope="col">Behind it</th>
+            <th scope="col">DORA 2023</th>
+            <th scope="col">Target</th>
+            <th scope="col" className={styles.num}>
+              Change
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {METRIC_INFO.map((info) => {
+            const value = headlineValue(info.name, report);
+            const tier = metricTier(info.name, report);
+            const change = compareHeadline(info.name, report, previous.values);
+            return (
+              <tr key={info.name} data-metric={info.name}>
+                <th scope="row">{info.title}</th>
+                <td className={`${styles.num} ${styles.nowrap}`}>{value === null ? "— no data" : `${formatHeadline(info, value)} ${info.unit}`}</td>
+                <td>{metricDetail(info.name, report)}</td>
+                <td>{tier === undefined ? "—" : <TierBadge tier={tier} compact />}</td>
+                <td>{targetText(info.target ? report.targets[info.target.key] : undefined, info.target?.goal)}</td>
+                <td className={styles.num}>
+                  {orDash(formatChange(info, change))}
+                  {change.verdict && change.verdict !== "unchanged" ? ` ${change.verdict}` : ""}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

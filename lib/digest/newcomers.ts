@@ -1,0 +1,36 @@
+import { isBot, type WorkspaceFacts } from "@/lib/metrics/facts";
+import type { PersonRow, PullRequestRef } from "@/lib/metrics/types";
+
+const DAY_MS = 86_400_000;
+
+/** A newcomer and the first merge that made them one who delivered. */
+export interface FirstMerge {
+  person: PersonRow;
+  start: number;
+  merged: PullRequestRef;
+}
+
+/**
+ * Newcomers (spec/metrics.md §5: not bots, starting at least the grace period
+ * after the data begins) whose first merged pull request falls in the window,
+ * whenever they started. Oldest merge first.
+ */
+export function firstMergesOfNewcomers(facts: WorkspaceFacts, window: { from: number; to: number }): FirstMerge[] {
+  const { dataStart } = facts.data;
+  if (dataStart === null) return [];
+  const earliestStart = dataStart + facts.settings.newcomerGraceMs;
+  const out: FirstMerge[] = [];
+  for (const person of facts.data.people) {
+    const merged = person.firstMergedPullRequest;
+    if (!merged || merged.at < window.from || merged.at >= window.to || isBot(person)) continue;
+    const start = facts.starts.get(person.id);
+    if (!start || start.at < earliestStart) continue;
+    out.push({ person, start: start.at, merged });
+  }
+  return out.sort((a, b) => a.merged.at - b.merged.at || (a.person.id < b.person.id ? -1 : 1));
+}
+
+/** Days from start to merge, negative counted as 0 (as onboarding time is). */
+export function onboardingDays(m: FirstMerge): number {
+  return Math.max(0, (m.merged.at - m.start) / DAY_MS);
+}

@@ -1,0 +1,110 @@
+import { resolveDbPath, type Db } from "@/db/client";
+import { readEnv } from "@/lib/env";
+import { ValidationError } from "@/lib/errors";
+import { answers, ensureBuild, PROJECT_ROOT, startAppServer } from "@/lib/report/app-server";
+import { findChromium } from "@/lib/report/chromium";
+import { reportPagePath } from "@/lib/report/paths";
+import { countPdfPages, writePdfAtomically } from "@/lib/report/pdf-file";
+import { printPdf, type PrintedPdf } from "@/lib/report/print";
+import { resolveQuery } from "./scope";
+import type { ReportQuery } from "./report";
+
+/** A printed report. */
+export interface ReportPdf extends PrintedPdf {
+  pages: number | null;
+}
+
+// One Chromium at a time per process: a second request waits rather than doubling the memory.
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Prints the report page of an app at `origin` (the route handler's own
+ * origin, or a server `altimeter report` started) to an A4 PDF.
+ */
+export function printReportPdf(origin: string, q: ReportQuery, options: { chromium?: string | null; timeoutMs?: number } = {}): Promise<ReportPdf> {
+  const chromium = findChromium({ explicit: options.chromium });
+  const footer = `Altimeter · generated ${new Date(q.now ?? Date.now()).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  const run = queue.then(async () => {
+    const printed = await printPdf({ chromium, url: `${origin.replace(/\/+$/, "")}${reportPagePath(q)}`, footer, timeoutMs: options.timeoutMs });
+    return { ...printed, pages: countPdfPages(printed.pdf) };
+  });
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/** How a report reaches an app to print from. */
+export interface ReportAppOptions {
+  /** A running app to print from (`--url`); else ALTIMETER_PUBLIC_URL when it answers; else a server of the build started for this run. */
+  url?: string | null;
+  chromium?: string | null;
+  /** The database file a started server reads (the caller's). */
+  dbFile?: string | null;
+  /** The checkout whose build is started; default this one. */
+  appDir?: string;
+  /** Progress lines for people (building, starting). */
+  say: (line: string) => void;
+}
+
+/** A report printed for a caller, with where it came from and how long each step took. */
+export interface PrintedReport extends ReportPdf {
+  origin: string;
+  startedServer: boolean;
+  timings: PrintedPdf["timings"] & { serverMs: number; totalMs: number };
+}
+
+async function runningApp(explicit: string | null | undefined): Promise<string | null> {
+  if (explicit) {
+    if (!/^https?:\/\/[^/]+/.test(explicit)) throw new ValidationError(`--url must be the app's http(s) address, e.g. http://localhost:3000, got ${JSON.stringify(explicit)}`);
+    return explicit.replace(/\/+$/, "");
+  }
+  const configured = readEnv().ALTIMETER_PUBLIC_URL;
+  return configured && /^https?:\/\//.test(configured) && (await answers(configured)) ? configured.replace(/\/+$/, "") : null;
+}
+
+/**
+ * Prints a report without a server running: checks the query, finds
+ * Chromium, reaches the app (a running one, or the production build started
+ * on a loopback port, built first when needed), prints the report page, and
+ * stops a server it started.
+ */
+export async function printReportWithApp(db: Db, q: ReportQuery, o: ReportAppOptions): Promise<PrintedReport> {
+  const started = Date.now();
+  const reuse = await runningApp(o.url);
+  // Against our own database the query is checked before anything slow starts.
+  if (!reuse) await resolveQuery(db, q);
+  const chromium = findChromium({ explicit: o.chromium });
+  let origin = reuse;
+  let stop = async () => {};
+  if (!origin) {
+    const dbFile = resolveDbPath(o.dbFile);
+    if (dbFile === ":memory:") throw new ValidationError("the report is printed from the app, which needs a database file, not :memory:");
+    const appDir = o.appDir ?? PROJECT_ROOT;
+    await ensureBuild(appDir, o.say);
+    o.say("starting the app on a loopback port to print from…");
+    const server = await startAppServer({ appDir, dbFile });
+    origin = server.url;
+    stop = server.stop;
+  } else {
+    o.say(`printing from the app at ${origin}`);
+  }
+  const serverMs = Date.now() - started;
+  try {
+    const printed = await printReportPdf(origin, q, { chromium });
+    return { ...printed, origin, startedServer: !reuse, timings: { ...printed.timings, serverMs, totalMs: Date.now() - started } };
+  } finally {
+    await stop();
+  }
+}
+
+/** What `altimeter report` wrote. */
+export interface ReportFileResult extends Omit<PrintedReport, "pdf"> {
+  file: string;
+  bytes: number;
+}
+
+/** `altimeter report`: prints the report and writes the PDF atomically, so the file is either complete or untouched. */
+export async function writeReportFile(db: Db, q: ReportQuery, o: ReportAppOptions & { out: string }): Promise<ReportFileResult> {
+  const { pdf, ...rest } = await printReportWithApp(db, q, o);
+  writePdfAtomically(o.out, pdf);
+  return { ...rest, file: o.out, bytes: pdf.length };
+}
