@@ -5,7 +5,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { UnavailableError } from "@/lib/errors";
-import { withBuildLock } from "./build-lock";
+import { nextBuild, withBuildLock } from "./next-build";
 
 /** The checkout this module belongs to: app/ and .next/ live there. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -13,7 +13,6 @@ export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 /** The route whose presence in a build says the build can print reports. */
 const REPORT_ROUTE = "/w/[workspace]/report/page";
 const START_TIMEOUT_MS = 60_000;
-const BUILD_TIMEOUT_MS = 10 * 60_000;
 
 /** A production server of the app started for one job. */
 export interface AppServer {
@@ -37,23 +36,6 @@ export function buildState(appDir: string): "none" | "without-report" | "ready" 
   }
 }
 
-function runBuild(appDir: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [nextBin(appDir), "build"], { cwd: appDir, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    const collect = (chunk: Buffer) => void (output = (output + chunk.toString()).slice(-8_000));
-    child.stdout.on("data", collect);
-    child.stderr.on("data", collect);
-    const timer = setTimeout(() => child.kill("SIGKILL"), BUILD_TIMEOUT_MS);
-    child.once("error", reject);
-    child.once("exit", (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) resolve();
-      else reject(new UnavailableError(`next build failed (${signal ?? `exit ${code}`}), so no report page to print:\n${output.slice(-3_000)}`));
-    });
-  });
-}
-
 /** Builds the app when `appDir` has no build with the report page, saying so first (a build takes a minute or two). */
 export async function ensureBuild(appDir: string, say: (line: string) => void): Promise<void> {
   const state = buildState(appDir);
@@ -61,7 +43,7 @@ export async function ensureBuild(appDir: string, say: (line: string) => void): 
   say(state === "none" ? "no build of the app yet: running next build once (a minute or two)…" : "the app's build predates the report page: running next build (a minute or two)…");
   await withBuildLock(appDir, async () => {
     // Another process may have built while this one waited for the lock.
-    if (buildState(appDir) !== "ready") await runBuild(appDir);
+    if (buildState(appDir) !== "ready") await nextBuild(appDir);
   });
 }
 
