@@ -8,7 +8,7 @@ import type { Db } from "@/db/client";
 import { LEVELS } from "@/lib/maturity/rubric";
 import type { MetricValues, Tier } from "@/lib/metrics/types";
 import { DAY_MS, formatDate } from "@/lib/metrics/window";
-import { formatChange, formatHeadline } from "@/lib/report/numbers";
+import { formatChange, formatHeadline } from "@/lib/format";
 import { compareHeadline } from "@/lib/service/comparison";
 import { headlineValue, metricTier, METRIC_INFO } from "@/lib/service/definitions";
 import { listWorkspaceTeams, repositoryNames } from "@/lib/service/lookups";

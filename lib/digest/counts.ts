@@ -1,6 +1,6 @@
 import type { MetricName } from "@/lib/metrics";
 import type { MetricValues } from "@/lib/metrics/types";
-import { count, formatNumber } from "@/lib/report/numbers";
+import { count, formatNumber } from "@/lib/format";
 
 /** The counts behind a metric's value in one line, as the dashboard's cards say them. */
 export function countsBehind(name: MetricName, m: MetricValues): string {

@@ -1,5 +1,5 @@
 /** Shared phrasing of the digest renderers, so Markdown, mail and Slack say the same thing. */
-import { formatNumber, formatPeriod } from "@/lib/report/numbers";
+import { formatNumber, formatPeriod } from "@/lib/format";
 import type { DigestMetric, DigestModel, FailedDeployment, NewcomerMerge, TeamMove, TierChange, WeekIncident } from "./model";
 
 const time = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "UTC", hour12: false });

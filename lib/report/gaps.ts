@@ -4,7 +4,7 @@
  * collected for. Pure, from the coverage queries' rows.
  */
 import type { RecordTypeCoverage, RepositoryCoverage, WeeklyActivity } from "@/lib/queries/coverage";
-import { count, formatDay, formatShortDay } from "./numbers";
+import { count, formatDay, formatShortDay } from "@/lib/format";
 
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;

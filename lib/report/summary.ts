@@ -8,7 +8,7 @@ import type { Level, NextStep, Recommendation, Verdict } from "@/lib/maturity/ty
 import type { MetricName } from "@/lib/metrics";
 import type { MetricValues, Targets, Tier } from "@/lib/metrics/types";
 import { LEVELS } from "@/lib/maturity/rubric";
-import { count, formatNumber, formatPercent } from "./numbers";
+import { count, formatNumber, formatPercent } from "@/lib/format";
 
 /** A verdict as a sentence's subject can take it. */
 export const VERDICT_WORDS: Record<Verdict, string> = {

@@ -5,7 +5,7 @@ import { DAY_MS, parseWindow } from "@/lib/metrics/window";
 import { listRecordCoverage, listRepositoryCoverage, listWeeklyActivity, type RecordTypeCoverage, type RepositoryCoverage, type WeeklyActivity } from "@/lib/queries/coverage";
 import { listSyncRuns } from "@/lib/queries/sync-runs";
 import { findGaps } from "@/lib/report/gaps";
-import { formatChange, formatHeadline } from "@/lib/report/numbers";
+import { formatChange, formatHeadline } from "@/lib/format";
 import { buildRoadmap, type RoadmapPhase } from "@/lib/report/roadmap";
 import { executiveSummary, TARGET_WORDS, type ExecutiveSummary, type Movement } from "@/lib/report/summary";
 import { compareHeadline } from "./comparison";

@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import type { MetricsReport } from "@/lib/metrics/types";
-import { count, formatNumber, formatPercent } from "@/lib/report/numbers";
+import { count, formatNumber, formatPercent } from "@/lib/format";
 import { launchBrowser, saveScreenshot, startApp, type RunningApp, type TestBrowser } from "../../support/browser";
 import { neutralEnv, runCli } from "../../lib/digest/cli";
 import { startSmtp } from "../../lib/digest/servers";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { MetricsReport } from "@/lib/metrics/types";
-import { formatHeadline } from "@/lib/report/numbers";
+import { formatHeadline } from "@/lib/format";
 import { createDemoWorkspace } from "@/lib/service/demo";
 import { headlineValue, METRIC_INFO } from "@/lib/service/definitions";
 import { deliverDigest, getDigest } from "@/lib/service/digest";

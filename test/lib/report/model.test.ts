@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { formatHeadline, formatNumber } from "@/lib/report/numbers";
+import { formatHeadline, formatNumber } from "@/lib/format";
 import { createDemoWorkspace } from "@/lib/service/demo";
 import { assessMaturity } from "@/lib/service/maturity";
 import { getMetricsReport } from "@/lib/service/metrics";

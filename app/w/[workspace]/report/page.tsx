@@ -3,7 +3,7 @@ import { WindowProblem } from "@/app/_components/window-problem";
 import { requestDb } from "@/app/_lib/db";
 import { teamOr404, workspaceOr404 } from "@/app/_lib/lookups";
 import { segment } from "@/app/_lib/params";
-import { formatPeriod } from "@/lib/report/numbers";
+import { formatPeriod } from "@/lib/format";
 import { reportPdfPath } from "@/lib/report/paths";
 import { getReportModel } from "@/lib/service/report";
 import { parseFilters } from "../load";

@@ -1,4 +1,4 @@
-import { formatDay } from "@/lib/report/numbers";
+import { formatDay } from "@/lib/format";
 import { METRIC_INFO } from "@/lib/service/definitions";
 import type { ReportModel } from "@/lib/service/report";
 import styles from "../report.module.css";

@@ -1,4 +1,4 @@
-import { formatDay, formatPeriod } from "@/lib/report/numbers";
+import { formatDay, formatPeriod } from "@/lib/format";
 import type { ReportModel } from "@/lib/service/report";
 import styles from "../report.module.css";
 

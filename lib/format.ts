@@ -1,7 +1,7 @@
 /**
  * Numbers for reading, by the dashboard's rules (app/_components/format.ts),
  * so the PDF's sentences and the digest say what the dashboard's cards show.
- * Shared by lib/report and lib/digest, which cannot import from app/.
+ * Shared by the dashboard (app/_components/format.ts), lib/report and lib/digest.
  */
 import type { MetricName } from "@/lib/metrics";
 
