@@ -7,7 +7,7 @@
  * 4. times getMetricsReport cold and warm in a child process (its own peak RSS);
  * 5. prints every number with its target and writes test/bench/out/results.json;
  * 6. runs the other parts' benchmarks (GitHub requests, the dashboard on this
- *    workspace), each printing its own table (unless --core-only).
+ *    workspace, the demo's PDF report), each printing its own table (unless --core-only).
  *
  * --profile runs the two children under --cpu-prof and lists their hotspots
  * (timings are then inflated; results go to results.profile.json).
@@ -57,6 +57,7 @@ async function runOtherBenches(importDb: string): Promise<void> {
   const scripts: [string, string[]][] = [
     ["GitHub collector: requests per 1,000 pull requests", ["test/bench/github-requests.ts"]],
     ["dashboard on the benchmark workspace", ["test/bench/dashboard.ts", "--db", importDb]],
+    ["PDF report of the demo workspace", ["test/bench/report-pdf.ts"]],
   ];
   for (const [title, args] of scripts) {
     say(`\n== ${title} (${args[0]}) ==`);
