@@ -4,12 +4,9 @@ import { FilterBar } from "@/app/_components/filter-bar";
 import { IncidentTable } from "@/app/_components/incident-table";
 import { Pagination } from "@/app/_components/pagination";
 import { WindowProblem } from "@/app/_components/window-problem";
-import { requestDb } from "@/app/_lib/db";
-import { workspaceOr404 } from "@/app/_lib/lookups";
 import { segment } from "@/app/_lib/params";
 import { listIncidentsWithAttribution } from "@/lib/service/incident-list";
-import { listWorkspaceTeams } from "@/lib/service/lookups";
-import { parseFilters } from "../load";
+import { loadListPage } from "../load";
 import { parsePage, single, withParams, workspacePath, type SearchParams } from "../search-params";
 
 const PAGE_SIZE = 50;
@@ -25,27 +22,16 @@ export async function generateMetadata({ params }: IncidentsPageProps): Promise<
 
 /** The incidents opened in the window, filtered by team, status, severity and text, newest first. */
 export default async function IncidentsPage({ params, searchParams }: IncidentsPageProps) {
-  const slug = segment((await params).workspace);
-  const query = await searchParams;
-  const db = await requestDb();
-  const now = Date.now();
-  const workspace = await workspaceOr404(db, slug);
-  const teams = await listWorkspaceTeams(db, workspace.id);
-  const parsed = parseFilters(query, now);
-  const path = `${workspacePath(slug)}/incidents`;
-  const filters = "filters" in parsed ? parsed.filters : { ...parsed.raw, preset: null };
-  const search = single(query.q);
+  const { slug, query, db, now, teams, teamNames, filters, problem, valid, path, search } = await loadListPage(params, searchParams, "incidents");
   const statusParam = single(query.status);
   const status = statusParam === "open" || statusParam === "resolved" ? statusParam : null;
   const severity = single(query.severity);
   const keep = { from: filters.from, to: filters.to, team: filters.team, q: search, status, severity };
-  const teamNames = new Map(teams.map((t) => [t.id, t.name]));
-  const unknownTeam = filters.team !== null && !teamNames.has(filters.team);
 
   let body;
   let severities: string[] = [];
-  if (!("filters" in parsed) || unknownTeam) {
-    body = <WindowProblem problem={"problem" in parsed ? parsed.problem : `unknown team ${JSON.stringify(filters.team)} in workspace ${JSON.stringify(slug)}`} resetHref={path} />;
+  if (problem !== null) {
+    body = <WindowProblem problem={problem} resetHref={path} />;
   } else {
     const page = parsePage(single(query.page));
     const result = await listIncidentsWithAttribution(db, { workspace: slug, from: filters.from, to: filters.to, team: filters.team, status, severity, search, page, pageSize: PAGE_SIZE });
@@ -82,7 +68,7 @@ export default async function IncidentsPage({ params, searchParams }: IncidentsP
         now={now}
         hrefFor={(w) => withParams(path, { ...keep, ...w })}
         teams={teams.map((t) => ({ id: t.id, name: t.name }))}
-        valid={"filters" in parsed}
+        valid={valid}
       >
         <label className="field">
           Status

@@ -4,12 +4,9 @@ import { FilterBar } from "@/app/_components/filter-bar";
 import { Pagination } from "@/app/_components/pagination";
 import { RepositoryTable } from "@/app/_components/repository-table";
 import { WindowProblem } from "@/app/_components/window-problem";
-import { requestDb } from "@/app/_lib/db";
-import { workspaceOr404 } from "@/app/_lib/lookups";
 import { segment } from "@/app/_lib/params";
 import { listRepositoriesWithActivity, REPOSITORY_SORTS, type RepositorySort } from "@/lib/service/repository-list";
-import { listWorkspaceTeams } from "@/lib/service/lookups";
-import { parseFilters } from "../load";
+import { loadListPage } from "../load";
 import { parsePage, single, withParams, workspacePath, type SearchParams } from "../search-params";
 
 const PAGE_SIZE = 100;
@@ -32,25 +29,14 @@ export async function generateMetadata({ params }: RepositoriesPageProps): Promi
 
 /** A workspace's repositories, filtered by team and name, with what the metrics counted of each in the window. */
 export default async function RepositoriesPage({ params, searchParams }: RepositoriesPageProps) {
-  const slug = segment((await params).workspace);
-  const query = await searchParams;
-  const db = await requestDb();
-  const now = Date.now();
-  const workspace = await workspaceOr404(db, slug);
-  const teams = await listWorkspaceTeams(db, workspace.id);
-  const parsed = parseFilters(query, now);
-  const path = `${workspacePath(slug)}/repositories`;
-  const filters = "filters" in parsed ? parsed.filters : { ...parsed.raw, preset: null };
-  const search = single(query.q);
+  const { slug, query, db, now, teams, teamNames, filters, problem, valid, path, search } = await loadListPage(params, searchParams, "repositories");
   const sortParam = single(query.sort);
   const sort = (REPOSITORY_SORTS as readonly string[]).includes(sortParam ?? "") ? (sortParam as RepositorySort) : "name";
   const keep = { from: filters.from, to: filters.to, team: filters.team, q: search, sort: sort === "name" ? null : sort };
-  const teamNames = new Map(teams.map((t) => [t.id, t.name]));
-  const unknownTeam = filters.team !== null && !teamNames.has(filters.team);
 
   let body;
-  if (!("filters" in parsed) || unknownTeam) {
-    body = <WindowProblem problem={"problem" in parsed ? parsed.problem : `unknown team ${JSON.stringify(filters.team)} in workspace ${JSON.stringify(slug)}`} resetHref={path} />;
+  if (problem !== null) {
+    body = <WindowProblem problem={problem} resetHref={path} />;
   } else {
     const all = await listRepositoriesWithActivity(db, { workspace: slug, from: filters.from, to: filters.to, team: filters.team, search, sort });
     const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
@@ -87,7 +73,7 @@ export default async function RepositoriesPage({ params, searchParams }: Reposit
         now={now}
         hrefFor={(w) => withParams(path, { ...keep, ...w })}
         teams={teams.map((t) => ({ id: t.id, name: t.name }))}
-        valid={"filters" in parsed}
+        valid={valid}
       >
         <label className="field">
           Name contains
