@@ -1,22 +1,10 @@
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { UpstreamError } from "@/lib/errors";
-import { freshDatabase } from "../../support/db";
 import { generatedOrg, smallOrg } from "./support/fixtures";
 import type { FakeOrg } from "./support/model";
-import { contentHash, rowCounts, storedRecords, SYNC_NOW, syncFake } from "./support/harness";
-import { startFakeGithub } from "./support/server";
+import { contentHash, fakeGithubPerTest, rowCounts, storedRecords, SYNC_NOW, syncFake } from "./support/harness";
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0)) await c();
-});
-
-async function setup(org: FakeOrg) {
-  const store = freshDatabase();
-  const fake = await startFakeGithub(org);
-  cleanups.push(() => fake.close(), () => store.dispose());
-  return { store, fake };
-}
+const setup = fakeGithubPerTest();
 
 const twoRepos = () => generatedOrg([{ pulls: 150, commits: 120, deployments: 60, incidents: 10 }, { pulls: 30, commits: 20, deployments: 0, incidents: 2, releases: 3 }]);
 

@@ -1,21 +1,10 @@
-import { afterEach, describe, expect, test } from "vitest";
-import { freshDatabase } from "../../support/db";
+import { describe, expect, test } from "vitest";
 import type { FakeOrg } from "./support/model";
 import { smallOrg } from "./support/fixtures";
-import { contentHash, rowCounts, storedRecords, SYNC_NOW, syncFake } from "./support/harness";
-import { startFakeGithub, type FakeGithub } from "./support/server";
+import { contentHash, fakeGithubPerTest, rowCounts, storedRecords, SYNC_NOW, syncFake } from "./support/harness";
+import type { FakeGithub } from "./support/server";
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0)) await c();
-});
-
-async function setup(org: FakeOrg = smallOrg()) {
-  const store = freshDatabase();
-  const fake = await startFakeGithub(org);
-  cleanups.push(() => fake.close(), () => store.dispose());
-  return { store, fake };
-}
+const setup = fakeGithubPerTest(smallOrg);
 
 const checkoutRequests = (fake: FakeGithub, from: number) => fake.requests.slice(from).filter((r) => r.variables.name === "checkout");
 

@@ -1,21 +1,8 @@
-import { afterEach, describe, expect, test } from "vitest";
-import { freshDatabase } from "../../support/db";
+import { describe, expect, test } from "vitest";
 import { generatedOrg } from "./support/fixtures";
-import type { FakeOrg } from "./support/model";
-import { contentHash, syncFake } from "./support/harness";
-import { startFakeGithub } from "./support/server";
+import { contentHash, fakeGithubPerTest, syncFake } from "./support/harness";
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0)) await c();
-});
-
-async function setup(org: FakeOrg) {
-  const store = freshDatabase();
-  const fake = await startFakeGithub(org);
-  cleanups.push(() => fake.close(), () => store.dispose());
-  return { store, fake };
-}
+const setup = fakeGithubPerTest();
 
 const org = () =>
   generatedOrg([

@@ -1,8 +1,11 @@
 import { createHash } from "node:crypto";
+import { afterEach } from "vitest";
 import type { Db } from "@/db/client";
 import { createGithubCollector, GithubConfigSchema } from "@/collectors/github";
 import type { CollectorResult, ProgressEvent } from "@/collectors/types";
-import type { FakeGithub } from "./server";
+import { freshDatabase } from "../../../support/db";
+import type { FakeOrg } from "./model";
+import { startFakeGithub, type FakeGithub } from "./server";
 
 /** The time every test sync runs at, so snapshots' `observedAt` match between runs. */
 export const SYNC_NOW = Date.parse("2026-03-06T00:00:00Z");
@@ -91,4 +94,22 @@ export function contentHash(db: Db, workspace = "acme", options: { ignoreObserve
 /** How many rows each record table holds for the workspace. */
 export function rowCounts(db: Db, workspace = "acme"): Record<string, number> {
   return Object.fromEntries(Object.entries(storedRecords(db, workspace)).map(([t, rows]) => [t, rows.length]));
+}
+
+/**
+ * A per-test setup: a fresh database and a fake GitHub serving `org`, both
+ * closed after the test. Call once at the top of a test file.
+ */
+export function fakeGithubPerTest(defaultOrg?: () => FakeOrg) {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0)) await c();
+  });
+  return async (org: FakeOrg | undefined = defaultOrg?.()) => {
+    if (!org) throw new Error("fakeGithubPerTest: no organisation given");
+    const store = freshDatabase();
+    const fake = await startFakeGithub(org);
+    cleanups.push(() => fake.close(), () => store.dispose());
+    return { store, fake };
+  };
 }
