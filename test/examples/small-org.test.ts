@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { altimeter } from "../support/cli";
 import { freshDatabase } from "../support/db";
 
-const EXAMPLES = fileURLToPath(new URL("../../../shared/examples/", import.meta.url));
+const EXAMPLES = fileURLToPath(new URL("../fixtures/examples/", import.meta.url));
 const expected = JSON.parse(readFileSync(`${EXAMPLES}small-org.expected.json`, "utf8")) as {
   args: { from: string; to: string; team: string | null; series: string | null };
   expected: unknown;

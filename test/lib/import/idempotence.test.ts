@@ -9,7 +9,7 @@ import { openDatabase, closeDatabase } from "@/db/client";
 import { altimeter } from "../../support/cli";
 import { freshDatabase, importText } from "../../support/db";
 
-const EXAMPLE = fileURLToPath(new URL("../../../../shared/examples/small-org.ndjson", import.meta.url));
+const EXAMPLE = fileURLToPath(new URL("../../fixtures/examples/small-org.ndjson", import.meta.url));
 const TABLES = ["workspaces", "teams", "repositories", "people", "commits", "pull_requests", "deployments", "ci_runs", "incidents", "repository_files"];
 
 /** Row counts and a hash of every stored value, workspace bookkeeping aside. */

@@ -6,7 +6,7 @@ import { getDrillDownPage } from "@/lib/service/drilldown-page";
 import { getDrillDownTable, getMetricsReport } from "@/lib/service/metrics";
 import { freshDatabase, importText } from "../../support/db";
 
-const EXAMPLE = fileURLToPath(new URL("../../../../shared/examples/small-org.ndjson", import.meta.url));
+const EXAMPLE = fileURLToPath(new URL("../../fixtures/examples/small-org.ndjson", import.meta.url));
 const QUERY = { workspace: "acme", from: "2026-01-05", to: "2026-04-06" };
 
 describe("a drill-down a page at a time (the shared small-org example)", () => {

@@ -10,7 +10,7 @@ import { workspaceFacts } from "@/lib/service/metrics";
 import { recordsByTeam, recordsByWindow, recordsInScope } from "@/lib/service/partition";
 import { freshDatabase, importText } from "../../support/db";
 
-const EXAMPLE = fileURLToPath(new URL("../../../../shared/examples/small-org.ndjson", import.meta.url));
+const EXAMPLE = fileURLToPath(new URL("../../fixtures/examples/small-org.ndjson", import.meta.url));
 const SCOPES = [null, "engineering", "payments", "search", "platform", "legacy-billing", "no-such-team"];
 
 describe("splitting one drill-down by window and team (the shared small-org example)", () => {
