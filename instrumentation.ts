@@ -5,6 +5,11 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const [{ getDb }, { warmWorkspaceFacts }] = await Promise.all([import("@/app/_lib/db"), import("@/lib/service/metrics")]);
-  void warmWorkspaceFacts(getDb()).catch((error: unknown) => console.warn(`altimeter: warming metrics failed: ${(error as Error).message}`));
+  const [{ getDb }, { warmWorkspaceFacts }] = await Promise.all([
+    import("@/app/_lib/db"),
+    import("@/lib/service/metrics"),
+  ]);
+  void warmWorkspaceFacts(getDb()).catch((error: unknown) =>
+    console.warn(`altimeter: warming metrics failed: ${(error as Error).message}`),
+  );
 }

@@ -50,7 +50,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </main>
         <footer className="site-footer">
           <div className="container">
-            Every number follows the written definitions in <code>lib/metrics/DEFINITIONS.md</code>; tiers are the DORA 2023 benchmarks. Times are UTC.
+            Every number follows the written definitions in <code>lib/metrics/DEFINITIONS.md</code>; tiers are the DORA
+            2023 benchmarks. Times are UTC.
           </div>
         </footer>
       </body>

@@ -7,8 +7,11 @@ export default function NotFound() {
     <section className="notice notice-error" aria-labelledby="not-found-title">
       <MissingWorkspace />
       <p>
-        See the <Link prefetch={false} href="/">list of workspaces</Link>, or create one with <code>npx altimeter demo</code> or{" "}
-        <code>npx altimeter import FILE --workspace SLUG</code>.
+        See the{" "}
+        <Link prefetch={false} href="/">
+          list of workspaces
+        </Link>
+        , or create one with <code>npx altimeter demo</code> or <code>npx altimeter import FILE --workspace SLUG</code>.
       </p>
     </section>
   );

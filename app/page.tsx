@@ -6,7 +6,13 @@ import { WorkspaceList, type WorkspaceRow } from "@/app/_components/workspace-li
 import { requestDb } from "@/app/_lib/db";
 import { headlineValue, metricInfo, metricTier } from "@/lib/service/definitions";
 import { listWorkspaceNames, listWorkspaceSummaries } from "@/lib/service/workspace-list";
-import { single, windowEndingToday, workspacePath, type SearchParams, type WindowDates } from "./w/[workspace]/search-params";
+import {
+  single,
+  windowEndingToday,
+  workspacePath,
+  type SearchParams,
+  type WindowDates,
+} from "./w/[workspace]/search-params";
 
 export const metadata: Metadata = { title: "Workspaces" };
 
@@ -21,7 +27,12 @@ async function WorkspaceRows({ window, query }: { window: WindowDates; query: st
     hasData: s.hasData,
     stats: HEADLINES.map((name) => {
       const info = metricInfo(name);
-      return { label: info.shortTitle, text: formatHeadline(info, headlineValue(name, s.report)), unit: info.shortUnit, tier: metricTier(name, s.report) ?? null };
+      return {
+        label: info.shortTitle,
+        text: formatHeadline(info, headlineValue(name, s.report)),
+        unit: info.shortUnit,
+        tier: metricTier(name, s.report) ?? null,
+      };
     }),
   }));
   return <WorkspaceList rows={rows} initialQuery={query} />;
@@ -57,7 +68,10 @@ export default async function WorkspacesPage({ searchParams }: { searchParams: P
       <div className="page-head">
         <div>
           <h1>Workspaces</h1>
-          <p className="subtitle">Each organisation&apos;s delivery over the last 13 full weeks: {describeWindow(window.from, window.to)} (UTC).</p>
+          <p className="subtitle">
+            Each organisation&apos;s delivery over the last 13 full weeks: {describeWindow(window.from, window.to)}{" "}
+            (UTC).
+          </p>
         </div>
       </div>
       <Suspense fallback={<RowsLoading names={names} />}>

@@ -1,28 +1,38 @@
 import { z } from "zod";
 
 /** A regular expression given as text in the config; refused when it does not compile. */
-export const regexText = z.string().min(1).refine(
-  (text) => {
-    try {
-      new RegExp(text);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: "not a valid regular expression" },
-);
+export const regexText = z
+  .string()
+  .min(1)
+  .refine(
+    (text) => {
+      try {
+        new RegExp(text);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: "not a valid regular expression" },
+  );
 
 /** The NAME of an environment variable holding a secret; the secret itself never goes in the config. */
 export const envName = z
   .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be the name of an environment variable (letters, digits, _), not the secret itself")
-  .refine((name) => !/^(ghp|gho|ghu|ghs|ghr|github_pat)_/.test(name), { message: "looks like a token itself: put the token in an environment variable and give its name here" });
+  .regex(
+    /^[A-Za-z_][A-Za-z0-9_]*$/,
+    "must be the name of an environment variable (letters, digits, _), not the secret itself",
+  )
+  .refine((name) => !/^(ghp|gho|ghu|ghs|ghr|github_pat)_/.test(name), {
+    message: "looks like a token itself: put the token in an environment variable and give its name here",
+  });
 
 /** A date (YYYY-MM-DD) or RFC 3339 timestamp bounding a first sync. */
-export const sinceText = z.string().refine((t) => /^\d{4}-\d{2}-\d{2}(T.*(Z|[+-]\d{2}:\d{2}))?$/.test(t) && Number.isFinite(Date.parse(t)), {
-  message: "must be a date YYYY-MM-DD or an RFC 3339 timestamp with a zone",
-});
+export const sinceText = z
+  .string()
+  .refine((t) => /^\d{4}-\d{2}-\d{2}(T.*(Z|[+-]\d{2}:\d{2}))?$/.test(t) && Number.isFinite(Date.parse(t)), {
+    message: "must be a date YYYY-MM-DD or an RFC 3339 timestamp with a zone",
+  });
 
 /** Where incidents of a service (or tag) belong: a repository, a team, or both. */
 export const incidentTarget = z

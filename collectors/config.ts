@@ -35,7 +35,7 @@ const cronPattern = z.string().refine(
       return false;
     }
   },
-  { message: "not a valid cron expression (5 or 6 fields, e.g. \"0 * * * *\" for hourly)" },
+  { message: 'not a valid cron expression (5 or 6 fields, e.g. "0 * * * *" for hourly)' },
 );
 
 /** The channels a weekly digest goes to (lib/digest). */
@@ -48,17 +48,33 @@ export const DigestConfigSchema = z
     cron: cronPattern.default("0 8 * * 1"),
     timeZone: timeZone.default("UTC"),
     channels: z.array(z.enum(DIGEST_CHANNELS)).min(1),
-    email: z.strictObject({ to: z.array(z.email()).min(1), from: z.string().min(3).optional(), attachPdf: z.boolean().default(false) }).optional(),
+    email: z
+      .strictObject({
+        to: z.array(z.email()).min(1),
+        from: z.string().min(3).optional(),
+        attachPdf: z.boolean().default(false),
+      })
+      .optional(),
     slack: z.strictObject({ webhookUrlEnv: envName.default("ALTIMETER_SLACK_WEBHOOK_URL") }).optional(),
     file: z.strictObject({ dir: z.string().min(1).default("digests") }).optional(),
   })
   .superRefine((d, ctx) => {
-    if (d.channels.includes("email") && !d.email) ctx.addIssue({ code: "custom", path: ["email"], message: 'the email channel needs "email": { "to": ["…"] } (the recipients)' });
+    if (d.channels.includes("email") && !d.email)
+      ctx.addIssue({
+        code: "custom",
+        path: ["email"],
+        message: 'the email channel needs "email": { "to": ["…"] } (the recipients)',
+      });
   });
 export type DigestConfig = z.infer<typeof DigestConfigSchema>;
 
 /** Any configured source; `kind` says which collector reads it. */
-export const SourceConfigSchema = z.discriminatedUnion("kind", [GithubConfigSchema, GitConfigSchema, PagerdutyConfigSchema, OpsgenieConfigSchema]);
+export const SourceConfigSchema = z.discriminatedUnion("kind", [
+  GithubConfigSchema,
+  GitConfigSchema,
+  PagerdutyConfigSchema,
+  OpsgenieConfigSchema,
+]);
 export type SourceConfig = z.infer<typeof SourceConfigSchema>;
 export type SourceKind = SourceConfig["kind"];
 
@@ -84,17 +100,29 @@ export const AltimeterConfigSchema = z
     /** Where people reach the dashboard: digest links point there (ALTIMETER_PUBLIC_URL wins). */
     publicUrl: z.url({ protocol: /^https?$/, error: "must be the dashboard's http(s) address" }).optional(),
     /** `altimeter report`: the browser that prints, and the name on the cover. */
-    report: z.strictObject({ chromium: z.string().min(1).optional(), preparedBy: z.string().min(1).max(200).optional() }).optional(),
+    report: z
+      .strictObject({ chromium: z.string().min(1).optional(), preparedBy: z.string().min(1).max(200).optional() })
+      .optional(),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();
     config.workspaces.forEach((w, i) => {
-      if (seen.has(w.slug)) ctx.addIssue({ code: "custom", path: ["workspaces", i, "slug"], message: `${JSON.stringify(w.slug)} is declared twice` });
+      if (seen.has(w.slug))
+        ctx.addIssue({
+          code: "custom",
+          path: ["workspaces", i, "slug"],
+          message: `${JSON.stringify(w.slug)} is declared twice`,
+        });
       seen.add(w.slug);
       const names = new Set<string>();
       w.sources.forEach((s, j) => {
         const name = sourceName(w, j);
-        if (names.has(name)) ctx.addIssue({ code: "custom", path: ["workspaces", i, "sources", j, "name"], message: `two sources are named ${JSON.stringify(name)}; give each a distinct name` });
+        if (names.has(name))
+          ctx.addIssue({
+            code: "custom",
+            path: ["workspaces", i, "sources", j, "name"],
+            message: `two sources are named ${JSON.stringify(name)}; give each a distinct name`,
+          });
         names.add(name);
       });
     });
@@ -120,12 +148,16 @@ export function sourceName(workspace: Pick<WorkspaceConfig, "sources">, index: n
 
 /** `workspaces[0].sources[1].org` from a zod path. */
 function keyPath(p: readonly PropertyKey[]): string {
-  return p.map((k, i) => (typeof k === "number" ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join("") || "(top level)";
+  return (
+    p.map((k, i) => (typeof k === "number" ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join("") ||
+    "(top level)"
+  );
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === "invalid_type" && /received undefined$/.test(issue.message)) return "Required";
-  if (issue.code === "invalid_union" && "discriminator" in issue) return `must be one of ${(issue as { options?: unknown[] }).options?.join(", ")}`;
+  if (issue.code === "invalid_union" && "discriminator" in issue)
+    return `must be one of ${(issue as { options?: unknown[] }).options?.join(", ")}`;
   if (issue.code === "unrecognized_keys" && issue.keys.some((k) => /token|secret|password|apikey|key$/i.test(k))) {
     return `${issue.message} (secrets never go in the config: name the environment variable that holds them, e.g. tokenEnv)`;
   }
@@ -142,7 +174,8 @@ export function parseConfig(value: unknown, file: string, baseDir: string): Alti
   }
   // Repository paths are relative to the config file, not to wherever the command runs.
   for (const w of parsed.data.workspaces) {
-    for (const s of w.sources) if (s.kind === "git") s.repositories = s.repositories.map((r) => ({ ...r, path: path.resolve(baseDir, r.path) }));
+    for (const s of w.sources)
+      if (s.kind === "git") s.repositories = s.repositories.map((r) => ({ ...r, path: path.resolve(baseDir, r.path) }));
     if (w.digest?.file) w.digest.file.dir = path.resolve(baseDir, w.digest.file.dir);
   }
   return parsed.data;
@@ -158,7 +191,10 @@ export function findConfigFile(explicit?: string | null, cwd = process.cwd()): s
 /** Reads and validates the config file (JSON, or YAML for .yaml/.yml); clear errors for a missing file, bad syntax or a bad key. */
 export function loadConfig(explicit?: string | null, cwd = process.cwd()): LoadedConfig {
   const file = findConfigFile(explicit, cwd);
-  if (!file) throw new ValidationError(`no config file: create ${DEFAULT_CONFIG_FILES[0]} (see collectors/CONFIG.md), or name one with --config PATH or ALTIMETER_CONFIG`);
+  if (!file)
+    throw new ValidationError(
+      `no config file: create ${DEFAULT_CONFIG_FILES[0]} (see collectors/CONFIG.md), or name one with --config PATH or ALTIMETER_CONFIG`,
+    );
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -169,7 +205,9 @@ export function loadConfig(explicit?: string | null, cwd = process.cwd()): Loade
   try {
     value = /\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text);
   } catch (error) {
-    throw new ValidationError(`${file} is not valid ${/\.ya?ml$/i.test(file) ? "YAML" : "JSON"}: ${(error as Error).message.split("\n")[0]}`);
+    throw new ValidationError(
+      `${file} is not valid ${/\.ya?ml$/i.test(file) ? "YAML" : "JSON"}: ${(error as Error).message.split("\n")[0]}`,
+    );
   }
   return { path: file, config: parseConfig(value, file, path.dirname(file)) };
 }

@@ -74,16 +74,28 @@ export async function fetchJson<T>(client: RestClient, url: string, schema: z.Zo
   for (let attempt = 1; attempt <= attempts; attempt++) {
     if (attempt > 1) {
       const backoff = Math.min(max, base * 2 ** (attempt - 2));
-      await sleep(last?.kind === "rate_limit" && last.waitMs !== null ? Math.min(max, last.waitMs) : backoff / 2 + Math.random() * (backoff / 2), client.signal);
+      await sleep(
+        last?.kind === "rate_limit" && last.waitMs !== null
+          ? Math.min(max, last.waitMs)
+          : backoff / 2 + Math.random() * (backoff / 2),
+        client.signal,
+      );
     }
     let response: Response;
     try {
       client.requests.count++;
       const signals = [AbortSignal.timeout(TIMEOUT_MS), ...(client.signal ? [client.signal] : [])];
-      response = await fetch(url, { headers: { accept: "application/json", ...client.headers }, signal: AbortSignal.any(signals) });
+      response = await fetch(url, {
+        headers: { accept: "application/json", ...client.headers },
+        signal: AbortSignal.any(signals),
+      });
     } catch (error) {
       if (client.signal?.aborted) throw error;
-      last = new RetryableError(`${client.service}: cannot reach ${new URL(url).host} (${(error as Error).message})`, "network", null);
+      last = new RetryableError(
+        `${client.service}: cannot reach ${new URL(url).host} (${(error as Error).message})`,
+        "network",
+        null,
+      );
       continue;
     }
     const text = await response.text();
@@ -97,23 +109,40 @@ export async function fetchJson<T>(client: RestClient, url: string, schema: z.Zo
       const parsed = schema.safeParse(body);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
-        throw new UpstreamError(`${client.service}: unexpected answer from ${where}: ${issue.path.join(".") || "(body)"}: ${issue.message}`, "client");
+        throw new UpstreamError(
+          `${client.service}: unexpected answer from ${where}: ${issue.path.join(".") || "(body)"}: ${issue.message}`,
+          "client",
+        );
       }
       return parsed.data;
     }
     const detail = errorDetail(text);
     if (response.status === 401 || response.status === 403) {
-      throw new UpstreamError(`${client.service}: ${response.status} ${response.status === 401 ? "unauthorized" : "forbidden"} (${detail || "no detail"}); check ${client.credentialHint}`, "auth");
+      throw new UpstreamError(
+        `${client.service}: ${response.status} ${response.status === 401 ? "unauthorized" : "forbidden"} (${detail || "no detail"}); check ${client.credentialHint}`,
+        "auth",
+      );
     }
     if (response.status === 429) {
-      last = new RetryableError(`${client.service}: rate limited on ${where}`, "rate_limit", retryAfterMs(response.headers.get("retry-after")));
+      last = new RetryableError(
+        `${client.service}: rate limited on ${where}`,
+        "rate_limit",
+        retryAfterMs(response.headers.get("retry-after")),
+      );
       continue;
     }
     if (response.status >= 500) {
-      last = new RetryableError(`${client.service}: ${response.status} from ${where}${detail ? ` (${detail})` : ""}`, "server", null);
+      last = new RetryableError(
+        `${client.service}: ${response.status} from ${where}${detail ? ` (${detail})` : ""}`,
+        "server",
+        null,
+      );
       continue;
     }
-    throw new UpstreamError(`${client.service}: ${response.status} from ${where}${detail ? `: ${detail}` : ""}`, "client");
+    throw new UpstreamError(
+      `${client.service}: ${response.status} from ${where}${detail ? `: ${detail}` : ""}`,
+      "client",
+    );
   }
   throw new UpstreamError(`${last!.message}, after ${attempts} attempts`, last!.kind);
 }

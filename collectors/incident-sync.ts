@@ -33,7 +33,8 @@ function mergeSummaries(list: readonly ImportSummary[]): ImportSummary {
   const total = emptySummary();
   let offset = 0;
   for (const s of list) {
-    for (const [type, n] of Object.entries(s.imported) as [keyof ImportSummary["imported"], number][]) total.imported[type] = (total.imported[type] ?? 0) + n;
+    for (const [type, n] of Object.entries(s.imported) as [keyof ImportSummary["imported"], number][])
+      total.imported[type] = (total.imported[type] ?? 0) + n;
     total.rejected.push(...s.rejected.map((r) => ({ ...r, line: r.line + offset })));
     total.rejectedTotal += s.rejectedTotal;
     offset += STORE_EVERY;
@@ -45,7 +46,10 @@ function mergeSummaries(list: readonly ImportSummary[]): ImportSummary {
  * The first entry of `map` whose key is one of `keys` (service id, then name,
  * then teams or tags, as each collector documents): where an incident belongs.
  */
-export function routeIncident(map: IncidentTargets, keys: Array<string | null | undefined>): { repositoryId?: string; teamId?: string } {
+export function routeIncident(
+  map: IncidentTargets,
+  keys: Array<string | null | undefined>,
+): { repositoryId?: string; teamId?: string } {
   for (const key of keys) {
     const target = key ? map[key] : undefined;
     if (target) return { repositoryId: target.repository, teamId: target.team };
@@ -75,7 +79,13 @@ export interface CreationPage<T> {
 export async function* byCreationTime<T>(
   since: number,
   until: number,
-  options: { spanMs: number; pageSize: number; maxOffset: number; createdAt: (item: T) => number; fetchPage: (from: number, to: number, offset: number) => Promise<CreationPage<T>> },
+  options: {
+    spanMs: number;
+    pageSize: number;
+    maxOffset: number;
+    createdAt: (item: T) => number;
+    fetchPage: (from: number, to: number, offset: number) => Promise<CreationPage<T>>;
+  },
 ): AsyncGenerator<T> {
   for (let spanStart = since; spanStart < until; spanStart += options.spanMs) {
     const spanEnd = Math.min(until, spanStart + options.spanMs);
@@ -88,7 +98,11 @@ export async function* byCreationTime<T>(
       offset += page.items.length;
       if (offset + options.pageSize > options.maxOffset) {
         const restart = options.createdAt(page.items[page.items.length - 1]!);
-        if (restart <= from) throw new UpstreamError(`more than ${options.maxOffset} incidents created at the same instant; narrow the source's filter`, "client");
+        if (restart <= from)
+          throw new UpstreamError(
+            `more than ${options.maxOffset} incidents created at the same instant; narrow the source's filter`,
+            "client",
+          );
         from = restart;
         offset = 0;
       }
@@ -104,12 +118,22 @@ export async function* byCreationTime<T>(
  */
 export async function collectIncidents(
   ctx: CollectorContext,
-  options: { source: string; scope: string; firstSince: string | undefined; requests: { count: number }; incidents: (since: number, until: number) => AsyncIterable<IncidentInput> },
+  options: {
+    source: string;
+    scope: string;
+    firstSince: string | undefined;
+    requests: { count: number };
+    incidents: (since: number, until: number) => AsyncIterable<IncidentInput>;
+  },
 ): Promise<CollectorResult> {
   const workspace = await ensureWorkspace(ctx.db, ctx.workspace);
   const cursor = await getCursor(ctx.db, workspace.id, options.source, options.scope, "incidents");
   const until = ctx.now();
-  const since = cursor ? Date.parse((JSON.parse(cursor) as { since: string }).since) : options.firstSince ? Date.parse(options.firstSince) : until - DEFAULT_FIRST_SYNC_DAYS * DAY;
+  const since = cursor
+    ? Date.parse((JSON.parse(cursor) as { since: string }).since)
+    : options.firstSince
+      ? Date.parse(options.firstSince)
+      : until - DEFAULT_FIRST_SYNC_DAYS * DAY;
   let oldestOpen = Infinity;
   let done = 0;
   const summaries: ImportSummary[] = [];
@@ -130,10 +154,27 @@ export async function collectIncidents(
   await flush();
   const summary = mergeSummaries(summaries);
   ctx.progress({ source: options.source, scope: options.scope, stream: "incidents", done, total: done });
-  const failures = summary.rejected.map((r) => ({ scope: options.scope, message: `incident ${r.line} rejected: ${r.reason}` }));
+  const failures = summary.rejected.map((r) => ({
+    scope: options.scope,
+    message: `incident ${r.line} rejected: ${r.reason}`,
+  }));
   if (summary.rejectedTotal === 0) {
     const next = Math.max(since, Math.min(oldestOpen, until - OVERLAP_MS));
-    await setCursor(ctx.db, workspace.id, options.source, options.scope, "incidents", JSON.stringify({ since: new Date(next).toISOString() }), until);
+    await setCursor(
+      ctx.db,
+      workspace.id,
+      options.source,
+      options.scope,
+      "incidents",
+      JSON.stringify({ since: new Date(next).toISOString() }),
+      until,
+    );
   }
-  return { source: options.source, status: failures.length ? "partial" : "ok", records: summary.imported, failures, requests: options.requests.count };
+  return {
+    source: options.source,
+    status: failures.length ? "partial" : "ok",
+    records: summary.imported,
+    failures,
+    requests: options.requests.count,
+  };
 }

@@ -7,6 +7,11 @@ import type { ImportSummary } from "@/lib/import/summary";
  * importer: the same validation and idempotent upserts as `altimeter import`.
  * A rejected record is a mapping bug, reported in the summary, never dropped silently.
  */
-export async function storeRecords(db: Db, workspace: string, source: string, records: Iterable<unknown> | AsyncIterable<unknown>): Promise<ImportSummary> {
+export async function storeRecords(
+  db: Db,
+  workspace: string,
+  source: string,
+  records: Iterable<unknown> | AsyncIterable<unknown>,
+): Promise<ImportSummary> {
   return importSources(db, { workspace, sources: [{ name: source, format: "objects", records }] });
 }

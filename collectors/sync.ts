@@ -71,9 +71,23 @@ export async function syncWorkspace(ctx: SyncContext, config: WorkspaceConfig): 
     const runId = await startSyncRun(ctx.db, workspace.id, name, started);
     let result: CollectorResult;
     try {
-      result = await runCollector({ db: ctx.db, workspace: config.slug, now: ctx.now, signal: ctx.signal, progress: (e) => ctx.progress({ ...e, sourceName: name }) }, source);
+      result = await runCollector(
+        {
+          db: ctx.db,
+          workspace: config.slug,
+          now: ctx.now,
+          signal: ctx.signal,
+          progress: (e) => ctx.progress({ ...e, sourceName: name }),
+        },
+        source,
+      );
     } catch (error) {
-      result = { source: source.kind, status: "failed", records: {}, failures: [{ scope: name, message: failureMessage(error) }] };
+      result = {
+        source: source.kind,
+        status: "failed",
+        records: {},
+        failures: [{ scope: name, message: failureMessage(error) }],
+      };
     }
     const finished = ctx.now();
     const outcome: SourceSyncResult = {

@@ -50,7 +50,9 @@ export function formatShortDay(date: number | string): string {
 /** "31 Aug – 22 Nov 2026" for a window `[from, to)`: the last day shown is the one before `to`. */
 export function formatPeriod(from: string, to: string): string {
   const last = Date.parse(`${to}T00:00:00Z`) - 86_400_000;
-  return from.slice(0, 4) === new Date(last).toISOString().slice(0, 4) ? `${formatShortDay(from)} – ${formatDay(last)}` : `${formatDay(from)} – ${formatDay(last)}`;
+  return from.slice(0, 4) === new Date(last).toISOString().slice(0, 4)
+    ? `${formatShortDay(from)} – ${formatDay(last)}`
+    : `${formatDay(from)} – ${formatDay(last)}`;
 }
 
 /** A relative change as "+12%" / "−3.5%", or in percentage points for a rate ("+1.5 pp"). */

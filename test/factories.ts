@@ -20,7 +20,13 @@ export const repository = (o: Fields = {}) => ({
 
 export const person = (o: Fields = {}) => ({ type: "person", id: next("person"), ...o });
 
-export const commit = (o: Fields = {}) => ({ type: "commit", repositoryId: "repo", sha: next("sha"), authoredAt: "2026-01-01T00:00:00Z", ...o });
+export const commit = (o: Fields = {}) => ({
+  type: "commit",
+  repositoryId: "repo",
+  sha: next("sha"),
+  authoredAt: "2026-01-01T00:00:00Z",
+  ...o,
+});
 
 export const pullRequest = (o: Fields = {}) => ({
   type: "pull_request",
@@ -55,7 +61,12 @@ export const ciRun = (o: Fields = {}) => ({
   ...o,
 });
 
-export const incident = (o: Fields = {}) => ({ type: "incident", id: next("inc"), openedAt: "2026-01-01T00:00:00Z", ...o });
+export const incident = (o: Fields = {}) => ({
+  type: "incident",
+  id: next("inc"),
+  openedAt: "2026-01-01T00:00:00Z",
+  ...o,
+});
 
 export const repositoryFiles = (o: Fields = {}) => ({
   type: "repository_files",

@@ -10,7 +10,8 @@ const TIER_LABEL: Record<Tier, string> = { elite: "Elite", high: "High", medium:
 export function TierBadge({ tier, compact = false }: { tier: Tier | null; compact?: boolean }) {
   return (
     <span className={`badge tier tier-${tier ?? "none"}`} title="Performance tier by the DORA 2023 benchmarks">
-      <span className={compact ? "visually-hidden" : "badge-label"}>DORA 2023</span> {tier ? TIER_LABEL[tier] : "no data"}
+      <span className={compact ? "visually-hidden" : "badge-label"}>DORA 2023</span>{" "}
+      {tier ? TIER_LABEL[tier] : "no data"}
     </span>
   );
 }

@@ -19,7 +19,8 @@ export function Delta({ info, change, period }: { info: MetricInfo; change: Chan
   const previous = formatHeadline(info, change.previous);
   return (
     <p className={`delta delta-${change.verdict}`}>
-      <span aria-hidden="true">{arrow}</span> <strong>{amount}</strong> {change.verdict === "unchanged" ? "unchanged" : change.verdict}{" "}
+      <span aria-hidden="true">{arrow}</span> <strong>{amount}</strong>{" "}
+      {change.verdict === "unchanged" ? "unchanged" : change.verdict}{" "}
       <span className="delta-context">
         vs previous {period} ({previous}
         {info.unit === "%" ? "%" : ""})

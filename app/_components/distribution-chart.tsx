@@ -12,7 +12,14 @@ export interface DistributionBar {
 export function DistributionChart({ bars, description }: { bars: DistributionBar[]; description: string }) {
   return (
     <div className="chart-box">
-      <BarChart responsive style={{ width: "100%", height: "100%" }} data={bars} margin={{ top: 8, right: 12, bottom: 4, left: 0 }} title="Lead time distribution" desc={description}>
+      <BarChart
+        responsive
+        style={{ width: "100%", height: "100%" }}
+        data={bars}
+        margin={{ top: 8, right: 12, bottom: 4, left: 0 }}
+        title="Lead time distribution"
+        desc={description}
+      >
         <CartesianGrid vertical={false} />
         <XAxis dataKey="label" tickLine={false} interval={0} fontSize={11} />
         <YAxis width={40} tickLine={false} axisLine={false} allowDecimals={false} />

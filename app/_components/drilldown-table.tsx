@@ -7,12 +7,36 @@ type Cell = string | number | boolean | null;
 
 /** Column headings for the drill-down's column names (lib/service/drilldown.ts). */
 const LABELS: Record<string, string> = {
-  deployment: "Deployment", repository: "Repository", environment: "Environment", finishedAt: "Finished (UTC)", day: "Day of window",
-  status: "Status", failed: "Failed", why: "Why", pullRequest: "Pull request", startedAt: "First commit (UTC)", mergedAt: "Merged (UTC)",
-  deployedAt: "Deployed (UTC)", leadTimeHours: "Lead time (h)", counted: "Counted", incident: "Incident", title: "Title",
-  openedAt: "Opened (UTC)", resolvedAt: "Resolved (UTC)", restoreHours: "Restore (h)", attributedTo: "Attributed to", person: "Person",
-  team: "Team", start: "Start (UTC)", startFrom: "Start from", firstMergedPullRequest: "First merged pull request",
-  onboardingDays: "Onboarding (days)", name: "Name", createdAt: "Created (UTC)", firstDeployment: "First deployment", hours: "Hours to first deploy",
+  deployment: "Deployment",
+  repository: "Repository",
+  environment: "Environment",
+  finishedAt: "Finished (UTC)",
+  day: "Day of window",
+  status: "Status",
+  failed: "Failed",
+  why: "Why",
+  pullRequest: "Pull request",
+  startedAt: "First commit (UTC)",
+  mergedAt: "Merged (UTC)",
+  deployedAt: "Deployed (UTC)",
+  leadTimeHours: "Lead time (h)",
+  counted: "Counted",
+  incident: "Incident",
+  title: "Title",
+  openedAt: "Opened (UTC)",
+  resolvedAt: "Resolved (UTC)",
+  restoreHours: "Restore (h)",
+  attributedTo: "Attributed to",
+  person: "Person",
+  team: "Team",
+  start: "Start (UTC)",
+  startFrom: "Start from",
+  firstMergedPullRequest: "First merged pull request",
+  onboardingDays: "Onboarding (days)",
+  name: "Name",
+  createdAt: "Created (UTC)",
+  firstDeployment: "First deployment",
+  hours: "Hours to first deploy",
 };
 
 /** The column whose cell links to the record's source (the row's `url`). */
@@ -29,13 +53,24 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 function show(column: string, value: Cell): string {
   if (value === null) return "—";
   if (typeof value === "boolean") return value ? "yes" : "no";
-  if (typeof value === "number") return column === "pullRequest" || column === "day" ? String(value) : (formatNumber(value) ?? "—");
+  if (typeof value === "number")
+    return column === "pullRequest" || column === "day" ? String(value) : (formatNumber(value) ?? "—");
   if (TIMESTAMP.test(value)) return value.slice(0, 16).replace("T", " ");
   return value;
 }
 
 /** One page of a metric's drill-down: every record behind the number, linked to its source where known. */
-export function DrillDownTable({ table, rows, caption, repositoryNames }: { table: Table; rows: Cell[][]; caption: string; repositoryNames: Map<string, string> }) {
+export function DrillDownTable({
+  table,
+  rows,
+  caption,
+  repositoryNames,
+}: {
+  table: Table;
+  rows: Cell[][];
+  caption: string;
+  repositoryNames: Map<string, string>;
+}) {
   const urlAt = table.columns.indexOf("url");
   const shown = table.columns.map((c, i) => ({ c, i })).filter(({ c }) => c !== "url");
   const linked = LINKED[table.metric];
@@ -60,10 +95,14 @@ export function DrillDownTable({ table, rows, caption, repositoryNames }: { tabl
             return (
               <tr key={r} className={failed ? "row-failed" : undefined}>
                 {shown.map(({ c, i }) => {
-                  const name = c === "repository" && typeof row[i] === "string" ? repositoryNames.get(row[i] as string) : undefined;
+                  const name =
+                    c === "repository" && typeof row[i] === "string"
+                      ? repositoryNames.get(row[i] as string)
+                      : undefined;
                   const text = name ?? show(c, row[i]!);
                   const content = url && c === linked && row[i] !== null ? <a href={url}>{text}</a> : text;
-                  const className = typeof row[i] === "number" ? "num" : TIMESTAMP.test(String(row[i])) ? "time" : undefined;
+                  const className =
+                    typeof row[i] === "number" ? "num" : TIMESTAMP.test(String(row[i])) ? "time" : undefined;
                   return i === 0 ? (
                     <th key={c} scope="row" className={className}>
                       {content}

@@ -6,7 +6,8 @@ export function NoDataYet({ slug }: { slug: string }) {
     <section className="card empty-state" aria-labelledby="no-data-title">
       <h2 id="no-data-title">No data in this workspace yet</h2>
       <p className="muted">
-        The metrics need deployments, pull requests, commits or incidents. Bring them in from a terminal in the Altimeter checkout:
+        The metrics need deployments, pull requests, commits or incidents. Bring them in from a terminal in the
+        Altimeter checkout:
       </p>
       <ol>
         <li>
@@ -18,7 +19,11 @@ export function NoDataYet({ slug }: { slug: string }) {
         </li>
       </ol>
       <p className="muted">
-        Then reload this page. To look around first, open the <Link prefetch={false} href="/w/demo">demo workspace</Link> (create it with <code>npx altimeter demo</code>).
+        Then reload this page. To look around first, open the{" "}
+        <Link prefetch={false} href="/w/demo">
+          demo workspace
+        </Link>{" "}
+        (create it with <code>npx altimeter demo</code>).
       </p>
     </section>
   );
@@ -29,13 +34,17 @@ export function NoWorkspaces() {
   return (
     <section className="card empty-state" aria-labelledby="empty-title">
       <h1 id="empty-title">No workspaces yet</h1>
-      <p className="muted">A workspace holds one organisation&apos;s deployments, pull requests and incidents. Create one from a terminal in this checkout:</p>
+      <p className="muted">
+        A workspace holds one organisation&apos;s deployments, pull requests and incidents. Create one from a terminal
+        in this checkout:
+      </p>
       <ul>
         <li>
           <code>npx altimeter demo</code> <span className="muted">for a generated demo organisation, or</span>
         </li>
         <li>
-          <code>npx altimeter import FILE --workspace SLUG</code> <span className="muted">for your own data (format: lib/events/FORMAT.md)</span>
+          <code>npx altimeter import FILE --workspace SLUG</code>{" "}
+          <span className="muted">for your own data (format: lib/events/FORMAT.md)</span>
         </li>
       </ul>
       <p className="muted">Then reload this page.</p>

@@ -8,7 +8,17 @@ import { useEffect, type ReactNode } from "react";
  * hides a server error's message, so the digest is what links the page to the
  * server log.
  */
-export function ErrorNotice({ error, retry, title, children }: { error: unknown; retry: () => void; title: string; children: ReactNode }) {
+export function ErrorNotice({
+  error,
+  retry,
+  title,
+  children,
+}: {
+  error: unknown;
+  retry: () => void;
+  title: string;
+  children: ReactNode;
+}) {
   useEffect(() => {
     console.error(error);
   }, [error]);
@@ -17,13 +27,24 @@ export function ErrorNotice({ error, retry, title, children }: { error: unknown;
     <section className="notice notice-error" role="alert">
       <h1>{title}</h1>
       <p>
-        {children} The server log has the details{digest && <> (look for <code>{digest}</code>)</>}.
+        {children} The server log has the details
+        {digest && (
+          <>
+            {" "}
+            (look for <code>{digest}</code>)
+          </>
+        )}
+        .
       </p>
       <p>
         <button className="button" type="button" onClick={() => retry()}>
           Try again
         </button>{" "}
-        or go back to the <Link prefetch={false} href="/">workspaces</Link>.
+        or go back to the{" "}
+        <Link prefetch={false} href="/">
+          workspaces
+        </Link>
+        .
       </p>
     </section>
   );

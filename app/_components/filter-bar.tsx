@@ -44,7 +44,11 @@ export function FilterBar(props: FilterBarProps) {
             const w = windowEndingToday(props.now, p.days);
             return (
               <li key={p.key}>
-                <Link prefetch={false} href={props.hrefFor(w)} aria-current={props.preset === p.key ? "page" : undefined}>
+                <Link
+                  prefetch={false}
+                  href={props.hrefFor(w)}
+                  aria-current={props.preset === p.key ? "page" : undefined}
+                >
                   Last {p.label}
                 </Link>
               </li>
@@ -72,11 +76,7 @@ export function FilterBar(props: FilterBarProps) {
           Apply
         </button>
       </Form>
-      {props.valid && (
-        <p className="window-summary">
-          Showing {describeWindow(filters.from, filters.to)}, in UTC.
-        </p>
-      )}
+      {props.valid && <p className="window-summary">Showing {describeWindow(filters.from, filters.to)}, in UTC.</p>}
     </section>
   );
 }

@@ -24,7 +24,8 @@ export function formatTime(ms: number | null): string {
 
 /** "27 Aug – 25 Nov 2026 · 91 days": the last day shown is the one before the exclusive `to`. */
 export function describeWindow(from: string, to: string): string {
-  const fromMs = Date.parse(`${from}T00:00:00Z`), toMs = Date.parse(`${to}T00:00:00Z`);
+  const fromMs = Date.parse(`${from}T00:00:00Z`),
+    toMs = Date.parse(`${to}T00:00:00Z`);
   const days = Math.round((toMs - fromMs) / DAY_MS);
   return `${numbers.formatPeriod(from, to)} · ${numbers.count(days, "day")}`;
 }

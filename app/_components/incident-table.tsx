@@ -3,10 +3,25 @@ import type { IncidentWithAttribution } from "@/lib/service/incident-list";
 import { formatNumber, formatTime } from "./format";
 import { TableRegion } from "./table-region";
 
-const RULE = { deploymentId: "names it", causeSha: "cause commit", repository: "repository's latest deploy", team: "team's latest deploy" } as const;
+const RULE = {
+  deploymentId: "names it",
+  causeSha: "cause commit",
+  repository: "repository's latest deploy",
+  team: "team's latest deploy",
+} as const;
 
 /** Incidents with their restore time and the deployment the change failure rate blames (and by which rule). */
-export function IncidentTable({ incidents, caption, teamHref, teamNames }: { incidents: IncidentWithAttribution[]; caption: string; teamHref: (id: string) => string; teamNames: Map<string, string> }) {
+export function IncidentTable({
+  incidents,
+  caption,
+  teamHref,
+  teamNames,
+}: {
+  incidents: IncidentWithAttribution[];
+  caption: string;
+  teamHref: (id: string) => string;
+  teamNames: Map<string, string>;
+}) {
   return (
     <TableRegion label={caption}>
       <table className="data-table">
@@ -35,9 +50,13 @@ export function IncidentTable({ incidents, caption, teamHref, teamNames }: { inc
               </th>
               <td>{i.severity ?? <span className="muted">—</span>}</td>
               <td className="time">{formatTime(i.openedAt)}</td>
-              <td className="time">{i.resolvedAt === null ? <span className="tag">open</span> : formatTime(i.resolvedAt)}</td>
+              <td className="time">
+                {i.resolvedAt === null ? <span className="tag">open</span> : formatTime(i.resolvedAt)}
+              </td>
               <td className="num">{i.restoreHours === null ? "—" : formatNumber(i.restoreHours)}</td>
-              <td>{i.repositoryId === null ? <span className="muted">—</span> : (i.repositoryName ?? i.repositoryId)}</td>
+              <td>
+                {i.repositoryId === null ? <span className="muted">—</span> : (i.repositoryName ?? i.repositoryId)}
+              </td>
               <td>
                 {i.scopeTeamId ? (
                   <Link prefetch={false} href={teamHref(i.scopeTeamId)}>

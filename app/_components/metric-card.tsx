@@ -41,7 +41,9 @@ export function MetricCard({ info, values, change, period, weekly, href }: Metri
     <article className="card metric-card" aria-labelledby={headingId}>
       <header className="metric-card-head">
         <h3 id={headingId}>
-          <Link prefetch={false} href={href}>{info.title}</Link>
+          <Link prefetch={false} href={href}>
+            {info.title}
+          </Link>
         </h3>
         {tier !== undefined && <TierBadge tier={tier} />}
       </header>

@@ -21,18 +21,25 @@ export function OverviewBody({ overview }: { overview: Overview }) {
     <>
       {report.to <= overview.dataStart && (
         <p className="notice notice-info">
-          This window ends before the data begins ({formatDay(overview.dataStart)}): every metric is empty. Choose a later period.
+          This window ends before the data begins ({formatDay(overview.dataStart)}): every metric is empty. Choose a
+          later period.
         </p>
       )}
       <section aria-labelledby="headline-title">
         <h2 id="headline-title" className="visually-hidden">
           Headline metrics
         </h2>
-        <MetricCards overview={overview} hrefFor={(info) => withParams(`${workspacePath(slug)}/metrics/${info.slug}`, { ...window, team })} />
+        <MetricCards
+          overview={overview}
+          hrefFor={(info) => withParams(`${workspacePath(slug)}/metrics/${info.slug}`, { ...window, team })}
+        />
       </section>
       <TrendSection overview={overview} />
       {overview.team === null && (
-        <TeamSection teams={overview.teams} hrefFor={(id) => withParams(`${workspacePath(slug)}/teams/${encodeURIComponent(id)}`, window)} />
+        <TeamSection
+          teams={overview.teams}
+          hrefFor={(id) => withParams(`${workspacePath(slug)}/teams/${encodeURIComponent(id)}`, window)}
+        />
       )}
     </>
   );

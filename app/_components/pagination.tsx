@@ -1,7 +1,19 @@
 import Link from "next/link";
 
 /** Previous and next page links, with where we are in words. */
-export function Pagination({ page, pages, total, noun, hrefFor }: { page: number; pages: number; total: number; noun: string; hrefFor: (page: number) => string }) {
+export function Pagination({
+  page,
+  pages,
+  total,
+  noun,
+  hrefFor,
+}: {
+  page: number;
+  pages: number;
+  total: number;
+  noun: string;
+  hrefFor: (page: number) => string;
+}) {
   if (pages <= 1) return null;
   return (
     <nav className="pagination" aria-label={`Pages of ${noun}`}>
@@ -9,8 +21,20 @@ export function Pagination({ page, pages, total, noun, hrefFor }: { page: number
         Page {page} of {pages} · {total.toLocaleString("en-US")} {noun}
       </span>
       <ul>
-        <li>{page > 1 ? <Link prefetch={false} className="button button-quiet" href={hrefFor(page - 1)}>← Previous</Link> : null}</li>
-        <li>{page < pages ? <Link prefetch={false} className="button button-quiet" href={hrefFor(page + 1)}>Next →</Link> : null}</li>
+        <li>
+          {page > 1 ? (
+            <Link prefetch={false} className="button button-quiet" href={hrefFor(page - 1)}>
+              ← Previous
+            </Link>
+          ) : null}
+        </li>
+        <li>
+          {page < pages ? (
+            <Link prefetch={false} className="button button-quiet" href={hrefFor(page + 1)}>
+              Next →
+            </Link>
+          ) : null}
+        </li>
       </ul>
     </nav>
   );

@@ -2,12 +2,18 @@ import type { TeamMember } from "@/lib/service/team-details";
 import { formatDay, formatNumber } from "./format";
 import { TableRegion } from "./table-region";
 
-const START_SOURCE = { joinedAt: "joined", firstCommit: "first commit", firstPullRequest: "first pull request" } as const;
+const START_SOURCE = {
+  joinedAt: "joined",
+  firstCommit: "first commit",
+  firstPullRequest: "first pull request",
+} as const;
 
 /** A team's people; the window's newcomers are marked in words and highlighted, with their first merged pull request. */
 export function PeopleTable({ people, caption }: { people: TeamMember[]; caption: string }) {
   // Newcomers first: they are who the onboarding metric is about.
-  const sorted = [...people].sort((a, b) => Number(b.newcomer !== null) - Number(a.newcomer !== null) || a.id.localeCompare(b.id));
+  const sorted = [...people].sort(
+    (a, b) => Number(b.newcomer !== null) - Number(a.newcomer !== null) || a.id.localeCompare(b.id),
+  );
   return (
     <TableRegion label={caption}>
       <table className="data-table">
@@ -31,8 +37,16 @@ export function PeopleTable({ people, caption }: { people: TeamMember[]; caption
                 {p.name && <div className="slug">{p.id}</div>}
                 {p.isBot && <span className="tag">bot</span>}
               </th>
-              <td className="time">{p.start ? `${formatDay(p.start.at)} (${START_SOURCE[p.start.source]})` : <span className="muted">no activity</span>}</td>
-              <td>{p.newcomer ? <span className="tag tag-newcomer">Newcomer</span> : <span className="muted">—</span>}</td>
+              <td className="time">
+                {p.start ? (
+                  `${formatDay(p.start.at)} (${START_SOURCE[p.start.source]})`
+                ) : (
+                  <span className="muted">no activity</span>
+                )}
+              </td>
+              <td>
+                {p.newcomer ? <span className="tag tag-newcomer">Newcomer</span> : <span className="muted">—</span>}
+              </td>
               <td>
                 {p.newcomer?.firstMerged ? (
                   p.newcomer.firstMerged.url ? (
@@ -48,7 +62,9 @@ export function PeopleTable({ people, caption }: { people: TeamMember[]; caption
                   <span className="muted">—</span>
                 )}
               </td>
-              <td className="num">{p.newcomer?.onboardingDays != null ? formatNumber(p.newcomer.onboardingDays) : "—"}</td>
+              <td className="num">
+                {p.newcomer?.onboardingDays != null ? formatNumber(p.newcomer.onboardingDays) : "—"}
+              </td>
             </tr>
           ))}
         </tbody>

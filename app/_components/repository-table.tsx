@@ -54,7 +54,15 @@ export function RepositoryTable({
                 {r.id !== r.name && <div className="slug">{r.id}</div>}
               </th>
               {teamHref && (
-                <td>{r.teamId ? <Link prefetch={false} href={teamHref(r.teamId)}>{teamNames?.get(r.teamId) ?? r.teamId}</Link> : <span className="muted">none</span>}</td>
+                <td>
+                  {r.teamId ? (
+                    <Link prefetch={false} href={teamHref(r.teamId)}>
+                      {teamNames?.get(r.teamId) ?? r.teamId}
+                    </Link>
+                  ) : (
+                    <span className="muted">none</span>
+                  )}
+                </td>
               )}
               <td className="time">{formatDay(r.createdAt)}</td>
               <td className="num">{r.deployments}</td>
@@ -67,7 +75,9 @@ export function RepositoryTable({
                 ) : r.newRepository.hoursToFirstDeploy === null ? (
                   <span className="tag tag-newcomer">new · not deployed yet</span>
                 ) : (
-                  <span className="tag tag-newcomer">new · first deploy after {formatNumber(r.newRepository.hoursToFirstDeploy)} h</span>
+                  <span className="tag tag-newcomer">
+                    new · first deploy after {formatNumber(r.newRepository.hoursToFirstDeploy)} h
+                  </span>
                 )}
               </td>
             </tr>

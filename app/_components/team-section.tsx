@@ -23,10 +23,15 @@ export function TeamSection({ teams, hrefFor }: { teams: TeamMetrics[]; hrefFor:
       </div>
       {teams.length === 0 ? (
         <p className="card empty-inline">
-          This workspace has no teams. Import <code>team</code> records and set <code>teamId</code> on repositories and people to compare teams.
+          This workspace has no teams. Import <code>team</code> records and set <code>teamId</code> on repositories and
+          people to compare teams.
         </p>
       ) : (
-        <TeamTable columns={columns} rows={rows} caption={`${teams.length} teams, their headline metrics and DORA 2023 tiers.`} />
+        <TeamTable
+          columns={columns}
+          rows={rows}
+          caption={`${teams.length} teams, their headline metrics and DORA 2023 tiers.`}
+        />
       )}
     </section>
   );

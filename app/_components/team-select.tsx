@@ -13,7 +13,12 @@ export interface TeamOption {
  * teams) when given, else submits the surrounding form; without script, the
  * form's Apply button does the same.
  */
-export function TeamSelect(props: { teams: TeamOption[]; value: string | null; hrefs?: Record<string, string>; submitted?: boolean }) {
+export function TeamSelect(props: {
+  teams: TeamOption[];
+  value: string | null;
+  hrefs?: Record<string, string>;
+  submitted?: boolean;
+}) {
   const { teams, value, hrefs, submitted = true } = props;
   const router = useRouter();
   return (

@@ -25,7 +25,8 @@ function compareRows(sort: Sort) {
   const sign = sort.direction === "ascending" ? 1 : -1;
   return (a: TeamTableRow, b: TeamTableRow): number => {
     if (sort.column < 0) return sign * a.name.localeCompare(b.name);
-    const x = a.cells[sort.column]!.value, y = b.cells[sort.column]!.value;
+    const x = a.cells[sort.column]!.value,
+      y = b.cells[sort.column]!.value;
     // Teams without a value sort last whichever the direction: "no data" is never best or worst.
     if (x === null || y === null) return x === y ? a.name.localeCompare(b.name) : x === null ? 1 : -1;
     return sign * (x - y) || a.name.localeCompare(b.name);
@@ -33,14 +34,27 @@ function compareRows(sort: Sort) {
 }
 
 /** The teams with their metrics and tiers; each column header sorts (again to reverse). */
-export function TeamTable({ columns, rows, caption }: { columns: TeamTableColumn[]; rows: TeamTableRow[]; caption: string }) {
+export function TeamTable({
+  columns,
+  rows,
+  caption,
+}: {
+  columns: TeamTableColumn[];
+  rows: TeamTableRow[];
+  caption: string;
+}) {
   const [sort, setSort] = useState<Sort>({ column: -1, direction: "ascending" });
   const sorted = [...rows].sort(compareRows(sort));
   const header = (column: number, label: string, unit: string | null) => {
     const active = sort.column === column;
     const next: Sort = { column, direction: active && sort.direction === "ascending" ? "descending" : "ascending" };
     return (
-      <th key={column} scope="col" aria-sort={active ? sort.direction : "none"} className={column < 0 ? undefined : "num"}>
+      <th
+        key={column}
+        scope="col"
+        aria-sort={active ? sort.direction : "none"}
+        className={column < 0 ? undefined : "num"}
+      >
         <button type="button" className="sort-button" onClick={() => setSort(next)}>
           {label}
           {unit && <span className="visually-hidden"> ({unit})</span>}
@@ -65,12 +79,16 @@ export function TeamTable({ columns, rows, caption }: { columns: TeamTableColumn
           {sorted.map((row) => (
             <tr key={row.id}>
               <th scope="row">
-                <Link prefetch={false} href={row.href}>{row.name}</Link>
+                <Link prefetch={false} href={row.href}>
+                  {row.name}
+                </Link>
               </th>
               {row.cells.map((cell, i) => (
                 <td key={i} className="num">
                   <span className="cell-metric">
-                    <span>{cell.text === null ? <span className="muted">no data</span> : `${cell.text} ${columns[i]!.unit}`}</span>
+                    <span>
+                      {cell.text === null ? <span className="muted">no data</span> : `${cell.text} ${columns[i]!.unit}`}
+                    </span>
                     {cell.tier !== undefined && cell.text !== null && <TierBadge tier={cell.tier} compact />}
                   </span>
                 </td>

@@ -53,7 +53,11 @@ export function TrendChart({ title, unit, points, target, description }: TrendCh
         <CartesianGrid vertical={false} />
         <XAxis dataKey="week" tickLine={false} minTickGap={16} />
         <YAxis width={48} tickLine={false} axisLine={false} tickFormatter={(v: number) => formatNumber(v) ?? ""} />
-        <Tooltip content={(props) => <WeekTooltip active={props.active} payload={props.payload} label={props.label} unit={unit} />} />
+        <Tooltip
+          content={(props) => (
+            <WeekTooltip active={props.active} payload={props.payload} label={props.label} unit={unit} />
+          )}
+        />
         {target !== null && (
           <ReferenceLine
             y={target}

@@ -13,13 +13,17 @@ function describe(info: MetricInfo, points: TrendPoint[]): string {
   if (present.length === 0) return `${info.title}: no value in any week.`;
   const low = present.reduce((a, b) => (b.value < a.value ? b : a));
   const high = present.reduce((a, b) => (b.value > a.value ? b : a));
-  const f = (v: number) => `${orDash(formatHeadline(info, info.name === "changeFailureRate" ? v / 100 : v))} ${info.unit}`;
+  const f = (v: number) =>
+    `${orDash(formatHeadline(info, info.name === "changeFailureRate" ? v / 100 : v))} ${info.unit}`;
   return `${info.title} week by week, ${points.length} weeks: lowest ${f(low.value)} (week of ${low.week}), highest ${f(high.value)} (week of ${high.week}), ${present.length} weeks with a value.`;
 }
 
 /** One metric's weekly trend: the chart, a caption, and every value as a table (the chart's text alternative). */
 function TrendFigure({ info, overview }: { info: MetricInfo; overview: Overview }) {
-  const points = overview.weeks.map((w) => ({ week: formatWeek(w.from), value: plotted(info, headlineValue(info.name, w.values)) }));
+  const points = overview.weeks.map((w) => ({
+    week: formatWeek(w.from),
+    value: plotted(info, headlineValue(info.name, w.values)),
+  }));
   const description = describe(info, points);
   const target = info.target ? plotted(info, info.target.threshold) : null;
   const captionId = `trend-${info.slug}`;
@@ -64,7 +68,9 @@ export function TrendSection({ overview }: { overview: Overview }) {
     <section className="section" aria-labelledby="trends-title">
       <div className="section-head">
         <h2 id="trends-title">Weekly trends</h2>
-        <p className="muted">Each full week of the window computed on its own, as <code>altimeter metrics --series week</code> does.</p>
+        <p className="muted">
+          Each full week of the window computed on its own, as <code>altimeter metrics --series week</code> does.
+        </p>
       </div>
       {overview.weeks.length === 0 ? (
         <p className="notice">The window holds no full week: choose at least 7 days to see trends.</p>

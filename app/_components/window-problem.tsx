@@ -7,8 +7,12 @@ export function WindowProblem({ problem, resetHref }: { problem: string; resetHr
       <h2 id="problem-title">These filters do not make a window</h2>
       <p>{problem}</p>
       <p>
-        Dates are <code>YYYY-MM-DD</code> in UTC; the window runs from <code>from</code> up to, not including, <code>to</code>.{" "}
-        <Link prefetch={false} href={resetHref}>Show the last 13 weeks instead</Link>.
+        Dates are <code>YYYY-MM-DD</code> in UTC; the window runs from <code>from</code> up to, not including,{" "}
+        <code>to</code>.{" "}
+        <Link prefetch={false} href={resetHref}>
+          Show the last 13 weeks instead
+        </Link>
+        .
       </p>
     </section>
   );

@@ -25,7 +25,10 @@ export interface WorkspaceRow {
 
 /** Lower case without accents, so "zurich" finds "Zürich". */
 function fold(text: string): string {
-  return text.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase();
+  return text
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase();
 }
 
 /**
@@ -37,7 +40,8 @@ export function WorkspaceList({ rows, initialQuery }: { rows: WorkspaceRow[]; in
   const router = useRouter();
   const statusId = useId();
   const needle = fold(query.trim());
-  const shown = needle === "" ? rows : rows.filter((r) => fold(r.name).includes(needle) || fold(r.slug).includes(needle));
+  const shown =
+    needle === "" ? rows : rows.filter((r) => fold(r.name).includes(needle) || fold(r.slug).includes(needle));
 
   const update = (value: string) => {
     setQuery(value);
@@ -70,13 +74,18 @@ export function WorkspaceList({ rows, initialQuery }: { rows: WorkspaceRow[]; in
           />
         </label>
         <p id={statusId} className="muted" aria-live="polite">
-          {shown.length === rows.length ? `${rows.length} workspaces` : `${shown.length} of ${rows.length} workspaces match`}
+          {shown.length === rows.length
+            ? `${rows.length} workspaces`
+            : `${shown.length} of ${rows.length} workspaces match`}
           {shown.length > 0 && needle !== "" ? " · Enter opens the first" : ""}
         </p>
       </form>
       {shown.length === 0 ? (
         <p className="notice">
-          No workspace matches “{query}”. <button className="button button-quiet" type="button" onClick={() => update("")}>Show all</button>
+          No workspace matches “{query}”.{" "}
+          <button className="button button-quiet" type="button" onClick={() => update("")}>
+            Show all
+          </button>
         </p>
       ) : (
         <ul className="workspace-list" aria-label="Workspaces">
@@ -84,7 +93,9 @@ export function WorkspaceList({ rows, initialQuery }: { rows: WorkspaceRow[]; in
             <li key={row.slug} className="card workspace-row">
               <div>
                 <h2>
-                  <Link prefetch={false} href={row.href}>{row.name}</Link>
+                  <Link prefetch={false} href={row.href}>
+                    {row.name}
+                  </Link>
                 </h2>
                 <span className="slug">{row.slug}</span>
               </div>

@@ -25,7 +25,10 @@ export function WorkspaceNav({ slug }: { slug: string }) {
     if (v) keep.set(key, v);
   }
   if (params.team) keep.set("team", decodeURIComponent(params.team));
-  const current = (path: string) => (path === "" ? pathname === base || pathname.startsWith(`${base}/teams/`) || pathname.startsWith(`${base}/metrics/`) : pathname.startsWith(base + path));
+  const current = (path: string) =>
+    path === ""
+      ? pathname === base || pathname.startsWith(`${base}/teams/`) || pathname.startsWith(`${base}/metrics/`)
+      : pathname.startsWith(base + path);
   return (
     <nav className="workspace-nav" aria-label="Workspace">
       <ul>

@@ -42,16 +42,38 @@ interface GitJob {
 }
 
 async function* records({ ctx, dir, workspaceId, repo, range, team, tagPattern, counter }: GitJob) {
-  yield { type: "repository", id: repo.id, name: repo.id, createdAt: await firstCommitDate(dir, repo.head), defaultBranch: repo.defaultBranch, url: repo.url, teamId: team };
+  yield {
+    type: "repository",
+    id: repo.id,
+    name: repo.id,
+    createdAt: await firstCommitDate(dir, repo.head),
+    defaultBranch: repo.defaultBranch,
+    url: repo.url,
+    teamId: team,
+  };
   const authors = new Map<string, string>();
   if (range) {
     for await (const c of readCommits(dir, range, { signal: ctx.signal })) {
       if (!authors.has(c.authorId)) authors.set(c.authorId, c.authorName);
       counter.commits++;
-      if (counter.commits % 1000 === 0) ctx.progress({ source: GIT_SOURCE, scope: repo.id, stream: "commits", done: counter.commits });
-      yield { type: "commit", repositoryId: repo.id, sha: c.sha, authoredAt: c.authoredAt, committedAt: c.committedAt, authorId: c.authorId };
+      if (counter.commits % 1000 === 0)
+        ctx.progress({ source: GIT_SOURCE, scope: repo.id, stream: "commits", done: counter.commits });
+      yield {
+        type: "commit",
+        repositoryId: repo.id,
+        sha: c.sha,
+        authoredAt: c.authoredAt,
+        committedAt: c.committedAt,
+        authorId: c.authorId,
+      };
     }
-    ctx.progress({ source: GIT_SOURCE, scope: repo.id, stream: "commits", done: counter.commits, total: counter.commits });
+    ctx.progress({
+      source: GIT_SOURCE,
+      scope: repo.id,
+      stream: "commits",
+      done: counter.commits,
+      total: counter.commits,
+    });
     // Only people not seen before: another source may have given them a team, and a record replaces whole.
     const known = await knownPersonIds(ctx.db, workspaceId, [...authors.keys()]);
     for (const [id, name] of authors) {
@@ -62,13 +84,26 @@ async function* records({ ctx, dir, workspaceId, repo, range, team, tagPattern, 
       if (number === null) continue;
       const pr = await describePullRequest(dir, c, number);
       yield {
-        type: "pull_request", repositoryId: repo.id, ...pr, closedAt: pr.mergedAt, baseBranch: repo.defaultBranch,
+        type: "pull_request",
+        repositoryId: repo.id,
+        ...pr,
+        closedAt: pr.mergedAt,
+        baseBranch: repo.defaultBranch,
         url: repo.url && /^https:\/\/github\.com\//.test(repo.url) ? `${repo.url}/pull/${number}` : undefined,
       };
     }
   }
   for (const tag of await readReleaseTags(dir, tagPattern)) {
-    yield { type: "deployment", id: `git:${repo.id}:${tag.name}`, repositoryId: repo.id, environment: "production", status: "success", createdAt: tag.taggedAt, finishedAt: tag.taggedAt, sha: tag.sha };
+    yield {
+      type: "deployment",
+      id: `git:${repo.id}:${tag.name}`,
+      repositoryId: repo.id,
+      environment: "production",
+      status: "success",
+      createdAt: tag.taggedAt,
+      finishedAt: tag.taggedAt,
+      sha: tag.sha,
+    };
   }
 }
 
@@ -78,7 +113,12 @@ async function* records({ ctx, dir, workspaceId, repo, range, team, tagPattern, 
  * production deployments. Reads only what came after the cursor (the last
  * HEAD stored); the cursor moves once everything is stored without rejection.
  */
-export async function collectGitRepository(ctx: CollectorContext, workspaceId: number, target: GitRepositoryTarget, tagPattern: RegExp): Promise<GitRepositoryResult> {
+export async function collectGitRepository(
+  ctx: CollectorContext,
+  workspaceId: number,
+  target: GitRepositoryTarget,
+  tagPattern: RegExp,
+): Promise<GitRepositoryResult> {
   const dir = target.path;
   const info = await inspectRepository(dir, "id" in target ? target.id : null);
   if (!info.head) throw new GitError(`${dir}: the repository has no commits yet`, null);
@@ -86,7 +126,22 @@ export async function collectGitRepository(ctx: CollectorContext, workspaceId: n
   const cursor = await getCursor(ctx.db, workspaceId, GIT_SOURCE, repo.id, "commits");
   const range = await commitRange(dir, cursor, repo.head);
   const counter = { commits: 0 };
-  const summary = await storeRecords(ctx.db, ctx.workspace, `git:${repo.id}`, records({ ctx, dir, workspaceId, repo, range, team: "team" in target ? target.team : undefined, tagPattern, counter }));
-  if (summary.rejectedTotal === 0) await setCursor(ctx.db, workspaceId, GIT_SOURCE, repo.id, "commits", repo.head, ctx.now());
+  const summary = await storeRecords(
+    ctx.db,
+    ctx.workspace,
+    `git:${repo.id}`,
+    records({
+      ctx,
+      dir,
+      workspaceId,
+      repo,
+      range,
+      team: "team" in target ? target.team : undefined,
+      tagPattern,
+      counter,
+    }),
+  );
+  if (summary.rejectedTotal === 0)
+    await setCursor(ctx.db, workspaceId, GIT_SOURCE, repo.id, "commits", repo.head, ctx.now());
   return { repositoryId: repo.id, summary, newCommits: counter.commits };
 }

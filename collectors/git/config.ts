@@ -4,7 +4,10 @@ import { DEFAULT_TAG_PATTERN } from "./tags";
 
 /** One local clone: its path, and optionally its repository id and team. */
 export const GitRepositorySchema = z.union([
-  z.string().min(1).transform((path) => ({ path })),
+  z
+    .string()
+    .min(1)
+    .transform((path) => ({ path })),
   z.strictObject({ path: z.string().min(1), id: z.string().min(1).optional(), team: z.string().min(1).optional() }),
 ]);
 

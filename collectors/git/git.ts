@@ -23,7 +23,11 @@ export class GitError extends UpstreamError {
 }
 
 function describeFailure(args: string[], stderr: string, code: number | null): GitError {
-  const reason = stderr.trim().split("\n").find((l) => l.trim() !== "") ?? `exit status ${code}`;
+  const reason =
+    stderr
+      .trim()
+      .split("\n")
+      .find((l) => l.trim() !== "") ?? `exit status ${code}`;
   return new GitError(`git ${args[0]}: ${reason.replace(/^(fatal|error): /, "")}`, code);
 }
 
@@ -31,14 +35,19 @@ function describeFailure(args: string[], stderr: string, code: number | null): G
  * Runs git (no shell, arguments passed as they are) in `cwd` and returns its
  * standard output. For short outputs; long ones go through {@link gitRecords}.
  */
-export async function git(cwd: string, args: string[], options: { allowExit?: number[] } = {}): Promise<{ stdout: string; code: number }> {
+export async function git(
+  cwd: string,
+  args: string[],
+  options: { allowExit?: number[] } = {},
+): Promise<{ stdout: string; code: number }> {
   try {
     const { stdout } = await execFileAsync("git", args, { cwd, env: gitEnv(), maxBuffer: 64 << 20, encoding: "utf8" });
     return { stdout, code: 0 };
   } catch (error) {
     const e = error as NodeJS.ErrnoException & { code?: number | string; stderr?: string; stdout?: string };
     if (e.code === "ENOENT") throw new GitError("git is not installed (or not on PATH)", null);
-    if (typeof e.code === "number" && options.allowExit?.includes(e.code)) return { stdout: e.stdout ?? "", code: e.code };
+    if (typeof e.code === "number" && options.allowExit?.includes(e.code))
+      return { stdout: e.stdout ?? "", code: e.code };
     throw describeFailure(args, e.stderr ?? "", typeof e.code === "number" ? e.code : null);
   }
 }
@@ -50,7 +59,12 @@ export async function git(cwd: string, args: string[], options: { allowExit?: nu
  * latter buffers all output. Killing the child on early return or abort keeps
  * nothing running.
  */
-export async function* gitRecords(cwd: string, args: string[], width: number, signal?: AbortSignal): AsyncGenerator<string[]> {
+export async function* gitRecords(
+  cwd: string,
+  args: string[],
+  width: number,
+  signal?: AbortSignal,
+): AsyncGenerator<string[]> {
   const child = spawn("git", args, { cwd, env: gitEnv(), stdio: ["ignore", "pipe", "pipe"], signal });
   let stderr = "";
   child.stderr.setEncoding("utf8");
@@ -58,7 +72,9 @@ export async function* gitRecords(cwd: string, args: string[], width: number, si
     if (stderr.length < 8192) stderr += chunk;
   });
   const exited = new Promise<number | null>((resolve, reject) => {
-    child.on("error", (error: NodeJS.ErrnoException) => reject(error.code === "ENOENT" ? new GitError("git is not installed (or not on PATH)", null) : error));
+    child.on("error", (error: NodeJS.ErrnoException) =>
+      reject(error.code === "ENOENT" ? new GitError("git is not installed (or not on PATH)", null) : error),
+    );
     child.on("close", (code) => resolve(code));
   });
   exited.catch(() => {});
@@ -85,7 +101,11 @@ export async function* gitRecords(cwd: string, args: string[], width: number, si
     // With -z, git separates (or terminates) records by NUL: the last field may end without one.
     if (pending !== "") fields.push(pending);
     if (fields.length === width) yield fields;
-    else if (fields.length > 0) throw new GitError(`git ${args[0]}: unexpected output (a record of ${fields.length} fields, expected ${width})`, 0);
+    else if (fields.length > 0)
+      throw new GitError(
+        `git ${args[0]}: unexpected output (a record of ${fields.length} fields, expected ${width})`,
+        0,
+      );
   } finally {
     if (child.exitCode === null) child.kill();
   }

@@ -22,8 +22,10 @@ export const gitCollector: Collector<GitConfig> = {
       if (ctx.signal?.aborted) break;
       try {
         const { summary } = await collectGitRepository(ctx, workspace.id, target, pattern);
-        for (const [type, n] of Object.entries(summary.imported) as [keyof CollectorResult["records"], number][]) result.records[type] = (result.records[type] ?? 0) + n;
-        for (const r of summary.rejected) result.failures.push({ scope: target.path, message: `record ${r.line} rejected: ${r.reason}` });
+        for (const [type, n] of Object.entries(summary.imported) as [keyof CollectorResult["records"], number][])
+          result.records[type] = (result.records[type] ?? 0) + n;
+        for (const r of summary.rejected)
+          result.failures.push({ scope: target.path, message: `record ${r.line} rejected: ${r.reason}` });
         reached++;
       } catch (error) {
         result.failures.push({ scope: target.path, message: (error as Error).message });

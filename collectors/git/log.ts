@@ -21,9 +21,26 @@ const FORMAT = ["%H", "%P", "%aN", "%aE", "%aI", "%cI", "%s"].join("%x00");
  * incremental run), newest first. `firstParent` follows only the first parent,
  * i.e. what was merged into the branch itself.
  */
-export async function* readCommits(cwd: string, range: string, options: { firstParent?: boolean; signal?: AbortSignal } = {}): AsyncGenerator<GitCommit> {
-  const args = ["log", "-z", "--use-mailmap", `--format=${FORMAT}`, ...(options.firstParent ? ["--first-parent"] : []), range, "--"];
-  for await (const [sha, parents, authorName, authorEmail, authoredAt, committedAt, subject] of gitRecords(cwd, args, 7, options.signal)) {
+export async function* readCommits(
+  cwd: string,
+  range: string,
+  options: { firstParent?: boolean; signal?: AbortSignal } = {},
+): AsyncGenerator<GitCommit> {
+  const args = [
+    "log",
+    "-z",
+    "--use-mailmap",
+    `--format=${FORMAT}`,
+    ...(options.firstParent ? ["--first-parent"] : []),
+    range,
+    "--",
+  ];
+  for await (const [sha, parents, authorName, authorEmail, authoredAt, committedAt, subject] of gitRecords(
+    cwd,
+    args,
+    7,
+    options.signal,
+  )) {
     yield {
       sha: sha!,
       parents: parents ? parents.split(" ") : [],

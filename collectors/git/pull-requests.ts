@@ -40,11 +40,19 @@ export async function describePullRequest(dir: string, commit: GitCommit, number
   let first: { at: string; authorId: string } | null = null;
   if (commit.parents.length >= 2) {
     const [base, branch] = commit.parents;
-    const { stdout } = await git(dir, ["log", "-z", "--use-mailmap", "--format=%aN%x00%aE%x00%aI", `${base}..${branch}`, "--"]);
+    const { stdout } = await git(dir, [
+      "log",
+      "-z",
+      "--use-mailmap",
+      "--format=%aN%x00%aE%x00%aI",
+      `${base}..${branch}`,
+      "--",
+    ]);
     const fields = stdout.split("\0");
     for (let i = 0; i + 2 < fields.length; i += 3) {
       const at = fields[i + 2]!;
-      if (!first || Date.parse(at) < Date.parse(first.at)) first = { at, authorId: personIdOf(fields[i]!, fields[i + 1]!) };
+      if (!first || Date.parse(at) < Date.parse(first.at))
+        first = { at, authorId: personIdOf(fields[i]!, fields[i + 1]!) };
     }
   } else {
     first = { at: commit.authoredAt, authorId: commit.authorId };

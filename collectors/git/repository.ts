@@ -38,7 +38,10 @@ export function parseRemote(remote: string): { id: string; url: string } | null 
   } else {
     return null;
   }
-  const segments = pathname.replace(/\.git\/?$/, "").split("/").filter(Boolean);
+  const segments = pathname
+    .replace(/\.git\/?$/, "")
+    .split("/")
+    .filter(Boolean);
   if (segments.length < 2 || !host) return null;
   const id = segments.slice(-2).join("/");
   return { id, url: `https://${host.replace(/:\d+$/, "")}/${segments.join("/")}` };
@@ -50,7 +53,9 @@ export async function inspectRepository(dir: string, explicitId?: string | null)
   if (!stat) throw new GitError(`${dir}: no such folder`, null);
   if (!stat.isDirectory()) throw new GitError(`${dir} is not a folder (give the path of a git clone)`, null);
   await git(dir, ["rev-parse", "--git-dir"]).catch((error: unknown) => {
-    throw error instanceof GitError && /not a git repository/i.test(error.message) ? new GitError(`${dir} is not a git repository`, error.exitCode) : error;
+    throw error instanceof GitError && /not a git repository/i.test(error.message)
+      ? new GitError(`${dir} is not a git repository`, error.exitCode)
+      : error;
   });
   const head = await git(dir, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], { allowExit: [1] });
   const branch = await git(dir, ["symbolic-ref", "--quiet", "--short", "HEAD"], { allowExit: [1] });

@@ -10,7 +10,15 @@ export interface GitTag {
   taggedAt: string;
 }
 
-const FORMAT = ["%(refname:lstrip=2)", "%(objecttype)", "%(objectname)", "%(*objecttype)", "%(*objectname)", "%(taggerdate:iso-strict)", "%(committerdate:iso-strict)"].join("%00");
+const FORMAT = [
+  "%(refname:lstrip=2)",
+  "%(objecttype)",
+  "%(objectname)",
+  "%(*objecttype)",
+  "%(*objectname)",
+  "%(taggerdate:iso-strict)",
+  "%(committerdate:iso-strict)",
+].join("%00");
 
 /** The repository's tags whose names match `pattern`, pointing (directly or through an annotated tag) at commits. */
 export async function readReleaseTags(dir: string, pattern: RegExp): Promise<GitTag[]> {
@@ -21,7 +29,8 @@ export async function readReleaseTags(dir: string, pattern: RegExp): Promise<Git
     const [name, type, object, peeledType, peeled, taggerDate, committerDate] = line.split("\0");
     if (!name || !pattern.test(name)) continue;
     if (type === "commit" && committerDate) tags.push({ name, sha: object!, taggedAt: committerDate });
-    else if (type === "tag" && peeledType === "commit" && taggerDate) tags.push({ name, sha: peeled!, taggedAt: taggerDate });
+    else if (type === "tag" && peeledType === "commit" && taggerDate)
+      tags.push({ name, sha: peeled!, taggedAt: taggerDate });
   }
   return tags;
 }

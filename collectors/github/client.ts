@@ -76,7 +76,10 @@ export class GithubClient {
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new UpstreamError(`unexpected answer from GitHub at ${issue.path.join(".") || "(root)"}: ${issue.message}`, "client");
+      throw new UpstreamError(
+        `unexpected answer from GitHub at ${issue.path.join(".") || "(root)"}: ${issue.message}`,
+        "client",
+      );
     }
     return parsed.data;
   }
@@ -100,22 +103,36 @@ export class GithubClient {
         this.observe(data);
         return data;
       } catch (error) {
-        if (typeof error === "object" && error !== null && "data" in error) this.observe((error as { data: unknown }).data);
+        if (typeof error === "object" && error !== null && "data" in error)
+          this.observe((error as { data: unknown }).data);
         const fault = classifyFault(error, this.options.tokenEnv, this.now(), signal);
         if (fault.action === "abort") throw fault.error;
         if (fault.action === "fail") throw this.redact(fault.error);
         if (fault.action === "wait") {
-          if (++waits > maxWaits) throw new UpstreamError(`GitHub kept rate-limiting after ${maxWaits} waits (${this.scrub(fault.reason)})`, "rate_limit");
-          await this.wait(fault.waitMs ?? SECONDARY_WAIT_MS * 2 ** Math.min(waits - 1, 4), `rate limited (${this.scrub(fault.reason)})`);
+          if (++waits > maxWaits)
+            throw new UpstreamError(
+              `GitHub kept rate-limiting after ${maxWaits} waits (${this.scrub(fault.reason)})`,
+              "rate_limit",
+            );
+          await this.wait(
+            fault.waitMs ?? SECONDARY_WAIT_MS * 2 ** Math.min(waits - 1, 4),
+            `rate limited (${this.scrub(fault.reason)})`,
+          );
           // That wait covered any reset the failed answer's rateLimit asked for.
           this.waitUntil = 0;
           continue;
         }
         if (++failures >= maxAttempts) {
-          throw new UpstreamError(`GitHub request failed ${failures} times, last: ${this.scrub(fault.reason)}`, fault.kind);
+          throw new UpstreamError(
+            `GitHub request failed ${failures} times, last: ${this.scrub(fault.reason)}`,
+            fault.kind,
+          );
         }
         const backoff = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (failures - 1));
-        await this.wait(backoff / 2 + (this.options.random ?? Math.random)() * (backoff / 2), `${fault.kind} error (${this.scrub(fault.reason)}): retrying`);
+        await this.wait(
+          backoff / 2 + (this.options.random ?? Math.random)() * (backoff / 2),
+          `${fault.kind} error (${this.scrub(fault.reason)}): retrying`,
+        );
       }
     }
   }

@@ -58,8 +58,31 @@ export const ROOT_CONFIG_FILES = [
 /** The largest text kept for one file (spec/events.md). */
 export const MAX_CONTENT_BYTES = 64 * 1024;
 
-const CONFIG_EXTENSIONS = new Set(["yml", "yaml", "json", "toml", "tf", "tfvars", "hcl", "cue", "jsonnet", "libsonnet", "ini", "properties", "xml", "tpl"]);
-const CONFIG_NAMES = new Set(["Dockerfile", "Jenkinsfile", "Procfile", "CODEOWNERS", "Tiltfile", "Makefile", "Containerfile"]);
+const CONFIG_EXTENSIONS = new Set([
+  "yml",
+  "yaml",
+  "json",
+  "toml",
+  "tf",
+  "tfvars",
+  "hcl",
+  "cue",
+  "jsonnet",
+  "libsonnet",
+  "ini",
+  "properties",
+  "xml",
+  "tpl",
+]);
+const CONFIG_NAMES = new Set([
+  "Dockerfile",
+  "Jenkinsfile",
+  "Procfile",
+  "CODEOWNERS",
+  "Tiltfile",
+  "Makefile",
+  "Containerfile",
+]);
 
 /** Whether a file's text matters: workflows, manifests and configs, not code or prose. */
 export function keepsContent(path: string): boolean {

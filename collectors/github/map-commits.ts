@@ -55,10 +55,20 @@ export function runStatus(status: string, conclusion: string | null): CiRunStatu
  * commit's check suites (suites of other apps have no workflow run and are
  * left out). `unfinished` says whether a run may still change.
  */
-export function mapCommit(repositoryId: string, node: CommitNode): { records: object[]; author: Author | null; unfinished: boolean } {
+export function mapCommit(
+  repositoryId: string,
+  node: CommitNode,
+): { records: object[]; author: Author | null; unfinished: boolean } {
   const author = userAuthor(node.author?.user);
   const records: object[] = [
-    { type: "commit", repositoryId, sha: node.oid, authoredAt: node.authoredDate, authorId: author?.id ?? null, committedAt: node.committedDate },
+    {
+      type: "commit",
+      repositoryId,
+      sha: node.oid,
+      authoredAt: node.authoredDate,
+      authorId: author?.id ?? null,
+      committedAt: node.committedDate,
+    },
   ];
   let unfinished = false;
   for (const suite of node.checkSuites?.nodes ?? []) {

@@ -8,7 +8,13 @@ export const DeploymentNodeSchema = z.object({
   createdAt: z.string(),
   environment: z.string().nullable(),
   commitOid: z.string(),
-  statuses: z.object({ nodes: z.array(z.object({ state: z.string(), createdAt: z.string(), logUrl: z.string().nullable() }).nullable()).nullable() }).nullable(),
+  statuses: z
+    .object({
+      nodes: z
+        .array(z.object({ state: z.string(), createdAt: z.string(), logUrl: z.string().nullable() }).nullable())
+        .nullable(),
+    })
+    .nullable(),
 });
 
 /** A release, which stands in for a production deployment in repositories that record none. */
@@ -35,13 +41,18 @@ type Status = { state: string; createdAt: string; logUrl: string | null };
  * status other than INACTIVE is FAILURE or ERROR. Made INACTIVE before reaching
  * either, it was superseded: cancelled. Otherwise it is still in progress.
  */
-export function deploymentOutcome(statuses: readonly Status[]): { status: DeploymentStatus; finishedAt: string | null; url: string | null } {
+export function deploymentOutcome(statuses: readonly Status[]): {
+  status: DeploymentStatus;
+  finishedAt: string | null;
+  url: string | null;
+} {
   const ordered = [...statuses].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
   const success = ordered.find((s) => s.state === "SUCCESS");
   if (success) return { status: "success", finishedAt: success.createdAt, url: success.logUrl };
   const last = ordered.at(-1);
   const lastActive = ordered.filter((s) => s.state !== "INACTIVE").at(-1);
-  if (lastActive && (lastActive.state === "FAILURE" || lastActive.state === "ERROR")) return { status: "failure", finishedAt: lastActive.createdAt, url: lastActive.logUrl };
+  if (lastActive && (lastActive.state === "FAILURE" || lastActive.state === "ERROR"))
+    return { status: "failure", finishedAt: lastActive.createdAt, url: lastActive.logUrl };
   if (last?.state === "INACTIVE") return { status: "cancelled", finishedAt: last.createdAt, url: null };
   return { status: "in_progress", finishedAt: null, url: null };
 }

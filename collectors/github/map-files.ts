@@ -16,7 +16,11 @@ const FileEntrySchema: z.ZodType<FileEntry> = z.lazy(() =>
     type: z.string(),
     size: z.number().optional(),
     object: z
-      .object({ isBinary: z.boolean().nullish(), text: z.string().nullish(), entries: z.array(FileEntrySchema).nullish() })
+      .object({
+        isBinary: z.boolean().nullish(),
+        text: z.string().nullish(),
+        entries: z.array(FileEntrySchema).nullish(),
+      })
       .nullish(),
   }),
 );
@@ -41,7 +45,7 @@ function addEntry(files: Map<string, { path: string; content?: string }>, entry:
   const small = typeof text === "string" && Buffer.byteLength(text, "utf8") <= MAX_CONTENT_BYTES;
   const content = small && entry.object?.isBinary !== true && keepsContent(entry.path) ? text : undefined;
   const known = files.get(entry.path);
-  files.set(entry.path, content !== undefined ? { path: entry.path, content } : known ?? { path: entry.path });
+  files.set(entry.path, content !== undefined ? { path: entry.path, content } : (known ?? { path: entry.path }));
 }
 
 /**
@@ -51,7 +55,8 @@ function addEntry(files: Map<string, { path: string; content?: string }>, entry:
  */
 export function snapshotFiles(payload: FilesPayload): { path: string; content?: string }[] {
   const files = new Map<string, { path: string; content?: string }>();
-  for (const entry of payload.tree.entries ?? []) if (entry.type === "blob" && entry.path) files.set(entry.path, { path: entry.path });
+  for (const entry of payload.tree.entries ?? [])
+    if (entry.type === "blob" && entry.path) files.set(entry.path, { path: entry.path });
   const named = payload as unknown as Record<string, FileEntry | null | undefined>;
   ROOT_CONFIG_FILES.forEach((_, i) => {
     const entry = named[fileAlias(i)];

@@ -13,7 +13,9 @@ export const PullRequestNodeSchema = z.object({
   url: z.string(),
   author: ActorSchema,
   mergeCommit: z.object({ oid: z.string() }).nullable(),
-  commits: z.object({ nodes: z.array(z.object({ commit: z.object({ authoredDate: z.string() }) }).nullable()).nullable() }),
+  commits: z.object({
+    nodes: z.array(z.object({ commit: z.object({ authoredDate: z.string() }) }).nullable()).nullable(),
+  }),
 });
 
 export type PullRequestNode = z.infer<typeof PullRequestNodeSchema>;

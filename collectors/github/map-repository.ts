@@ -9,7 +9,11 @@ const PageInfoSchema = z.object({ hasNextPage: z.boolean(), endCursor: z.string(
 
 /** A page of a connection: its nodes (GitHub may put nulls among them) and where it ends. */
 const page = <T extends z.ZodType>(node: T) =>
-  z.object({ totalCount: z.number().int().optional(), pageInfo: PageInfoSchema, nodes: z.array(node.nullable()).nullable() });
+  z.object({
+    totalCount: z.number().int().optional(),
+    pageInfo: PageInfoSchema,
+    nodes: z.array(node.nullable()).nullable(),
+  });
 
 const CommitPageSchema = page(CommitNodeSchema);
 

@@ -11,7 +11,9 @@ export const TeamMembersSchema = z.object({
 /** A page of a team's repositories with the team's permission on each. */
 export const TeamRepositoriesSchema = z.object({
   pageInfo: PageInfoSchema,
-  edges: z.array(z.object({ permission: z.string(), node: z.object({ nameWithOwner: z.string() }) }).nullable()).nullable(),
+  edges: z
+    .array(z.object({ permission: z.string(), node: z.object({ nameWithOwner: z.string() }) }).nullable())
+    .nullable(),
 });
 
 /** A team as the organisation query returns it. */
@@ -67,6 +69,7 @@ export function teamRecords(teams: readonly Team[]): object[] {
   const records: object[] = teams.map((t) => ({ type: "team", id: t.slug, name: t.name, parentId: t.parentSlug }));
   const named = new Map<string, string | null>();
   for (const t of teams) for (const m of t.members) if (!named.has(m.login)) named.set(m.login, m.name);
-  for (const [login, name] of named) records.push({ type: "person", id: login, name, teamId: teamOf.get(login)!, isBot: false });
+  for (const [login, name] of named)
+    records.push({ type: "person", id: login, name, teamId: teamOf.get(login)!, isBot: false });
   return records;
 }

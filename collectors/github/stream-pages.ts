@@ -34,13 +34,22 @@ const older = (a: string | null, b: string) => (a === null || Date.parse(b) < Da
  * at the first item below the bound; the others are filtered by GitHub
  * (`since`) and end with their last page.
  */
-function fold<T>(page: StreamPage<T> | undefined | null, state: StreamState, bound: string | null, ordered: boolean, toItem: (node: T) => Item | null, from?: string | null): PageResult {
+function fold<T>(
+  page: StreamPage<T> | undefined | null,
+  state: StreamState,
+  bound: string | null,
+  ordered: boolean,
+  toItem: (node: T) => Item | null,
+  from?: string | null,
+): PageResult {
   const result: PageResult = { records: [], authors: [], count: 0, state, done: true };
   if (!page) {
     // No history (an empty repository) or no page asked: nothing to read, the state stays.
     return result;
   }
-  let reachedBound = false, newest: string | null = null, unsettled: string | null = null;
+  let reachedBound = false,
+    newest: string | null = null,
+    unsettled: string | null = null;
   for (const node of page.nodes ?? []) {
     const item = node === null ? null : toItem(node);
     if (!item) continue;
@@ -61,7 +70,13 @@ function fold<T>(page: StreamPage<T> | undefined | null, state: StreamState, bou
 }
 
 /** Reads the page of `stream` from a repository answer and maps it to event-format records. */
-export function readStreamPage(stream: StreamName, repo: RepositoryPayload, repositoryId: string, state: StreamState, since: string | null): PageResult {
+export function readStreamPage(
+  stream: StreamName,
+  repo: RepositoryPayload,
+  repositoryId: string,
+  state: StreamState,
+  since: string | null,
+): PageResult {
   const bound = lowerBound(state, since);
   switch (stream) {
     case "pull_requests":
@@ -77,10 +92,17 @@ export function readStreamPage(stream: StreamName, repo: RepositoryPayload, repo
       }
       const head = repo.defaultBranchRef?.target;
       const history = pinned ? repo.commitsFrom?.history : head?.history;
-      return fold(history, state, bound, false, (n) => {
-        const { records, author, unfinished } = mapCommit(repositoryId, n);
-        return { time: n.committedDate, records, author, unsettled: unfinished };
-      }, pinned ? state.from : head?.oid ?? null);
+      return fold(
+        history,
+        state,
+        bound,
+        false,
+        (n) => {
+          const { records, author, unfinished } = mapCommit(repositoryId, n);
+          return { time: n.committedDate, records, author, unsettled: unfinished };
+        },
+        pinned ? state.from : (head?.oid ?? null),
+      );
     }
     case "deployments":
       return fold(repo.deployments, state, bound, true, (n) => {
@@ -88,7 +110,10 @@ export function readStreamPage(stream: StreamName, repo: RepositoryPayload, repo
         return { time: n.createdAt, records: record ? [record] : [], unsettled: !settled };
       });
     case "incidents":
-      return fold(repo.issues, state, bound, false, (n) => ({ time: n.updatedAt, records: [mapIncident(repositoryId, n)] }));
+      return fold(repo.issues, state, bound, false, (n) => ({
+        time: n.updatedAt,
+        records: [mapIncident(repositoryId, n)],
+      }));
     case "releases":
       return fold(repo.releases, state, bound, true, (n) => {
         const record = mapRelease(repositoryId, n);

@@ -60,19 +60,31 @@ export function atOrAbove(iso: string, bound: string | null): boolean {
   return bound === null || Date.parse(iso) >= Date.parse(bound);
 }
 
-const later = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : Date.parse(b) > Date.parse(a) ? b : a);
-const earlier = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : Date.parse(b) < Date.parse(a) ? b : a);
+const later = (a: string | null, b: string | null) =>
+  a === null ? b : b === null ? a : Date.parse(b) > Date.parse(a) ? b : a;
+const earlier = (a: string | null, b: string | null) =>
+  a === null ? b : b === null ? a : Date.parse(b) < Date.parse(a) ? b : a;
 
 /**
  * The state after one stored page. `newest` is the newest time on the page,
  * `unsettled` the oldest time of an item on it that may still change.
  */
-export function afterPage(state: StreamState, page: { endCursor: string | null; done: boolean; newest: string | null; unsettled: string | null; from?: string | null }): StreamState {
+export function afterPage(
+  state: StreamState,
+  page: {
+    endCursor: string | null;
+    done: boolean;
+    newest: string | null;
+    unsettled: string | null;
+    from?: string | null;
+  },
+): StreamState {
   const high = later(state.high, page.newest);
   const reopen = earlier(state.reopen, page.unsettled);
   if (!page.done) return { ...state, after: page.endCursor, high, reopen, from: page.from ?? state.from };
   let watermark = high ?? state.watermark;
-  const reopenAt = time(reopen), highAt = time(high);
+  const reopenAt = time(reopen),
+    highAt = time(high);
   if (reopenAt !== null && highAt !== null && highAt - reopenAt <= REOPEN_LIMIT_MS) watermark = reopen;
   return { key: state.key, watermark, after: null, high: null, reopen: null, from: null };
 }

@@ -70,7 +70,14 @@ function sinceOf(config: GithubConfig): string | null {
   return config.since ? new Date(Date.parse(config.since)).toISOString() : null;
 }
 
-function variables(owner: string, name: string, states: Record<StreamName, StreamState>, open: Set<StreamName>, withFiles: boolean, config: GithubConfig) {
+function variables(
+  owner: string,
+  name: string,
+  states: Record<StreamName, StreamState>,
+  open: Set<StreamName>,
+  withFiles: boolean,
+  config: GithubConfig,
+) {
   const since = sinceOf(config);
   const commits = states.commits;
   return {
@@ -98,7 +105,8 @@ function variables(owner: string, name: string, states: Record<StreamName, Strea
 
 /** Adds what one store did to the sync's tally. */
 export function addSummary(tally: Tally, scope: string, summary: Awaited<ReturnType<typeof storeRecords>>): void {
-  for (const [type, n] of Object.entries(summary.imported)) tally.records[type as EventType] = (tally.records[type as EventType] ?? 0) + n;
+  for (const [type, n] of Object.entries(summary.imported))
+    tally.records[type as EventType] = (tally.records[type as EventType] ?? 0) + n;
   for (const r of summary.rejected) tally.rejected.push({ scope, message: `a record was rejected: ${r.reason}` });
 }
 
@@ -111,7 +119,12 @@ function readFilesState(text: string | null): FilesState | null {
 }
 
 /** The snapshot record when the default branch moved since the last one, and the files state to keep. */
-function filesSnapshot(repo: RepositoryPayload, target: RepositoryTarget, previous: FilesState | null, observedAt: string): { record: object | null; state: FilesState } {
+function filesSnapshot(
+  repo: RepositoryPayload,
+  target: RepositoryTarget,
+  previous: FilesState | null,
+  observedAt: string,
+): { record: object | null; state: FilesState } {
   const head = repo.defaultBranchRef?.target ?? null;
   if (!head || !head.tree) return { record: null, state: { pushedAt: target.pushedAt, head: null } };
   const state = { pushedAt: target.pushedAt, head: head.oid };
@@ -129,9 +142,16 @@ export async function syncRepository(ctx: RepositorySyncContext, target: Reposit
   const { db, workspaceId, config } = ctx;
   const [owner, name] = target.id.split("/") as [string, string];
   const keys = streamKeys(config);
-  const streams: StreamName[] = ["pull_requests", "commits", "deployments", "incidents", ...(config.releasesAsDeployments ? (["releases"] as const) : [])];
+  const streams: StreamName[] = [
+    "pull_requests",
+    "commits",
+    "deployments",
+    "incidents",
+    ...(config.releasesAsDeployments ? (["releases"] as const) : []),
+  ];
   const states = {} as Record<StreamName, StreamState>;
-  for (const s of Object.keys(keys) as StreamName[]) states[s] = readState(await getCursor(db, workspaceId, GITHUB_SOURCE, target.id, s), keys[s]);
+  for (const s of Object.keys(keys) as StreamName[])
+    states[s] = readState(await getCursor(db, workspaceId, GITHUB_SOURCE, target.id, s), keys[s]);
   const previousFiles = readFilesState(await getCursor(db, workspaceId, GITHUB_SOURCE, target.id, "files"));
   const open = new Set<StreamName>(streams);
   const counts = new Map<StreamName, { done: number; total?: number }>();
@@ -139,7 +159,11 @@ export async function syncRepository(ctx: RepositorySyncContext, target: Reposit
 
   for (let round = 0; round === 0 || open.size > 0; round++) {
     if (round >= MAX_ROUNDS) throw new UpstreamError(`${target.id}: GitHub never ended its pages`, "server");
-    const data = await ctx.client.query(REPOSITORY_QUERY, variables(owner, name, states, open, withFiles, config), RepositoryPayloadSchema);
+    const data = await ctx.client.query(
+      REPOSITORY_QUERY,
+      variables(owner, name, states, open, withFiles, config),
+      RepositoryPayloadSchema,
+    );
     const repo = data.repository;
     if (!repo) throw new UpstreamError(`repository ${target.id} not found, or the token cannot read it`, "client");
     const repositoryId = repo.nameWithOwner;
@@ -168,8 +192,10 @@ export async function syncRepository(ctx: RepositorySyncContext, target: Reposit
     records.push(...(await ctx.authors.newPeople(authors)));
     addSummary(ctx.tally, repositoryId, await storeRecords(db, ctx.workspace, `github ${repositoryId}`, records));
     const now = ctx.now();
-    for (const [stream, cursor] of moved) await setCursor(db, workspaceId, GITHUB_SOURCE, target.id, stream, cursor, now);
-    for (const [stream, n] of counts) ctx.progress({ source: GITHUB_SOURCE, scope: target.id, stream: STREAM_LABELS[stream], ...n });
+    for (const [stream, cursor] of moved)
+      await setCursor(db, workspaceId, GITHUB_SOURCE, target.id, stream, cursor, now);
+    for (const [stream, n] of counts)
+      ctx.progress({ source: GITHUB_SOURCE, scope: target.id, stream: STREAM_LABELS[stream], ...n });
     withFiles = false;
   }
 }

@@ -28,9 +28,16 @@ function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
  * A repository that fails is reported and skipped (status "partial"); a bad
  * token, an unknown organisation or an abort ends the whole sync with the error.
  */
-export async function syncGithub(ctx: CollectorContext, config: GithubConfig, deps: GithubDeps = {}): Promise<CollectorResult> {
+export async function syncGithub(
+  ctx: CollectorContext,
+  config: GithubConfig,
+  deps: GithubDeps = {},
+): Promise<CollectorResult> {
   const token = readSecret(config.tokenEnv, deps.env);
-  if (!token) throw new ValidationError(`set ${config.tokenEnv} to a GitHub token (classic: scopes repo and read:org; fine-grained: read access to metadata, contents, pull requests, deployments, actions, issues and organisation members)`);
+  if (!token)
+    throw new ValidationError(
+      `set ${config.tokenEnv} to a GitHub token (classic: scopes repo and read:org; fine-grained: read access to metadata, contents, pull requests, deployments, actions, issues and organisation members)`,
+    );
   const client = new GithubClient({
     apiUrl: config.apiUrl,
     token,
@@ -40,7 +47,8 @@ export async function syncGithub(ctx: CollectorContext, config: GithubConfig, de
     random: deps.random,
     now: ctx.now,
     maxAttempts: deps.maxAttempts,
-    onWait: (ms, reason) => ctx.progress({ source: GITHUB_SOURCE, stream: `waiting ${Math.ceil(ms / 1000)} s: ${reason}`, done: 0 }),
+    onWait: (ms, reason) =>
+      ctx.progress({ source: GITHUB_SOURCE, stream: `waiting ${Math.ceil(ms / 1000)} s: ${reason}`, done: 0 }),
   });
   const tally: Tally = { records: {}, rejected: [] };
   const failures: CollectorFailure[] = [];
@@ -55,7 +63,11 @@ export async function syncGithub(ctx: CollectorContext, config: GithubConfig, de
 
   const workspace = await ensureWorkspace(ctx.db, ctx.workspace);
   const org = await readOrganization(client, config);
-  addSummary(tally, config.org, await storeRecords(ctx.db, ctx.workspace, `github ${config.org} teams`, teamRecords(org.teams)));
+  addSummary(
+    tally,
+    config.org,
+    await storeRecords(ctx.db, ctx.workspace, `github ${config.org} teams`, teamRecords(org.teams)),
+  );
 
   const repoCtx = {
     client,

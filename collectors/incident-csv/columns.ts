@@ -7,7 +7,21 @@
 export type ExportFormat = "pagerduty" | "opsgenie";
 
 /** What a column means for an incident. `closeTime` is a duration in ms after creation (Opsgenie). */
-export type IncidentColumn = "id" | "number" | "title" | "status" | "createdAt" | "resolvedAt" | "closeTime" | "severity" | "service" | "serviceId" | "teams" | "tags" | "entity" | "url";
+export type IncidentColumn =
+  | "id"
+  | "number"
+  | "title"
+  | "status"
+  | "createdAt"
+  | "resolvedAt"
+  | "closeTime"
+  | "severity"
+  | "service"
+  | "serviceId"
+  | "teams"
+  | "tags"
+  | "entity"
+  | "url";
 
 export const EXPORT_COLUMNS: Record<ExportFormat, Partial<Record<IncidentColumn, string[]>>> = {
   pagerduty: {
@@ -46,7 +60,10 @@ export function normaliseHeader(name: string): string {
 }
 
 /** Which header of this file holds each column; the first alias found wins. */
-export function resolveColumns(format: ExportFormat, headers: Iterable<string>): Partial<Record<IncidentColumn, string>> {
+export function resolveColumns(
+  format: ExportFormat,
+  headers: Iterable<string>,
+): Partial<Record<IncidentColumn, string>> {
   const byNormal = new Map<string, string>();
   for (const h of headers) if (!byNormal.has(normaliseHeader(h))) byNormal.set(normaliseHeader(h), h);
   const resolved: Partial<Record<IncidentColumn, string>> = {};

@@ -41,7 +41,8 @@ export async function importIncidentExport(db: Db, input: IncidentExportInput): 
       const result = "error" in row ? { ok: false as const, reason: row.error } : incidentFromRow(row.cells, input);
       if (!result.ok) {
         rejectedTotal++;
-        if (rejected.length < MAX_LISTED_REJECTIONS) rejected.push({ file: input.name, line: row.line, reason: result.reason });
+        if (rejected.length < MAX_LISTED_REJECTIONS)
+          rejected.push({ file: input.name, line: row.line, reason: result.reason });
         continue;
       }
       if (!result.routed) for (const key of result.routeKeys) if (unmapped.size < 50) unmapped.add(key);
@@ -56,7 +57,9 @@ export async function importIncidentExport(db: Db, input: IncidentExportInput): 
     ...summary,
     rejected: [...rejected, ...stored].sort((a, b) => a.line - b.line),
     rejectedTotal: summary.rejectedTotal + rejectedTotal,
-    rejectedByType: rejectedTotal ? { ...summary.rejectedByType, incident: (summary.rejectedByType.incident ?? 0) + rejectedTotal } : summary.rejectedByType,
+    rejectedByType: rejectedTotal
+      ? { ...summary.rejectedByType, incident: (summary.rejectedByType.incident ?? 0) + rejectedTotal }
+      : summary.rejectedByType,
     unmapped: [...unmapped].sort(),
   };
 }

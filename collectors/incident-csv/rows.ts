@@ -11,9 +11,15 @@ export interface RowOptions {
 }
 
 /** A row mapped to an incident, or why it cannot be; `routeKeys` are what the mapping was tried with. */
-export type RowResult = { ok: true; incident: IncidentInput; routed: boolean; routeKeys: string[] } | { ok: false; reason: string };
+export type RowResult =
+  | { ok: true; incident: IncidentInput; routed: boolean; routeKeys: string[] }
+  | { ok: false; reason: string };
 
-const list = (text: string | undefined) => (text ?? "").split(/[,;]/).map((s) => s.trim()).filter(Boolean);
+const list = (text: string | undefined) =>
+  (text ?? "")
+    .split(/[,;]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /**
  * One CSV row of a PagerDuty or Opsgenie export as an incident. The id is
@@ -23,9 +29,14 @@ const list = (text: string | undefined) => (text ?? "").split(/[,;]/).map((s) =>
  */
 export function incidentFromRow(cells: Record<string, string>, options: RowOptions): RowResult {
   const col = resolveColumns(options.format, Object.keys(cells));
-  const cell = (name: keyof typeof col) => (col[name] !== undefined ? cells[col[name]!]?.trim() || undefined : undefined);
+  const cell = (name: keyof typeof col) =>
+    col[name] !== undefined ? cells[col[name]!]?.trim() || undefined : undefined;
   const rawId = cell("id") ?? (cell("number") ? `#${cell("number")}` : undefined);
-  if (!rawId) return { ok: false, reason: `no incident id (a column named ${options.format === "pagerduty" ? '"id" or "incident number"' : '"id" or "tiny id"'})` };
+  if (!rawId)
+    return {
+      ok: false,
+      reason: `no incident id (a column named ${options.format === "pagerduty" ? '"id" or "incident number"' : '"id" or "tiny id"'})`,
+    };
   const created = cell("createdAt");
   if (!created) return { ok: false, reason: `no creation time (a column named "created at")` };
   const openedAt = exportTimestamp(created, options.utcOffset);
@@ -40,7 +51,13 @@ export function incidentFromRow(cells: Record<string, string>, options: RowOptio
   } else if (closeTime && /^\d+$/.test(closeTime) && Number(closeTime) > 0) {
     resolvedAt = new Date(Date.parse(openedAt.value) + Number(closeTime)).toISOString();
   }
-  const routeKeys = [...list(cell("serviceId")), cell("service"), ...list(cell("tags")), cell("entity"), ...list(cell("teams"))].filter((k): k is string => Boolean(k));
+  const routeKeys = [
+    ...list(cell("serviceId")),
+    cell("service"),
+    ...list(cell("tags")),
+    cell("entity"),
+    ...list(cell("teams")),
+  ].filter((k): k is string => Boolean(k));
   const route = routeIncident(options.services, routeKeys);
   return {
     ok: true,

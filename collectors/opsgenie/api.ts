@@ -34,19 +34,39 @@ export const OpsgenieAlert = OpsgenieItem.extend({
 });
 export type OpsgenieAlert = z.infer<typeof OpsgenieAlert>;
 
-const page = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), paging: z.object({ next: z.string().nullish() }).nullish() });
+const page = <T extends z.ZodType>(item: T) =>
+  z.object({ data: z.array(item), paging: z.object({ next: z.string().nullish() }).nullish() });
 
 /** Opsgenie's page size limit and offset cap (offset + limit ≤ 20,000). */
 export const PAGE_SIZE = 100;
 export const MAX_OFFSET = 20_000;
 
 /** A client with `Authorization: GenieKey …`. */
-export function opsgenieClient(apiKey: string, apiKeyEnv: string, requests: { count: number }, signal?: AbortSignal): RestClient {
-  return { service: "Opsgenie", headers: { authorization: `GenieKey ${apiKey}` }, credentialHint: `the API key in $${apiKeyEnv}`, signal, requests };
+export function opsgenieClient(
+  apiKey: string,
+  apiKeyEnv: string,
+  requests: { count: number },
+  signal?: AbortSignal,
+): RestClient {
+  return {
+    service: "Opsgenie",
+    headers: { authorization: `GenieKey ${apiKey}` },
+    credentialHint: `the API key in $${apiKeyEnv}`,
+    signal,
+    requests,
+  };
 }
 
 /** One page of incidents or alerts created in [from, to), oldest first; `query` narrows further. */
-export async function listCreated<T>(client: RestClient, base: string, api: "incidents" | "alerts", query: string | undefined, from: number, to: number, offset: number): Promise<CreationPage<T>> {
+export async function listCreated<T>(
+  client: RestClient,
+  base: string,
+  api: "incidents" | "alerts",
+  query: string | undefined,
+  from: number,
+  to: number,
+  offset: number,
+): Promise<CreationPage<T>> {
   const url = new URL(api === "incidents" ? `${base}/v1/incidents` : `${base}/v2/alerts`);
   const window = `createdAt >= ${Math.floor(from)} AND createdAt < ${Math.ceil(to)}`;
   url.searchParams.set("query", query ? `${window} AND (${query})` : window);

@@ -1,7 +1,13 @@
 import { UpstreamError } from "@/lib/errors";
 import { readSecret } from "@/lib/env";
 import type { IncidentTargets } from "../config-fields";
-import { byCreationTime, collectIncidents, resolvedNotBefore, routeIncident, type IncidentInput } from "../incident-sync";
+import {
+  byCreationTime,
+  collectIncidents,
+  resolvedNotBefore,
+  routeIncident,
+  type IncidentInput,
+} from "../incident-sync";
 import type { Collector } from "../types";
 import { MAX_OFFSET, PAGE_SIZE, listCreated, opsgenieClient, type OpsgenieAlert, type OpsgenieIncident } from "./api";
 import { OpsgenieConfigSchema, type OpsgenieConfig } from "./config";
@@ -23,7 +29,12 @@ export function incidentFromOpsgenie(i: OpsgenieIncident, services: IncidentTarg
     resolvedAt: resolved ? resolvedNotBefore(i.createdAt, i.impactEndDate ?? i.updatedAt) : undefined,
     title: i.message ?? undefined,
     severity: i.priority ?? undefined,
-    ...routeIncident(services, [...(i.impactedServices ?? []), ...(i.tags ?? []), i.ownerTeam, ...teamKeys(i.responders)]),
+    ...routeIncident(services, [
+      ...(i.impactedServices ?? []),
+      ...(i.tags ?? []),
+      i.ownerTeam,
+      ...teamKeys(i.responders),
+    ]),
     source: "opsgenie",
   };
 }
@@ -31,7 +42,12 @@ export function incidentFromOpsgenie(i: OpsgenieIncident, services: IncidentTarg
 /** An Opsgenie alert treated as an incident: closed at creation + `report.closeTime`; routed by tag, entity, then team. */
 export function incidentFromOpsgenieAlert(a: OpsgenieAlert, services: IncidentTargets): IncidentInput {
   const closeTime = a.report?.closeTime;
-  const closedAt = a.status === "closed" ? (closeTime != null ? new Date(Date.parse(a.createdAt) + closeTime).toISOString() : a.updatedAt) : undefined;
+  const closedAt =
+    a.status === "closed"
+      ? closeTime != null
+        ? new Date(Date.parse(a.createdAt) + closeTime).toISOString()
+        : a.updatedAt
+      : undefined;
   return {
     type: "incident",
     id: `opsgenie:${a.id}`,
@@ -49,7 +65,11 @@ export const opsgenieCollector: Collector<OpsgenieConfig> = {
   kind: "opsgenie",
   async collect(ctx, config) {
     const apiKey = readSecret(config.apiKeyEnv);
-    if (!apiKey) throw new UpstreamError(`Opsgenie: environment variable ${config.apiKeyEnv} is not set (it must hold an API integration key)`, "auth");
+    if (!apiKey)
+      throw new UpstreamError(
+        `Opsgenie: environment variable ${config.apiKeyEnv} is not set (it must hold an API integration key)`,
+        "auth",
+      );
     const requests = { count: 0 };
     const client = opsgenieClient(apiKey, config.apiKeyEnv, requests, ctx.signal);
     return collectIncidents(ctx, {
@@ -63,10 +83,13 @@ export const opsgenieCollector: Collector<OpsgenieConfig> = {
           pageSize: PAGE_SIZE,
           maxOffset: MAX_OFFSET,
           createdAt: (i) => Date.parse(i.createdAt),
-          fetchPage: (from, to, offset) => listCreated(client, config.baseUrl, config.api, config.query, from, to, offset),
+          fetchPage: (from, to, offset) =>
+            listCreated(client, config.baseUrl, config.api, config.query, from, to, offset),
         });
         for await (const item of items) {
-          yield config.api === "incidents" ? incidentFromOpsgenie(item as OpsgenieIncident, config.services) : incidentFromOpsgenieAlert(item as OpsgenieAlert, config.services);
+          yield config.api === "incidents"
+            ? incidentFromOpsgenie(item as OpsgenieIncident, config.services)
+            : incidentFromOpsgenieAlert(item as OpsgenieAlert, config.services);
         }
       },
     });

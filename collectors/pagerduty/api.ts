@@ -22,15 +22,28 @@ export const PagerdutyIncident = z.object({
 });
 export type PagerdutyIncident = z.infer<typeof PagerdutyIncident>;
 
-const IncidentList = z.object({ incidents: z.array(PagerdutyIncident), limit: z.number(), offset: z.number(), more: z.boolean() });
-const LogEntryList = z.object({ log_entries: z.array(z.object({ type: z.string(), created_at: z.string() })), more: z.boolean().nullish() });
+const IncidentList = z.object({
+  incidents: z.array(PagerdutyIncident),
+  limit: z.number(),
+  offset: z.number(),
+  more: z.boolean(),
+});
+const LogEntryList = z.object({
+  log_entries: z.array(z.object({ type: z.string(), created_at: z.string() })),
+  more: z.boolean().nullish(),
+});
 
 /** PagerDuty's page size limit and classic-pagination offset cap. */
 export const PAGE_SIZE = 100;
 export const MAX_OFFSET = 10_000;
 
 /** A client for the REST API v2: `Authorization: Token token=…` and the versioned Accept header. */
-export function pagerdutyClient(token: string, tokenEnv: string, requests: { count: number }, signal?: AbortSignal): RestClient {
+export function pagerdutyClient(
+  token: string,
+  tokenEnv: string,
+  requests: { count: number },
+  signal?: AbortSignal,
+): RestClient {
   return {
     service: "PagerDuty",
     headers: { authorization: `Token token=${token}`, accept: "application/vnd.pagerduty+json;version=2" },
@@ -41,7 +54,14 @@ export function pagerdutyClient(token: string, tokenEnv: string, requests: { cou
 }
 
 /** `GET /incidents` created in [from, to), oldest first, one page. */
-export async function listIncidents(client: RestClient, base: string, from: number, to: number, offset: number, filters: { serviceIds?: string[]; teamIds?: string[] }): Promise<CreationPage<PagerdutyIncident>> {
+export async function listIncidents(
+  client: RestClient,
+  base: string,
+  from: number,
+  to: number,
+  offset: number,
+  filters: { serviceIds?: string[]; teamIds?: string[] },
+): Promise<CreationPage<PagerdutyIncident>> {
   const url = new URL(`${base}/incidents`);
   const q = url.searchParams;
   q.set("since", new Date(from).toISOString());

@@ -1,7 +1,13 @@
 import { UpstreamError } from "@/lib/errors";
 import { readSecret } from "@/lib/env";
 import type { IncidentTargets } from "../config-fields";
-import { byCreationTime, collectIncidents, resolvedNotBefore, routeIncident, type IncidentInput } from "../incident-sync";
+import {
+  byCreationTime,
+  collectIncidents,
+  resolvedNotBefore,
+  routeIncident,
+  type IncidentInput,
+} from "../incident-sync";
 import type { Collector } from "../types";
 import { MAX_OFFSET, PAGE_SIZE, listIncidents, pagerdutyClient, resolveTime, type PagerdutyIncident } from "./api";
 import { PagerdutyConfigSchema, type PagerdutyConfig } from "./config";
@@ -16,8 +22,16 @@ const SPAN_MS = 90 * 86_400_000;
  * creation, resolved at `resolvedAt` when resolved, routed to a repository or
  * team by its service (id or name) or, failing that, its teams.
  */
-export function incidentFromPagerduty(i: PagerdutyIncident, services: IncidentTargets, resolvedAt: string | null): IncidentInput {
-  const route = routeIncident(services, [i.service?.id, i.service?.summary, ...(i.teams ?? []).flatMap((t) => [t.id, t.summary])]);
+export function incidentFromPagerduty(
+  i: PagerdutyIncident,
+  services: IncidentTargets,
+  resolvedAt: string | null,
+): IncidentInput {
+  const route = routeIncident(services, [
+    i.service?.id,
+    i.service?.summary,
+    ...(i.teams ?? []).flatMap((t) => [t.id, t.summary]),
+  ]);
   return {
     type: "incident",
     id: `pagerduty:${i.id}`,
@@ -36,7 +50,11 @@ export const pagerdutyCollector: Collector<PagerdutyConfig> = {
   kind: "pagerduty",
   async collect(ctx, config) {
     const token = readSecret(config.tokenEnv);
-    if (!token) throw new UpstreamError(`PagerDuty: environment variable ${config.tokenEnv} is not set (it must hold a REST API key)`, "auth");
+    if (!token)
+      throw new UpstreamError(
+        `PagerDuty: environment variable ${config.tokenEnv} is not set (it must hold a REST API key)`,
+        "auth",
+      );
     const requests = { count: 0 };
     const client = pagerdutyClient(token, config.tokenEnv, requests, ctx.signal);
     const base = config.baseUrl;

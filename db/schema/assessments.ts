@@ -9,7 +9,9 @@ export const questionnaireAnswers = sqliteTable(
   "questionnaire_answers",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    workspaceId: integer("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: integer("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     teamId: text("team_id"),
     answeredAt: integer("answered_at").notNull(),
     author: text("author").notNull(),
@@ -25,7 +27,9 @@ export const assessmentSnapshots = sqliteTable(
   "assessment_snapshots",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    workspaceId: integer("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: integer("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     /** null for the organisation as a whole. */
     teamId: text("team_id"),
     assessedAt: integer("assessed_at").notNull(),

@@ -7,7 +7,9 @@ export type CiRunStatus = (typeof CI_RUN_STATUSES)[number];
 export const ciRuns = sqliteTable(
   "ci_runs",
   {
-    workspaceId: integer("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: integer("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     id: text("id").notNull(),
     repositoryId: text("repository_id").notNull(),
     workflow: text("workflow").notNull(),

@@ -4,7 +4,9 @@ import { workspaces } from "./workspaces";
 export const commits = sqliteTable(
   "commits",
   {
-    workspaceId: integer("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: integer("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     repositoryId: text("repository_id").notNull(),
     sha: text("sha").notNull(),
     authoredAt: integer("authored_at").notNull(),

@@ -7,7 +7,9 @@ export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
 export const deployments = sqliteTable(
   "deployments",
   {
-    workspaceId: integer("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: integer("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     id: text("id").notNull(),
     repositoryId: text("repository_id").notNull(),
     environment: text("environment").notNull(),

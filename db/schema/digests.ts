@@ -9,7 +9,9 @@ import { workspaces } from "./workspaces";
 export const digestSends = sqliteTable(
   "digest_sends",
   {
-    workspaceId: integer("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: integer("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     /** ISO week, e.g. 2026-W47. */
     week: text("week").notNull(),
     /** email | slack | file */

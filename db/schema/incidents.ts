@@ -4,7 +4,9 @@ import { workspaces } from "./workspaces";
 export const incidents = sqliteTable(
   "incidents",
   {
-    workspaceId: integer("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: integer("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     id: text("id").notNull(),
     openedAt: integer("opened_at").notNull(),
     title: text("title"),

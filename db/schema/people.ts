@@ -4,7 +4,9 @@ import { workspaces } from "./workspaces";
 export const people = sqliteTable(
   "people",
   {
-    workspaceId: integer("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: integer("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     /** The login. */
     id: text("id").notNull(),
     name: text("name"),

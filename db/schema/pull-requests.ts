@@ -4,7 +4,9 @@ import { workspaces } from "./workspaces";
 export const pullRequests = sqliteTable(
   "pull_requests",
   {
-    workspaceId: integer("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: integer("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     repositoryId: text("repository_id").notNull(),
     number: integer("number").notNull(),
     authorId: text("author_id").notNull(),

@@ -11,7 +11,9 @@ export interface RepositoryFile {
 export const repositoryFiles = sqliteTable(
   "repository_files",
   {
-    workspaceId: integer("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: integer("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     repositoryId: text("repository_id").notNull(),
     observedAt: integer("observed_at").notNull(),
     files: text("files", { mode: "json" }).$type<RepositoryFile[]>().notNull(),

@@ -4,7 +4,9 @@ import { workspaces } from "./workspaces";
 export const teams = sqliteTable(
   "teams",
   {
-    workspaceId: integer("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: integer("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     id: text("id").notNull(),
     name: text("name").notNull(),
     parentId: text("parent_id"),

@@ -38,9 +38,16 @@ export function helpText(c: Command): string {
 /** Parses a command's arguments; unknown flags are a ValidationError naming them. */
 export function parseCommandArgs(c: Command, argv: string[]) {
   try {
-    return parseArgs({ args: argv, options: { ...COMMON_OPTIONS, ...c.options }, allowPositionals: true, strict: true });
+    return parseArgs({
+      args: argv,
+      options: { ...COMMON_OPTIONS, ...c.options },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
-    throw new ValidationError(`${(error as Error).message.replace(/\. To specify a positional.*$/s, "")}\n${helpText(c)}`);
+    throw new ValidationError(
+      `${(error as Error).message.replace(/\. To specify a positional.*$/s, "")}\n${helpText(c)}`,
+    );
   }
 }
 

@@ -1,25 +1,74 @@
 import type { MetricValues } from "@/lib/metrics";
 
-const num = (v: number | null, digits = 2): string => (v === null ? "—" : Number.isInteger(v) ? String(v) : v.toFixed(digits));
+const num = (v: number | null, digits = 2): string =>
+  v === null ? "—" : Number.isInteger(v) ? String(v) : v.toFixed(digits);
 const tier = (t: string | null): string => t ?? "—";
 const target = (t: boolean | null): string => (t === null ? "no data" : t ? "met" : "missed");
 
 /** Rows of a plain-text table, columns padded to fit. */
 export function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
-  return rows.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd()).join("\n");
+  return rows
+    .map((r) =>
+      r
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
 }
 
 /** The six metrics as a readable table (the non-JSON output of `altimeter metrics`). */
 export function metricsTable(m: MetricValues): string {
-  const d = m.deploymentFrequency, l = m.leadTime, c = m.changeFailureRate, r = m.timeToRestore, o = m.onboarding, f = m.timeToFirstDeploy;
+  const d = m.deploymentFrequency,
+    l = m.leadTime,
+    c = m.changeFailureRate,
+    r = m.timeToRestore,
+    o = m.onboarding,
+    f = m.timeToFirstDeploy;
   return table([
     ["metric", "value", "detail", "DORA tier", "target"],
-    ["deployment frequency", `${num(d.perDay)}/day`, `${d.deployments} deployments on ${d.deployDays} days, ${num(d.perWeek)}/week`, tier(d.tier), `${target(m.targets.deploymentFrequency)} (> 1/day)`],
-    ["lead time for changes", `${num(l.medianHours)} h median`, `${l.changes} changes, p90 ${num(l.p90Hours)} h`, tier(l.tier), ""],
-    ["change failure rate", c.rate === null ? "—" : `${(c.rate * 100).toFixed(1)}%`, `${c.failed} of ${c.deployments} deployments failed`, tier(c.tier), `${target(m.targets.changeFailureRate)} (< 5%)`],
-    ["time to restore", `${num(r.medianHours)} h median`, `${r.incidents} incidents, ${r.resolved} resolved, ${r.open} open, mean ${num(r.meanHours)} h`, tier(r.tier), `${target(m.targets.timeToRestore)} (< 1 h)`],
-    ["onboarding time", `${num(o.medianDays)} d median`, `${o.newcomers} newcomers, ${o.onboarded} merged a PR, p90 ${num(o.p90Days)} d`, "", `${target(m.targets.onboarding)} (< 7 d)`],
-    ["time to first deploy", `${num(f.medianHours)} h median`, `${f.newRepositories} new repositories, ${f.deployed} deployed`, "", `${target(m.targets.timeToFirstDeploy)} (< 24 h)`],
+    [
+      "deployment frequency",
+      `${num(d.perDay)}/day`,
+      `${d.deployments} deployments on ${d.deployDays} days, ${num(d.perWeek)}/week`,
+      tier(d.tier),
+      `${target(m.targets.deploymentFrequency)} (> 1/day)`,
+    ],
+    [
+      "lead time for changes",
+      `${num(l.medianHours)} h median`,
+      `${l.changes} changes, p90 ${num(l.p90Hours)} h`,
+      tier(l.tier),
+      "",
+    ],
+    [
+      "change failure rate",
+      c.rate === null ? "—" : `${(c.rate * 100).toFixed(1)}%`,
+      `${c.failed} of ${c.deployments} deployments failed`,
+      tier(c.tier),
+      `${target(m.targets.changeFailureRate)} (< 5%)`,
+    ],
+    [
+      "time to restore",
+      `${num(r.medianHours)} h median`,
+      `${r.incidents} incidents, ${r.resolved} resolved, ${r.open} open, mean ${num(r.meanHours)} h`,
+      tier(r.tier),
+      `${target(m.targets.timeToRestore)} (< 1 h)`,
+    ],
+    [
+      "onboarding time",
+      `${num(o.medianDays)} d median`,
+      `${o.newcomers} newcomers, ${o.onboarded} merged a PR, p90 ${num(o.p90Days)} d`,
+      "",
+      `${target(m.targets.onboarding)} (< 7 d)`,
+    ],
+    [
+      "time to first deploy",
+      `${num(f.medianHours)} h median`,
+      `${f.newRepositories} new repositories, ${f.deployed} deployed`,
+      "",
+      `${target(m.targets.timeToFirstDeploy)} (< 24 h)`,
+    ],
   ]);
 }

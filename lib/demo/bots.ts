@@ -7,7 +7,18 @@ import { DAY, HOUR, MINUTE, nextWeekday } from "./clock";
 import { makePullRequest, type HistoryContext } from "./changes";
 import type { DemoCommit, DemoPullRequest, DemoRepository } from "./model";
 
-const PACKAGES = ["next", "react", "zod", "pino", "axios", "grpc-java", "jackson-databind", "opentelemetry-sdk", "aws-sdk", "terraform-provider-aws"];
+const PACKAGES = [
+  "next",
+  "react",
+  "zod",
+  "pino",
+  "axios",
+  "grpc-java",
+  "jackson-databind",
+  "opentelemetry-sdk",
+  "aws-sdk",
+  "terraform-provider-aws",
+];
 
 /** Dependency-update pull requests; renovate merges its own on teams that trust their pipeline, elsewhere they pile up. */
 export function generateBotPullRequests(ctx: HistoryContext): DemoPullRequest[] {
@@ -23,7 +34,9 @@ export function generateBotPullRequests(ctx: HistoryContext): DemoPullRequest[] 
       const createdAt = day + rng.between(3, 6) * HOUR;
       if (createdAt > now || createdAt < repository.createdAt + 7 * DAY) continue;
       const dependency = rng.pick(PACKAGES);
-      const branch = automerge ? `renovate/${dependency}-${rng.int(1, 9)}.x` : `dependabot/npm_and_yarn/${dependency}-${rng.int(1, 20)}.${rng.int(0, 9)}.${rng.int(0, 9)}`;
+      const branch = automerge
+        ? `renovate/${dependency}-${rng.int(1, 9)}.x`
+        : `dependabot/npm_and_yarn/${dependency}-${rng.int(1, 20)}.${rng.int(0, 9)}.${rng.int(0, 9)}`;
       const mergeChance = automerge ? 0.9 : team.style === "scripts" ? 0.3 : 0.6;
       const reviewHours = automerge ? rng.logNormal(1.5, 0.5) : rng.logNormal(team.performance.reviewHours * 1.5, 0.8);
       pullRequests.push(
@@ -67,7 +80,13 @@ export function generateReleaseCommits(ctx: HistoryContext): DemoCommit[] {
     for (let day = nextWeekday(historyStart, 4); day < now; day += 7 * DAY) {
       const authoredAt = day + rng.between(15, 18) * HOUR;
       if (authoredAt > now) continue;
-      commits.push({ repositoryId: repository.id, sha: rng.hex(40), authoredAt, authorId: "github-actions[bot]", committedAt: authoredAt });
+      commits.push({
+        repositoryId: repository.id,
+        sha: rng.hex(40),
+        authoredAt,
+        authorId: "github-actions[bot]",
+        committedAt: authoredAt,
+      });
     }
   }
   return commits;
@@ -82,6 +101,9 @@ export function generateInitialCommits(ctx: HistoryContext): { repository: DemoR
       const team = ctx.people.filter((p) => p.teamId === repository.team.id && !p.newcomer);
       const authorId = rng.pick(team).id;
       const authoredAt = repository.createdAt + rng.between(1, 4) * MINUTE;
-      return { repository, commit: { repositoryId: repository.id, sha: rng.hex(40), authoredAt, authorId, committedAt: authoredAt } };
+      return {
+        repository,
+        commit: { repositoryId: repository.id, sha: rng.hex(40), authoredAt, authorId, committedAt: authoredAt },
+      };
     });
 }

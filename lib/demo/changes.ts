@@ -18,8 +18,20 @@ export interface HistoryContext {
 }
 
 const TOPICS = [
-  "fix-timeout", "add-metrics", "retry-on-429", "refactor-client", "bump-sdk", "feature-flag", "cache-headers",
-  "pagination", "idempotency-key", "tidy-logging", "schema-migration", "rate-limit", "a11y-labels", "error-budget",
+  "fix-timeout",
+  "add-metrics",
+  "retry-on-429",
+  "refactor-client",
+  "bump-sdk",
+  "feature-flag",
+  "cache-headers",
+  "pagination",
+  "idempotency-key",
+  "tidy-logging",
+  "schema-migration",
+  "rate-limit",
+  "a11y-labels",
+  "error-budget",
 ];
 
 /** A release branch that some teams still merge hotfixes into. */
@@ -49,8 +61,18 @@ export function makePullRequest(
   const coding = options.codingMs ?? rng.logNormal(perf.codingHours, 0.7) * HOUR;
   const earliest = Math.max(ctx.historyStart, repository.createdAt + MINUTE);
   // Work begun before the history (or the repository) starts somewhere inside it instead, not all at one instant.
-  const firstCommitAt = Math.min(createdAt - coding >= earliest ? createdAt - coding : rng.between(earliest, createdAt), createdAt - MINUTE);
-  const count = options.commitCount ?? rng.weighted<number>([[1, 0.35], [2, 0.3], [3, 0.2], [4, 0.15]]);
+  const firstCommitAt = Math.min(
+    createdAt - coding >= earliest ? createdAt - coding : rng.between(earliest, createdAt),
+    createdAt - MINUTE,
+  );
+  const count =
+    options.commitCount ??
+    rng.weighted<number>([
+      [1, 0.35],
+      [2, 0.3],
+      [3, 0.2],
+      [4, 0.15],
+    ]);
   const times = [firstCommitAt];
   for (let i = 1; i < count; i++) times.push(rng.between(firstCommitAt, createdAt - MINUTE));
   times.sort((a, b) => a - b);
@@ -88,9 +110,7 @@ export function makePullRequest(
 
 /** The repository a newcomer starts on: the busiest one of the team that existed when they joined. */
 function starterRepository(repositories: readonly DemoRepository[], joinedAt: number): DemoRepository | undefined {
-  return repositories
-    .filter((r) => r.createdAt < joinedAt)
-    .sort((a, b) => b.spec.prShare - a.spec.prShare)[0];
+  return repositories.filter((r) => r.createdAt < joinedAt).sort((a, b) => b.spec.prShare - a.spec.prShare)[0];
 }
 
 /** A team's pull requests over the whole history. */
@@ -136,7 +156,8 @@ export function generateTeamPullRequests(ctx: HistoryContext, team: TeamSpec): D
       if (open.length === 0) continue;
       const repository = rng.weighted(open.map((r) => [r, r.spec.prShare] as const));
       const pool = members.filter((p) => (activeFrom.get(p.id) ?? Infinity) <= createdAt).map((p) => p.id);
-      const authorId = notYetSeen.shift() ?? (rng.chance(0.03) && crossTeam.length > 0 ? rng.pick(crossTeam).id : rng.pick(pool));
+      const authorId =
+        notYetSeen.shift() ?? (rng.chance(0.03) && crossTeam.length > 0 ? rng.pick(crossTeam).id : rng.pick(pool));
       pullRequests.push(makePullRequest(ctx, repository, authorId, createdAt));
     }
   }
@@ -155,7 +176,8 @@ export function numberPullRequests(pullRequests: DemoPullRequest[], historyStart
     list.sort((a, b) => a.createdAt - b.createdAt);
     const repository = list[0]?.repository;
     if (!repository) continue;
-    let next = repository.createdAt < historyStart ? Math.round(((historyStart - repository.createdAt) / DAY) * 0.6) + 1 : 1;
+    let next =
+      repository.createdAt < historyStart ? Math.round(((historyStart - repository.createdAt) / DAY) * 0.6) + 1 : 1;
     for (const pr of list) pr.number = next++;
   }
 }

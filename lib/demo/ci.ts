@@ -19,7 +19,8 @@ export function generateCiRuns(rng: Random, now: number, pullRequests: readonly 
   const add = (run: Omit<DemoCiRun, "id">, minutes: number): DemoCiRun | undefined => {
     if (run.startedAt > now) return undefined;
     const finishedAt = run.startedAt + minutes * MINUTE;
-    const done: DemoCiRun = finishedAt <= now ? { ...run, id: "", finishedAt } : { ...run, id: "", status: "in_progress" };
+    const done: DemoCiRun =
+      finishedAt <= now ? { ...run, id: "", finishedAt } : { ...run, id: "", status: "in_progress" };
     runs.push(done);
     return done;
   };
@@ -40,13 +41,21 @@ export function generateCiRuns(rng: Random, now: number, pullRequests: readonly 
       const run = add({ ...base, status: failed ? "failure" : "success", startedAt }, rng.logNormal(ciMinutes, 0.3));
       if (failed && run?.finishedAt !== undefined) {
         const rerunAt = run.finishedAt + rng.between(15, 120) * MINUTE;
-        if (pr.mergedAt === undefined || rerunAt < pr.mergedAt) add({ ...base, status: "success", startedAt: rerunAt }, rng.logNormal(ciMinutes, 0.3));
+        if (pr.mergedAt === undefined || rerunAt < pr.mergedAt)
+          add({ ...base, status: "success", startedAt: rerunAt }, rng.logNormal(ciMinutes, 0.3));
       }
     }
     if (pr.mergedAt !== undefined && pr.mergeCommitSha) {
       const status = rng.chance(repository.team.performance.ciFailureRate / 3) ? "failure" : "success";
       add(
-        { repository, headSha: pr.mergeCommitSha, branch: pr.baseBranch, event: "push", status, startedAt: pr.mergedAt + rng.between(0.2, 1) * MINUTE },
+        {
+          repository,
+          headSha: pr.mergeCommitSha,
+          branch: pr.baseBranch,
+          event: "push",
+          status,
+          startedAt: pr.mergedAt + rng.between(0.2, 1) * MINUTE,
+        },
         rng.logNormal(ciMinutes, 0.3),
       );
     }

@@ -37,6 +37,7 @@ export function nextWeekday(ms: number, weekday: number): number {
 /** Whether a day falls in the year-end holidays, when hardly anybody merges anything. */
 export function isHoliday(ms: number): boolean {
   const date = new Date(ms);
-  const month = date.getUTCMonth(), day = date.getUTCDate();
+  const month = date.getUTCMonth(),
+    day = date.getUTCDate();
   return (month === 11 && day >= 22) || (month === 0 && day <= 2);
 }

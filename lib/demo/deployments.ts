@@ -44,7 +44,12 @@ function runPipeline(
   const perf = team.performance;
   const environments = repository.spec.environments;
   const productionAt = environments.indexOf(PRODUCTION);
-  const deploy = (environment: string, createdAt: number, status: DemoDeployment["status"], minutes: number): DemoDeployment["status"] => {
+  const deploy = (
+    environment: string,
+    createdAt: number,
+    status: DemoDeployment["status"],
+    minutes: number,
+  ): DemoDeployment["status"] => {
     if (createdAt > now) return "in_progress";
     const finishedAt = createdAt + minutes * MINUTE;
     if (finishedAt > now) {
@@ -92,7 +97,8 @@ function scheduleDays(rng: Random, team: TeamSpec, historyStart: number, now: nu
   const days: number[] = [];
   if (schedule.kind === "deploy-days") {
     for (let day = startOfDay(historyStart) + DAY; day < now; day += DAY) {
-      if (schedule.weekdays.includes(weekdayOf(day)) && rng.chance(schedule.chance)) days.push(day + schedule.hourUtc * HOUR);
+      if (schedule.weekdays.includes(weekdayOf(day)) && rng.chance(schedule.chance))
+        days.push(day + schedule.hourUtc * HOUR);
     }
   } else if (schedule.kind === "release-train") {
     const [min, max] = schedule.intervalDays;
@@ -116,7 +122,10 @@ export function generateTeamDeployments(
 ): Omit<DemoDeployment, "id">[] {
   const perf = team.performance;
   const p: TeamPipeline = {
-    rng, now, team, out: [],
+    rng,
+    now,
+    team,
+    out: [],
     failures: new RateQuota(perf.deployFailureRate, rng),
     cancellations: new RateQuota(0.012, rng),
   };
@@ -133,7 +142,10 @@ export function generateTeamDeployments(
         at,
         run: () => {
           // The golden path deploys the skeleton straight away: a new service is live within hours.
-          if (runPipeline(p, repository, changes, Math.max(at, initial.at + MINUTE), initial.sha, { forceSuccess: true })) lastShipped = initial.sha;
+          if (
+            runPipeline(p, repository, changes, Math.max(at, initial.at + MINUTE), initial.sha, { forceSuccess: true })
+          )
+            lastShipped = initial.sha;
         },
       });
     }
@@ -162,7 +174,11 @@ export function generateTeamDeployments(
 }
 
 /** Preview deployments of every pull request on a platform that builds one per branch. */
-export function generatePreviewDeployments(rng: Random, now: number, pullRequests: readonly DemoPullRequest[]): Omit<DemoDeployment, "id">[] {
+export function generatePreviewDeployments(
+  rng: Random,
+  now: number,
+  pullRequests: readonly DemoPullRequest[],
+): Omit<DemoDeployment, "id">[] {
   const out: Omit<DemoDeployment, "id">[] = [];
   for (const pr of pullRequests) {
     const head = pr.commits[pr.commits.length - 1];

@@ -79,7 +79,13 @@ Run the deploy workflow for the previous release tag, or \`helm rollback ${slug}
 /** A cookiecutter project generator for new Fulfilment services. */
 export function cookiecutterConfig(): string {
   return `${JSON.stringify(
-    { project_name: "Fulfilment Service", project_slug: "{{ cookiecutter.project_name.lower().replace(' ', '-') }}", owner_team: "fulfilment", language: ["python", "go"], use_postgres: "y" },
+    {
+      project_name: "Fulfilment Service",
+      project_slug: "{{ cookiecutter.project_name.lower().replace(' ', '-') }}",
+      owner_team: "fulfilment",
+      language: ["python", "go"],
+      use_postgres: "y",
+    },
     null,
     2,
   )}\n`;
@@ -169,7 +175,11 @@ module.exports = nextConfig;
 }
 
 /** A package.json; `next` among the dependencies for the Next.js sites. */
-export function packageJson(name: string, dependencies: Record<string, string>, scripts: Record<string, string>): string {
+export function packageJson(
+  name: string,
+  dependencies: Record<string, string>,
+  scripts: Record<string, string>,
+): string {
   return `${JSON.stringify({ name: `@${DEMO_ORG}/${name}`, private: true, version: "0.0.0", scripts, dependencies }, null, 2)}\n`;
 }
 

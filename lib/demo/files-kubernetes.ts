@@ -177,7 +177,9 @@ export function renovateConfig(): string {
       $schema: "https://docs.renovatebot.com/renovate-schema.json",
       extends: ["config:recommended", `github>${DEMO_ORG}/renovate-config`],
       schedule: ["every weekend"],
-      packageRules: [{ matchUpdateTypes: ["minor", "patch"], automerge: true, groupName: "all non-major dependencies" }],
+      packageRules: [
+        { matchUpdateTypes: ["minor", "patch"], automerge: true, groupName: "all non-major dependencies" },
+      ],
     },
     null,
     2,
@@ -185,7 +187,11 @@ export function renovateConfig(): string {
 }
 
 /** A Backstage catalog entry for a component owned by a team. */
-export function catalogInfo(slug: string, owner: string, type: "service" | "website" | "library" | "template" = "service"): string {
+export function catalogInfo(
+  slug: string,
+  owner: string,
+  type: "service" | "website" | "library" | "template" = "service",
+): string {
   return `apiVersion: backstage.io/v1alpha1
 kind: Component
 metadata:

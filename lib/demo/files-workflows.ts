@@ -89,7 +89,14 @@ ${steps}`;
 }
 
 /** A workflow that only calls a shared workflow of another repository. */
-export function callerWorkflow(name: string, trigger: string, repository: string, workflow: string, version: string, withInputs = ""): string {
+export function callerWorkflow(
+  name: string,
+  trigger: string,
+  repository: string,
+  workflow: string,
+  version: string,
+  withInputs = "",
+): string {
   return `name: ${name}
 on:
 ${trigger}

@@ -14,7 +14,14 @@ import type { DemoCommit, DemoPullRequest, MainlineChange } from "./model";
 import { buildPeople, buildRepositories } from "./organisation";
 import { Random } from "./random";
 import {
-  ciRunRecord, commitRecord, deploymentRecord, incidentRecord, personRecord, pullRequestRecord, repositoryRecord, type RawRecord,
+  ciRunRecord,
+  commitRecord,
+  deploymentRecord,
+  incidentRecord,
+  personRecord,
+  pullRequestRecord,
+  repositoryRecord,
+  type RawRecord,
 } from "./records";
 import { PARENT_TEAM, TEAMS } from "./teams";
 
@@ -28,7 +35,10 @@ export interface DemoOptions {
 }
 
 /** What each repository's default branch received, in time order: merged pull requests and initial commits. */
-function mainlineChanges(pullRequests: readonly DemoPullRequest[], initial: readonly { commit: DemoCommit }[]): Map<string, MainlineChange[]> {
+function mainlineChanges(
+  pullRequests: readonly DemoPullRequest[],
+  initial: readonly { commit: DemoCommit }[],
+): Map<string, MainlineChange[]> {
   const byRepository = new Map<string, MainlineChange[]>();
   const add = (repositoryId: string, change: MainlineChange): void => {
     const list = byRepository.get(repositoryId) ?? [];
@@ -37,7 +47,8 @@ function mainlineChanges(pullRequests: readonly DemoPullRequest[], initial: read
   };
   for (const { commit } of initial) add(commit.repositoryId, { sha: commit.sha, at: commit.authoredAt, initial: true });
   for (const pr of pullRequests) {
-    if (pr.mergedAt !== undefined && pr.mergeCommitSha && pr.baseBranch === pr.repository.defaultBranch) add(pr.repository.id, { sha: pr.mergeCommitSha, at: pr.mergedAt });
+    if (pr.mergedAt !== undefined && pr.mergeCommitSha && pr.baseBranch === pr.repository.defaultBranch)
+      add(pr.repository.id, { sha: pr.mergeCommitSha, at: pr.mergedAt });
   }
   for (const list of byRepository.values()) list.sort((a, b) => a.at - b.at);
   return byRepository;
@@ -46,7 +57,15 @@ function mainlineChanges(pullRequests: readonly DemoPullRequest[], initial: read
 /** The squash commit each merged pull request leaves on its base branch. */
 function mergeCommit(pr: DemoPullRequest): DemoCommit[] {
   if (pr.mergedAt === undefined || !pr.mergeCommitSha) return [];
-  return [{ repositoryId: pr.repository.id, sha: pr.mergeCommitSha, authoredAt: pr.mergedAt, authorId: pr.authorId, committedAt: pr.mergedAt }];
+  return [
+    {
+      repositoryId: pr.repository.id,
+      sha: pr.mergeCommitSha,
+      authoredAt: pr.mergedAt,
+      authorId: pr.authorId,
+      committedAt: pr.mergedAt,
+    },
+  ];
 }
 
 /**
@@ -61,7 +80,13 @@ export function generateDemoRecords(options: DemoOptions): RawRecord[] {
   const historyStart = now - HISTORY_DAYS * DAY;
   const repositories = buildRepositories(root.derive("repositories"), now);
   const people = buildPeople(root.derive("people"), now);
-  const context = (label: string): HistoryContext => ({ rng: root.derive(label), now, historyStart, repositories, people });
+  const context = (label: string): HistoryContext => ({
+    rng: root.derive(label),
+    now,
+    historyStart,
+    repositories,
+    people,
+  });
 
   const pullRequests = [
     ...TEAMS.flatMap((team) => generateTeamPullRequests(context(`changes:${team.id}`), team)),
@@ -77,7 +102,9 @@ export function generateDemoRecords(options: DemoOptions): RawRecord[] {
 
   const mainline = mainlineChanges(pullRequests, initial);
   const deployments = numberDeployments(root.derive("deployment-ids"), [
-    ...TEAMS.flatMap((team) => generateTeamDeployments(root.derive(`deployments:${team.id}`), now, historyStart, team, repositories, mainline)),
+    ...TEAMS.flatMap((team) =>
+      generateTeamDeployments(root.derive(`deployments:${team.id}`), now, historyStart, team, repositories, mainline),
+    ),
     ...generatePreviewDeployments(root.derive("previews"), now, pullRequests),
   ]);
   const ciRuns = generateCiRuns(root.derive("ci"), now, pullRequests);
@@ -93,6 +120,11 @@ export function generateDemoRecords(options: DemoOptions): RawRecord[] {
     ...deployments.map(deploymentRecord),
     ...ciRuns.map(ciRunRecord),
     ...incidents.map(incidentRecord),
-    ...repositories.map((r, i) => ({ type: "repository_files", repositoryId: r.id, observedAt: iso(now - (2 + i) * MINUTE), files: repositoryFiles(r) })),
+    ...repositories.map((r, i) => ({
+      type: "repository_files",
+      repositoryId: r.id,
+      observedAt: iso(now - (2 + i) * MINUTE),
+      files: repositoryFiles(r),
+    })),
   ];
 }

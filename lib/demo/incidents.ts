@@ -14,14 +14,25 @@ type Severity = DemoIncident["severity"];
 type Attribution = "deployment" | "causeSha" | "repository" | "team";
 
 const SYMPTOMS = [
-  "Elevated 5xx rate on", "Latency SLO burn on", "Error budget exhausted for", "Crash loop in",
-  "Timeouts calling", "Memory leak in", "Degraded throughput on", "Bad config rolled out to",
+  "Elevated 5xx rate on",
+  "Latency SLO burn on",
+  "Error budget exhausted for",
+  "Crash loop in",
+  "Timeouts calling",
+  "Memory leak in",
+  "Degraded throughput on",
+  "Bad config rolled out to",
 ];
 /** Restore time relative to the team's median: a sev1 gets everybody on the call, a sev4 waits for office hours. */
 const SEVERITY_PACE: Record<Severity, number> = { sev1: 0.6, sev2: 0.8, sev3: 1, sev4: 1.7 };
 
 function severity(rng: Random): Severity {
-  return rng.weighted<Severity>([["sev1", 0.05], ["sev2", 0.2], ["sev3", 0.45], ["sev4", 0.3]]);
+  return rng.weighted<Severity>([
+    ["sev1", 0.05],
+    ["sev2", 0.2],
+    ["sev3", 0.45],
+    ["sev4", 0.3],
+  ]);
 }
 
 function resolved(rng: Random, now: number, team: TeamSpec, openedAt: number, level: Severity): number | undefined {
@@ -31,11 +42,22 @@ function resolved(rng: Random, now: number, team: TeamSpec, openedAt: number, le
 }
 
 /** The incidents a team's production deployments cause, at its incident rate. */
-function incidentsOfTeam(rng: Random, now: number, team: TeamSpec, deployments: readonly DemoDeployment[]): Omit<DemoIncident, "id">[] {
+function incidentsOfTeam(
+  rng: Random,
+  now: number,
+  team: TeamSpec,
+  deployments: readonly DemoDeployment[],
+): Omit<DemoIncident, "id">[] {
   const quota = new RateQuota(team.performance.incidentRate, rng);
   const out: Omit<DemoIncident, "id">[] = [];
   const shipped = deployments
-    .filter((d) => d.repository.team.id === team.id && d.environment === PRODUCTION && d.status === "success" && d.finishedAt !== undefined)
+    .filter(
+      (d) =>
+        d.repository.team.id === team.id &&
+        d.environment === PRODUCTION &&
+        d.status === "success" &&
+        d.finishedAt !== undefined,
+    )
     .sort((a, b) => (a.finishedAt ?? 0) - (b.finishedAt ?? 0));
   for (const deployment of shipped) {
     if (!quota.hit()) continue;
@@ -43,7 +65,12 @@ function incidentsOfTeam(rng: Random, now: number, team: TeamSpec, deployments: 
     if (openedAt > now) continue;
     const level = severity(rng);
     const repository = deployment.repository;
-    const how = rng.weighted<Attribution>([["deployment", 0.35], ["causeSha", 0.2], ["repository", 0.3], ["team", 0.15]]);
+    const how = rng.weighted<Attribution>([
+      ["deployment", 0.35],
+      ["causeSha", 0.2],
+      ["repository", 0.3],
+      ["team", 0.15],
+    ]);
     out.push({
       openedAt,
       resolvedAt: resolved(rng, now, team, openedAt, level),
@@ -60,12 +87,23 @@ function incidentsOfTeam(rng: Random, now: number, team: TeamSpec, deployments: 
 }
 
 /** Incidents nobody tied to a deploy: upstream outages, a batch job that breaks on its own, and a couple still open. */
-function standaloneIncidents(rng: Random, now: number, historyStart: number, repositories: readonly DemoRepository[]): Omit<DemoIncident, "id">[] {
+function standaloneIncidents(
+  rng: Random,
+  now: number,
+  historyStart: number,
+  repositories: readonly DemoRepository[],
+): Omit<DemoIncident, "id">[] {
   const span = now - historyStart;
   const out: Omit<DemoIncident, "id">[] = [];
   for (const title of ["Upstream payment provider outage", "Cloud provider network degradation in eu-west-1"]) {
     const openedAt = historyStart + rng.between(0.1, 0.9) * span;
-    out.push({ openedAt, resolvedAt: openedAt + rng.between(1.5, 5) * HOUR, title, severity: "sev2", source: "pagerduty" });
+    out.push({
+      openedAt,
+      resolvedAt: openedAt + rng.between(1.5, 5) * HOUR,
+      title,
+      severity: "sev2",
+      source: "pagerduty",
+    });
   }
   const batch = repositories.find((r) => r.slug === "invoice-batch");
   if (batch) {
@@ -73,12 +111,32 @@ function standaloneIncidents(rng: Random, now: number, historyStart: number, rep
     for (let i = 0; i < 3; i++) {
       const openedAt = historyStart + rng.between(0.05, 0.95) * span;
       const level = severity(rng);
-      out.push({ openedAt, resolvedAt: resolved(rng, now, batch.team, openedAt, level), title: "Nightly invoice run did not finish", severity: level, source: "opsgenie", repositoryId: batch.id });
+      out.push({
+        openedAt,
+        resolvedAt: resolved(rng, now, batch.team, openedAt, level),
+        title: "Nightly invoice run did not finish",
+        severity: level,
+        source: "opsgenie",
+        repositoryId: batch.id,
+      });
     }
   }
   const fresh = repositories.find((r) => r.slug === "reviews-service");
-  if (fresh) out.push({ openedAt: now - 3 * HOUR, title: "Elevated 5xx rate on reviews-service", severity: "sev2", source: "pagerduty", repositoryId: fresh.id });
-  out.push({ openedAt: now - 1.3 * DAY, title: "Invoice PDFs render with wrong VAT rounding", severity: "sev3", source: "opsgenie", teamId: "billing" });
+  if (fresh)
+    out.push({
+      openedAt: now - 3 * HOUR,
+      title: "Elevated 5xx rate on reviews-service",
+      severity: "sev2",
+      source: "pagerduty",
+      repositoryId: fresh.id,
+    });
+  out.push({
+    openedAt: now - 1.3 * DAY,
+    title: "Invoice PDFs render with wrong VAT rounding",
+    severity: "sev3",
+    source: "opsgenie",
+    teamId: "billing",
+  });
   return out;
 }
 
@@ -90,9 +148,15 @@ export function generateIncidents(
   repositories: readonly DemoRepository[],
   deployments: readonly DemoDeployment[],
 ): DemoIncident[] {
-  const all = [...TEAMS.flatMap((team) => incidentsOfTeam(rng, now, team, deployments)), ...standaloneIncidents(rng, now, historyStart, repositories)];
+  const all = [
+    ...TEAMS.flatMap((team) => incidentsOfTeam(rng, now, team, deployments)),
+    ...standaloneIncidents(rng, now, historyStart, repositories),
+  ];
   all.sort((a, b) => a.openedAt - b.openedAt);
   let pagerduty = 3000 + rng.int(0, 999);
   let opsgenie = 700 + rng.int(0, 99);
-  return all.map((incident) => ({ ...incident, id: incident.source === "pagerduty" ? `PD-${pagerduty++}` : `OG-${opsgenie++}` }));
+  return all.map((incident) => ({
+    ...incident,
+    id: incident.source === "pagerduty" ? `PD-${pagerduty++}` : `OG-${opsgenie++}`,
+  }));
 }

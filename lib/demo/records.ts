@@ -3,7 +3,15 @@
  * would write them in NDJSON: RFC 3339 strings in UTC, absent fields left out.
  */
 import { iso } from "./clock";
-import type { DemoCiRun, DemoCommit, DemoDeployment, DemoIncident, DemoPerson, DemoPullRequest, DemoRepository } from "./model";
+import type {
+  DemoCiRun,
+  DemoCommit,
+  DemoDeployment,
+  DemoIncident,
+  DemoPerson,
+  DemoPullRequest,
+  DemoRepository,
+} from "./model";
 import { DEMO_ORG } from "./teams";
 
 /** One raw record of the event format. */
@@ -31,7 +39,14 @@ export function repositoryRecord(r: DemoRepository): RawRecord {
 }
 
 export function personRecord(p: DemoPerson): RawRecord {
-  return present({ type: "person", id: p.id, name: p.name, teamId: p.teamId, joinedAt: time(p.joinedAt), isBot: p.isBot });
+  return present({
+    type: "person",
+    id: p.id,
+    name: p.name,
+    teamId: p.teamId,
+    joinedAt: time(p.joinedAt),
+    isBot: p.isBot,
+  });
 }
 
 export function commitRecord(c: DemoCommit): RawRecord {
@@ -62,7 +77,10 @@ export function pullRequestRecord(pr: DemoPullRequest): RawRecord {
 }
 
 export function deploymentRecord(d: DemoDeployment): RawRecord {
-  const url = d.repository.spec.kind === "web" ? `https://vercel.com/${DEMO_ORG}/${d.repository.slug}/${d.id}` : `https://deploy.${DEMO_ORG}.dev/${d.repository.slug}/${d.id}`;
+  const url =
+    d.repository.spec.kind === "web"
+      ? `https://vercel.com/${DEMO_ORG}/${d.repository.slug}/${d.id}`
+      : `https://deploy.${DEMO_ORG}.dev/${d.repository.slug}/${d.id}`;
   return present({
     type: "deployment",
     id: d.id,
@@ -93,7 +111,10 @@ export function ciRunRecord(run: DemoCiRun): RawRecord {
 }
 
 export function incidentRecord(i: DemoIncident): RawRecord {
-  const url = i.source === "pagerduty" ? `https://${DEMO_ORG}.pagerduty.com/incidents/${i.id}` : `https://${DEMO_ORG}.app.opsgenie.com/alert/detail/${i.id}`;
+  const url =
+    i.source === "pagerduty"
+      ? `https://${DEMO_ORG}.pagerduty.com/incidents/${i.id}`
+      : `https://${DEMO_ORG}.app.opsgenie.com/alert/detail/${i.id}`;
   return present({
     type: "incident",
     id: i.id,

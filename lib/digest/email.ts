@@ -25,7 +25,8 @@ function classify(error: unknown, secrets: readonly string[]): UpstreamError {
     return new UpstreamError(message, e.code === "EAUTH" ? "auth" : "client");
   }
   if (e.code === "EAUTH" || e.code === "ENOAUTH") return new UpstreamError(message, "auth");
-  if (e.code === "EENVELOPE" || e.code === "EMESSAGE" || e.code === "ECONFIG") return new UpstreamError(message, "client");
+  if (e.code === "EENVELOPE" || e.code === "EMESSAGE" || e.code === "ECONFIG")
+    return new UpstreamError(message, "client");
   return new UpstreamError(message, "network");
 }
 
@@ -34,7 +35,10 @@ function classify(error: unknown, secrets: readonly string[]): UpstreamError {
  * after): multipart/alternative with the text and HTML parts. Failures are
  * UpstreamErrors with secrets redacted.
  */
-export async function sendMail(smtp: SmtpSettings, mail: DigestMail): Promise<{ messageId: string; accepted: string[] }> {
+export async function sendMail(
+  smtp: SmtpSettings,
+  mail: DigestMail,
+): Promise<{ messageId: string; accepted: string[] }> {
   const transport = createTransport({
     host: smtp.host,
     port: smtp.port,
@@ -54,7 +58,10 @@ export async function sendMail(smtp: SmtpSettings, mail: DigestMail): Promise<{ 
       attachments: mail.attachments,
       headers: { "X-Altimeter": "weekly-digest" },
     });
-    return { messageId: info.messageId, accepted: (info.accepted as (string | { address: string })[]).map((a) => (typeof a === "string" ? a : a.address)) };
+    return {
+      messageId: info.messageId,
+      accepted: (info.accepted as (string | { address: string })[]).map((a) => (typeof a === "string" ? a : a.address)),
+    };
   } catch (error) {
     throw classify(error, smtp.secrets);
   } finally {

@@ -20,7 +20,8 @@ export function dashboardLinks(base: string): DashboardLinks {
   };
   return {
     home: w,
-    metric: (slug, metricSlug, window, team) => `${w(slug)}/metrics/${metricSlug}?${query({ from: window.from, to: window.to, team })}`,
+    metric: (slug, metricSlug, window, team) =>
+      `${w(slug)}/metrics/${metricSlug}?${query({ from: window.from, to: window.to, team })}`,
     team: (slug, team, window) => `${w(slug)}/teams/${encodeURIComponent(team)}?${query(window)}`,
     maturity: (slug, team) => `${w(slug)}/maturity${team ? `/${encodeURIComponent(team)}` : ""}`,
   };

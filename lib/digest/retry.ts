@@ -12,7 +12,10 @@ export const DEFAULT_RETRY: RetryPolicy = { attempts: 3, delaysMs: [2_000, 10_00
 
 /** Whether another attempt may succeed: network trouble, a server error, a rate limit. Bad input or credentials will fail again. */
 export function isTransient(error: unknown): boolean {
-  return error instanceof UpstreamError && (error.kind === "network" || error.kind === "server" || error.kind === "rate_limit");
+  return (
+    error instanceof UpstreamError &&
+    (error.kind === "network" || error.kind === "server" || error.kind === "rate_limit")
+  );
 }
 
 /**
@@ -20,7 +23,12 @@ export function isTransient(error: unknown): boolean {
  * telling `onFailure` about each failed attempt (so it is recorded) and
  * whether another follows. Rethrows the last error.
  */
-export async function withRetries<T>(work: (attempt: number) => Promise<T>, policy: RetryPolicy, onFailure: (attempt: number, error: unknown, retrying: boolean) => Promise<void>, signal?: AbortSignal): Promise<T> {
+export async function withRetries<T>(
+  work: (attempt: number) => Promise<T>,
+  policy: RetryPolicy,
+  onFailure: (attempt: number, error: unknown, retrying: boolean) => Promise<void>,
+  signal?: AbortSignal,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await work(attempt);

@@ -7,7 +7,10 @@ const TIMEOUT_MS = 15_000;
 /** The webhook URL from the environment variable the config names; a clear error (naming the variable, never a value) when it is unset. */
 export function slackWebhookUrl(envName: string, env: Record<string, string | undefined> = process.env): string {
   const url = readSecret(envName, env as NodeJS.ProcessEnv);
-  if (!url) throw new ValidationError(`the Slack digest needs an incoming-webhook URL in the environment variable ${envName} (the config's digest.slack.webhookUrlEnv names another)`);
+  if (!url)
+    throw new ValidationError(
+      `the Slack digest needs an incoming-webhook URL in the environment variable ${envName} (the config's digest.slack.webhookUrlEnv names another)`,
+    );
   if (!/^https?:\/\//.test(url)) throw new ValidationError(`${envName} must hold the webhook's http(s) URL`);
   return url;
 }
@@ -20,7 +23,12 @@ export function slackWebhookUrl(envName: string, env: Record<string, string | un
 export async function postToSlack(url: string, message: { text: string; blocks: unknown[] }): Promise<void> {
   let response: Response;
   try {
-    response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(message), signal: AbortSignal.timeout(TIMEOUT_MS) });
+    response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(message),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
   } catch (error) {
     throw new UpstreamError(`Slack webhook: ${redact((error as Error).message, [url])}`, "network");
   }

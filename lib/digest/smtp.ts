@@ -14,11 +14,13 @@ export interface SmtpSettings {
   secrets: string[];
 }
 
-const HOW = "set ALTIMETER_SMTP_URL=smtp://HOST:587 (with USER:PASSWORD@ before the host for a login; smtps:// for port 465), or SMTP_HOST with SMTP_PORT, SMTP_USER, SMTP_PASSWORD and SMTP_FROM";
+const HOW =
+  "set ALTIMETER_SMTP_URL=smtp://HOST:587 (with USER:PASSWORD@ before the host for a login; smtps:// for port 465), or SMTP_HOST with SMTP_PORT, SMTP_USER, SMTP_PASSWORD and SMTP_FROM";
 
 function port(text: string, name: string): number {
   const n = Number(text);
-  if (!/^\d+$/.test(text) || n < 1 || n > 65535) throw new ValidationError(`${name} must be a port number (1–65535), got ${JSON.stringify(text)}`);
+  if (!/^\d+$/.test(text) || n < 1 || n > 65535)
+    throw new ValidationError(`${name} must be a port number (1–65535), got ${JSON.stringify(text)}`);
   return n;
 }
 
@@ -32,9 +34,11 @@ export function smtpSettings(source: Record<string, string | undefined> = proces
     } catch {
       throw new ValidationError(`ALTIMETER_SMTP_URL is not a URL: ${HOW}`);
     }
-    if (url.protocol !== "smtp:" && url.protocol !== "smtps:") throw new ValidationError(`ALTIMETER_SMTP_URL must start with smtp:// or smtps://: ${HOW}`);
+    if (url.protocol !== "smtp:" && url.protocol !== "smtps:")
+      throw new ValidationError(`ALTIMETER_SMTP_URL must start with smtp:// or smtps://: ${HOW}`);
     const secure = url.protocol === "smtps:";
-    const user = decodeURIComponent(url.username), pass = decodeURIComponent(url.password);
+    const user = decodeURIComponent(url.username),
+      pass = decodeURIComponent(url.password);
     return {
       host: url.hostname.replace(/^\[|\]$/g, ""),
       port: url.port ? port(url.port, "the port of ALTIMETER_SMTP_URL") : secure ? 465 : 587,
@@ -46,7 +50,8 @@ export function smtpSettings(source: Record<string, string | undefined> = proces
   }
   if (!env.SMTP_HOST) throw new ValidationError(`no SMTP server to send the digest with: ${HOW}`);
   const p = env.SMTP_PORT ? port(env.SMTP_PORT, "SMTP_PORT") : 587;
-  if (Boolean(env.SMTP_USER) !== Boolean(env.SMTP_PASSWORD)) throw new ValidationError("set both SMTP_USER and SMTP_PASSWORD, or neither (a server without authentication)");
+  if (Boolean(env.SMTP_USER) !== Boolean(env.SMTP_PASSWORD))
+    throw new ValidationError("set both SMTP_USER and SMTP_PASSWORD, or neither (a server without authentication)");
   return {
     host: env.SMTP_HOST,
     port: p,

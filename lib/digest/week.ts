@@ -35,7 +35,8 @@ export function previousIsoWeek(now: number): IsoWeek {
 export function parseIsoWeek(text: string, flag = "--week"): IsoWeek {
   const m = /^(\d{4})-W(\d{2})$/.exec(text);
   if (m) {
-    const year = Number(m[1]), week = Number(m[2]);
+    const year = Number(m[1]),
+      week = Number(m[2]);
     const jan4 = Date.UTC(year, 0, 4);
     const parsed = isoWeekOf(mondayOf(jan4) + (week - 1) * WEEK_MS);
     if (week >= 1 && parsed.label === text) return parsed;

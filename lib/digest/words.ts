@@ -1,8 +1,24 @@
 /** Shared phrasing of the digest renderers, so Markdown, mail and Slack say the same thing. */
 import { formatNumber, formatPeriod } from "@/lib/format";
-import type { DigestMetric, DigestModel, FailedDeployment, NewcomerMerge, TeamMove, TierChange, WeekIncident } from "./model";
+import type {
+  DigestMetric,
+  DigestModel,
+  FailedDeployment,
+  NewcomerMerge,
+  TeamMove,
+  TierChange,
+  WeekIncident,
+} from "./model";
 
-const time = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "UTC", hour12: false });
+const time = new Intl.DateTimeFormat("en-GB", {
+  weekday: "short",
+  day: "numeric",
+  month: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+  hour12: false,
+});
 
 /** "Mon 16 Nov, 14:03 UTC" */
 export function formatWhen(ms: number): string {
@@ -12,8 +28,13 @@ export function formatWhen(ms: number): string {
 /** The mail subject and notification text. */
 export function digestSubject(d: DigestModel): string {
   const m = (name: string) => d.metrics.find((x) => x.metric === name);
-  const df = m("deploymentFrequency"), cfr = m("changeFailureRate");
-  const parts = [df?.valueText ? `${df.valueText} deploys/day` : null, cfr?.valueText ? `${cfr.valueText}% failed` : null, d.incidents.count ? `${d.incidents.count} incident${d.incidents.count === 1 ? "" : "s"}` : null].filter(Boolean);
+  const df = m("deploymentFrequency"),
+    cfr = m("changeFailureRate");
+  const parts = [
+    df?.valueText ? `${df.valueText} deploys/day` : null,
+    cfr?.valueText ? `${cfr.valueText}% failed` : null,
+    d.incidents.count ? `${d.incidents.count} incident${d.incidents.count === 1 ? "" : "s"}` : null,
+  ].filter(Boolean);
   return `${d.workspace.name} weekly digest ${d.week}${parts.length ? `: ${parts.join(", ")}` : ""}`;
 }
 
@@ -37,7 +58,9 @@ export function changeWords(m: DigestMetric): string {
 export function tierWords(m: DigestMetric): string {
   if (m.tier === undefined) return "";
   const now = m.tier ?? "no data";
-  return m.previousTier !== undefined && m.previousTier !== m.tier && m.tier !== null && m.previousTier !== null ? `${now} (was ${m.previousTier})` : now;
+  return m.previousTier !== undefined && m.previousTier !== m.tier && m.tier !== null && m.previousTier !== null
+    ? `${now} (was ${m.previousTier})`
+    : now;
 }
 
 /** "Change failure rate: high → medium (down)" */

@@ -7,9 +7,7 @@ import { readLines, type Line } from "./lines";
  * cell spanning lines moves the numbers of the records after it. Empty cells
  * are omitted: in the event format an empty cell means an absent field.
  */
-export type CsvRow =
-  | { line: number; cells: Record<string, string> }
-  | { line: number; error: string };
+export type CsvRow = { line: number; cells: Record<string, string> } | { line: number; error: string };
 
 /** Tuning for {@link readCsv}. */
 export interface CsvOptions {
@@ -184,7 +182,8 @@ function toRow(names: readonly string[], raw: RawRecord): CsvRow {
     if (value === "") continue;
     const name = names[i]!;
     // Assigning "__proto__" would set the prototype; define it as a field like any other.
-    if (name === "__proto__") Object.defineProperty(cells, name, { value, enumerable: true, writable: true, configurable: true });
+    if (name === "__proto__")
+      Object.defineProperty(cells, name, { value, enumerable: true, writable: true, configurable: true });
     else cells[name] = value;
   }
   return { line: raw.line, cells };
@@ -200,7 +199,10 @@ function toRow(names: readonly string[], raw: RawRecord): CsvRow {
  * reading goes on; an unterminated quote rejects its record, and the lines
  * after the quote are read again as records.
  */
-export async function* readCsv(source: AsyncIterable<Buffer | string>, options: CsvOptions = {}): AsyncGenerator<CsvRow> {
+export async function* readCsv(
+  source: AsyncIterable<Buffer | string>,
+  options: CsvOptions = {},
+): AsyncGenerator<CsvRow> {
   const splitter = new RecordSplitter(options.maxRecordChars ?? MAX_RECORD_CHARS);
   let header: string[] | null = null;
   let ended = false;

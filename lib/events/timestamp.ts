@@ -1,5 +1,4 @@
-const RFC3339 =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?([Zz]|[+-]\d{2}:\d{2})?$/;
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?([Zz]|[+-]\d{2}:\d{2})?$/;
 
 /** Why a text is not an event-format timestamp, or its UTC milliseconds. */
 export type TimestampResult = { ok: true; ms: number } | { ok: false; reason: string };
@@ -16,8 +15,12 @@ export function parseTimestamp(text: string): TimestampResult {
   if (!m) return { ok: false, reason: "not an RFC 3339 timestamp (YYYY-MM-DDTHH:MM[:SS[.fff]] with Z or ±HH:MM)" };
   const [, y, mo, d, h, mi, s, frac, zone] = m;
   if (!zone) return { ok: false, reason: "timestamp without a zone (add Z or ±HH:MM)" };
-  const year = Number(y), month = Number(mo), day = Number(d);
-  const hour = Number(h), minute = Number(mi), second = s ? Number(s) : 0;
+  const year = Number(y),
+    month = Number(mo),
+    day = Number(d);
+  const hour = Number(h),
+    minute = Number(mi),
+    second = s ? Number(s) : 0;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   const maxDay = month === 2 && !leap ? 28 : DAYS_IN_MONTH[month - 1];
   if (month < 1 || month > 12 || maxDay === undefined || day < 1 || day > maxDay) {
@@ -27,7 +30,8 @@ export function parseTimestamp(text: string): TimestampResult {
   let offsetMinutes = 0;
   if (zone !== "Z" && zone !== "z") {
     const sign = zone[0] === "-" ? -1 : 1;
-    const oh = Number(zone.slice(1, 3)), om = Number(zone.slice(4, 6));
+    const oh = Number(zone.slice(1, 3)),
+      om = Number(zone.slice(4, 6));
     if (oh > 23 || om > 59) return { ok: false, reason: "not a zone offset" };
     offsetMinutes = sign * (oh * 60 + om);
   }

@@ -21,7 +21,8 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return "an array";
   if (value === null) return "null";
   if (value === undefined) return "nothing";
-  if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + "…" : value)}`;
+  if (typeof value === "string")
+    return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + "…" : value)}`;
   if (typeof value === "object") return "an object";
   return `${typeof value} ${String(value)}`;
 }
@@ -38,13 +39,15 @@ function convert(spec: FieldSpec, raw: unknown, fromText: boolean): Converted {
     return { ok: true, value: raw };
   }
   if (kind === "timestamp") {
-    if (typeof raw !== "string") return { ok: false, reason: `${name} must be a timestamp string, got ${describe(raw)}` };
+    if (typeof raw !== "string")
+      return { ok: false, reason: `${name} must be a timestamp string, got ${describe(raw)}` };
     const ts = parseTimestamp(raw);
     return ts.ok ? { ok: true, value: ts.ms } : { ok: false, reason: `${name} ${JSON.stringify(raw)}: ${ts.reason}` };
   }
   if (kind === "int") {
     const n = fromText && typeof raw === "string" && /^-?\d+$/.test(raw.trim()) ? Number(raw.trim()) : raw;
-    if (typeof n !== "number" || !Number.isSafeInteger(n)) return { ok: false, reason: `${name} must be an integer, got ${describe(raw)}` };
+    if (typeof n !== "number" || !Number.isSafeInteger(n))
+      return { ok: false, reason: `${name} must be an integer, got ${describe(raw)}` };
     return { ok: true, value: n };
   }
   if (kind === "bool") {
@@ -64,7 +67,8 @@ function convert(spec: FieldSpec, raw: unknown, fromText: boolean): Converted {
 }
 
 function convertFiles(raw: unknown): Converted {
-  if (!Array.isArray(raw)) return { ok: false, reason: `"files" must be an array of {path, content?}, got ${describe(raw)}` };
+  if (!Array.isArray(raw))
+    return { ok: false, reason: `"files" must be an array of {path, content?}, got ${describe(raw)}` };
   const files: { path: string; content?: string }[] = [];
   for (let i = 0; i < raw.length; i++) {
     const item: unknown = raw[i];
@@ -73,12 +77,14 @@ function convertFiles(raw: unknown): Converted {
       return { ok: false, reason: `${at}" must be an object with a path, got ${describe(item)}` };
     }
     const { path, content } = item as Record<string, unknown>;
-    if (typeof path !== "string" || path.length === 0) return { ok: false, reason: `${at}.path" must be a non-empty string, got ${describe(path)}` };
+    if (typeof path !== "string" || path.length === 0)
+      return { ok: false, reason: `${at}.path" must be a non-empty string, got ${describe(path)}` };
     if (content === undefined || content === null) {
       files.push({ path });
       continue;
     }
-    if (typeof content !== "string") return { ok: false, reason: `${at}.content" must be a string, got ${describe(content)}` };
+    if (typeof content !== "string")
+      return { ok: false, reason: `${at}.content" must be a string, got ${describe(content)}` };
     if (Buffer.byteLength(content, "utf8") > MAX_FILE_CONTENT_BYTES) {
       return { ok: false, reason: `${at}.content" (${path}) is larger than 64 KB` };
     }
@@ -99,7 +105,11 @@ export function validateRecord(input: unknown, options: { fromText?: boolean } =
   const type = obj.type;
   if (type === undefined || type === null) return { ok: false, reason: `missing required field "type"`, type: null };
   if (typeof type !== "string" || !isEventType(type)) {
-    return { ok: false, reason: `unknown type ${typeof type === "string" ? JSON.stringify(type) : describe(type)} (expected one of ${EVENT_TYPES.join(", ")})`, type: null };
+    return {
+      ok: false,
+      reason: `unknown type ${typeof type === "string" ? JSON.stringify(type) : describe(type)} (expected one of ${EVENT_TYPES.join(", ")})`,
+      type: null,
+    };
   }
   const record: Record<string, unknown> = { type };
   for (const spec of FIELDS[type]) {
@@ -114,12 +124,17 @@ export function validateRecord(input: unknown, options: { fromText?: boolean } =
     record[spec.name] = converted.value;
   }
   for (const [end, start] of ORDERED_PAIRS[type] ?? []) {
-    const e = record[end], s = record[start];
+    const e = record[end],
+      s = record[start];
     if (typeof e === "number" && typeof s === "number" && e < s) {
       return { ok: false, reason: `"${end}" (${obj[end]}) is before "${start}" (${obj[start]})`, type };
     }
   }
-  if (type === "deployment" && (record.status === "success" || record.status === "failure") && record.finishedAt === null) {
+  if (
+    type === "deployment" &&
+    (record.status === "success" || record.status === "failure") &&
+    record.finishedAt === null
+  ) {
     return { ok: false, reason: `missing "finishedAt", required when status is ${record.status}`, type };
   }
   const known = KNOWN_FIELDS[type]!;

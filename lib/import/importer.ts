@@ -69,7 +69,12 @@ async function* candidates(source: ImportSource): AsyncGenerator<Candidate> {
       const obj = value as Record<string, unknown>;
       if (obj.type === undefined || obj.type === null) obj.type = source.type;
       else if (obj.type !== source.type) {
-        yield { line, value: null, fromText: false, parseError: `type ${JSON.stringify(obj.type)} does not match --type ${source.type}` };
+        yield {
+          line,
+          value: null,
+          fromText: false,
+          parseError: `type ${JSON.stringify(obj.type)} does not match --type ${source.type}`,
+        };
         continue;
       }
     }
@@ -101,12 +106,15 @@ export async function importSources(db: Db, options: ImportOptions): Promise<Imp
       };
       for await (const c of candidates(source)) {
         seen++;
-        const result = c.parseError ? { ok: false as const, reason: c.parseError, type: null } : validateRecord(c.value, { fromText: c.fromText });
+        const result = c.parseError
+          ? { ok: false as const, reason: c.parseError, type: null }
+          : validateRecord(c.value, { fromText: c.fromText });
         if (!result.ok) {
           summary.rejectedTotal++;
           const key = result.type ?? "unknown";
           summary.rejectedByType[key] = (summary.rejectedByType[key] ?? 0) + 1;
-          if (summary.rejected.length < MAX_LISTED_REJECTIONS) summary.rejected.push({ file: source.name, line: c.line, reason: result.reason });
+          if (summary.rejected.length < MAX_LISTED_REJECTIONS)
+            summary.rejected.push({ file: source.name, line: c.line, reason: result.reason });
           continue;
         }
         const type = result.record.type;

@@ -33,7 +33,10 @@ export function emptySummary(): ImportSummary {
 
 /** One line of text: "imported 12 team, 300 commit; rejected 2 (see above)". */
 export function describeSummary(s: ImportSummary): string {
-  const imported = Object.entries(s.imported).map(([t, n]) => `${n} ${t}`).join(", ") || "nothing";
+  const imported =
+    Object.entries(s.imported)
+      .map(([t, n]) => `${n} ${t}`)
+      .join(", ") || "nothing";
   const parts = [`${s.rolledBack ? "would have imported" : "imported"} ${imported}`];
   if (s.rejectedTotal > 0) parts.push(`rejected ${s.rejectedTotal} line${s.rejectedTotal === 1 ? "" : "s"}`);
   if (s.rolledBack) parts.push("--strict: nothing was imported");

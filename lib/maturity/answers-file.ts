@@ -39,11 +39,15 @@ export function parseAnswersFile(text: string, file: string): AnswersFile {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const at = issue.path.length ? ` at ${issue.path.join(".")}` : "";
-    throw new ValidationError(`${file}${at}: ${issue.code === "unrecognized_keys" ? `unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(", ")} (known: rubricVersion, author, answeredAt, answers, teams)` : issue.message}`);
+    throw new ValidationError(
+      `${file}${at}: ${issue.code === "unrecognized_keys" ? `unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(", ")} (known: rubricVersion, author, answeredAt, answers, teams)` : issue.message}`,
+    );
   }
   const f = parsed.data;
   if (f.rubricVersion !== undefined && f.rubricVersion !== RUBRIC_VERSION) {
-    throw new ValidationError(`${file}: rubricVersion ${JSON.stringify(f.rubricVersion)} is not supported (this Altimeter reads "${RUBRIC_VERSION}")`);
+    throw new ValidationError(
+      `${file}: rubricVersion ${JSON.stringify(f.rubricVersion)} is not supported (this Altimeter reads "${RUBRIC_VERSION}")`,
+    );
   }
   let answeredAt: number | null = null;
   if (f.answeredAt !== undefined) {
@@ -51,9 +55,11 @@ export function parseAnswersFile(text: string, file: string): AnswersFile {
     if (!ts.ok) throw new ValidationError(`${file} at answeredAt: ${ts.reason}, got ${JSON.stringify(f.answeredAt)}`);
     answeredAt = ts.ms;
   }
-  if (f.answers === undefined && f.teams === undefined) throw new ValidationError(`${file}: nothing to import (give "answers" and/or "teams")`);
+  if (f.answers === undefined && f.teams === undefined)
+    throw new ValidationError(`${file}: nothing to import (give "answers" and/or "teams")`);
   const teams: Record<string, AnswerChanges> = {};
-  for (const [team, answers] of Object.entries(f.teams ?? {})) teams[team] = parseAnswerChanges(answers, `${file} at teams.${team}`);
+  for (const [team, answers] of Object.entries(f.teams ?? {}))
+    teams[team] = parseAnswerChanges(answers, `${file} at teams.${team}`);
   return {
     author: f.author ?? null,
     answeredAt,

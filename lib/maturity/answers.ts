@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { ValidationError } from "@/lib/errors";
-import { QUESTIONS, findQuestion, type AnswerValue, type Answers, type Question, type QuestionId } from "./questionnaire";
+import {
+  QUESTIONS,
+  findQuestion,
+  type AnswerValue,
+  type Answers,
+  type Question,
+  type QuestionId,
+} from "./questionnaire";
 
 /** Answers as given: a value sets a question, null clears it. */
 export type AnswerChanges = Partial<Record<QuestionId, AnswerValue | null>>;
@@ -17,9 +24,11 @@ function schemaOf(q: Question): z.ZodType<AnswerValue> {
         .max(q.kind.max, { error: `must be at most ${q.kind.max}` });
     case "choice": {
       const values = q.kind.options.map((o) => o.value);
-      return z.string({ error: `must be one of ${values.map((v) => JSON.stringify(v)).join(", ")}` }).refine((v) => values.includes(v), {
-        error: `must be one of ${values.map((v) => JSON.stringify(v)).join(", ")}`,
-      });
+      return z
+        .string({ error: `must be one of ${values.map((v) => JSON.stringify(v)).join(", ")}` })
+        .refine((v) => values.includes(v), {
+          error: `must be one of ${values.map((v) => JSON.stringify(v)).join(", ")}`,
+        });
     }
   }
 }
@@ -32,12 +41,15 @@ const SCHEMAS = new Map(QUESTIONS.map((q) => [q.id, schemaOf(q)]));
  * question and what it accepts; an unknown question id is refused.
  */
 export function parseAnswerChanges(raw: unknown, where: string): AnswerChanges {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ValidationError(`${where}: answers must be an object of question id → answer`);
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+    throw new ValidationError(`${where}: answers must be an object of question id → answer`);
   const changes: AnswerChanges = {};
   for (const [id, value] of Object.entries(raw)) {
     const question = findQuestion(id);
     if (!question) {
-      throw new ValidationError(`${where}: unknown question ${JSON.stringify(id)} (known: ${QUESTIONS.map((q) => q.id).join(", ")})`);
+      throw new ValidationError(
+        `${where}: unknown question ${JSON.stringify(id)} (known: ${QUESTIONS.map((q) => q.id).join(", ")})`,
+      );
     }
     if (value === null) {
       changes[question.id as QuestionId] = null;
@@ -45,7 +57,9 @@ export function parseAnswerChanges(raw: unknown, where: string): AnswerChanges {
     }
     const parsed = SCHEMAS.get(question.id as QuestionId)!.safeParse(value);
     if (!parsed.success) {
-      throw new ValidationError(`${where}: ${question.id} ("${question.text}") ${parsed.error.issues[0]!.message}, got ${JSON.stringify(value)}`);
+      throw new ValidationError(
+        `${where}: ${question.id} ("${question.text}") ${parsed.error.issues[0]!.message}, got ${JSON.stringify(value)}`,
+      );
     }
     changes[question.id as QuestionId] = parsed.data;
   }

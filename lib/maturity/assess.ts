@@ -10,7 +10,16 @@ import { recommend, seenTools } from "./recommendation";
 import { CHECKS, LEVELS, RUBRIC_VERSION } from "./rubric";
 import { detectSignals, hitsOf, type SignalHit } from "./signals";
 import type { Situation } from "./situation";
-import type { AssessmentReport, CheckResult, Level, OrganisationAssessment, Reason, TeamAssessment, TeamInput, WorkspaceInput } from "./types";
+import type {
+  AssessmentReport,
+  CheckResult,
+  Level,
+  OrganisationAssessment,
+  Reason,
+  TeamAssessment,
+  TeamInput,
+  WorkspaceInput,
+} from "./types";
 
 interface ScopedTeam {
   input: TeamInput;
@@ -19,7 +28,12 @@ interface ScopedTeam {
   award: ReturnType<typeof awardLevel>;
 }
 
-function scopeTeam(team: TeamInput, input: WorkspaceInput, hits: readonly SignalHit[], teamNames: ReadonlyMap<string, string>): ScopedTeam | null {
+function scopeTeam(
+  team: TeamInput,
+  input: WorkspaceInput,
+  hits: readonly SignalHit[],
+  teamNames: ReadonlyMap<string, string>,
+): ScopedTeam | null {
   const repositories = input.repositories.filter((r) => r.teamId === team.id);
   if (repositories.length === 0) return null;
   const ids = new Set(repositories.map((r) => r.id));
@@ -59,7 +73,10 @@ function distributionReason(teams: readonly ScopedTeam[]): Reason {
     });
   const below3 = teams.filter((t) => t.award.level < 3).length;
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  return { text: `${plural(teams.length, "team", "teams")} assessed; ${plural(below3, "stands", "stand")} below level 3 (self-service)`, evidence };
+  return {
+    text: `${plural(teams.length, "team", "teams")} assessed; ${plural(below3, "stands", "stand")} below level 3 (self-service)`,
+    evidence,
+  };
 }
 
 /** Assesses a workspace: rubric version 1 over its repositories, metrics and answers. */
@@ -67,11 +84,34 @@ export function assessWorkspace(input: WorkspaceInput): AssessmentReport {
   const hits = detectSignals(input.repositories);
   const teamNames = new Map(input.teams.map((t) => [t.id, t.name]));
   const seen = seenTools(hits);
-  const scoped = input.teams.map((t) => scopeTeam(t, input, hits, teamNames)).filter((t): t is ScopedTeam => t !== null);
+  const scoped = input.teams
+    .map((t) => scopeTeam(t, input, hits, teamNames))
+    .filter((t): t is ScopedTeam => t !== null);
 
-  const orgSituation: Situation = { scope: "organisation", contributors: input.contributors, window: input.window, answers: input.answers, hits, workspaceHits: hits, metrics: input.metrics, teamNames };
+  const orgSituation: Situation = {
+    scope: "organisation",
+    contributors: input.contributors,
+    window: input.window,
+    answers: input.answers,
+    hits,
+    workspaceHits: hits,
+    metrics: input.metrics,
+    teamNames,
+  };
   // Without teams the workspace is assessed as one scope.
-  const whole = scoped.length === 0 ? CHECKS.map((c) => evaluateCheck(c, { repositories: input.repositories, hits, metrics: input.metrics, window: input.window, answers: input.answers, teamNames })) : null;
+  const whole =
+    scoped.length === 0
+      ? CHECKS.map((c) =>
+          evaluateCheck(c, {
+            repositories: input.repositories,
+            hits,
+            metrics: input.metrics,
+            window: input.window,
+            answers: input.answers,
+            teamNames,
+          }),
+        )
+      : null;
   // Teams on a managed platform need not close the custom platform's gaps.
   const offManaged = scoped.filter((t) => hitsOf(t.facts.hits, ["managed-platform"]).length === 0);
   const orgRecommendation = recommend({
@@ -81,23 +121,59 @@ export function assessWorkspace(input: WorkspaceInput): AssessmentReport {
   });
 
   const teams: TeamAssessment[] = scoped.map((t) => {
-    const situation: Situation = { scope: "team", contributors: t.input.contributors, window: input.window, answers: t.facts.answers, hits: t.facts.hits, workspaceHits: hits, metrics: t.input.metrics, teamNames };
-    const rec = recommend({ situation, gaps: gapsOf(t.checks), seenTools: seen, organisationVerdict: orgRecommendation.verdict, levelReason: teamLevelReason(t) });
-    return { team: t.input.id, name: t.input.name, level: t.award.level, provisional: t.award.provisional, contributors: t.input.contributors, ...rec, checks: t.checks, openQuestions: t.award.openQuestions, progress: t.award.progress };
+    const situation: Situation = {
+      scope: "team",
+      contributors: t.input.contributors,
+      window: input.window,
+      answers: t.facts.answers,
+      hits: t.facts.hits,
+      workspaceHits: hits,
+      metrics: t.input.metrics,
+      teamNames,
+    };
+    const rec = recommend({
+      situation,
+      gaps: gapsOf(t.checks),
+      seenTools: seen,
+      organisationVerdict: orgRecommendation.verdict,
+      levelReason: teamLevelReason(t),
+    });
+    return {
+      team: t.input.id,
+      name: t.input.name,
+      level: t.award.level,
+      provisional: t.award.provisional,
+      contributors: t.input.contributors,
+      ...rec,
+      checks: t.checks,
+      openQuestions: t.award.openQuestions,
+      progress: t.award.progress,
+    };
   });
 
   const distribution: OrganisationAssessment["distribution"] = { "0": 0, "1": 0, "2": 0, "3": 0, "4": 0 };
   for (const t of teams) distribution[`${t.level}`] += 1;
   // The organisation stands where its typical team does: the lower median of team levels.
-  const award = whole ? awardLevel(whole) : [...scoped].sort((a, b) => a.award.level - b.award.level)[Math.floor((scoped.length - 1) / 2)]!.award;
+  const award = whole
+    ? awardLevel(whole)
+    : [...scoped].sort((a, b) => a.award.level - b.award.level)[Math.floor((scoped.length - 1) / 2)]!.award;
   const organisation: OrganisationAssessment = {
     level: award.level,
     provisional: award.provisional,
     contributors: input.contributors,
     distribution,
     ...orgRecommendation,
-    reasons: scoped.length ? [orgRecommendation.reasons[0]!, distributionReason(scoped), ...orgRecommendation.reasons.slice(1)] : orgRecommendation.reasons,
+    reasons: scoped.length
+      ? [orgRecommendation.reasons[0]!, distributionReason(scoped), ...orgRecommendation.reasons.slice(1)]
+      : orgRecommendation.reasons,
     ...(whole ? { checks: whole } : {}),
   };
-  return { workspace: input.workspace, rubricVersion: RUBRIC_VERSION, assessedAt: new Date(input.now).toISOString(), window: input.window, organisation, teams };
+  return {
+    workspace: input.workspace,
+    rubricVersion: RUBRIC_VERSION,
+    assessedAt: new Date(input.now).toISOString(),
+    window: input.window,
+    organisation,
+    teams,
+  };
 }

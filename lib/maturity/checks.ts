@@ -34,15 +34,25 @@ function listed(hits: readonly SignalHit[]): string[] {
 function decideSignal(source: Extract<CheckSource, { kind: "signal" }>, facts: ScopeFacts): Decision {
   const withFiles = facts.repositories.filter((r) => r.snapshot !== null);
   if (withFiles.length === 0) {
-    const note = facts.repositories.length === 0 ? "no repositories in this scope" : "no repository files collected yet (sync GitHub or import repository_files)";
+    const note =
+      facts.repositories.length === 0
+        ? "no repositories in this scope"
+        : "no repository files collected yet (sync GitHub or import repository_files)";
     return { status: "unknown", evidence: [], note };
   }
   const hits = hitsOf(facts.hits, source.signals);
-  if (source.coverage === "any") return hits.length > 0 ? { status: "pass", evidence: listed(hits) } : { status: "fail", evidence: [], note: `not found in ${withFiles.length} repositories` };
+  if (source.coverage === "any")
+    return hits.length > 0
+      ? { status: "pass", evidence: listed(hits) }
+      : { status: "fail", evidence: [], note: `not found in ${withFiles.length} repositories` };
   const covered = new Set(hits.map((h) => h.repositoryId));
   const count = withFiles.filter((r) => covered.has(r.id)).length;
   const missing = withFiles.filter((r) => !covered.has(r.id)).map((r) => r.name);
-  const note = `${count} of ${withFiles.length} repositories` + (missing.length ? `; missing in ${missing.slice(0, MAX_EVIDENCE).join(", ")}${missing.length > MAX_EVIDENCE ? ", …" : ""}` : "");
+  const note =
+    `${count} of ${withFiles.length} repositories` +
+    (missing.length
+      ? `; missing in ${missing.slice(0, MAX_EVIDENCE).join(", ")}${missing.length > MAX_EVIDENCE ? ", …" : ""}`
+      : "");
   return { status: count * 2 >= withFiles.length ? "pass" : "fail", evidence: listed(hits), note };
 }
 
@@ -53,12 +63,17 @@ function decideMetric(source: Extract<CheckSource, { kind: "metric" }>, facts: S
   if (source.metric === "deploymentFrequency") {
     const d = m.deploymentFrequency;
     if (d.tier === null) return { status: "unknown", evidence: [], note: "the window holds no full week" };
-    const evidence = [`deployment frequency ${d.tier}: ${d.deployments} production deployments on ${d.deployDays} days, ${d.perDay.toFixed(2)} a day (${span})`];
+    const evidence = [
+      `deployment frequency ${d.tier}: ${d.deployments} production deployments on ${d.deployDays} days, ${d.perDay.toFixed(2)} a day (${span})`,
+    ];
     return { status: TIER_RANK[d.tier] >= TIER_RANK[source.tierAtLeast] ? "pass" : "fail", evidence };
   }
   const r = m.timeToRestore;
-  if (r.medianHours === null) return { status: "unknown", evidence: [], note: `no resolved incidents opened in ${span}` };
-  const evidence = [`time to restore: median ${r.medianHours.toFixed(1)} h over ${r.resolved} resolved incidents (${span})`];
+  if (r.medianHours === null)
+    return { status: "unknown", evidence: [], note: `no resolved incidents opened in ${span}` };
+  const evidence = [
+    `time to restore: median ${r.medianHours.toFixed(1)} h over ${r.resolved} resolved incidents (${span})`,
+  ];
   return { status: r.medianHours < source.medianHoursBelow ? "pass" : "fail", evidence };
 }
 
@@ -72,13 +87,21 @@ export function answerEvidence(question: string, given: GivenAnswer, teamNames?:
 function decideAnswer(source: Extract<CheckSource, { kind: "answer" }>, facts: ScopeFacts): Decision {
   const given = facts.answers[source.question];
   if (!given) return { status: "unknown", evidence: [], note: `unanswered: ${findQuestion(source.question)!.text}` };
-  return { status: source.passWhen.includes(given.value) ? "pass" : "fail", evidence: [answerEvidence(source.question, given, facts.teamNames)] };
+  return {
+    status: source.passWhen.includes(given.value) ? "pass" : "fail",
+    evidence: [answerEvidence(source.question, given, facts.teamNames)],
+  };
 }
 
 /** The result of one check for one scope. */
 export function evaluateCheck(check: CheckDefinition, facts: ScopeFacts): CheckResult {
   const s = check.source;
-  const decision = s.kind === "signal" ? decideSignal(s, facts) : s.kind === "metric" ? decideMetric(s, facts) : decideAnswer(s, facts);
+  const decision =
+    s.kind === "signal"
+      ? decideSignal(s, facts)
+      : s.kind === "metric"
+        ? decideMetric(s, facts)
+        : decideAnswer(s, facts);
   return {
     id: check.id,
     level: check.level,

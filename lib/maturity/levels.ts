@@ -24,10 +24,15 @@ export function awardLevel(checks: readonly CheckResult[]): {
     if (checks.some((c) => c.level === candidate && blocks(c))) break;
     level = candidate;
   }
-  const unanswered = (upTo: number) => checks.filter((c) => c.source === "answer" && c.status === "unknown" && c.level <= upTo);
+  const unanswered = (upTo: number) =>
+    checks.filter((c) => c.source === "answer" && c.status === "unknown" && c.level <= upTo);
   const provisional = unanswered(level).length > 0;
   const nextLevel = level < 4 ? ((level + 1) as CheckLevel) : null;
-  const openQuestions = unanswered(nextLevel ?? 4).map((c) => ({ question: c.question!, text: findQuestion(c.question!)!.text, check: c.id }));
+  const openQuestions = unanswered(nextLevel ?? 4).map((c) => ({
+    question: c.question!,
+    text: findQuestion(c.question!)!.text,
+    check: c.id,
+  }));
   const next = checks.filter((c) => c.level === nextLevel);
   return {
     level,

@@ -24,7 +24,8 @@ export function chooseManagedPlatform(s: Situation, unknowns: string[]): Managed
   const providers: string[] = [];
   const reasons: string[] = [];
   const constraints: string[] = [];
-  const services = containers.length > 0 || databases.length > 0 || stateful.length > 0 || statefulAnswer?.value === true;
+  const services =
+    containers.length > 0 || databases.length > 0 || stateful.length > 0 || statefulAnswer?.value === true;
   const isGlobal = global?.value === true || (global?.value !== false && (regions.length > 0 || onFly.length > 0));
 
   if (frontEnd.length > 0) {
@@ -34,16 +35,27 @@ export function chooseManagedPlatform(s: Situation, unknowns: string[]): Managed
   if (services || (isGlobal && frontEnd.length === 0)) {
     if (isGlobal) {
       providers.push("Fly.io");
-      reasons.push(`Latency-sensitive users in several regions${global?.value === true ? ` (${global.evidence})` : first([...regions, ...onFly])}: Fly.io runs containers close to them`);
+      reasons.push(
+        `Latency-sensitive users in several regions${global?.value === true ? ` (${global.evidence})` : first([...regions, ...onFly])}: Fly.io runs containers close to them`,
+      );
     } else {
       providers.push("Railway");
-      const what = [containers.length ? "containerised services" : "", databases.length || statefulAnswer?.value === true ? "databases or stateful work" : ""].filter(Boolean).join(" with ");
-      reasons.push(`${what[0]!.toUpperCase()}${what.slice(1)}${first([...containers, ...databases])}: Railway runs containers next to managed databases`);
+      const what = [
+        containers.length ? "containerised services" : "",
+        databases.length || statefulAnswer?.value === true ? "databases or stateful work" : "",
+      ]
+        .filter(Boolean)
+        .join(" with ");
+      reasons.push(
+        `${what[0]!.toUpperCase()}${what.slice(1)}${first([...containers, ...databases])}: Railway runs containers next to managed databases`,
+      );
     }
   }
   if (providers.length === 0) {
     providers.push("Railway");
-    reasons.push("No workload signals in the repositories: Railway is the general-purpose default; the choice is unsure");
+    reasons.push(
+      "No workload signals in the repositories: Railway is the general-purpose default; the choice is unsure",
+    );
     unknowns.push("workload: no Next.js, container or database signals in the repositories to choose a provider from");
   }
   if (!global) unknowns.push(`unanswered: ${questionText("globalLatency")}`);
@@ -52,7 +64,9 @@ export function chooseManagedPlatform(s: Situation, unknowns: string[]): Managed
     constraints.push("Vercel runs the front end only: long-running and stateful work goes to Railway or Fly.io");
   }
   if (residency?.value === true) {
-    constraints.push(`Data residency (${residency.evidence}): pin every service and database to regions inside the required jurisdiction (Railway service regions, Fly.io primary_region, Vercel function regions) and sign the provider's data processing agreement`);
+    constraints.push(
+      `Data residency (${residency.evidence}): pin every service and database to regions inside the required jurisdiction (Railway service regions, Fly.io primary_region, Vercel function regions) and sign the provider's data processing agreement`,
+    );
   }
   return { providers, reasons, constraints };
 }

@@ -38,9 +38,19 @@ export function sharedGaps(teams: readonly { name: string; checks: readonly Chec
 }
 
 const IMPROVEMENTS: readonly { category: EcosystemCategory; action: string }[] = [
-  { category: "portal", action: "Add scorecards to the catalog so each team sees its own maturity gaps and fixes them" },
-  { category: "infrastructure", action: "Offer databases, queues and buckets as self-service claims (Crossplane compositions or Terraform modules behind templates)" },
-  { category: "observability", action: "Publish service level objectives and the DORA metrics per team, and review them with the teams monthly" },
+  {
+    category: "portal",
+    action: "Add scorecards to the catalog so each team sees its own maturity gaps and fixes them",
+  },
+  {
+    category: "infrastructure",
+    action:
+      "Offer databases, queues and buckets as self-service claims (Crossplane compositions or Terraform modules behind templates)",
+  },
+  {
+    category: "observability",
+    action: "Publish service level objectives and the DORA metrics per team, and review them with the teams monthly",
+  },
   { category: "gitops", action: "Roll out progressively with automated analysis and rollback" },
 ];
 
@@ -62,23 +72,70 @@ function select(candidates: readonly NextStep[]): NextStep[] {
 
 /** Steps for building or evolving a custom platform: close the gaps, then improve. */
 export function customPlatformSteps(gaps: readonly Gap[], seen: readonly string[]): NextStep[] {
-  const fromGaps = gaps.map((g) => step(g.check.step.category, g.who.length ? `${g.check.step.action} (${g.who.join(", ")})` : g.check.step.action, seen));
+  const fromGaps = gaps.map((g) =>
+    step(
+      g.check.step.category,
+      g.who.length ? `${g.check.step.action} (${g.who.join(", ")})` : g.check.step.action,
+      seen,
+    ),
+  );
   const chosen = select(fromGaps);
-  return chosen.length >= MIN_STEPS ? chosen : select([...chosen, ...IMPROVEMENTS.map((i) => step(i.category, i.action, seen))]);
+  return chosen.length >= MIN_STEPS
+    ? chosen
+    : select([...chosen, ...IMPROVEMENTS.map((i) => step(i.category, i.action, seen))]);
 }
 
 /** Steps for staying on, or moving to, a managed platform. */
-export function managedPlatformSteps(verdict: Verdict, choice: ManagedChoice, hits: readonly SignalHit[], seen: readonly string[]): NextStep[] {
+export function managedPlatformSteps(
+  verdict: Verdict,
+  choice: ManagedChoice,
+  hits: readonly SignalHit[],
+  seen: readonly string[],
+): NextStep[] {
   const inUse = new Set(hitsOf(hits, ["managed-platform"]).map((h) => h.detail));
   const stay = choice.providers.filter((p) => inUse.has(p));
   const move = choice.providers.filter((p) => !inUse.has(p));
   const candidates: NextStep[] = [];
-  const platformAction = [stay.length ? `Stay on ${stay.join(" and ")}` : "", move.length ? `${stay.length ? "move" : "Move"} the remaining workloads to ${move.join(" and ")}` : ""].filter(Boolean).join("; ");
-  candidates.push({ category: "managed platform", action: `${platformAction}${choice.constraints.length ? `, ${choice.constraints[0]!.charAt(0).toLowerCase()}${choice.constraints[0]!.slice(1)}` : ""}`, tools: choice.providers });
-  if (hitsOf(hits, ["ci-pipeline"]).length === 0) candidates.push(step("ci-cd", "Run the tests in CI on every pull request, before the platform deploys", seen));
-  else candidates.push(step("ci-cd", "Gate the platform's deploys on CI and test every pull request's preview deployment", seen));
-  if (hitsOf(hits, ["telemetry"]).length === 0) candidates.push(step("observability", "Instrument the services with OpenTelemetry and alert on errors and latency in one backend", seen));
-  if (hitsOf(hits, ["infrastructure-as-code"]).length === 0) candidates.push(step("infrastructure", "Keep what lives outside the platform (DNS, buckets, the database) in code", seen));
-  if (verdict === "managed-revisit") candidates.push(step("observability", "Track deployment frequency, failure rate and onboarding time to see the revisit trigger coming", seen));
-  return select(candidates.length >= MIN_STEPS ? candidates : [...candidates, ...IMPROVEMENTS.slice(2).map((i) => step(i.category, i.action, seen))]);
+  const platformAction = [
+    stay.length ? `Stay on ${stay.join(" and ")}` : "",
+    move.length ? `${stay.length ? "move" : "Move"} the remaining workloads to ${move.join(" and ")}` : "",
+  ]
+    .filter(Boolean)
+    .join("; ");
+  candidates.push({
+    category: "managed platform",
+    action: `${platformAction}${choice.constraints.length ? `, ${choice.constraints[0]!.charAt(0).toLowerCase()}${choice.constraints[0]!.slice(1)}` : ""}`,
+    tools: choice.providers,
+  });
+  if (hitsOf(hits, ["ci-pipeline"]).length === 0)
+    candidates.push(step("ci-cd", "Run the tests in CI on every pull request, before the platform deploys", seen));
+  else
+    candidates.push(
+      step("ci-cd", "Gate the platform's deploys on CI and test every pull request's preview deployment", seen),
+    );
+  if (hitsOf(hits, ["telemetry"]).length === 0)
+    candidates.push(
+      step(
+        "observability",
+        "Instrument the services with OpenTelemetry and alert on errors and latency in one backend",
+        seen,
+      ),
+    );
+  if (hitsOf(hits, ["infrastructure-as-code"]).length === 0)
+    candidates.push(
+      step("infrastructure", "Keep what lives outside the platform (DNS, buckets, the database) in code", seen),
+    );
+  if (verdict === "managed-revisit")
+    candidates.push(
+      step(
+        "observability",
+        "Track deployment frequency, failure rate and onboarding time to see the revisit trigger coming",
+        seen,
+      ),
+    );
+  return select(
+    candidates.length >= MIN_STEPS
+      ? candidates
+      : [...candidates, ...IMPROVEMENTS.slice(2).map((i) => step(i.category, i.action, seen))],
+  );
 }

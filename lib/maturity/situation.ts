@@ -42,24 +42,33 @@ export function developers(s: Situation): { count: number; evidence: string } | 
   const a = answered(s, "developers");
   if (a) return { count: a.value as number, evidence: a.evidence };
   if (s.contributors > 0) {
-    return { count: s.contributors, evidence: `${s.contributors} contributors: distinct non-bot commit and pull request authors, ${s.window.from} – ${s.window.to}` };
+    return {
+      count: s.contributors,
+      evidence: `${s.contributors} contributors: distinct non-bot commit and pull request authors, ${s.window.from} – ${s.window.to}`,
+    };
   }
   return null;
 }
 
 const evidenceOf = (hits: readonly SignalHit[], max = 4) => [
   ...hits.slice(0, max).map(evidenceText),
-  ...(hits.length > max ? [`… and ${hits.length - max} more (${[...new Set(hits.slice(max).map((h) => h.detail))].join(", ")})`] : []),
+  ...(hits.length > max
+    ? [`… and ${hits.length - max} more (${[...new Set(hits.slice(max).map((h) => h.detail))].join(", ")})`]
+    : []),
 ];
 
 /** Whether a custom platform already exists in the workspace: a portal or catalog plus GitOps or infrastructure as code. */
 export function existingPlatform(s: Situation): { present: boolean; evidence: string[] } {
   const h = s.workspaceHits;
-  const portal = [...hitsOf(h, ["developer-portal"]), ...hitsOf(h, ["catalog-entry"]).filter((x) => x.detail !== "Backstage catalog")];
+  const portal = [
+    ...hitsOf(h, ["developer-portal"]),
+    ...hitsOf(h, ["catalog-entry"]).filter((x) => x.detail !== "Backstage catalog"),
+  ];
   const catalogued = new Set(hitsOf(h, ["catalog-entry"]).map((x) => x.repositoryId));
   const automation = hitsOf(h, ["gitops", "infrastructure-as-code"]);
   const investment = answered(s, "platformInvestment");
-  const dedicated = investment !== null && (investment.value === "dedicated-team" || investment.value === "product-team");
+  const dedicated =
+    investment !== null && (investment.value === "dedicated-team" || investment.value === "product-team");
   const hasPortal = portal.length > 0 || catalogued.size >= 3;
   const present = automation.length > 0 && (hasPortal || dedicated);
   const evidence = [
@@ -77,7 +86,8 @@ function packagingOf(hits: readonly SignalHit[]): Map<string, string> {
   const byRepository = new Map<string, Set<string>>();
   for (const h of hits) byRepository.set(h.repositoryId, (byRepository.get(h.repositoryId) ?? new Set()).add(h.detail));
   const packaging = new Map<string, string>();
-  for (const [repositoryId, tools] of byRepository) packaging.set(repositoryId, tools.has("Helm") ? "Helm" : tools.has("Kustomize") ? "Kustomize" : "plain manifests");
+  for (const [repositoryId, tools] of byRepository)
+    packaging.set(repositoryId, tools.has("Helm") ? "Helm" : tools.has("Kustomize") ? "Kustomize" : "plain manifests");
   return packaging;
 }
 

@@ -16,16 +16,23 @@ export interface ChangeFailureRecord {
 }
 
 /** Production deployments that succeeded or failed in the window, oldest first, with their failure reasons. */
-export function changeFailureRecords(facts: WorkspaceFacts, w: MetricsWindow, inScope: ScopeFilter): ChangeFailureRecord[] {
+export function changeFailureRecords(
+  facts: WorkspaceFacts,
+  w: MetricsWindow,
+  inScope: ScopeFilter,
+): ChangeFailureRecord[] {
   const records: ChangeFailureRecord[] = [];
   for (const d of facts.data.deployments) {
     if (d.status !== "success" && d.status !== "failure") continue;
-    if (!inWindow(d.finishedAt, w) || !inScope.repository(d.repositoryId) || !facts.isProduction(d.environment)) continue;
+    if (!inWindow(d.finishedAt, w) || !inScope.repository(d.repositoryId) || !facts.isProduction(d.environment))
+      continue;
     const incidents = facts.incidentsByDeployment.get(d.id) ?? [];
     const failedByStatus = d.status === "failure";
     records.push({ deployment: d, failed: failedByStatus || incidents.length > 0, failedByStatus, incidents });
   }
-  return records.sort((a, b) => a.deployment.finishedAt! - b.deployment.finishedAt! || (a.deployment.id < b.deployment.id ? -1 : 1));
+  return records.sort(
+    (a, b) => a.deployment.finishedAt! - b.deployment.finishedAt! || (a.deployment.id < b.deployment.id ? -1 : 1),
+  );
 }
 
 /** Change failure rate of the counted deployments; each deployment counts once. */

@@ -12,15 +12,22 @@ export interface CountedDeployment {
 }
 
 /** The successful production deployments finishing in the window, oldest first. */
-export function deploymentFrequencyRecords(facts: WorkspaceFacts, w: MetricsWindow, inScope: ScopeFilter): CountedDeployment[] {
+export function deploymentFrequencyRecords(
+  facts: WorkspaceFacts,
+  w: MetricsWindow,
+  inScope: ScopeFilter,
+): CountedDeployment[] {
   const counted: CountedDeployment[] = [];
   for (const [repositoryId, list] of facts.productionSuccessByRepository) {
     if (!inScope.repository(repositoryId)) continue;
     for (const d of list) {
-      if (inWindow(d.finishedAt, w)) counted.push({ deployment: d, dayIndex: Math.floor((d.finishedAt - w.from) / DAY_MS) });
+      if (inWindow(d.finishedAt, w))
+        counted.push({ deployment: d, dayIndex: Math.floor((d.finishedAt - w.from) / DAY_MS) });
     }
   }
-  return counted.sort((a, b) => a.deployment.finishedAt! - b.deployment.finishedAt! || (a.deployment.id < b.deployment.id ? -1 : 1));
+  return counted.sort(
+    (a, b) => a.deployment.finishedAt! - b.deployment.finishedAt! || (a.deployment.id < b.deployment.id ? -1 : 1),
+  );
 }
 
 /** Distinct deploy days per full week of the window, oldest first. */

@@ -35,7 +35,8 @@ export function byTimeThenId<T>(time: (x: T) => number, id: (x: T) => string) {
   return (a: T, b: T): number => {
     const d = time(a) - time(b);
     if (d !== 0) return d;
-    const ia = id(a), ib = id(b);
+    const ia = id(a),
+      ib = id(b);
     return ia < ib ? -1 : ia > ib ? 1 : 0;
   };
 }
@@ -47,7 +48,8 @@ export function isBot(person: Pick<PersonRow, "id" | "isBot">): boolean {
 
 function personStart(p: PersonRow): PersonStart | null {
   if (p.joinedAt !== null) return { at: p.joinedAt, source: "joinedAt" };
-  const commit = p.firstCommitAt, pr = p.firstPullRequest?.at ?? null;
+  const commit = p.firstCommitAt,
+    pr = p.firstPullRequest?.at ?? null;
   if (commit === null && pr === null) return null;
   if (pr === null || (commit !== null && commit <= pr)) return { at: commit!, source: "firstCommit" };
   return { at: pr, source: "firstPullRequest" };
@@ -76,7 +78,10 @@ export function deriveFacts(data: MetricsData, settings: MetricsSettings): Works
     if (!list) productionSuccessByRepository.set(d.repositoryId, (list = []));
     list.push(d);
   }
-  const order = byTimeThenId<DeploymentRow>((d) => d.finishedAt!, (d) => d.id);
+  const order = byTimeThenId<DeploymentRow>(
+    (d) => d.finishedAt!,
+    (d) => d.id,
+  );
   for (const list of productionSuccessByRepository.values()) list.sort(order);
 
   const partial = { data, settings, repositoryById, deploymentById, productionSuccessByRepository, isProduction };

@@ -13,7 +13,11 @@ export interface NewRepositoryRecord {
 }
 
 /** Non-template repositories created in the window, at or after dataStart. */
-export function firstDeployRecords(facts: WorkspaceFacts, w: MetricsWindow, inScope: ScopeFilter): NewRepositoryRecord[] {
+export function firstDeployRecords(
+  facts: WorkspaceFacts,
+  w: MetricsWindow,
+  inScope: ScopeFilter,
+): NewRepositoryRecord[] {
   const { dataStart } = facts.data;
   if (dataStart === null) return [];
   const records: NewRepositoryRecord[] = [];
@@ -24,7 +28,9 @@ export function firstDeployRecords(facts: WorkspaceFacts, w: MetricsWindow, inSc
     const ms = firstDeployment ? firstDeployment.finishedAt! - repository.createdAt : null;
     records.push({ repository, firstDeployment, hours: ms !== null && ms >= 0 ? ms / HOUR_MS : null });
   }
-  return records.sort((a, b) => a.repository.createdAt - b.repository.createdAt || (a.repository.id < b.repository.id ? -1 : 1));
+  return records.sort(
+    (a, b) => a.repository.createdAt - b.repository.createdAt || (a.repository.id < b.repository.id ? -1 : 1),
+  );
 }
 
 /** Time to first deploy of new services, in hours. */

@@ -60,6 +60,10 @@ export function computeMetrics(facts: WorkspaceFacts, w: MetricsWindow, scope: S
 }
 
 /** Each full 7-day bucket of the window computed as a window of its own, oldest first. */
-export function computeWeeklySeries(facts: WorkspaceFacts, w: MetricsWindow, scope: Scope): { window: MetricsWindow; values: MetricValues }[] {
+export function computeWeeklySeries(
+  facts: WorkspaceFacts,
+  w: MetricsWindow,
+  scope: Scope,
+): { window: MetricsWindow; values: MetricValues }[] {
   return fullWeeks(w).map((week) => ({ window: week, values: computeMetrics(facts, week, scope) }));
 }

@@ -13,7 +13,8 @@ export interface LinkedChange {
 
 /** The first deployment of a sorted list with finishedAt ≥ t (binary search), or null. */
 function firstFinishedFrom(sorted: readonly DeploymentRow[], t: number): DeploymentRow | null {
-  let lo = 0, hi = sorted.length;
+  let lo = 0,
+    hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (sorted[mid]!.finishedAt! < t) lo = mid + 1;

@@ -29,5 +29,10 @@ export function leadTime(records: LeadTimeRecords): LeadTime {
   // leadTimeRecords sorts the changes by lead time already.
   const hours = records.changes.map((c) => c.leadTimeMs / HOUR_MS);
   const medianHours = percentileOfSorted(hours, 0.5);
-  return { changes: hours.length, medianHours, p90Hours: percentileOfSorted(hours, 0.9), tier: leadTimeTier(medianHours) };
+  return {
+    changes: hours.length,
+    medianHours,
+    p90Hours: percentileOfSorted(hours, 0.9),
+    tier: leadTimeTier(medianHours),
+  };
 }

@@ -14,7 +14,10 @@ export function percentileOfSorted(sorted: readonly number[], p: number): number
 
 /** Interpolated percentile of unsorted values (sorted on a copy). */
 export function percentile(values: readonly number[], p: number): number | null {
-  return percentileOfSorted([...values].sort((a, b) => a - b), p);
+  return percentileOfSorted(
+    [...values].sort((a, b) => a - b),
+    p,
+  );
 }
 
 /** Arithmetic mean; `null` without values. */

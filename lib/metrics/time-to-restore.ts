@@ -20,7 +20,11 @@ export function timeToRestoreRecords(facts: WorkspaceFacts, w: MetricsWindow, in
       const { openedAt, resolvedAt } = attribution.incident;
       return { attribution, restoreMs: resolvedAt === null ? null : resolvedAt - openedAt };
     })
-    .sort((a, b) => a.attribution.incident.openedAt - b.attribution.incident.openedAt || (a.attribution.incident.id < b.attribution.incident.id ? -1 : 1));
+    .sort(
+      (a, b) =>
+        a.attribution.incident.openedAt - b.attribution.incident.openedAt ||
+        (a.attribution.incident.id < b.attribution.incident.id ? -1 : 1),
+    );
 }
 
 /** Time to restore: open incidents are counted apart, never as zero or as now. */

@@ -1,11 +1,18 @@
 import { and, asc, desc, eq, isNull, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { assessmentSnapshots, questionnaireAnswers, type AssessmentSnapshot, type QuestionnaireAnswers } from "@/db/schema";
+import {
+  assessmentSnapshots,
+  questionnaireAnswers,
+  type AssessmentSnapshot,
+  type QuestionnaireAnswers,
+} from "@/db/schema";
 
 export type { AssessmentSnapshot, QuestionnaireAnswers };
 
-const scopeOf = (table: { teamId: typeof questionnaireAnswers.teamId | typeof assessmentSnapshots.teamId }, teamId: string | null): SQL =>
-  teamId === null ? isNull(table.teamId) : eq(table.teamId, teamId);
+const scopeOf = (
+  table: { teamId: typeof questionnaireAnswers.teamId | typeof assessmentSnapshots.teamId },
+  teamId: string | null,
+): SQL => (teamId === null ? isNull(table.teamId) : eq(table.teamId, teamId));
 
 /** The answers in force for every scope of a workspace: the latest save (by date, then by order of saving) per scope. */
 export async function listLatestAnswers(db: Db, workspaceId: number): Promise<QuestionnaireAnswers[]> {
@@ -21,7 +28,11 @@ export async function listLatestAnswers(db: Db, workspaceId: number): Promise<Qu
 }
 
 /** Every save of one scope's answers (null: the organisation), newest first. */
-export async function listAnswerHistory(db: Db, workspaceId: number, teamId: string | null): Promise<QuestionnaireAnswers[]> {
+export async function listAnswerHistory(
+  db: Db,
+  workspaceId: number,
+  teamId: string | null,
+): Promise<QuestionnaireAnswers[]> {
   return db
     .select()
     .from(questionnaireAnswers)
@@ -37,7 +48,10 @@ export type NewAnswers = Omit<typeof questionnaireAnswers.$inferInsert, "id" | "
 export async function insertAnswers(db: Db, workspaceId: number, saves: readonly NewAnswers[]): Promise<void> {
   if (saves.length === 0) return;
   db.transaction((tx) => {
-    for (const save of saves) tx.insert(questionnaireAnswers).values({ ...save, workspaceId }).run();
+    for (const save of saves)
+      tx.insert(questionnaireAnswers)
+        .values({ ...save, workspaceId })
+        .run();
   });
 }
 
@@ -45,10 +59,17 @@ export async function insertAnswers(db: Db, workspaceId: number, saves: readonly
 export type NewAssessmentSnapshot = Omit<typeof assessmentSnapshots.$inferInsert, "id" | "workspaceId">;
 
 /** Records assessment results (the organisation and each team), all or none. */
-export async function insertAssessmentSnapshots(db: Db, workspaceId: number, snapshots: readonly NewAssessmentSnapshot[]): Promise<void> {
+export async function insertAssessmentSnapshots(
+  db: Db,
+  workspaceId: number,
+  snapshots: readonly NewAssessmentSnapshot[],
+): Promise<void> {
   if (snapshots.length === 0) return;
   db.transaction((tx) => {
-    for (const s of snapshots) tx.insert(assessmentSnapshots).values({ ...s, workspaceId }).run();
+    for (const s of snapshots)
+      tx.insert(assessmentSnapshots)
+        .values({ ...s, workspaceId })
+        .run();
   });
 }
 
@@ -89,7 +110,12 @@ export interface AuthorActivity {
  * pull requests (created). Bots are people marked `isBot` or ids ending in
  * `[bot]` (spec/metrics.md); the caller counts the rest.
  */
-export async function listAuthorActivity(db: Db, workspaceId: number, from: number, to: number): Promise<AuthorActivity[]> {
+export async function listAuthorActivity(
+  db: Db,
+  workspaceId: number,
+  from: number,
+  to: number,
+): Promise<AuthorActivity[]> {
   const rows = db.$client
     .prepare(
       `SELECT a.repository_id, a.author_id, p.is_bot FROM (
@@ -100,13 +126,22 @@ export async function listAuthorActivity(db: Db, workspaceId: number, from: numb
     )
     .raw(true)
     .all(workspaceId, from, to, workspaceId, from, to, workspaceId) as [string, string, number | null][];
-  return rows.map(([repositoryId, authorId, isBot]) => ({ repositoryId, authorId, isBot: isBot === 1 || authorId.endsWith("[bot]") }));
+  return rows.map(([repositoryId, authorId, isBot]) => ({
+    repositoryId,
+    authorId,
+    isBot: isBot === 1 || authorId.endsWith("[bot]"),
+  }));
 }
 
 /** The distinct (repository, environment) pairs a workspace deployed to successfully. */
-export async function listDeploymentEnvironments(db: Db, workspaceId: number): Promise<{ repositoryId: string; environment: string }[]> {
+export async function listDeploymentEnvironments(
+  db: Db,
+  workspaceId: number,
+): Promise<{ repositoryId: string; environment: string }[]> {
   const rows = db.$client
-    .prepare("SELECT DISTINCT repository_id, environment FROM deployments WHERE workspace_id = ? AND status = 'success'")
+    .prepare(
+      "SELECT DISTINCT repository_id, environment FROM deployments WHERE workspace_id = ? AND status = 'success'",
+    )
     .raw(true)
     .all(workspaceId) as [string, string][];
   return rows.map(([repositoryId, environment]) => ({ repositoryId, environment }));

@@ -29,16 +29,25 @@ const UNTIMED = [
 ] as const;
 
 /** Counts and date ranges of every record type of a workspace, overall and in the window. */
-export async function listRecordCoverage(db: Db, workspaceId: number, window: { from: number; to: number }): Promise<RecordTypeCoverage[]> {
+export async function listRecordCoverage(
+  db: Db,
+  workspaceId: number,
+  window: { from: number; to: number },
+): Promise<RecordTypeCoverage[]> {
   const timed = TIMED.map(({ type, table, time }) => {
     const [count, first, last, inWindow] = db.$client
-      .prepare(`SELECT count(*), min(${time}), max(${time}), coalesce(sum(${time} >= ? AND ${time} < ?), 0) FROM ${table} WHERE workspace_id = ?`)
+      .prepare(
+        `SELECT count(*), min(${time}), max(${time}), coalesce(sum(${time} >= ? AND ${time} < ?), 0) FROM ${table} WHERE workspace_id = ?`,
+      )
       .raw(true)
       .get(window.from, window.to, workspaceId) as [number, number | null, number | null, number];
     return { type, count, first, last, inWindow };
   });
   const untimed = UNTIMED.map(({ type, table }) => {
-    const [count] = db.$client.prepare(`SELECT count(*) FROM ${table} WHERE workspace_id = ?`).raw(true).get(workspaceId) as [number];
+    const [count] = db.$client
+      .prepare(`SELECT count(*) FROM ${table} WHERE workspace_id = ?`)
+      .raw(true)
+      .get(workspaceId) as [number];
     return { type, count, first: null, last: null, inWindow: null };
   });
   return [...untimed, ...timed];
@@ -61,7 +70,10 @@ export interface RepositoryCoverage {
 type Counts = Map<string, { total: number; inWindow: number; last: number | null }>;
 
 function countsBy(db: Db, sql: string, args: unknown[]): Counts {
-  const rows = db.$client.prepare(sql).raw(true).all(...args) as [string, number, number, number | null][];
+  const rows = db.$client
+    .prepare(sql)
+    .raw(true)
+    .all(...args) as [string, number, number, number | null][];
   return new Map(rows.map(([id, total, inWindow, last]) => [id, { total, inWindow, last }]));
 }
 
@@ -70,25 +82,56 @@ function countsBy(db: Db, sql: string, args: unknown[]): Counts {
  * deployments (by finishedAt) in total and in the window, their latest time,
  * and the configuration snapshot. By name, then id; unknown ids last.
  */
-export async function listRepositoryCoverage(db: Db, workspaceId: number, window: { from: number; to: number }): Promise<RepositoryCoverage[]> {
+export async function listRepositoryCoverage(
+  db: Db,
+  workspaceId: number,
+  window: { from: number; to: number },
+): Promise<RepositoryCoverage[]> {
   const args = [window.from, window.to, workspaceId];
-  const commits = countsBy(db, "SELECT repository_id, count(*), coalesce(sum(authored_at >= ? AND authored_at < ?), 0), max(authored_at) FROM commits WHERE workspace_id = ? GROUP BY repository_id", args);
-  const pullRequests = countsBy(db, "SELECT repository_id, count(*), coalesce(sum(created_at >= ? AND created_at < ?), 0), max(created_at) FROM pull_requests WHERE workspace_id = ? GROUP BY repository_id", args);
-  const deployments = countsBy(db, "SELECT repository_id, count(*), coalesce(sum(finished_at >= ? AND finished_at < ?), 0), max(finished_at) FROM deployments WHERE workspace_id = ? GROUP BY repository_id", args);
+  const commits = countsBy(
+    db,
+    "SELECT repository_id, count(*), coalesce(sum(authored_at >= ? AND authored_at < ?), 0), max(authored_at) FROM commits WHERE workspace_id = ? GROUP BY repository_id",
+    args,
+  );
+  const pullRequests = countsBy(
+    db,
+    "SELECT repository_id, count(*), coalesce(sum(created_at >= ? AND created_at < ?), 0), max(created_at) FROM pull_requests WHERE workspace_id = ? GROUP BY repository_id",
+    args,
+  );
+  const deployments = countsBy(
+    db,
+    "SELECT repository_id, count(*), coalesce(sum(finished_at >= ? AND finished_at < ?), 0), max(finished_at) FROM deployments WHERE workspace_id = ? GROUP BY repository_id",
+    args,
+  );
   const repositories = db.$client
-    .prepare("SELECT r.id, r.name, r.team_id, f.observed_at FROM repositories r LEFT JOIN repository_files f ON f.workspace_id = r.workspace_id AND f.repository_id = r.id WHERE r.workspace_id = ? ORDER BY r.name, r.id")
+    .prepare(
+      "SELECT r.id, r.name, r.team_id, f.observed_at FROM repositories r LEFT JOIN repository_files f ON f.workspace_id = r.workspace_id AND f.repository_id = r.id WHERE r.workspace_id = ? ORDER BY r.name, r.id",
+    )
     .raw(true)
     .all(workspaceId) as [string, string, string | null, number | null][];
   const none = { total: 0, inWindow: 0, last: null };
-  const row = (id: string, name: string | null, teamId: string | null, snapshotAt: number | null): RepositoryCoverage => ({
-    id, name, teamId, snapshotAt,
+  const row = (
+    id: string,
+    name: string | null,
+    teamId: string | null,
+    snapshotAt: number | null,
+  ): RepositoryCoverage => ({
+    id,
+    name,
+    teamId,
+    snapshotAt,
     commits: commits.get(id) ?? none,
     pullRequests: pullRequests.get(id) ?? none,
     deployments: deployments.get(id) ?? none,
   });
   const known = new Set(repositories.map(([id]) => id));
-  const unknown = [...new Set([...commits.keys(), ...pullRequests.keys(), ...deployments.keys()])].filter((id) => !known.has(id)).sort();
-  return [...repositories.map(([id, name, teamId, snapshotAt]) => row(id, name, teamId, snapshotAt)), ...unknown.map((id) => row(id, null, null, null))];
+  const unknown = [...new Set([...commits.keys(), ...pullRequests.keys(), ...deployments.keys()])]
+    .filter((id) => !known.has(id))
+    .sort();
+  return [
+    ...repositories.map(([id, name, teamId, snapshotAt]) => row(id, name, teamId, snapshotAt)),
+    ...unknown.map((id) => row(id, null, null, null)),
+  ];
 }
 
 /** Records per full week of the window, oldest first: index 0 is the week starting at `from`. */
@@ -102,14 +145,20 @@ export interface WeeklyActivity {
 const WEEK_MS = 7 * 86_400_000;
 
 /** How many commits, pull requests, deployments and incidents each week of the window holds (to find gaps in the data). */
-export async function listWeeklyActivity(db: Db, workspaceId: number, window: { from: number; to: number }): Promise<WeeklyActivity> {
+export async function listWeeklyActivity(
+  db: Db,
+  workspaceId: number,
+  window: { from: number; to: number },
+): Promise<WeeklyActivity> {
   const weeks = Math.max(0, Math.floor((window.to - window.from) / WEEK_MS));
   const end = window.from + weeks * WEEK_MS;
   const perWeek = (table: string, time: string): number[] => {
     const counts = new Array<number>(weeks).fill(0);
     const rows = db.$client
       // Bound numbers arrive as REAL: the cast makes the division a whole week index.
-      .prepare(`SELECT CAST((${time} - ?) / ${WEEK_MS} AS INTEGER), count(*) FROM ${table} WHERE workspace_id = ? AND ${time} >= ? AND ${time} < ? GROUP BY 1`)
+      .prepare(
+        `SELECT CAST((${time} - ?) / ${WEEK_MS} AS INTEGER), count(*) FROM ${table} WHERE workspace_id = ? AND ${time} >= ? AND ${time} < ? GROUP BY 1`,
+      )
       .raw(true)
       .all(window.from, workspaceId, window.from, end) as [number, number][];
     for (const [week, n] of rows) counts[week] = n;

@@ -33,11 +33,14 @@ export interface ClaimResult {
   row: DigestSend;
 }
 
-const COLUMNS = "workspace_id AS workspaceId, week, channel, status, attempts, claimed_by AS claimedBy, claimed_at AS claimedAt, sent_at AS sentAt, last_error AS lastError";
+const COLUMNS =
+  "workspace_id AS workspaceId, week, channel, status, attempts, claimed_by AS claimedBy, claimed_at AS claimedAt, sent_at AS sentAt, last_error AS lastError";
 const KEY = "workspace_id = ? AND week = ? AND channel = ?";
 
 function read(db: Db, k: DigestSendKey): DigestSend | undefined {
-  return db.$client.prepare(`SELECT ${COLUMNS} FROM digest_sends WHERE ${KEY}`).get(k.workspaceId, k.week, k.channel) as DigestSend | undefined;
+  return db.$client.prepare(`SELECT ${COLUMNS} FROM digest_sends WHERE ${KEY}`).get(k.workspaceId, k.week, k.channel) as
+    | DigestSend
+    | undefined;
 }
 
 /**
@@ -49,34 +52,50 @@ function read(db: Db, k: DigestSendKey): DigestSend | undefined {
 export async function claimDigestSend(db: Db, k: DigestSendKey, rules: ClaimRules): Promise<ClaimResult> {
   const claim = db.$client.transaction((): ClaimResult => {
     const inserted = db.$client
-      .prepare("INSERT INTO digest_sends (workspace_id, week, channel, status, attempts, claimed_by, claimed_at) VALUES (?, ?, ?, 'sending', 0, ?, ?) ON CONFLICT DO NOTHING")
+      .prepare(
+        "INSERT INTO digest_sends (workspace_id, week, channel, status, attempts, claimed_by, claimed_at) VALUES (?, ?, ?, 'sending', 0, ?, ?) ON CONFLICT DO NOTHING",
+      )
       .run(k.workspaceId, k.week, k.channel, rules.by, rules.now);
     if (inserted.changes === 1) return { claimed: true, how: "new", row: read(db, k)! };
     const row = read(db, k)!;
     const since = rules.now - (row.claimedAt ?? 0);
     const how =
-      rules.force && row.status !== "sending" ? "forced"
-      : row.status === "failed" && row.attempts < rules.maxAttempts && since >= rules.retryAfterMs ? "retry"
-      : row.status === "sending" && since >= rules.staleAfterMs ? "taken-over"
-      : null;
+      rules.force && row.status !== "sending"
+        ? "forced"
+        : row.status === "failed" && row.attempts < rules.maxAttempts && since >= rules.retryAfterMs
+          ? "retry"
+          : row.status === "sending" && since >= rules.staleAfterMs
+            ? "taken-over"
+            : null;
     if (!how) return { claimed: false, how: null, row };
-    db.$client.prepare(`UPDATE digest_sends SET status = 'sending', claimed_by = ?, claimed_at = ? WHERE ${KEY}`).run(rules.by, rules.now, k.workspaceId, k.week, k.channel);
+    db.$client
+      .prepare(`UPDATE digest_sends SET status = 'sending', claimed_by = ?, claimed_at = ? WHERE ${KEY}`)
+      .run(rules.by, rules.now, k.workspaceId, k.week, k.channel);
     return { claimed: true, how, row: read(db, k)! };
   });
   return claim.immediate();
 }
 
 /** Records a failed attempt and its error (never a secret: callers redact); `final` ends the claim as `failed`. */
-export async function recordDigestFailure(db: Db, k: DigestSendKey, error: string, final: boolean): Promise<DigestSend> {
+export async function recordDigestFailure(
+  db: Db,
+  k: DigestSendKey,
+  error: string,
+  final: boolean,
+): Promise<DigestSend> {
   db.$client
-    .prepare(`UPDATE digest_sends SET attempts = attempts + 1, last_error = ?, status = CASE WHEN ? THEN 'failed' ELSE status END WHERE ${KEY}`)
+    .prepare(
+      `UPDATE digest_sends SET attempts = attempts + 1, last_error = ?, status = CASE WHEN ? THEN 'failed' ELSE status END WHERE ${KEY}`,
+    )
     .run(error.slice(0, 2000), final ? 1 : 0, k.workspaceId, k.week, k.channel);
   return read(db, k)!;
 }
 
 /** Records the attempt that succeeded. The last error stays, as the history of a send that needed retries. */
 export async function markDigestSent(db: Db, k: DigestSendKey, sentAt: number): Promise<DigestSend> {
-  db.$client.prepare(`UPDATE digest_sends SET attempts = attempts + 1, status = 'sent', sent_at = ? WHERE ${KEY}`).run(sentAt, k.workspaceId, k.week, k.channel);
+  db.$client
+    .prepare(`UPDATE digest_sends SET attempts = attempts + 1, status = 'sent', sent_at = ? WHERE ${KEY}`)
+    .run(sentAt, k.workspaceId, k.week, k.channel);
   return read(db, k)!;
 }
 
@@ -87,12 +106,20 @@ export async function getDigestSend(db: Db, k: DigestSendKey): Promise<DigestSen
 
 /** A workspace's digests, newest week first. */
 export async function listDigestSends(db: Db, workspaceId: number): Promise<DigestSend[]> {
-  return db.$client.prepare(`SELECT ${COLUMNS} FROM digest_sends WHERE workspace_id = ? ORDER BY week DESC, channel`).all(workspaceId) as DigestSend[];
+  return db.$client
+    .prepare(`SELECT ${COLUMNS} FROM digest_sends WHERE workspace_id = ? ORDER BY week DESC, channel`)
+    .all(workspaceId) as DigestSend[];
 }
 
 /** Failed digests of a workspace that may still be retried (fewer attempts than `maxAttempts`). */
-export async function listRetryableDigestSends(db: Db, workspaceId: number, maxAttempts: number): Promise<DigestSend[]> {
+export async function listRetryableDigestSends(
+  db: Db,
+  workspaceId: number,
+  maxAttempts: number,
+): Promise<DigestSend[]> {
   return db.$client
-    .prepare(`SELECT ${COLUMNS} FROM digest_sends WHERE workspace_id = ? AND status = 'failed' AND attempts < ? ORDER BY week, channel`)
+    .prepare(
+      `SELECT ${COLUMNS} FROM digest_sends WHERE workspace_id = ? AND status = 'failed' AND attempts < ? ORDER BY week, channel`,
+    )
     .all(workspaceId, maxAttempts) as DigestSend[];
 }

@@ -20,25 +20,47 @@ export interface IncidentFilter {
 }
 
 function conditions(workspaceId: number, f: IncidentFilter): SQL | undefined {
-  const where: (SQL | undefined)[] = [eq(incidents.workspaceId, workspaceId), gte(incidents.openedAt, f.from), lt(incidents.openedAt, f.to)];
+  const where: (SQL | undefined)[] = [
+    eq(incidents.workspaceId, workspaceId),
+    gte(incidents.openedAt, f.from),
+    lt(incidents.openedAt, f.to),
+  ];
   if (f.teamId) {
     const teamRepositories = sql`(SELECT ${repositories.id} FROM ${repositories} WHERE ${repositories.workspaceId} = ${workspaceId} AND ${repositories.teamId} = ${f.teamId})`;
-    where.push(or(sql`${incidents.repositoryId} IN ${teamRepositories}`, and(isNull(incidents.repositoryId), eq(incidents.teamId, f.teamId))));
+    where.push(
+      or(
+        sql`${incidents.repositoryId} IN ${teamRepositories}`,
+        and(isNull(incidents.repositoryId), eq(incidents.teamId, f.teamId)),
+      ),
+    );
   }
   if (f.status === "open") where.push(isNull(incidents.resolvedAt));
   if (f.status === "resolved") where.push(isNotNull(incidents.resolvedAt));
   if (f.severity) where.push(eq(incidents.severity, f.severity));
   if (f.search) {
     const pattern = containsPattern(f.search);
-    where.push(or(sql`${incidents.id} LIKE ${pattern} ESCAPE '\\'`, sql`${incidents.title} LIKE ${pattern} ESCAPE '\\'`));
+    where.push(
+      or(sql`${incidents.id} LIKE ${pattern} ESCAPE '\\'`, sql`${incidents.title} LIKE ${pattern} ESCAPE '\\'`),
+    );
   }
   return and(...where);
 }
 
 /** One page of a workspace's incidents matching the filter, newest first, and how many match in all. */
-export async function listIncidents(db: Db, workspaceId: number, f: IncidentFilter): Promise<{ rows: Incident[]; total: number }> {
+export async function listIncidents(
+  db: Db,
+  workspaceId: number,
+  f: IncidentFilter,
+): Promise<{ rows: Incident[]; total: number }> {
   const where = conditions(workspaceId, f);
-  const rows = db.select().from(incidents).where(where).orderBy(desc(incidents.openedAt), asc(incidents.id)).limit(f.limit).offset(f.offset).all();
+  const rows = db
+    .select()
+    .from(incidents)
+    .where(where)
+    .orderBy(desc(incidents.openedAt), asc(incidents.id))
+    .limit(f.limit)
+    .offset(f.offset)
+    .all();
   const total = db.select({ n: sql<number>`count(*)` }).from(incidents).where(where).get()?.n ?? 0;
   return { rows, total };
 }

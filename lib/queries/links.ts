@@ -20,25 +20,31 @@ export async function loadSourceLinks(
   wanted: { deploymentIds: readonly string[]; pullRequests: readonly { repositoryId: string; number: number }[] },
 ): Promise<SourceLinks> {
   const deployments = new Map(
-    (db.$client
-      .prepare("SELECT id, url FROM deployments WHERE workspace_id = ? AND url IS NOT NULL AND id IN (SELECT value FROM json_each(?))")
+    db.$client
+      .prepare(
+        "SELECT id, url FROM deployments WHERE workspace_id = ? AND url IS NOT NULL AND id IN (SELECT value FROM json_each(?))",
+      )
       .raw(true)
-      .all(workspaceId, JSON.stringify([...new Set(wanted.deploymentIds)])) as [string, string][]),
+      .all(workspaceId, JSON.stringify([...new Set(wanted.deploymentIds)])) as [string, string][],
   );
   const prKey = (repositoryId: string, number: number) => `${repositoryId}#${number}`;
   // CROSS JOIN keeps json_each outermost, so each wanted pull request is one primary-key seek
   // (a plain JOIN let the planner scan every pull request per wanted one).
   const pullRequests = new Map(
-    (db.$client
-      .prepare(
-        `SELECT p.repository_id, p.number, p.url FROM json_each(?) w
+    (
+      db.$client
+        .prepare(
+          `SELECT p.repository_id, p.number, p.url FROM json_each(?) w
          CROSS JOIN pull_requests p ON p.workspace_id = ? AND p.repository_id = json_extract(w.value, '$[0]') AND p.number = json_extract(w.value, '$[1]')
          WHERE p.url IS NOT NULL`,
-      )
-      .raw(true)
-      .all(JSON.stringify(wanted.pullRequests.map((p) => [p.repositoryId, p.number])), workspaceId) as [string, number, string][]).map(
-      ([r, n, url]) => [prKey(r, n), url] as const,
-    ),
+        )
+        .raw(true)
+        .all(JSON.stringify(wanted.pullRequests.map((p) => [p.repositoryId, p.number])), workspaceId) as [
+        string,
+        number,
+        string,
+      ][]
+    ).map(([r, n, url]) => [prKey(r, n), url] as const),
   );
   return {
     deployment: (id) => deployments.get(id) ?? null,

@@ -1,5 +1,13 @@
 import type { Db } from "@/db/client";
-import type { DeploymentRow, IncidentRow, MetricsData, PersonRow, PullRequestRef, PullRequestRow, RepositoryRow } from "@/lib/metrics/types";
+import type {
+  DeploymentRow,
+  IncidentRow,
+  MetricsData,
+  PersonRow,
+  PullRequestRef,
+  PullRequestRow,
+  RepositoryRow,
+} from "@/lib/metrics/types";
 
 type Raw = unknown[];
 
@@ -28,10 +36,17 @@ export async function loadMetricsData(db: Db, workspaceId: number): Promise<Metr
 
   const repositories = rows(
     "SELECT id, name, created_at, team_id, default_branch, is_template, url FROM repositories WHERE workspace_id = ?",
-  ).map((r): RepositoryRow => ({
-    id: r[0] as string, name: r[1] as string, createdAt: r[2] as number, teamId: r[3] as string | null,
-    defaultBranch: r[4] as string | null, isTemplate: bool(r[5]), url: r[6] as string | null,
-  }));
+  ).map(
+    (r): RepositoryRow => ({
+      id: r[0] as string,
+      name: r[1] as string,
+      createdAt: r[2] as number,
+      teamId: r[3] as string | null,
+      defaultBranch: r[4] as string | null,
+      isTemplate: bool(r[5]),
+      url: r[6] as string | null,
+    }),
+  );
 
   // The two big reads take every row of the workspace: a table scan beats an
   // index walk with a random row lookup each (~2x on the benchmark workspace).
@@ -39,8 +54,13 @@ export async function loadMetricsData(db: Db, workspaceId: number): Promise<Metr
   const deployments = mapRows(
     "SELECT id, repository_id, environment, status, created_at, finished_at, sha FROM deployments NOT INDEXED WHERE workspace_id = ?",
     (r): DeploymentRow => ({
-      id: r[0] as string, repositoryId: r[1] as string, environment: r[2] as string, status: r[3] as DeploymentRow["status"],
-      createdAt: r[4] as number, finishedAt: r[5] as number | null, sha: r[6] as string | null,
+      id: r[0] as string,
+      repositoryId: r[1] as string,
+      environment: r[2] as string,
+      status: r[3] as DeploymentRow["status"],
+      createdAt: r[4] as number,
+      finishedAt: r[5] as number | null,
+      sha: r[6] as string | null,
     }),
   );
 
@@ -48,18 +68,30 @@ export async function loadMetricsData(db: Db, workspaceId: number): Promise<Metr
   const pullRequests = mapRows(
     "SELECT repository_id, number, created_at, first_commit_at, merged_at, base_branch FROM pull_requests NOT INDEXED WHERE workspace_id = ? AND merged_at IS NOT NULL",
     (r): PullRequestRow => ({
-      repositoryId: r[0] as string, number: r[1] as number, createdAt: r[2] as number,
-      firstCommitAt: r[3] as number | null, mergedAt: r[4] as number | null, baseBranch: r[5] as string | null,
+      repositoryId: r[0] as string,
+      number: r[1] as number,
+      createdAt: r[2] as number,
+      firstCommitAt: r[3] as number | null,
+      mergedAt: r[4] as number | null,
+      baseBranch: r[5] as string | null,
     }),
   );
 
   const incidents = rows(
     "SELECT id, opened_at, resolved_at, title, repository_id, team_id, deployment_id, cause_sha, url FROM incidents WHERE workspace_id = ?",
-  ).map((r): IncidentRow => ({
-    id: r[0] as string, openedAt: r[1] as number, resolvedAt: r[2] as number | null, title: r[3] as string | null,
-    repositoryId: r[4] as string | null, teamId: r[5] as string | null, deploymentId: r[6] as string | null,
-    causeSha: r[7] as string | null, url: r[8] as string | null,
-  }));
+  ).map(
+    (r): IncidentRow => ({
+      id: r[0] as string,
+      openedAt: r[1] as number,
+      resolvedAt: r[2] as number | null,
+      title: r[3] as string | null,
+      repositoryId: r[4] as string | null,
+      teamId: r[5] as string | null,
+      deploymentId: r[6] as string | null,
+      causeSha: r[7] as string | null,
+      url: r[8] as string | null,
+    }),
+  );
 
   // The planner, without statistics, walks the merged-at index for "first pull request" and sorts: name the index.
   const people = rows(`
@@ -69,10 +101,18 @@ export async function loadMetricsData(db: Db, workspaceId: number): Promise<Metr
          WHERE q.workspace_id = p.workspace_id AND q.author_id = p.id ORDER BY created_at, repository_id, number LIMIT 1),
       (SELECT json_array(repository_id, number, merged_at, url) FROM pull_requests q INDEXED BY pull_requests_author_merged
          WHERE q.workspace_id = p.workspace_id AND q.author_id = p.id AND merged_at IS NOT NULL ORDER BY merged_at, repository_id, number LIMIT 1)
-    FROM people p WHERE p.workspace_id = ?`).map((r): PersonRow => ({
-    id: r[0] as string, name: r[1] as string | null, teamId: r[2] as string | null, joinedAt: r[3] as number | null,
-    isBot: bool(r[4]), firstCommitAt: r[5] as number | null, firstPullRequest: pullRequestRef(r[6]), firstMergedPullRequest: pullRequestRef(r[7]),
-  }));
+    FROM people p WHERE p.workspace_id = ?`).map(
+    (r): PersonRow => ({
+      id: r[0] as string,
+      name: r[1] as string | null,
+      teamId: r[2] as string | null,
+      joinedAt: r[3] as number | null,
+      isBot: bool(r[4]),
+      firstCommitAt: r[5] as number | null,
+      firstPullRequest: pullRequestRef(r[6]),
+      firstMergedPullRequest: pullRequestRef(r[7]),
+    }),
+  );
 
   const starts = c
     .prepare(

@@ -18,12 +18,18 @@ export function containsPattern(text: string): string {
 }
 
 /** The repositories of a workspace matching the filter, by name then id. */
-export async function listRepositories(db: Db, workspaceId: number, filter: RepositoryFilter = {}): Promise<Repository[]> {
+export async function listRepositories(
+  db: Db,
+  workspaceId: number,
+  filter: RepositoryFilter = {},
+): Promise<Repository[]> {
   const conditions: (SQL | undefined)[] = [eq(repositories.workspaceId, workspaceId)];
   if (filter.teamId) conditions.push(eq(repositories.teamId, filter.teamId));
   if (filter.search) {
     const pattern = containsPattern(filter.search);
-    conditions.push(or(sql`${repositories.name} LIKE ${pattern} ESCAPE '\\'`, sql`${repositories.id} LIKE ${pattern} ESCAPE '\\'`));
+    conditions.push(
+      or(sql`${repositories.name} LIKE ${pattern} ESCAPE '\\'`, sql`${repositories.id} LIKE ${pattern} ESCAPE '\\'`),
+    );
   }
   return db
     .select()

@@ -30,7 +30,10 @@ export async function listRepositoriesWithFiles(db: Db, workspaceId: number): Pr
       files: repositoryFiles.files,
     })
     .from(repositories)
-    .leftJoin(repositoryFiles, and(eq(repositoryFiles.workspaceId, repositories.workspaceId), eq(repositoryFiles.repositoryId, repositories.id)))
+    .leftJoin(
+      repositoryFiles,
+      and(eq(repositoryFiles.workspaceId, repositories.workspaceId), eq(repositoryFiles.repositoryId, repositories.id)),
+    )
     .where(eq(repositories.workspaceId, workspaceId))
     .orderBy(repositories.name)
     .all();
@@ -53,6 +56,13 @@ export async function listRepositoriesWithFiles(db: Db, workspaceId: number): Pr
       templateId: r.templateId,
       snapshot: r.observedAt === null || r.files === null ? null : { observedAt: r.observedAt, files: r.files },
     })),
-    ...orphans.map((o) => ({ id: o.repositoryId, name: null, teamId: null, isTemplate: false, templateId: null, snapshot: { observedAt: o.observedAt, files: o.files } })),
+    ...orphans.map((o) => ({
+      id: o.repositoryId,
+      name: null,
+      teamId: null,
+      isTemplate: false,
+      templateId: null,
+      snapshot: { observedAt: o.observedAt, files: o.files },
+    })),
   ];
 }

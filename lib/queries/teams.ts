@@ -12,7 +12,12 @@ export async function listTeams(db: Db, workspaceId: number): Promise<Team[]> {
 
 /** The team with this id; a NotFoundError naming it otherwise. */
 export async function getTeam(db: Db, workspaceId: number, teamId: string, workspaceSlug: string): Promise<Team> {
-  const team = db.select().from(teams).where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, teamId))).get();
-  if (!team) throw new NotFoundError(`unknown team ${JSON.stringify(teamId)} in workspace ${JSON.stringify(workspaceSlug)}`);
+  const team = db
+    .select()
+    .from(teams)
+    .where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, teamId)))
+    .get();
+  if (!team)
+    throw new NotFoundError(`unknown team ${JSON.stringify(teamId)} in workspace ${JSON.stringify(workspaceSlug)}`);
   return team;
 }

@@ -7,7 +7,13 @@ export async function hasDelivery(db: Db, workspaceId: number, source: string, d
   const row = db
     .select({ id: webhookDeliveries.deliveryId })
     .from(webhookDeliveries)
-    .where(and(eq(webhookDeliveries.workspaceId, workspaceId), eq(webhookDeliveries.source, source), eq(webhookDeliveries.deliveryId, deliveryId)))
+    .where(
+      and(
+        eq(webhookDeliveries.workspaceId, workspaceId),
+        eq(webhookDeliveries.source, source),
+        eq(webhookDeliveries.deliveryId, deliveryId),
+      ),
+    )
     .get();
   return row !== undefined;
 }
@@ -17,7 +23,10 @@ export async function hasDelivery(db: Db, workspaceId: number, source: string, d
  * crash in between means a redelivery is ingested again (idempotently) rather
  * than lost. Returns false when another request recorded it first.
  */
-export async function recordDelivery(db: Db, delivery: { workspaceId: number; source: string; deliveryId: string; event: string; receivedAt: number }): Promise<boolean> {
+export async function recordDelivery(
+  db: Db,
+  delivery: { workspaceId: number; source: string; deliveryId: string; event: string; receivedAt: number },
+): Promise<boolean> {
   const result = db.insert(webhookDeliveries).values(delivery).onConflictDoNothing().run();
   return result.changes > 0;
 }

@@ -21,7 +21,10 @@ export async function getWorkspace(db: Db, slug: string): Promise<Workspace> {
   if (found) return found;
   const known = (await listWorkspaces(db)).map((w) => w.slug);
   throw new NotFoundError(
-    `unknown workspace ${JSON.stringify(slug)}` + (known.length ? ` (known: ${known.join(", ")})` : " (there are no workspaces yet: run altimeter demo or altimeter import)"),
+    `unknown workspace ${JSON.stringify(slug)}` +
+      (known.length
+        ? ` (known: ${known.join(", ")})`
+        : " (there are no workspaces yet: run altimeter demo or altimeter import)"),
   );
 }
 
@@ -30,7 +33,9 @@ const SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** Refuses a slug that would not survive a URL or a shell: letters, digits, `.`, `_`, `-`, at most 64. */
 export function checkSlug(slug: string): string {
   if (!SLUG.test(slug)) {
-    throw new ValidationError(`workspace slug ${JSON.stringify(slug)} must be 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit`);
+    throw new ValidationError(
+      `workspace slug ${JSON.stringify(slug)} must be 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit`,
+    );
   }
   return slug;
 }
@@ -48,7 +53,9 @@ export async function deleteWorkspace(db: Db, slug: string): Promise<void> {
 }
 
 /** The settings a workspace can change (spec/cli.md `settings`). */
-export type WorkspaceSettingsPatch = Partial<Pick<Workspace, "productionEnv" | "attributionWindowHours" | "newcomerGraceDays" | "name">>;
+export type WorkspaceSettingsPatch = Partial<
+  Pick<Workspace, "productionEnv" | "attributionWindowHours" | "newcomerGraceDays" | "name">
+>;
 
 /** Changes some settings; bumps the data version since derived facts depend on them. */
 export async function updateWorkspaceSettings(db: Db, id: number, patch: WorkspaceSettingsPatch): Promise<void> {
@@ -61,5 +68,8 @@ export async function updateWorkspaceSettings(db: Db, id: number, patch: Workspa
 
 /** Marks the workspace's records as changed, so cached facts are recomputed. */
 export async function bumpDataVersion(db: Db, id: number): Promise<void> {
-  db.update(workspaces).set({ dataVersion: sql`${workspaces.dataVersion} + 1` }).where(eq(workspaces.id, id)).run();
+  db.update(workspaces)
+    .set({ dataVersion: sql`${workspaces.dataVersion} + 1` })
+    .where(eq(workspaces.id, id))
+    .run();
 }

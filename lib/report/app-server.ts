@@ -29,7 +29,9 @@ function nextBin(appDir: string): string {
 export function buildState(appDir: string): "none" | "without-report" | "ready" {
   if (!existsSync(path.join(appDir, ".next", "BUILD_ID"))) return "none";
   try {
-    const routes = JSON.parse(readFileSync(path.join(appDir, ".next", "app-path-routes-manifest.json"), "utf8")) as Record<string, string>;
+    const routes = JSON.parse(
+      readFileSync(path.join(appDir, ".next", "app-path-routes-manifest.json"), "utf8"),
+    ) as Record<string, string>;
     return REPORT_ROUTE in routes ? "ready" : "without-report";
   } catch {
     return "without-report";
@@ -40,7 +42,11 @@ export function buildState(appDir: string): "none" | "without-report" | "ready" 
 export async function ensureBuild(appDir: string, say: (line: string) => void): Promise<void> {
   const state = buildState(appDir);
   if (state === "ready") return;
-  say(state === "none" ? "no build of the app yet: running next build once (a minute or two)…" : "the app's build predates the report page: running next build (a minute or two)…");
+  say(
+    state === "none"
+      ? "no build of the app yet: running next build once (a minute or two)…"
+      : "the app's build predates the report page: running next build (a minute or two)…",
+  );
   await withBuildLock(appDir, async () => {
     // Another process may have built while this one waited for the lock.
     if (buildState(appDir) !== "ready") await nextBuild(appDir);
@@ -89,7 +95,12 @@ export async function startAppServer(options: { appDir?: string; dbFile: string 
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [nextBin(appDir), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: appDir,
-    env: { ...process.env, ALTIMETER_DB: path.resolve(options.dbFile), NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    env: {
+      ...process.env,
+      ALTIMETER_DB: path.resolve(options.dbFile),
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -107,7 +118,9 @@ export async function startAppServer(options: { appDir?: string; dbFile: string 
   while (!(await answers(`${url}/-/starting`))) {
     if (child.exitCode !== null || Date.now() > deadline) {
       await stop();
-      throw new UnavailableError(`the app did not start (next start ${child.exitCode !== null ? `exited with ${child.exitCode}` : `gave no answer in ${START_TIMEOUT_MS / 1000} s`}):\n${output.slice(-2_000)}`);
+      throw new UnavailableError(
+        `the app did not start (next start ${child.exitCode !== null ? `exited with ${child.exitCode}` : `gave no answer in ${START_TIMEOUT_MS / 1000} s`}):\n${output.slice(-2_000)}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 100));
   }

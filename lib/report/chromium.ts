@@ -20,7 +20,7 @@ export const CHROMIUM_NAMES = ["chromium", "chromium-browser", "google-chrome", 
 /** How to get a browser, for error messages. */
 export const INSTALL_HINT =
   "install one (Debian/Ubuntu: apt-get install chromium; Fedora: dnf install chromium; macOS: install Google Chrome) " +
-  "or name it with --chromium PATH, ALTIMETER_CHROMIUM or \"report\": { \"chromium\": PATH } in the config file";
+  'or name it with --chromium PATH, ALTIMETER_CHROMIUM or "report": { "chromium": PATH } in the config file';
 
 function executable(file: string): boolean {
   try {
@@ -63,5 +63,7 @@ export function findChromium(search: ChromiumSearch = {}): string {
       if (executable(candidate)) return candidate;
     }
   }
-  throw new UnavailableError(`no Chromium or Chrome found to print the PDF (looked for ${(search.names ?? CHROMIUM_NAMES).join(", ")}): ${INSTALL_HINT}`);
+  throw new UnavailableError(
+    `no Chromium or Chrome found to print the PDF (looked for ${(search.names ?? CHROMIUM_NAMES).join(", ")}): ${INSTALL_HINT}`,
+  );
 }

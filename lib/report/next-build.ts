@@ -24,7 +24,10 @@ function alive(pid: number): boolean {
  * another is writing. A lock left by a dead process is taken over.
  */
 export async function withBuildLock<T>(appDir: string, work: () => Promise<T>): Promise<T> {
-  const lock = path.join(tmpdir(), `altimeter-next-build-${createHash("sha1").update(appDir).digest("hex").slice(0, 12)}.lock`);
+  const lock = path.join(
+    tmpdir(),
+    `altimeter-next-build-${createHash("sha1").update(appDir).digest("hex").slice(0, 12)}.lock`,
+  );
   const deadline = Date.now() + LOCK_WAIT_MS;
   for (;;) {
     try {
@@ -54,7 +57,11 @@ export async function withBuildLock<T>(appDir: string, work: () => Promise<T>): 
 export function nextBuild(appDir: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const bin = path.join(appDir, "node_modules/next/dist/bin/next");
-    const child = spawn(process.execPath, [bin, "build"], { cwd: appDir, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [bin, "build"], {
+      cwd: appDir,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     const collect = (chunk: Buffer) => void (output = (output + chunk.toString()).slice(-20_000));
     child.stdout.on("data", collect);
@@ -64,7 +71,12 @@ export function nextBuild(appDir: string): Promise<void> {
     child.once("exit", (code, signal) => {
       clearTimeout(timer);
       if (code === 0) resolve();
-      else reject(new UnavailableError(`next build in ${appDir} failed (${signal ?? `exit ${code}`}):\n${output.slice(-6_000)}`));
+      else
+        reject(
+          new UnavailableError(
+            `next build in ${appDir} failed (${signal ?? `exit ${code}`}):\n${output.slice(-6_000)}`,
+          ),
+        );
     });
   });
 }

@@ -26,5 +26,8 @@ export function reportPdfPath(a: ReportAddress): string {
 
 /** A file name for a report: northwind-checkout-2026-08-31-to-2026-11-30.pdf */
 export function reportFileName(a: ReportAddress): string {
-  return `${[a.workspace, a.team, a.from, "to", a.to].filter(Boolean).join("-").replace(/[^\w.-]+/g, "_")}.pdf`;
+  return `${[a.workspace, a.team, a.from, "to", a.to]
+    .filter(Boolean)
+    .join("-")
+    .replace(/[^\w.-]+/g, "_")}.pdf`;
 }

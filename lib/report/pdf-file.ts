@@ -24,7 +24,8 @@ export function countPdfPages(bytes: Uint8Array): number | null {
  * document: a temporary file beside it, flushed to disk, then renamed over it.
  */
 export function writePdfAtomically(file: string, pdf: Uint8Array): void {
-  if (!isCompletePdf(pdf)) throw new UpstreamError("Chromium returned an incomplete PDF; nothing was written", "server");
+  if (!isCompletePdf(pdf))
+    throw new UpstreamError("Chromium returned an incomplete PDF; nothing was written", "server");
   const target = path.resolve(file);
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   try {

@@ -6,7 +6,14 @@ import { AltimeterError, NotFoundError, UnavailableError, UpstreamError, Validat
 import { footerTemplate, headerTemplate } from "./templates";
 
 /** The flags of every print run: nothing beyond loopback, nothing remembered. */
-export const CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage"];
+export const CHROMIUM_FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+  "--disable-dev-shm-usage",
+];
 
 /** The attribute the report page sets on its root once every chart is drawn ("true"), or why not. */
 export const READY_ATTRIBUTE = "data-report-ready";
@@ -40,11 +47,20 @@ async function refusal(status: number, body: string, url: string): Promise<Error
     message = (JSON.parse(body) as { error?: { message?: string } }).error?.message ?? message;
   } catch {
     // An HTML error page: keep its start, tags removed.
-    message = message.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+    message = message
+      .replace(/<[^>]*>/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
   }
-  if (status === 404) return new NotFoundError(`the report page was not found (${url}): the workspace or team does not exist there, or that app predates the report page`);
+  if (status === 404)
+    return new NotFoundError(
+      `the report page was not found (${url}): the workspace or team does not exist there, or that app predates the report page`,
+    );
   if (status === 400) return new ValidationError(message || `the report page refused ${url}`);
-  return new UpstreamError(`the report page answered ${status} (${url})${message ? `: ${message}` : ""}`, status >= 500 ? "server" : "client");
+  return new UpstreamError(
+    `the report page answered ${status} (${url})${message ? `: ${message}` : ""}`,
+    status >= 500 ? "server" : "client",
+  );
 }
 
 /**
@@ -72,7 +88,9 @@ export async function printPdf(job: PrintJob): Promise<PrintedPdf> {
         colorScheme: "light",
       });
     } catch (error) {
-      throw new UnavailableError(`Chromium (${job.chromium}) did not start: ${(error as Error).message.split("\n")[0]}`);
+      throw new UnavailableError(
+        `Chromium (${job.chromium}) did not start: ${(error as Error).message.split("\n")[0]}`,
+      );
     }
     context.setDefaultTimeout(timeout);
     const page = await context.newPage();
@@ -80,11 +98,16 @@ export async function printPdf(job: PrintJob): Promise<PrintedPdf> {
     const launched = Date.now();
     const response = await page.goto(job.url, { waitUntil: "domcontentloaded", timeout });
     if (!response) throw new UpstreamError(`no answer from ${job.url}`, "network");
-    if (response.status() !== 200) throw await refusal(response.status(), await response.text().catch(() => ""), job.url);
+    if (response.status() !== 200)
+      throw await refusal(response.status(), await response.text().catch(() => ""), job.url);
     const ready = await page.waitForSelector(`[${READY_ATTRIBUTE}]`, { state: "attached", timeout });
     const state = await ready.getAttribute(READY_ATTRIBUTE);
     if (state?.startsWith("invalid: ")) throw new ValidationError(state.slice("invalid: ".length));
-    if (state !== "true") throw new UpstreamError(`the report page did not finish drawing its charts (${state}); nothing was printed`, "server");
+    if (state !== "true")
+      throw new UpstreamError(
+        `the report page did not finish drawing its charts (${state}); nothing was printed`,
+        "server",
+      );
     const header = job.header ?? {
       left: (await ready.getAttribute(HEADER_ATTRIBUTES.left)) ?? "",
       right: (await ready.getAttribute(HEADER_ATTRIBUTES.right)) ?? "",

@@ -28,7 +28,10 @@ export interface RoadmapInput {
 }
 
 const checkTitle = (id: string) => CHECKS.find((c) => c.id === id)?.title ?? id;
-const step = (s: NextStep): RoadmapItem => ({ text: s.action, detail: s.tools.length ? `Candidates: ${s.tools.join(", ")}` : null });
+const step = (s: NextStep): RoadmapItem => ({
+  text: s.action,
+  detail: s.tools.length ? `Candidates: ${s.tools.join(", ")}` : null,
+});
 
 /**
  * Three horizons: the first month settles what is unknown and starts the two
@@ -38,10 +41,19 @@ const step = (s: NextStep): RoadmapItem => ({ text: s.action, detail: s.tools.le
 export function buildRoadmap(input: RoadmapInput): RoadmapPhase[] {
   const first: RoadmapItem[] = [];
   if (input.unknowns.length > 0) {
-    first.push({ text: `Answer the questionnaire: ${input.unknowns.length} open question${input.unknowns.length === 1 ? "" : "s"} could change the verdict`, detail: "In the dashboard: Maturity → Questionnaire, or altimeter answers import" });
+    first.push({
+      text: `Answer the questionnaire: ${input.unknowns.length} open question${input.unknowns.length === 1 ? "" : "s"} could change the verdict`,
+      detail: "In the dashboard: Maturity → Questionnaire, or altimeter answers import",
+    });
   }
   first.push(...input.nextSteps.slice(0, 2).map(step));
-  const quarter = [...input.nextSteps.slice(2).map(step), ...input.missedTargets.map((t) => ({ text: `Meet the target of ${t}`, detail: "Platform-engineering target, missed in this period" }))];
+  const quarter = [
+    ...input.nextSteps.slice(2).map(step),
+    ...input.missedTargets.map((t) => ({
+      text: `Meet the target of ${t}`,
+      detail: "Platform-engineering target, missed in this period",
+    })),
+  ];
   const half = input.teams
     .filter((t) => t.progress.nextLevel !== null)
     .sort((a, b) => a.level - b.level || a.name.localeCompare(b.name))

@@ -66,15 +66,26 @@ const tier = (t: Tier | null) => (t === null ? "" : ` (DORA ${t})`);
 const hours = (h: number) => `${formatNumber(h)} ${h === 1 ? "hour" : "hours"}`;
 
 function metricSentences(subject: string, m: MetricValues, days: number): string[] {
-  const d = m.deploymentFrequency, l = m.leadTime, c = m.changeFailureRate, r = m.timeToRestore, o = m.onboarding, f = m.timeToFirstDeploy;
+  const d = m.deploymentFrequency,
+    l = m.leadTime,
+    c = m.changeFailureRate,
+    r = m.timeToRestore,
+    o = m.onboarding,
+    f = m.timeToFirstDeploy;
   const out: string[] = [];
   out.push(
     d.deployments === 0
       ? `${subject} made no successful production deployment in these ${days} days${tier(d.tier)}.`
       : `${subject} deploys to production ${formatNumber(d.perDay)} times a day${tier(d.tier)}: ${count(d.deployments, "deployment")} on ${count(d.deployDays, "day")} of ${days}.`,
   );
-  if (l.medianHours !== null) out.push(`A merged change reaches production in ${hours(l.medianHours)} at the median${tier(l.tier)}, and in ${hours(l.p90Hours!)} for the slowest tenth.`);
-  if (c.rate !== null) out.push(`${formatPercent(c.rate)}% of production deployments failed or caused an incident${tier(c.tier)}: ${c.failed} of ${c.deployments}.`);
+  if (l.medianHours !== null)
+    out.push(
+      `A merged change reaches production in ${hours(l.medianHours)} at the median${tier(l.tier)}, and in ${hours(l.p90Hours!)} for the slowest tenth.`,
+    );
+  if (c.rate !== null)
+    out.push(
+      `${formatPercent(c.rate)}% of production deployments failed or caused an incident${tier(c.tier)}: ${c.failed} of ${c.deployments}.`,
+    );
   out.push(
     r.incidents === 0
       ? "No incident was opened."
@@ -82,50 +93,83 @@ function metricSentences(subject: string, m: MetricValues, days: number): string
         ? `${count(r.incidents, "incident")} opened, none resolved yet.`
         : `Service is restored in ${hours(r.medianHours)} at the median${tier(r.tier)} (${count(r.incidents, "incident")}, ${r.open} still open).`,
   );
-  if (o.medianDays !== null) out.push(`Newcomers merge their first pull request ${formatNumber(o.medianDays)} days after starting (median of ${o.onboarded}).`);
+  if (o.medianDays !== null)
+    out.push(
+      `Newcomers merge their first pull request ${formatNumber(o.medianDays)} days after starting (median of ${o.onboarded}).`,
+    );
   else if (o.newcomers > 0) out.push(`${count(o.newcomers, "newcomer")} started; none has merged a pull request yet.`);
-  if (f.medianHours !== null) out.push(`New services reach production ${hours(f.medianHours)} after their repository is created (median of ${f.deployed}).`);
+  if (f.medianHours !== null)
+    out.push(
+      `New services reach production ${hours(f.medianHours)} after their repository is created (median of ${f.deployed}).`,
+    );
   return out;
 }
 
 function targetSentence(targets: Targets): string {
   const keys = Object.keys(TARGET_WORDS) as (keyof Targets)[];
-  const met = keys.filter((k) => targets[k] === true), missed = keys.filter((k) => targets[k] === false), unknown = keys.filter((k) => targets[k] === null);
+  const met = keys.filter((k) => targets[k] === true),
+    missed = keys.filter((k) => targets[k] === false),
+    unknown = keys.filter((k) => targets[k] === null);
   const list = (ks: (keyof Targets)[]) => ks.map((k) => TARGET_WORDS[k]).join(", ");
-  const parts = [`It meets ${met.length} of the ${keys.length} platform-engineering targets${met.length ? ` (${list(met)})` : ""}`];
+  const parts = [
+    `It meets ${met.length} of the ${keys.length} platform-engineering targets${met.length ? ` (${list(met)})` : ""}`,
+  ];
   if (missed.length) parts.push(`misses ${missed.length} (${list(missed)})`);
   if (unknown.length) parts.push(`and ${unknown.length} cannot be judged without data`);
   return `${parts.join(", ")}.`;
 }
 
-function levelSentence(subject: string, level: Level, provisional: boolean, distribution: Record<`${Level}`, number> | null): string {
-  const where = level === 0 ? "below level 1 of the platform maturity rubric" : `at level ${level} of 4 on the platform maturity rubric, ${LEVELS[level - 1]!.name.toLowerCase()}`;
+function levelSentence(
+  subject: string,
+  level: Level,
+  provisional: boolean,
+  distribution: Record<`${Level}`, number> | null,
+): string {
+  const where =
+    level === 0
+      ? "below level 1 of the platform maturity rubric"
+      : `at level ${level} of 4 on the platform maturity rubric, ${LEVELS[level - 1]!.name.toLowerCase()}`;
   let text = `${subject} stands ${where}${provisional ? " (provisional: questionnaire answers would confirm it)" : ""}.`;
   if (distribution) {
     const teams = Object.values(distribution).reduce((a, b) => a + b, 0);
-    const parts = (["4", "3", "2", "1", "0"] as const).filter((k) => distribution[k] > 0).map((k) => `${distribution[k]} ${k === "0" ? "below level 1" : `at level ${k}`}`);
+    const parts = (["4", "3", "2", "1", "0"] as const)
+      .filter((k) => distribution[k] > 0)
+      .map((k) => `${distribution[k]} ${k === "0" ? "below level 1" : `at level ${k}`}`);
     if (teams > 0) text += ` Of its ${count(teams, "team")}, ${parts.join(", ")}.`;
   }
   return text;
 }
 
 function movementSentence(movements: readonly Movement[], days: number): string | null {
-  const better = movements.filter((m) => m.verdict === "better"), worse = movements.filter((m) => m.verdict === "worse");
+  const better = movements.filter((m) => m.verdict === "better"),
+    worse = movements.filter((m) => m.verdict === "worse");
   if (better.length === 0 && worse.length === 0) return null;
   const list = (ms: Movement[]) => ms.map((m) => `${m.title.toLowerCase()} (${m.change})`).join(", ");
-  const parts = [better.length ? `improved ${list(better)}` : null, worse.length ? `worsened ${list(worse)}` : null].filter(Boolean);
+  const parts = [
+    better.length ? `improved ${list(better)}` : null,
+    worse.length ? `worsened ${list(worse)}` : null,
+  ].filter(Boolean);
   return `Against the previous ${days} days it ${parts.join(" and ")}.`;
 }
 
 /** The executive summary of a report. */
 export function executiveSummary(input: SummaryInput): ExecutiveSummary {
   const m = input.maturity;
-  const standing = [...metricSentences(input.subject, input.metrics, input.days), targetSentence(input.metrics.targets)];
+  const standing = [
+    ...metricSentences(input.subject, input.metrics, input.days),
+    targetSentence(input.metrics.targets),
+  ];
   if (m) standing.push(levelSentence(input.subject, m.level, m.provisional, m.distribution));
   return {
     standing,
     movement: movementSentence(input.movements, input.days),
-    verdict: m ? { label: VERDICT_WORDS[m.recommendation.verdict], verdict: m.recommendation.verdict, because: m.recommendation.reasons[0]?.text ?? "" } : null,
+    verdict: m
+      ? {
+          label: VERDICT_WORDS[m.recommendation.verdict],
+          verdict: m.recommendation.verdict,
+          because: m.recommendation.reasons[0]?.text ?? "",
+        }
+      : null,
     nextSteps: m ? m.recommendation.nextSteps.slice(0, 3) : [],
   };
 }

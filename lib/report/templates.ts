@@ -4,7 +4,8 @@ export function escapeHtml(text: string): string {
 }
 
 // Header and footer templates get no page styles: everything inline, and a font size, or they print at 0 px.
-const BAND = "width:100%;font-family:system-ui,'DejaVu Sans',sans-serif;font-size:8px;color:#4b5563;padding:0 14mm;display:flex;justify-content:space-between;";
+const BAND =
+  "width:100%;font-family:system-ui,'DejaVu Sans',sans-serif;font-size:8px;color:#4b5563;padding:0 14mm;display:flex;justify-content:space-between;";
 
 /** The running header: the client and the report's subject on the left, the period on the right. */
 export function headerTemplate(left: string, right: string): string {

@@ -21,11 +21,13 @@ const EPSILON = 1e-9;
 export function compareHeadline(metric: MetricName, current: MetricValues, previous: MetricValues): Change {
   const now = headlineValue(metric, current);
   const then = headlineValue(metric, previous);
-  if (now === null || then === null) return { current: now, previous: then, delta: null, relative: null, verdict: null };
+  if (now === null || then === null)
+    return { current: now, previous: then, delta: null, relative: null, verdict: null };
   const delta = now - then;
   const relative = then === 0 ? null : delta / Math.abs(then);
   const scale = Math.max(Math.abs(now), Math.abs(then), 1);
   let verdict: Change["verdict"] = "unchanged";
-  if (Math.abs(delta) > EPSILON * scale) verdict = (delta > 0) === (metricInfo(metric).better === "higher") ? "better" : "worse";
+  if (Math.abs(delta) > EPSILON * scale)
+    verdict = delta > 0 === (metricInfo(metric).better === "higher") ? "better" : "worse";
   return { current: now, previous: then, delta, relative, verdict };
 }

@@ -41,7 +41,11 @@ export function previousWindow(w: MetricsWindow): MetricsWindow {
   return { from: w.from - (w.to - w.from), to: w.from };
 }
 
-const dated = (w: MetricsWindow, values: MetricValues): DatedValues => ({ from: formatDate(w.from), to: formatDate(w.to), values });
+const dated = (w: MetricsWindow, values: MetricValues): DatedValues => ({
+  from: formatDate(w.from),
+  to: formatDate(w.to),
+  values,
+});
 
 /**
  * The overview of a workspace or team: the report for the window, the previous
@@ -63,7 +67,11 @@ export async function getOverview(db: Db, q: MetricsQuery): Promise<Overview> {
   let team: Overview["team"] = null;
   if (query.teamId === null) {
     const list = await listTeams(db, query.workspace.id);
-    const byTeam = recordsByTeam(currentRecords!, facts, list.map((t) => t.id));
+    const byTeam = recordsByTeam(
+      currentRecords!,
+      facts,
+      list.map((t) => t.id),
+    );
     teams = list.map((t) => ({ id: t.id, name: t.name, values: summarise(byTeam.get(t.id)!, window) }));
   } else {
     const t = await getTeam(db, query.workspace.id, query.teamId, query.workspace.slug);

@@ -47,7 +47,8 @@ export const METRIC_INFO: readonly MetricInfo[] = [
       "Counts deployments to a production environment (the workspace's production pattern) with status success and finishedAt in the window.",
       "Per day = deployments ÷ days of the window; deploy days = distinct days holding at least one.",
     ],
-    tiers: "Elite: deploys on 5 or more days a week (median over full weeks). High: at least 1 day a week. Medium: at least 1 day a month. Low: less.",
+    tiers:
+      "Elite: deploys on 5 or more days a week (median over full weeks). High: at least 1 day a week. Medium: at least 1 day a month. Low: less.",
     target: { key: "deploymentFrequency", goal: "more than 1 a day", threshold: 1 },
   },
   {

@@ -12,7 +12,10 @@ export const DEMO_NAME = "Northwind (demo)";
 async function* ndjson(records: Record<string, unknown>[]): AsyncGenerator<string> {
   // Chunks of lines, as a file would arrive: the importer reads them like any other input.
   for (let i = 0; i < records.length; i += 1000) {
-    yield records.slice(i, i + 1000).map((r) => JSON.stringify(r)).join("\n") + "\n";
+    yield records
+      .slice(i, i + 1000)
+      .map((r) => JSON.stringify(r))
+      .join("\n") + "\n";
   }
 }
 
@@ -42,7 +45,12 @@ export async function createDemoWorkspace(
   const today = Math.floor(options.now / DAY_MS) * DAY_MS;
   for (const daysAgo of [270, 180, 90, 0]) {
     const at = today - daysAgo * DAY_MS;
-    await assessMaturity(db, { workspace: options.slug, to: formatDate(at), now: daysAgo === 0 ? options.now : at, record: true });
+    await assessMaturity(db, {
+      workspace: options.slug,
+      to: formatDate(at),
+      now: daysAgo === 0 ? options.now : at,
+      record: true,
+    });
   }
   return summary;
 }

@@ -6,7 +6,15 @@ import { parseIsoWeek, previousIsoWeek, type IsoWeek } from "@/lib/digest/week";
 import { readEnv } from "@/lib/env";
 import { listRetryableDigestSends } from "@/lib/queries/digest-sends";
 import { findWorkspace } from "@/lib/queries/workspaces";
-import { deliverDigest, getDigest, senderId, WORKER_LIMITS, type DeliveryLimits, type DigestTarget, type RetryPolicy } from "./digest";
+import {
+  deliverDigest,
+  getDigest,
+  senderId,
+  WORKER_LIMITS,
+  type DeliveryLimits,
+  type DigestTarget,
+  type RetryPolicy,
+} from "./digest";
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -37,7 +45,8 @@ type Digested = WorkspaceConfig & { digest: DigestConfig };
 /** Where a configured channel delivers the week's digest. */
 export function digestTarget(w: Digested, channel: DigestChannel, week: string, cwd = process.cwd()): DigestTarget {
   const d = w.digest;
-  if (channel === "email") return { channel, to: d.email?.to ?? [], from: d.email?.from ?? null, attachPdf: d.email?.attachPdf ?? false };
+  if (channel === "email")
+    return { channel, to: d.email?.to ?? [], from: d.email?.from ?? null, attachPdf: d.email?.attachPdf ?? false };
   if (channel === "slack") return { channel, webhookUrlEnv: d.slack?.webhookUrlEnv ?? "ALTIMETER_SLACK_WEBHOOK_URL" };
   return { channel, path: path.join(d.file?.dir ?? path.resolve(cwd, "digests"), `${w.slug}-${week}.md`) };
 }
@@ -62,13 +71,29 @@ export function startDigestSchedules(o: DigestScheduleOptions): DigestSchedules 
 
   const deliver = async (w: Digested, week: IsoWeek, channels: readonly DigestChannel[]) => {
     const ws = await findWorkspace(o.db, w.slug);
-    if (!ws) return o.log(`${new Date(o.now()).toISOString()} ${w.slug}: digest ${week.label} skipped, the workspace holds no data yet`);
+    if (!ws)
+      return o.log(
+        `${new Date(o.now()).toISOString()} ${w.slug}: digest ${week.label} skipped, the workspace holds no data yet`,
+      );
     const digest = await getDigest(o.db, { workspace: w.slug, week: week.label, now: o.now(), publicUrl });
     for (const channel of channels) {
       if (stopping) return;
-      const outcome = await deliverDigest(o.db, digest, { target: digestTarget(w, channel, week.label), env, by, now: o.now, retry: o.retry, limits, reportUrl: publicUrl, chromium: o.config.report?.chromium, say: () => {} });
+      const outcome = await deliverDigest(o.db, digest, {
+        target: digestTarget(w, channel, week.label),
+        env,
+        by,
+        now: o.now,
+        retry: o.retry,
+        limits,
+        reportUrl: publicUrl,
+        chromium: o.config.report?.chromium,
+        say: () => {},
+      });
       const row = outcome.row;
-      const detail = outcome.status === "sent" ? `sent${row && row.attempts > 1 ? ` after ${row.attempts} attempts` : ""}` : `${outcome.status}: ${outcome.reason}`;
+      const detail =
+        outcome.status === "sent"
+          ? `sent${row && row.attempts > 1 ? ` after ${row.attempts} attempts` : ""}`
+          : `${outcome.status}: ${outcome.reason}`;
       o.log(`${new Date(o.now()).toISOString()} ${w.slug}: digest ${week.label} ${channel} ${detail}`);
     }
   };
@@ -77,31 +102,48 @@ export function startDigestSchedules(o: DigestScheduleOptions): DigestSchedules 
   const run = (w: Digested, week: IsoWeek, channels: readonly DigestChannel[] = w.digest.channels) => {
     if (stopping || running.has(w.slug)) return;
     const job = deliver(w, week, channels)
-      .catch((error: unknown) => o.log(`${new Date(o.now()).toISOString()} ${w.slug}: digest ${week.label} failed: ${(error as Error).message}`))
+      .catch((error: unknown) =>
+        o.log(`${new Date(o.now()).toISOString()} ${w.slug}: digest ${week.label} failed: ${(error as Error).message}`),
+      )
       .finally(() => running.delete(w.slug));
     running.set(w.slug, job);
   };
 
-  const jobs = workspaces.map((w) => new Cron(w.digest.cron, { timezone: w.digest.timeZone }, () => run(w, previousIsoWeek(o.now()))));
+  const jobs = workspaces.map(
+    (w) => new Cron(w.digest.cron, { timezone: w.digest.timeZone }, () => run(w, previousIsoWeek(o.now()))),
+  );
   workspaces.forEach((w, i) => {
     const last = jobs[i]!.previousRuns(1, new Date(o.now()))[0];
     if (last && o.now() - last.getTime() < WEEK_MS) run(w, previousIsoWeek(last.getTime()));
   });
 
-  const sweep = setInterval(() => {
-    for (const w of workspaces) {
-      void (async () => {
-        const ws = await findWorkspace(o.db, w.slug);
-        if (!ws) return;
-        for (const row of await listRetryableDigestSends(o.db, ws.id, limits.maxAttempts)) {
-          if (w.digest.channels.includes(row.channel as DigestChannel) && o.now() - (row.claimedAt ?? 0) >= limits.retryAfterMs) run(w, parseIsoWeek(row.week), [row.channel as DigestChannel]);
-        }
-      })().catch((error: unknown) => o.log(`${w.slug}: digest retry sweep failed: ${(error as Error).message}`));
-    }
-  }, o.sweepEveryMs ?? 5 * 60_000);
+  const sweep = setInterval(
+    () => {
+      for (const w of workspaces) {
+        void (async () => {
+          const ws = await findWorkspace(o.db, w.slug);
+          if (!ws) return;
+          for (const row of await listRetryableDigestSends(o.db, ws.id, limits.maxAttempts)) {
+            if (
+              w.digest.channels.includes(row.channel as DigestChannel) &&
+              o.now() - (row.claimedAt ?? 0) >= limits.retryAfterMs
+            )
+              run(w, parseIsoWeek(row.week), [row.channel as DigestChannel]);
+          }
+        })().catch((error: unknown) => o.log(`${w.slug}: digest retry sweep failed: ${(error as Error).message}`));
+      }
+    },
+    o.sweepEveryMs ?? 5 * 60_000,
+  );
 
   return {
-    schedules: workspaces.map((w, i) => ({ workspace: w.slug, cron: w.digest.cron, timeZone: w.digest.timeZone, channels: w.digest.channels, nextRun: jobs[i]!.nextRun() })),
+    schedules: workspaces.map((w, i) => ({
+      workspace: w.slug,
+      cron: w.digest.cron,
+      timeZone: w.digest.timeZone,
+      channels: w.digest.channels,
+      nextRun: jobs[i]!.nextRun(),
+    })),
     async stop() {
       stopping = true;
       clearInterval(sweep);

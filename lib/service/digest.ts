@@ -21,7 +21,14 @@ import { readEnv } from "@/lib/env";
 import { AltimeterError, ValidationError } from "@/lib/errors";
 import { DAY_MS, formatDate } from "@/lib/metrics/window";
 import { databaseFile } from "@/lib/queries/coverage";
-import { claimDigestSend, getDigestSend, markDigestSent, recordDigestFailure, type ClaimResult, type DigestSend } from "@/lib/queries/digest-sends";
+import {
+  claimDigestSend,
+  getDigestSend,
+  markDigestSent,
+  recordDigestFailure,
+  type ClaimResult,
+  type DigestSend,
+} from "@/lib/queries/digest-sends";
 import { getWorkspace } from "@/lib/queries/workspaces";
 import { reportFileName } from "@/lib/report/paths";
 import { printReportWithApp } from "./report-pdf";
@@ -50,7 +57,10 @@ export interface RenderedDigest {
 /** The dashboard address for links: the given one, ALTIMETER_PUBLIC_URL, or the default. */
 export function publicUrlOf(given?: string | null, env: Record<string, string | undefined> = process.env): string {
   const url = given || readEnv(env as NodeJS.ProcessEnv).ALTIMETER_PUBLIC_URL || DEFAULT_PUBLIC_URL;
-  if (!/^https?:\/\/[^/]+/.test(url)) throw new ValidationError(`the public URL of the dashboard must be an http(s) address, got ${JSON.stringify(url)} (ALTIMETER_PUBLIC_URL or the config's publicUrl)`);
+  if (!/^https?:\/\/[^/]+/.test(url))
+    throw new ValidationError(
+      `the public URL of the dashboard must be an http(s) address, got ${JSON.stringify(url)} (ALTIMETER_PUBLIC_URL or the config's publicUrl)`,
+    );
   return url.replace(/\/+$/, "");
 }
 
@@ -59,7 +69,14 @@ export async function getDigest(db: Db, r: DigestRequest): Promise<RenderedDiges
   const now = r.now ?? Date.now();
   const week = r.week ? parseIsoWeek(r.week) : previousIsoWeek(now);
   const model = await buildDigestModel(db, { workspace: r.workspace, week, publicUrl: publicUrlOf(r.publicUrl), now });
-  return { model, subject: digestSubject(model), markdown: renderMarkdown(model), text: renderText(model), html: renderHtml(model), slack: renderSlack(model) };
+  return {
+    model,
+    subject: digestSubject(model),
+    markdown: renderMarkdown(model),
+    text: renderText(model),
+    html: renderHtml(model),
+    slack: renderSlack(model),
+  };
 }
 
 /** Where one digest goes. */
@@ -127,7 +144,12 @@ async function reportAttachment(db: Db, d: DigestModel, o: DeliveryOptions) {
   // The dashboard's default window, 13 weeks, ending with the digest's week.
   const to = Date.parse(`${d.to}T00:00:00Z`);
   const q = { workspace: d.workspace.slug, from: formatDate(to - 91 * DAY_MS), to: d.to };
-  const printed = await printReportWithApp(db, q, { url: o.reportUrl, chromium: o.chromium, dbFile: databaseFile(db), say: o.say ?? (() => {}) });
+  const printed = await printReportWithApp(db, q, {
+    url: o.reportUrl,
+    chromium: o.chromium,
+    dbFile: databaseFile(db),
+    say: o.say ?? (() => {}),
+  });
   return { filename: reportFileName(q), content: printed.pdf, contentType: "application/pdf" };
 }
 
@@ -151,10 +173,17 @@ async function sender(db: Db, d: RenderedDigest, o: DeliveryOptions, secrets: st
   const smtp = smtpSettings(env);
   secrets.push(...smtp.secrets);
   const from = t.from || smtp.from;
-  if (!from) throw new ValidationError("the digest mail needs a From address: set SMTP_FROM, or digest.email.from in the config");
-  if (t.to.length === 0) throw new ValidationError("the digest mail has no recipients: list them in the config's digest.email.to, or give --recipient");
+  if (!from)
+    throw new ValidationError(
+      "the digest mail needs a From address: set SMTP_FROM, or digest.email.from in the config",
+    );
+  if (t.to.length === 0)
+    throw new ValidationError(
+      "the digest mail has no recipients: list them in the config's digest.email.to, or give --recipient",
+    );
   const attachments = t.attachPdf ? [await reportAttachment(db, d.model, o)] : undefined;
-  return async () => void (await sendMail(smtp, { from, to: t.to, subject: d.subject, text: d.text, html: d.html, attachments }));
+  return async () =>
+    void (await sendMail(smtp, { from, to: t.to, subject: d.subject, text: d.text, html: d.html, attachments }));
 }
 
 /**
@@ -170,7 +199,8 @@ export async function deliverDigest(db: Db, d: RenderedDigest, o: DeliveryOption
   const workspace = await getWorkspace(db, d.model.workspace.slug);
   const key = { workspaceId: workspace.id, week: d.model.week, channel: o.target.channel };
   const claim = await claimDigestSend(db, key, { by: o.by ?? senderId(), now: now(), ...limits, force: o.force });
-  if (!claim.claimed) return { status: "skipped", channel: key.channel, reason: skipReason(claim.row), row: claim.row, claim: null };
+  if (!claim.claimed)
+    return { status: "skipped", channel: key.channel, reason: skipReason(claim.row), row: claim.row, claim: null };
   const secrets: string[] = [];
   let send: () => Promise<void>;
   try {
@@ -180,9 +210,21 @@ export async function deliverDigest(db: Db, d: RenderedDigest, o: DeliveryOption
     return { status: "failed", channel: key.channel, reason: row.lastError, row, claim: claim.how };
   }
   try {
-    await withRetries(send, o.retry ?? DEFAULT_RETRY, async (_attempt, error, retrying) => void (await recordDigestFailure(db, key, message(error, secrets), !retrying)), o.signal);
+    await withRetries(
+      send,
+      o.retry ?? DEFAULT_RETRY,
+      async (_attempt, error, retrying) =>
+        void (await recordDigestFailure(db, key, message(error, secrets), !retrying)),
+      o.signal,
+    );
   } catch (error) {
-    return { status: "failed", channel: key.channel, reason: message(error, secrets), row: await getDigestSend(db, key), claim: claim.how };
+    return {
+      status: "failed",
+      channel: key.channel,
+      reason: message(error, secrets),
+      row: await getDigestSend(db, key),
+      claim: claim.how,
+    };
   }
   const row = await markDigestSent(db, key, now());
   return { status: "sent", channel: key.channel, reason: null, row, claim: claim.how };

@@ -34,15 +34,22 @@ export async function getDrillDownPage(
   const { page, pageSize } = options;
   const { query, records: all } = await getMetricRecords(db, q);
   // "Failed only" narrows the change-failure-rate rows; the numbers stay those of every record.
-  const records = options.failedOnly && metric === "changeFailureRate" ? { ...all, changeFailureRate: all.changeFailureRate.filter((r) => r.failed) } : all;
+  const records =
+    options.failedOnly && metric === "changeFailureRate"
+      ? { ...all, changeFailureRate: all.changeFailureRate.filter((r) => r.failed) }
+      : all;
   const unlinked = drillDownTable(records, metric);
   const total = unlinked.rows.length;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const current = Math.min(Math.max(1, page), pages);
-  const start = (current - 1) * pageSize, end = start + pageSize;
+  const start = (current - 1) * pageSize,
+    end = start + pageSize;
   // linkedRecords lists the records in the table's row order, so the page's slice is the page's records.
   const wanted = linkedRecords(records, metric);
-  const links = await loadSourceLinks(db, query.workspace.id, { deploymentIds: wanted.deploymentIds.slice(start, end), pullRequests: wanted.pullRequests.slice(start, end) });
+  const links = await loadSourceLinks(db, query.workspace.id, {
+    deploymentIds: wanted.deploymentIds.slice(start, end),
+    pullRequests: wanted.pullRequests.slice(start, end),
+  });
   const linked = drillDownTable(records, metric, links);
   return {
     values: summarise(all, query.window),

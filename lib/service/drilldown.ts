@@ -24,30 +24,69 @@ function why(a: Attribution): string {
 }
 
 /** The records behind one metric, as rows, with links to the source where `links` knows them. */
-export function drillDownTable(records: MetricRecords, metric: MetricName, links: SourceLinks = NO_LINKS): DrillDownTable {
+export function drillDownTable(
+  records: MetricRecords,
+  metric: MetricName,
+  links: SourceLinks = NO_LINKS,
+): DrillDownTable {
   switch (metric) {
     case "deploymentFrequency":
       return {
         metric,
         columns: ["deployment", "repository", "environment", "finishedAt", "day", "url"],
-        rows: records.deploymentFrequency.map(({ deployment: d, dayIndex }) => [d.id, d.repositoryId, d.environment, ts(d.finishedAt), dayIndex, links.deployment(d.id)]),
+        rows: records.deploymentFrequency.map(({ deployment: d, dayIndex }) => [
+          d.id,
+          d.repositoryId,
+          d.environment,
+          ts(d.finishedAt),
+          dayIndex,
+          links.deployment(d.id),
+        ]),
       };
     case "changeFailureRate":
       return {
         metric,
         columns: ["deployment", "repository", "finishedAt", "status", "failed", "why", "url"],
         rows: records.changeFailureRate.map((r) => {
-          const reasons = [...(r.failedByStatus ? ["status failure"] : []), ...r.incidents.map((a) => `incident ${a.incident.id} by ${RULES[a.rule!]}`)];
-          return [r.deployment.id, r.deployment.repositoryId, ts(r.deployment.finishedAt), r.deployment.status, r.failed, reasons.join("; ") || null, links.deployment(r.deployment.id)];
+          const reasons = [
+            ...(r.failedByStatus ? ["status failure"] : []),
+            ...r.incidents.map((a) => `incident ${a.incident.id} by ${RULES[a.rule!]}`),
+          ];
+          return [
+            r.deployment.id,
+            r.deployment.repositoryId,
+            ts(r.deployment.finishedAt),
+            r.deployment.status,
+            r.failed,
+            reasons.join("; ") || null,
+            links.deployment(r.deployment.id),
+          ];
         }),
       };
     case "leadTime":
       return {
         metric,
-        columns: ["repository", "pullRequest", "startedAt", "mergedAt", "deployment", "deployedAt", "leadTimeHours", "counted", "url"],
+        columns: [
+          "repository",
+          "pullRequest",
+          "startedAt",
+          "mergedAt",
+          "deployment",
+          "deployedAt",
+          "leadTimeHours",
+          "counted",
+          "url",
+        ],
         rows: [...records.leadTime.changes, ...records.leadTime.droppedNegative].map((c) => [
-          c.pullRequest.repositoryId, c.pullRequest.number, ts(c.startedAt), ts(c.pullRequest.mergedAt), c.deployment.id,
-          ts(c.deployment.finishedAt), c.leadTimeMs / HOUR_MS, c.leadTimeMs >= 0 ? true : "dropped: negative (clock skew)", links.pullRequest(c.pullRequest.repositoryId, c.pullRequest.number),
+          c.pullRequest.repositoryId,
+          c.pullRequest.number,
+          ts(c.startedAt),
+          ts(c.pullRequest.mergedAt),
+          c.deployment.id,
+          ts(c.deployment.finishedAt),
+          c.leadTimeMs / HOUR_MS,
+          c.leadTimeMs >= 0 ? true : "dropped: negative (clock skew)",
+          links.pullRequest(c.pullRequest.repositoryId, c.pullRequest.number),
         ]),
       };
     case "timeToRestore":
@@ -55,16 +94,37 @@ export function drillDownTable(records: MetricRecords, metric: MetricName, links
         metric,
         columns: ["incident", "title", "openedAt", "resolvedAt", "restoreHours", "attributedTo", "url"],
         rows: records.timeToRestore.map(({ attribution: a, restoreMs }) => [
-          a.incident.id, a.incident.title, ts(a.incident.openedAt), ts(a.incident.resolvedAt), restoreMs === null ? null : restoreMs / HOUR_MS, why(a), a.incident.url,
+          a.incident.id,
+          a.incident.title,
+          ts(a.incident.openedAt),
+          ts(a.incident.resolvedAt),
+          restoreMs === null ? null : restoreMs / HOUR_MS,
+          why(a),
+          a.incident.url,
         ]),
       };
     case "onboarding":
       return {
         metric,
-        columns: ["person", "team", "start", "startFrom", "firstMergedPullRequest", "mergedAt", "onboardingDays", "url"],
+        columns: [
+          "person",
+          "team",
+          "start",
+          "startFrom",
+          "firstMergedPullRequest",
+          "mergedAt",
+          "onboardingDays",
+          "url",
+        ],
         rows: records.onboarding.map((n) => [
-          n.person.id, n.person.teamId, ts(n.start.at), n.start.source, n.firstMerged ? `${n.firstMerged.repositoryId}#${n.firstMerged.number}` : null,
-          ts(n.firstMerged?.at ?? null), n.onboardingDays, n.firstMerged?.url ?? null,
+          n.person.id,
+          n.person.teamId,
+          ts(n.start.at),
+          n.start.source,
+          n.firstMerged ? `${n.firstMerged.repositoryId}#${n.firstMerged.number}` : null,
+          ts(n.firstMerged?.at ?? null),
+          n.onboardingDays,
+          n.firstMerged?.url ?? null,
         ]),
       };
     case "timeToFirstDeploy":
@@ -72,7 +132,12 @@ export function drillDownTable(records: MetricRecords, metric: MetricName, links
         metric,
         columns: ["repository", "name", "createdAt", "firstDeployment", "deployedAt", "hours"],
         rows: records.timeToFirstDeploy.map((r) => [
-          r.repository.id, r.repository.name, ts(r.repository.createdAt), r.firstDeployment?.id ?? null, ts(r.firstDeployment?.finishedAt ?? null), r.hours,
+          r.repository.id,
+          r.repository.name,
+          ts(r.repository.createdAt),
+          r.firstDeployment?.id ?? null,
+          ts(r.firstDeployment?.finishedAt ?? null),
+          r.hours,
         ]),
       };
   }
@@ -87,13 +152,17 @@ export function drillDownCsv(t: DrillDownTable): string {
   return [t.columns, ...t.rows].map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
 }
 
-
 /** The deployments and pull requests a drill-down of `metric` shows, whose links it needs. */
 export function linkedRecords(records: MetricRecords, metric: MetricName) {
   const deploymentIds =
-    metric === "deploymentFrequency" ? records.deploymentFrequency.map((c) => c.deployment.id)
-    : metric === "changeFailureRate" ? records.changeFailureRate.map((r) => r.deployment.id)
-    : [];
-  const pullRequests = metric === "leadTime" ? [...records.leadTime.changes, ...records.leadTime.droppedNegative].map((c) => c.pullRequest) : [];
+    metric === "deploymentFrequency"
+      ? records.deploymentFrequency.map((c) => c.deployment.id)
+      : metric === "changeFailureRate"
+        ? records.changeFailureRate.map((r) => r.deployment.id)
+        : [];
+  const pullRequests =
+    metric === "leadTime"
+      ? [...records.leadTime.changes, ...records.leadTime.droppedNegative].map((c) => c.pullRequest)
+      : [];
   return { deploymentIds, pullRequests };
 }

@@ -23,9 +23,17 @@ export function bearerMatches(authorization: string | null, expected: string): b
 }
 
 /** Refuses (401) a request without the workspace's bearer token; called before the body is read, and again by {@link receiveEvents}. */
-export function authoriseEvents(workspace: string, authorization: string | null, settings: EventsRequest["settings"]): void {
-  if (!settings.eventsToken) throw new UnauthorizedError(`no events token is configured for workspace ${JSON.stringify(workspace)} (set ${settings.eventsTokenEnv})`);
-  if (!bearerMatches(authorization, settings.eventsToken)) throw new UnauthorizedError("missing or wrong bearer token (Authorization: Bearer …)");
+export function authoriseEvents(
+  workspace: string,
+  authorization: string | null,
+  settings: EventsRequest["settings"],
+): void {
+  if (!settings.eventsToken)
+    throw new UnauthorizedError(
+      `no events token is configured for workspace ${JSON.stringify(workspace)} (set ${settings.eventsTokenEnv})`,
+    );
+  if (!bearerMatches(authorization, settings.eventsToken))
+    throw new UnauthorizedError("missing or wrong bearer token (Authorization: Bearer …)");
 }
 
 /** The body as an import source: JSON (one record, or an array) when the content type says so, NDJSON otherwise. */
@@ -36,11 +44,19 @@ function source(request: EventsRequest): ImportSource {
     try {
       value = JSON.parse(text);
     } catch (error) {
-      throw new ValidationError(`the body is not JSON (${(error as Error).message}); send one record, an array, or NDJSON as application/x-ndjson`);
+      throw new ValidationError(
+        `the body is not JSON (${(error as Error).message}); send one record, an array, or NDJSON as application/x-ndjson`,
+      );
     }
     return { name: "body", format: "objects", records: Array.isArray(value) ? value : [value] };
   }
-  return { name: "body", format: "ndjson", stream: (async function* () { yield text; })() };
+  return {
+    name: "body",
+    format: "ndjson",
+    stream: (async function* () {
+      yield text;
+    })(),
+  };
 }
 
 /**
@@ -51,7 +67,8 @@ function source(request: EventsRequest): ImportSource {
  */
 export async function receiveEvents(db: Db, request: EventsRequest): Promise<InboundResponse> {
   authoriseEvents(request.workspace, request.authorization, request.settings);
-  if (request.body.length === 0) throw new ValidationError("the body is empty: send one JSON record, an array, or NDJSON");
+  if (request.body.length === 0)
+    throw new ValidationError("the body is empty: send one JSON record, an array, or NDJSON");
   const summary = await importSources(db, { workspace: request.workspace, sources: [source(request)] });
   const stored = Object.values(summary.imported).reduce((a, n) => a + (n ?? 0), 0);
   const status = summary.rejectedTotal === 0 ? 200 : stored > 0 ? 207 : 422;

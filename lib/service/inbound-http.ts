@@ -11,7 +11,10 @@ export function workspaceParam(request: Request): string {
 
 /** A JSON response of a service answer. */
 export function jsonResponse(answer: InboundResponse): Response {
-  return Response.json(answer.body, { status: answer.status, headers: answer.status === 401 ? { "www-authenticate": "Bearer" } : undefined });
+  return Response.json(answer.body, {
+    status: answer.status,
+    headers: answer.status === 401 ? { "www-authenticate": "Bearer" } : undefined,
+  });
 }
 
 /** `{ error: { code, message } }` with the error's status; an unexpected error is logged and answered opaquely. */

@@ -54,7 +54,8 @@ export async function listIncidentsWithAttribution(
       return {
         ...incident,
         restoreHours: incident.resolvedAt === null ? null : (incident.resolvedAt - incident.openedAt) / HOUR_MS,
-        attributedTo: a && a.deploymentId !== null && a.rule !== null ? { deploymentId: a.deploymentId, rule: a.rule } : null,
+        attributedTo:
+          a && a.deploymentId !== null && a.rule !== null ? { deploymentId: a.deploymentId, rule: a.rule } : null,
         repositoryName: repository?.name ?? null,
         scopeTeamId: incident.repositoryId === null ? incident.teamId : (repository?.teamId ?? null),
       };

@@ -8,8 +8,15 @@ import { RUBRIC_VERSION } from "@/lib/maturity/rubric";
 import type { AssessmentReport, EffectiveAnswers, RepositoryInput, TeamInput } from "@/lib/maturity/types";
 import { DAY_MS, formatDate, parseDate } from "@/lib/metrics/window";
 import {
-  insertAnswers, insertAssessmentSnapshots, listAnswerHistory, listAuthorActivity, listDeploymentEnvironments, listLatestAnswers, listLevelHistory,
-  type LevelPoint, type QuestionnaireAnswers,
+  insertAnswers,
+  insertAssessmentSnapshots,
+  listAnswerHistory,
+  listAuthorActivity,
+  listDeploymentEnvironments,
+  listLatestAnswers,
+  listLevelHistory,
+  type LevelPoint,
+  type QuestionnaireAnswers,
 } from "@/lib/queries/assessments";
 import { listRepositoriesWithFiles } from "@/lib/queries/repository-files";
 import { getTeam, listTeams, type Team } from "@/lib/queries/teams";
@@ -36,7 +43,8 @@ export interface AssessQuery {
 function assessmentWindow(q: AssessQuery, now: number): { from: number; to: number } {
   const to = q.to ? parseDate(q.to, "--to") : Math.floor(now / DAY_MS) * DAY_MS;
   const days = q.days ?? DEFAULT_ASSESSMENT_DAYS;
-  if (!Number.isInteger(days) || days < 7 || days > 3660) throw new ValidationError(`--days must be a whole number of days from 7 to 3660, got ${days}`);
+  if (!Number.isInteger(days) || days < 7 || days > 3660)
+    throw new ValidationError(`--days must be a whole number of days from 7 to 3660, got ${days}`);
   return { from: to - days * DAY_MS, to };
 }
 
@@ -90,7 +98,9 @@ export async function assessMaturity(db: Db, q: AssessQuery): Promise<Assessment
     });
   }
   if (q.team && !teamInputs.some((t) => t.id === q.team)) {
-    throw new ValidationError(`team ${JSON.stringify(q.team)} owns no repositories, so there is nothing to assess (a repository names its team with teamId)`);
+    throw new ValidationError(
+      `team ${JSON.stringify(q.team)} owns no repositories, so there is nothing to assess (a repository names its team with teamId)`,
+    );
   }
   const report = assessWorkspace({
     workspace: workspace.slug,
@@ -105,8 +115,24 @@ export async function assessMaturity(db: Db, q: AssessQuery): Promise<Assessment
   if (q.record) {
     const { teams: teamResults, ...whole } = report;
     await insertAssessmentSnapshots(db, workspace.id, [
-      { teamId: null, assessedAt: now, rubricVersion: RUBRIC_VERSION, level: whole.organisation.level, provisional: whole.organisation.provisional, verdict: whole.organisation.verdict, detail: { ...whole } },
-      ...teamResults.map((t) => ({ teamId: t.team, assessedAt: now, rubricVersion: RUBRIC_VERSION, level: t.level, provisional: t.provisional, verdict: t.verdict, detail: { ...t } })),
+      {
+        teamId: null,
+        assessedAt: now,
+        rubricVersion: RUBRIC_VERSION,
+        level: whole.organisation.level,
+        provisional: whole.organisation.provisional,
+        verdict: whole.organisation.verdict,
+        detail: { ...whole },
+      },
+      ...teamResults.map((t) => ({
+        teamId: t.team,
+        assessedAt: now,
+        rubricVersion: RUBRIC_VERSION,
+        level: t.level,
+        provisional: t.provisional,
+        verdict: t.verdict,
+        detail: { ...t },
+      })),
     ]);
   }
   return q.team ? { ...report, teams: report.teams.filter((t) => t.team === q.team) } : report;
@@ -129,10 +155,14 @@ export interface SaveResult {
  * new row so the history is kept; a scope whose answers would not change gets
  * no new row. When anything changed, the assessment is recorded as a snapshot.
  */
-export async function saveAnswers(db: Db, input: { workspace: string; author: string; answeredAt?: number | null; now?: number; saves: AnswerSave[] }): Promise<SaveResult> {
+export async function saveAnswers(
+  db: Db,
+  input: { workspace: string; author: string; answeredAt?: number | null; now?: number; saves: AnswerSave[] },
+): Promise<SaveResult> {
   const workspace = await getWorkspace(db, input.workspace);
   const author = input.author.trim();
-  if (author === "" || author.length > 200) throw new ValidationError("the author must be a name of 1 to 200 characters");
+  if (author === "" || author.length > 200)
+    throw new ValidationError("the author must be a name of 1 to 200 characters");
   const now = input.now ?? Date.now();
   const answeredAt = input.answeredAt ?? now;
   for (const s of input.saves) if (s.team !== null) await getTeam(db, workspace.id, s.team, workspace.slug);
@@ -142,7 +172,9 @@ export async function saveAnswers(db: Db, input: { workspace: string; author: st
     const answers = applyAnswerChanges(s.mode === "merge" ? current : {}, s.changes);
     return { team: s.team, changed: !sameAnswers(current, answers), answers };
   });
-  const rows = saved.filter((s) => s.changed).map((s) => ({ teamId: s.team, answeredAt, author, answers: s.answers, rubricVersion: RUBRIC_VERSION }));
+  const rows = saved
+    .filter((s) => s.changed)
+    .map((s) => ({ teamId: s.team, answeredAt, author, answers: s.answers, rubricVersion: RUBRIC_VERSION }));
   await insertAnswers(db, workspace.id, rows);
   if (rows.length > 0) await assessMaturity(db, { workspace: workspace.slug, now, record: true });
   return { saved };
@@ -166,7 +198,11 @@ export interface QuestionnaireView {
 export async function getQuestionnaire(db: Db, slug: string, teamId: string | null): Promise<QuestionnaireView> {
   const workspace = await getWorkspace(db, slug);
   const team: Team | null = teamId === null ? null : await getTeam(db, workspace.id, teamId, workspace.slug);
-  const [teams, history, latest] = await Promise.all([listTeams(db, workspace.id), listAnswerHistory(db, workspace.id, teamId), listLatestAnswers(db, workspace.id)]);
+  const [teams, history, latest] = await Promise.all([
+    listTeams(db, workspace.id),
+    listAnswerHistory(db, workspace.id, teamId),
+    listLatestAnswers(db, workspace.id),
+  ]);
   const head = history[0];
   return {
     workspace: { slug: workspace.slug, name: workspace.name },
@@ -176,7 +212,12 @@ export async function getQuestionnaire(db: Db, slug: string, teamId: string | nu
     questions: QUESTIONS,
     current: head ? { answers: storedAnswers(head.answers), author: head.author, answeredAt: head.answeredAt } : null,
     inherited: team ? storedAnswers(latest.find((a) => a.teamId === null)?.answers ?? {}) : {},
-    history: history.map((h) => ({ id: h.id, answeredAt: h.answeredAt, author: h.author, answers: storedAnswers(h.answers) })),
+    history: history.map((h) => ({
+      id: h.id,
+      answeredAt: h.answeredAt,
+      author: h.author,
+      answers: storedAnswers(h.answers),
+    })),
   };
 }
 

@@ -1,5 +1,14 @@
 import type { Db } from "@/db/client";
-import { computeMetrics, computeWeeklySeries, deriveFacts, metricRecords, type MetricName, type MetricRecords, type MetricsReport, type WorkspaceFacts } from "@/lib/metrics";
+import {
+  computeMetrics,
+  computeWeeklySeries,
+  deriveFacts,
+  metricRecords,
+  type MetricName,
+  type MetricRecords,
+  type MetricsReport,
+  type WorkspaceFacts,
+} from "@/lib/metrics";
 import { formatDate } from "@/lib/metrics/window";
 import { loadSourceLinks } from "@/lib/queries/links";
 import { loadMetricsData } from "@/lib/queries/metrics-data";
@@ -52,13 +61,20 @@ export async function getWeeklySeries(db: Db, q: MetricsQuery): Promise<{ series
 }
 
 /** The records behind every number of a query (the drill-down). */
-export async function getMetricRecords(db: Db, q: MetricsQuery): Promise<{ query: ResolvedQuery; records: MetricRecords }> {
+export async function getMetricRecords(
+  db: Db,
+  q: MetricsQuery,
+): Promise<{ query: ResolvedQuery; records: MetricRecords }> {
   const r = await resolveQuery(db, q);
   return { query: r, records: metricRecords(await workspaceFacts(db, r.workspace), r.window, { teamId: r.teamId }) };
 }
 
 /** One metric's drill-down as a table, with links to the source records (what pages, CSV and `explain` show). */
-export async function getDrillDownTable(db: Db, q: MetricsQuery, metric: MetricName): Promise<{ query: ResolvedQuery; table: DrillDownTable }> {
+export async function getDrillDownTable(
+  db: Db,
+  q: MetricsQuery,
+  metric: MetricName,
+): Promise<{ query: ResolvedQuery; table: DrillDownTable }> {
   const { query, records } = await getMetricRecords(db, q);
   const links = await loadSourceLinks(db, query.workspace.id, linkedRecords(records, metric));
   return { query, table: drillDownTable(records, metric, links) };

@@ -34,7 +34,11 @@ export function recordsInScope(records: MetricRecords, inScope: ScopeFilter): Me
  * of its repository (an incident without one, to the team it names; a person,
  * to their team), exactly as the engine's ScopeFilter decides.
  */
-export function recordsByTeam(records: MetricRecords, facts: WorkspaceFacts, teamIds: readonly string[]): Map<string, MetricRecords> {
+export function recordsByTeam(
+  records: MetricRecords,
+  facts: WorkspaceFacts,
+  teamIds: readonly string[],
+): Map<string, MetricRecords> {
   const parts = new Map(teamIds.map((id) => [id, emptyRecords()]));
   const ofRepository = (repositoryId: string) => {
     const teamId = facts.repositoryById.get(repositoryId)?.teamId;
@@ -43,7 +47,8 @@ export function recordsByTeam(records: MetricRecords, facts: WorkspaceFacts, tea
   const ofTeam = (teamId: string | null) => (teamId === null ? undefined : parts.get(teamId));
   for (const r of records.deploymentFrequency) ofRepository(r.deployment.repositoryId)?.deploymentFrequency.push(r);
   for (const c of records.leadTime.changes) ofRepository(c.pullRequest.repositoryId)?.leadTime.changes.push(c);
-  for (const c of records.leadTime.droppedNegative) ofRepository(c.pullRequest.repositoryId)?.leadTime.droppedNegative.push(c);
+  for (const c of records.leadTime.droppedNegative)
+    ofRepository(c.pullRequest.repositoryId)?.leadTime.droppedNegative.push(c);
   for (const r of records.changeFailureRate) ofRepository(r.deployment.repositoryId)?.changeFailureRate.push(r);
   for (const r of records.timeToRestore) {
     const i = r.attribution.incident;
@@ -68,7 +73,8 @@ function emptyRecords(): MetricRecords {
 /** The index of the window holding `t` among sorted, disjoint windows, or -1. */
 function locate(windows: readonly MetricsWindow[], t: number | null): number {
   if (t === null) return -1;
-  let lo = 0, hi = windows.length - 1;
+  let lo = 0,
+    hi = windows.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const w = windows[mid]!;
@@ -90,7 +96,11 @@ export function recordsByWindow(records: MetricRecords, windows: readonly Metric
   const part = (t: number | null) => parts[locate(windows, t)];
   for (const r of records.deploymentFrequency) {
     const i = locate(windows, r.deployment.finishedAt);
-    if (i >= 0) parts[i]!.deploymentFrequency.push({ deployment: r.deployment, dayIndex: Math.floor((r.deployment.finishedAt! - windows[i]!.from) / DAY_MS) });
+    if (i >= 0)
+      parts[i]!.deploymentFrequency.push({
+        deployment: r.deployment,
+        dayIndex: Math.floor((r.deployment.finishedAt! - windows[i]!.from) / DAY_MS),
+      });
   }
   for (const c of records.leadTime.changes) part(c.deployment.finishedAt)?.leadTime.changes.push(c);
   for (const c of records.leadTime.droppedNegative) part(c.deployment.finishedAt)?.leadTime.droppedNegative.push(c);

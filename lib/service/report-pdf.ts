@@ -21,11 +21,20 @@ let queue: Promise<unknown> = Promise.resolve();
  * Prints the report page of an app at `origin` (the route handler's own
  * origin, or a server `altimeter report` started) to an A4 PDF.
  */
-export function printReportPdf(origin: string, q: ReportQuery, options: { chromium?: string | null; timeoutMs?: number } = {}): Promise<ReportPdf> {
+export function printReportPdf(
+  origin: string,
+  q: ReportQuery,
+  options: { chromium?: string | null; timeoutMs?: number } = {},
+): Promise<ReportPdf> {
   const chromium = findChromium({ explicit: options.chromium });
   const footer = `Altimeter · generated ${new Date(q.now ?? Date.now()).toISOString().slice(0, 16).replace("T", " ")} UTC`;
   const run = queue.then(async () => {
-    const printed = await printPdf({ chromium, url: `${origin.replace(/\/+$/, "")}${reportPagePath(q)}`, footer, timeoutMs: options.timeoutMs });
+    const printed = await printPdf({
+      chromium,
+      url: `${origin.replace(/\/+$/, "")}${reportPagePath(q)}`,
+      footer,
+      timeoutMs: options.timeoutMs,
+    });
     return { ...printed, pages: countPdfPages(printed.pdf) };
   });
   queue = run.catch(() => undefined);
@@ -54,11 +63,16 @@ export interface PrintedReport extends ReportPdf {
 
 async function runningApp(explicit: string | null | undefined): Promise<string | null> {
   if (explicit) {
-    if (!/^https?:\/\/[^/]+/.test(explicit)) throw new ValidationError(`--url must be the app's http(s) address, e.g. http://localhost:3000, got ${JSON.stringify(explicit)}`);
+    if (!/^https?:\/\/[^/]+/.test(explicit))
+      throw new ValidationError(
+        `--url must be the app's http(s) address, e.g. http://localhost:3000, got ${JSON.stringify(explicit)}`,
+      );
     return explicit.replace(/\/+$/, "");
   }
   const configured = readEnv().ALTIMETER_PUBLIC_URL;
-  return configured && /^https?:\/\//.test(configured) && (await answers(configured)) ? configured.replace(/\/+$/, "") : null;
+  return configured && /^https?:\/\//.test(configured) && (await answers(configured))
+    ? configured.replace(/\/+$/, "")
+    : null;
 }
 
 /**
@@ -77,7 +91,8 @@ export async function printReportWithApp(db: Db, q: ReportQuery, o: ReportAppOpt
   let stop = async () => {};
   if (!origin) {
     const dbFile = resolveDbPath(o.dbFile);
-    if (dbFile === ":memory:") throw new ValidationError("the report is printed from the app, which needs a database file, not :memory:");
+    if (dbFile === ":memory:")
+      throw new ValidationError("the report is printed from the app, which needs a database file, not :memory:");
     const appDir = o.appDir ?? PROJECT_ROOT;
     await ensureBuild(appDir, o.say);
     o.say("starting the app on a loopback port to print from…");
@@ -90,7 +105,12 @@ export async function printReportWithApp(db: Db, q: ReportQuery, o: ReportAppOpt
   const serverMs = Date.now() - started;
   try {
     const printed = await printReportPdf(origin, q, { chromium });
-    return { ...printed, origin, startedServer: !reuse, timings: { ...printed.timings, serverMs, totalMs: Date.now() - started } };
+    return {
+      ...printed,
+      origin,
+      startedServer: !reuse,
+      timings: { ...printed.timings, serverMs, totalMs: Date.now() - started },
+    };
   } finally {
     await stop();
   }
@@ -103,7 +123,11 @@ export interface ReportFileResult extends Omit<PrintedReport, "pdf"> {
 }
 
 /** `altimeter report`: prints the report and writes the PDF atomically, so the file is either complete or untouched. */
-export async function writeReportFile(db: Db, q: ReportQuery, o: ReportAppOptions & { out: string }): Promise<ReportFileResult> {
+export async function writeReportFile(
+  db: Db,
+  q: ReportQuery,
+  o: ReportAppOptions & { out: string },
+): Promise<ReportFileResult> {
   const { pdf, ...rest } = await printReportWithApp(db, q, o);
   writePdfAtomically(o.out, pdf);
   return { ...rest, file: o.out, bytes: pdf.length };

@@ -2,7 +2,14 @@ import type { Db } from "@/db/client";
 import { ValidationError } from "@/lib/errors";
 import type { AssessmentReport, Level, Recommendation, TeamAssessment } from "@/lib/maturity/types";
 import { DAY_MS, parseWindow } from "@/lib/metrics/window";
-import { listRecordCoverage, listRepositoryCoverage, listWeeklyActivity, type RecordTypeCoverage, type RepositoryCoverage, type WeeklyActivity } from "@/lib/queries/coverage";
+import {
+  listRecordCoverage,
+  listRepositoryCoverage,
+  listWeeklyActivity,
+  type RecordTypeCoverage,
+  type RepositoryCoverage,
+  type WeeklyActivity,
+} from "@/lib/queries/coverage";
 import { listSyncRuns } from "@/lib/queries/sync-runs";
 import { findGaps } from "@/lib/report/gaps";
 import { formatChange, formatHeadline } from "@/lib/format";
@@ -74,7 +81,13 @@ export interface ReportModel {
 const MIN_ASSESSMENT_DAYS = 7;
 
 async function reportMaturity(db: Db, q: ReportQuery, days: number, now: number): Promise<ReportMaturity> {
-  const assessment = await assessMaturity(db, { workspace: q.workspace, team: q.team ?? null, to: q.to, days: Math.min(3660, Math.max(MIN_ASSESSMENT_DAYS, days)), now });
+  const assessment = await assessMaturity(db, {
+    workspace: q.workspace,
+    team: q.team ?? null,
+    to: q.to,
+    days: Math.min(3660, Math.max(MIN_ASSESSMENT_DAYS, days)),
+    now,
+  });
   const team = q.team ? assessment.teams[0]! : null;
   const scope = team ?? assessment.organisation;
   const { verdict, reasons, nextSteps, unknowns, managedPlatform, revisitWhen } = scope;
@@ -89,7 +102,12 @@ async function reportMaturity(db: Db, q: ReportQuery, days: number, now: number)
   };
 }
 
-async function reportCoverage(db: Db, workspaceId: number, window: { from: number; to: number }, dataStart: number | null): Promise<ReportCoverage> {
+async function reportCoverage(
+  db: Db,
+  workspaceId: number,
+  window: { from: number; to: number },
+  dataStart: number | null,
+): Promise<ReportCoverage> {
   const [records, repositories, weekly, runs] = await Promise.all([
     listRecordCoverage(db, workspaceId, window),
     listRepositoryCoverage(db, workspaceId, window),
@@ -98,9 +116,21 @@ async function reportCoverage(db: Db, workspaceId: number, window: { from: numbe
   ]);
   const syncRuns = runs.map((r) => {
     const counts = (r.summary as { records?: Record<string, number> } | null)?.records;
-    return { source: r.source, startedAt: r.startedAt, finishedAt: r.finishedAt, status: r.status, records: counts ? Object.values(counts).reduce((a, n) => a + (n ?? 0), 0) : null };
+    return {
+      source: r.source,
+      startedAt: r.startedAt,
+      finishedAt: r.finishedAt,
+      status: r.status,
+      records: counts ? Object.values(counts).reduce((a, n) => a + (n ?? 0), 0) : null,
+    };
   });
-  return { records, repositories, weekly, gaps: findGaps({ window, dataStart, records, repositories, weekly }), syncRuns };
+  return {
+    records,
+    repositories,
+    weekly,
+    gaps: findGaps({ window, dataStart, records, repositories, weekly }),
+    syncRuns,
+  };
 }
 
 /**
@@ -125,11 +155,20 @@ export async function getReportModel(db: Db, q: ReportQuery): Promise<ReportMode
   const subject = overview.team ? `The ${overview.team.name} team` : overview.workspace.name;
   const movements: Movement[] = METRIC_INFO.map((info) => {
     const c = compareHeadline(info.name, overview.report, overview.previous.values);
-    return { metric: info.name, title: info.title, verdict: c.verdict, change: c.delta === null ? null : formatChange(info.name, c.delta, c.relative) };
+    return {
+      metric: info.name,
+      title: info.title,
+      verdict: c.verdict,
+      change: c.delta === null ? null : formatChange(info.name, c.delta, c.relative),
+    };
   });
   const summary = executiveSummary({ subject, metrics: overview.report, days, movements, maturity });
   const missedTargets = METRIC_INFO.flatMap((info) =>
-    info.target && overview.report.targets[info.target.key] === false ? [`${TARGET_WORDS[info.target.key]} (now ${formatHeadline(info.name, headlineValue(info.name, overview.report))} ${info.unit})`] : [],
+    info.target && overview.report.targets[info.target.key] === false
+      ? [
+          `${TARGET_WORDS[info.target.key]} (now ${formatHeadline(info.name, headlineValue(info.name, overview.report))} ${info.unit})`,
+        ]
+      : [],
   );
   const dataStart = overview.dataStart === null ? null : Date.parse(`${overview.dataStart}T00:00:00Z`);
   return {
@@ -149,7 +188,14 @@ export async function getReportModel(db: Db, q: ReportQuery): Promise<ReportMode
     summary,
     maturity,
     maturityProblem,
-    roadmap: maturity ? buildRoadmap({ nextSteps: maturity.recommendation.nextSteps, unknowns: maturity.recommendation.unknowns, teams: maturity.teams, missedTargets }) : [],
+    roadmap: maturity
+      ? buildRoadmap({
+          nextSteps: maturity.recommendation.nextSteps,
+          unknowns: maturity.recommendation.unknowns,
+          teams: maturity.teams,
+          missedTargets,
+        })
+      : [],
     coverage: await reportCoverage(db, resolved.workspace.id, window, dataStart),
   };
 }

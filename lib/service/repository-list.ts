@@ -34,10 +34,16 @@ function countBy<T>(items: readonly T[], key: (item: T) => string | null): Map<s
 }
 
 /** Attaches the window's counted records to each repository. */
-export function repositoryActivity(repositories: readonly Repository[], records: MetricRecords): RepositoryWithActivity[] {
+export function repositoryActivity(
+  repositories: readonly Repository[],
+  records: MetricRecords,
+): RepositoryWithActivity[] {
   const deployments = countBy(records.deploymentFrequency, (r) => r.deployment.repositoryId);
   const changes = countBy(records.leadTime.changes, (c) => c.pullRequest.repositoryId);
-  const failed = countBy(records.changeFailureRate.filter((r) => r.failed), (r) => r.deployment.repositoryId);
+  const failed = countBy(
+    records.changeFailureRate.filter((r) => r.failed),
+    (r) => r.deployment.repositoryId,
+  );
   const incidents = countBy(records.timeToRestore, (r) => r.attribution.incident.repositoryId);
   const created = new Map(records.timeToFirstDeploy.map((r) => [r.repository.id, r.hours]));
   return repositories.map((r) => ({
@@ -74,7 +80,10 @@ export async function listRepositoriesWithActivity(
   q: MetricsQuery & { search?: string | null; sort?: RepositorySort },
 ): Promise<RepositoryWithActivity[]> {
   const { query, records } = await getMetricRecords(db, q);
-  const rows = repositoryActivity(await listRepositories(db, query.workspace.id, { teamId: query.teamId, search: q.search }), records);
+  const rows = repositoryActivity(
+    await listRepositories(db, query.workspace.id, { teamId: query.teamId, search: q.search }),
+    records,
+  );
   // Stable: ties keep the query's name order.
   return rows.sort(ORDER[q.sort ?? "name"]);
 }

@@ -31,7 +31,9 @@ export async function resolveQuery(db: Db, q: MetricsQuery): Promise<ResolvedQue
 }
 
 /** A workspace's stored settings as the engine takes them. */
-export function metricsSettings(w: Pick<Workspace, "productionEnv" | "attributionWindowHours" | "newcomerGraceDays">): MetricsSettings {
+export function metricsSettings(
+  w: Pick<Workspace, "productionEnv" | "attributionWindowHours" | "newcomerGraceDays">,
+): MetricsSettings {
   return {
     productionEnv: new RegExp(w.productionEnv, "i"),
     attributionWindowMs: w.attributionWindowHours * HOUR_MS,

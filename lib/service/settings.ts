@@ -19,7 +19,8 @@ export interface SettingsInput {
 
 function nonNegative(value: string | number, flag: string): number {
   const n = typeof value === "number" ? value : value.trim() === "" ? NaN : Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new ValidationError(`${flag} must be a number ≥ 0, got ${JSON.stringify(value)}`);
+  if (!Number.isFinite(n) || n < 0)
+    throw new ValidationError(`${flag} must be a number ≥ 0, got ${JSON.stringify(value)}`);
   return n;
 }
 
@@ -35,8 +36,10 @@ export function checkSettings(input: SettingsInput): WorkspaceSettingsPatch {
     if (input.productionEnv === "") throw new ValidationError("--production-env must not be empty");
     patch.productionEnv = input.productionEnv;
   }
-  if (input.attributionWindowHours != null) patch.attributionWindowHours = nonNegative(input.attributionWindowHours, "--attribution-window-hours");
-  if (input.newcomerGraceDays != null) patch.newcomerGraceDays = nonNegative(input.newcomerGraceDays, "--newcomer-grace-days");
+  if (input.attributionWindowHours != null)
+    patch.attributionWindowHours = nonNegative(input.attributionWindowHours, "--attribution-window-hours");
+  if (input.newcomerGraceDays != null)
+    patch.newcomerGraceDays = nonNegative(input.newcomerGraceDays, "--newcomer-grace-days");
   return patch;
 }
 
@@ -46,5 +49,10 @@ export async function changeSettings(db: Db, slug: string, input: SettingsInput)
   const before = await getWorkspace(db, slug);
   await updateWorkspaceSettings(db, before.id, patch);
   const w = await getWorkspace(db, slug);
-  return { workspace: w.slug, productionEnv: w.productionEnv, attributionWindowHours: w.attributionWindowHours, newcomerGraceDays: w.newcomerGraceDays };
+  return {
+    workspace: w.slug,
+    productionEnv: w.productionEnv,
+    attributionWindowHours: w.attributionWindowHours,
+    newcomerGraceDays: w.newcomerGraceDays,
+  };
 }

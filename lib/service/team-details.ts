@@ -13,7 +13,10 @@ export interface TeamMember {
   /** When they started (UTC ms) and what says so; null without any activity or joinedAt. */
   start: { at: number; source: "joinedAt" | "firstCommit" | "firstPullRequest" } | null;
   /** Set when they are a newcomer of the window (spec/metrics.md §5). */
-  newcomer: { onboardingDays: number | null; firstMerged: { repositoryId: string; number: number; at: number; url: string | null } | null } | null;
+  newcomer: {
+    onboardingDays: number | null;
+    firstMerged: { repositoryId: string; number: number; at: number; url: string | null } | null;
+  } | null;
 }
 
 /** A team's repositories (with their activity in the window) and people (newcomers marked). */

@@ -42,18 +42,29 @@ export function verifyGithubSignature(body: Buffer, header: string | null, secre
  */
 export async function receiveGithubWebhook(db: Db, delivery: GithubDelivery): Promise<InboundResponse> {
   const { githubSecret, githubSecretEnv } = delivery.settings;
-  if (!githubSecret) throw new UnauthorizedError(`no webhook secret is configured for workspace ${JSON.stringify(delivery.workspace)} (set ${githubSecretEnv})`);
+  if (!githubSecret)
+    throw new UnauthorizedError(
+      `no webhook secret is configured for workspace ${JSON.stringify(delivery.workspace)} (set ${githubSecretEnv})`,
+    );
   const signature = delivery.headers.get("x-hub-signature-256");
   if (!signature) throw new UnauthorizedError("missing X-Hub-Signature-256 header");
-  if (!verifyGithubSignature(delivery.body, signature, githubSecret)) throw new UnauthorizedError("X-Hub-Signature-256 does not match the body");
+  if (!verifyGithubSignature(delivery.body, signature, githubSecret))
+    throw new UnauthorizedError("X-Hub-Signature-256 does not match the body");
 
   const event = delivery.headers.get("x-github-event");
   const id = delivery.headers.get("x-github-delivery");
   if (!event || !id) throw new ValidationError("missing X-GitHub-Event or X-GitHub-Delivery header");
   const workspace = await getWorkspace(db, delivery.workspace);
-  if (await hasDelivery(db, workspace.id, "github", id)) return { status: 200, body: { status: "duplicate", delivery: id } };
+  if (await hasDelivery(db, workspace.id, "github", id))
+    return { status: 200, body: { status: "duplicate", delivery: id } };
   if (event === "ping") {
-    await recordDelivery(db, { workspaceId: workspace.id, source: "github", deliveryId: id, event, receivedAt: delivery.now });
+    await recordDelivery(db, {
+      workspaceId: workspace.id,
+      source: "github",
+      deliveryId: id,
+      event,
+      receivedAt: delivery.now,
+    });
     return { status: 200, body: { status: "pong", delivery: id } };
   }
 
@@ -65,13 +76,33 @@ export async function receiveGithubWebhook(db: Db, delivery: GithubDelivery): Pr
   }
   const mapped = mapGithubEvent(event, payload, delivery.settings.incidentLabels);
   if ("ignored" in mapped) {
-    await recordDelivery(db, { workspaceId: workspace.id, source: "github", deliveryId: id, event, receivedAt: delivery.now });
+    await recordDelivery(db, {
+      workspaceId: workspace.id,
+      source: "github",
+      deliveryId: id,
+      event,
+      receivedAt: delivery.now,
+    });
     return { status: 202, body: { status: "ignored", event, delivery: id, reason: mapped.ignored } };
   }
   const summary = await storeRecords(db, workspace.slug, `github webhook ${id}`, mapped.records);
   if (summary.rejectedTotal > 0) {
-    return { status: 422, body: { error: { code: "invalid_input", message: `the ${event} event maps to records the event format refuses: ${summary.rejected.map((r) => r.reason).join("; ")}` } } };
+    return {
+      status: 422,
+      body: {
+        error: {
+          code: "invalid_input",
+          message: `the ${event} event maps to records the event format refuses: ${summary.rejected.map((r) => r.reason).join("; ")}`,
+        },
+      },
+    };
   }
-  await recordDelivery(db, { workspaceId: workspace.id, source: "github", deliveryId: id, event, receivedAt: delivery.now });
+  await recordDelivery(db, {
+    workspaceId: workspace.id,
+    source: "github",
+    deliveryId: id,
+    event,
+    receivedAt: delivery.now,
+  });
   return { status: 200, body: { status: "stored", event, delivery: id, imported: summary.imported } };
 }

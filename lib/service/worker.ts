@@ -47,10 +47,14 @@ export function describeRun(result: WorkspaceSyncResult, durationMs: number): st
  */
 export function startWorker(options: WorkerOptions): Worker {
   const now = options.now ?? Date.now;
-  const scheduled = options.config.workspaces.filter((w): w is WorkspaceConfig & { schedule: NonNullable<WorkspaceConfig["schedule"]> } => w.schedule !== undefined);
+  const scheduled = options.config.workspaces.filter(
+    (w): w is WorkspaceConfig & { schedule: NonNullable<WorkspaceConfig["schedule"]> } => w.schedule !== undefined,
+  );
   const withDigest = options.config.workspaces.filter((w) => w.digest !== undefined);
   if (scheduled.length === 0 && withDigest.length === 0) {
-    throw new ValidationError("no workspace in the config has a schedule or a digest (add \"schedule\": { \"cron\": \"0 * * * *\" } to one; see collectors/CONFIG.md)");
+    throw new ValidationError(
+      'no workspace in the config has a schedule or a digest (add "schedule": { "cron": "0 * * * *" } to one; see collectors/CONFIG.md)',
+    );
   }
   const running = new Map<string, Promise<void>>();
   const jobs: Cron[] = [];
@@ -76,7 +80,9 @@ export function startWorker(options: WorkerOptions): Worker {
     const started = now();
     const run = syncWorkspace({ db: options.db, now, progress: () => {}, signal: options.signal }, workspace)
       .then((result) => options.log(describeRun(result, now() - started)))
-      .catch((error: unknown) => options.log(`${new Date(now()).toISOString()} ${workspace.slug}: sync failed: ${(error as Error).message}`))
+      .catch((error: unknown) =>
+        options.log(`${new Date(now()).toISOString()} ${workspace.slug}: sync failed: ${(error as Error).message}`),
+      )
       .finally(() => {
         running.delete(workspace.slug);
         finishedRuns++;
@@ -86,11 +92,18 @@ export function startWorker(options: WorkerOptions): Worker {
   };
 
   for (const w of scheduled) jobs.push(new Cron(w.schedule.cron, { timezone: w.schedule.timeZone }, () => tick(w)));
-  const digests = withDigest.length ? startDigestSchedules({ ...options.digests, db: options.db, config: options.config, log: options.log, now }) : null;
+  const digests = withDigest.length
+    ? startDigestSchedules({ ...options.digests, db: options.db, config: options.config, log: options.log, now })
+    : null;
   options.signal.addEventListener("abort", () => void stop(), { once: true });
   if (options.signal.aborted) void stop();
   return {
-    schedules: scheduled.map((w, i) => ({ workspace: w.slug, cron: w.schedule.cron, timeZone: w.schedule.timeZone, nextRun: jobs[i]!.nextRun() })),
+    schedules: scheduled.map((w, i) => ({
+      workspace: w.slug,
+      cron: w.schedule.cron,
+      timeZone: w.schedule.timeZone,
+      nextRun: jobs[i]!.nextRun(),
+    })),
     digests: digests?.schedules ?? [],
     stopped,
   };

@@ -18,7 +18,10 @@ export async function listWorkspaceNames(db: Db): Promise<{ slug: string; name: 
 }
 
 /** Every workspace with its report for the window, by slug. */
-export async function listWorkspaceSummaries(db: Db, window: { from: string; to: string }): Promise<WorkspaceSummary[]> {
+export async function listWorkspaceSummaries(
+  db: Db,
+  window: { from: string; to: string },
+): Promise<WorkspaceSummary[]> {
   const workspaces = await listWorkspaces(db);
   return Promise.all(
     workspaces.map(async (w) => ({

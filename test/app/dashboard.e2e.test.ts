@@ -18,13 +18,27 @@ describe("the dashboard in Chromium, on the production build with the demo works
   let browser: TestBrowser;
 
   const metrics = (window: { from: string; to: string }, teamId?: string): MetricsReport => {
-    const run = altimeter(["metrics", "--workspace", "demo", "--from", window.from, "--to", window.to, ...(teamId ? ["--team", teamId] : []), "--json"], { db: app.dbFile });
+    const run = altimeter(
+      [
+        "metrics",
+        "--workspace",
+        "demo",
+        "--from",
+        window.from,
+        "--to",
+        window.to,
+        ...(teamId ? ["--team", teamId] : []),
+        "--json",
+      ],
+      { db: app.dbFile },
+    );
     expect(run.status, run.stderr).toBe(0);
     return JSON.parse(run.stdout) as MetricsReport;
   };
 
   /** The card of a metric as a person reads it: its visible text, whitespace collapsed. */
-  const cardText = async (page: Page, title: string) => (await page.getByRole("article", { name: title }).innerText()).replace(/\s+/g, " ");
+  const cardText = async (page: Page, title: string) =>
+    (await page.getByRole("article", { name: title }).innerText()).replace(/\s+/g, " ");
 
   /** Every card shows the CLI's headline value with its unit, and carries the exact number. */
   const expectCardsToMatch = async (page: Page, report: MetricsReport) => {
@@ -36,7 +50,10 @@ describe("the dashboard in Chromium, on the production build with the demo works
         continue;
       }
       expect(text, info.title).toContain(`${formatHeadline(info, value)} ${info.unit}`);
-      const exact = await page.getByRole("article", { name: info.title }).locator("[data-value]").getAttribute("data-value");
+      const exact = await page
+        .getByRole("article", { name: info.title })
+        .locator("[data-value]")
+        .getAttribute("data-value");
       expect(Number(exact), info.title).toBe(info.name === "changeFailureRate" ? value * 100 : value);
     }
   };
@@ -45,7 +62,9 @@ describe("the dashboard in Chromium, on the production build with the demo works
   const hydrated = (page: Page) => page.locator(".recharts-surface").first().waitFor();
 
   beforeAll(async () => {
-    app = await startApp({ prepare: (db) => importObjects(db, "empty", [team({ id: "lonely", name: "Lonely" })]).then(() => undefined) });
+    app = await startApp({
+      prepare: (db) => importObjects(db, "empty", [team({ id: "lonely", name: "Lonely" })]).then(() => undefined),
+    });
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -61,7 +80,9 @@ describe("the dashboard in Chromium, on the production build with the demo works
     expect(await list.getByRole("listitem").count()).toBe(2);
     const demo = list.getByRole("listitem").filter({ hasText: "Northwind (demo)" });
     const report = metrics(windowEndingToday(Date.now()));
-    expect((await demo.innerText()).replace(/\s+/g, " ")).toContain(`${formatHeadline(METRIC_INFO[0]!, report.deploymentFrequency.perDay)} / day`);
+    expect((await demo.innerText()).replace(/\s+/g, " ")).toContain(
+      `${formatHeadline(METRIC_INFO[0]!, report.deploymentFrequency.perDay)} / day`,
+    );
     expect(await list.getByRole("listitem").filter({ hasText: "empty" }).innerText()).toContain("No data yet");
 
     await page.getByLabel("Find a workspace").fill("north");
@@ -108,7 +129,9 @@ describe("the dashboard in Chromium, on the production build with the demo works
     await page.getByLabel("To (not included)").fill(custom.to);
     await page.getByRole("button", { name: "Apply" }).click();
     await page.waitForURL(`${app.url}/w/demo/teams/checkout?from=${custom.from}&to=${custom.to}`);
-    await expect.poll(() => cardText(page, "Deployment frequency")).toContain(formatHeadline(METRIC_INFO[0]!, metrics(custom, "checkout").deploymentFrequency.perDay)!);
+    await expect
+      .poll(() => cardText(page, "Deployment frequency"))
+      .toContain(formatHeadline(METRIC_INFO[0]!, metrics(custom, "checkout").deploymentFrequency.perDay)!);
     await expectCardsToMatch(page, metrics(custom, "checkout"));
     expect(await page.getByRole("link", { name: "Custom" }).getAttribute("aria-current")).toBe("page");
     await page.close();
@@ -118,18 +141,40 @@ describe("the dashboard in Chromium, on the production build with the demo works
     const page = await browser.newPage();
     await page.goto(`${app.url}/w/demo`);
     const window = windowEndingToday(Date.now());
-    await page.getByRole("article", { name: "Change failure rate" }).getByRole("link", { name: "Change failure rate", exact: true }).click();
+    await page
+      .getByRole("article", { name: "Change failure rate" })
+      .getByRole("link", { name: "Change failure rate", exact: true })
+      .click();
     await page.waitForURL(`${app.url}/w/demo/metrics/change-failure-rate?from=${window.from}&to=${window.to}`);
     await page.getByRole("heading", { level: 1, name: "Change failure rate" }).waitFor();
 
-    const explain = altimeter(["explain", "--metric", "changeFailureRate", "--workspace", "demo", "--from", window.from, "--to", window.to, "--csv"], { db: app.dbFile });
+    const explain = altimeter(
+      [
+        "explain",
+        "--metric",
+        "changeFailureRate",
+        "--workspace",
+        "demo",
+        "--from",
+        window.from,
+        "--to",
+        window.to,
+        "--csv",
+      ],
+      { db: app.dbFile },
+    );
     const lines = explain.stdout.trimEnd().split("\r\n");
     const records = lines.length - 1;
     expect(records).toBeGreaterThan(100);
-    expect(await page.getByRole("table").first().locator("caption").innerText()).toContain(`${records.toLocaleString("en-US")} records`);
+    expect(await page.getByRole("table").first().locator("caption").innerText()).toContain(
+      `${records.toLocaleString("en-US")} records`,
+    );
     expect(await page.getByRole("table").first().getByRole("row").count()).toBe(101); // a page of 100, and the heading row
 
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /Download CSV/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: /Download CSV/ }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`demo-change-failure-rate-${window.from}-to-${window.to}.csv`);
     const csv = readFileSync((await download.path())!, "utf8");
     expect(csv).toBe(explain.stdout);
@@ -140,7 +185,9 @@ describe("the dashboard in Chromium, on the production build with the demo works
 
     await page.getByRole("link", { name: "Failed only" }).click();
     await page.waitForURL(`${app.url}/w/demo/metrics/change-failure-rate?from=${window.from}&to=${window.to}&failed=1`);
-    await expect.poll(() => page.getByRole("table").first().locator("caption").innerText()).toContain(`${failed} failed deployments`);
+    await expect
+      .poll(() => page.getByRole("table").first().locator("caption").innerText())
+      .toContain(`${failed} failed deployments`);
     expect(await page.getByRole("table").first().getByRole("row").count()).toBe(Math.min(failed, 100) + 1);
 
     await page.goto(`${app.url}/w/demo/metrics/lead-time`);
@@ -158,9 +205,9 @@ describe("the dashboard in Chromium, on the production build with the demo works
     await page.keyboard.press("Enter");
     await expect.poll(() => header.getAttribute("aria-sort")).toBe("ascending");
     const table = page.getByRole("table", { name: /teams, their headline metrics/ });
-    const rates = await table.getByRole("row").evaluateAll((rows) =>
-      rows.slice(1).map((row) => row.querySelectorAll("td")[2]?.textContent ?? ""),
-    );
+    const rates = await table
+      .getByRole("row")
+      .evaluateAll((rows) => rows.slice(1).map((row) => row.querySelectorAll("td")[2]?.textContent ?? ""));
     const numbers = rates.filter((t) => !t.includes("no data")).map((t) => Number.parseFloat(t));
     expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
     await page.keyboard.press("Enter");
@@ -201,7 +248,10 @@ describe("the dashboard in Chromium, on the production build with the demo works
           await page.goto(`${app.url}${path}`);
           await page.getByRole("heading", { level: 1 }).first().waitFor();
           if (name === "overview" || name === "team") await hydrated(page);
-          expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${width} px`).toBeLessThanOrEqual(width);
+          expect(
+            await page.evaluate(() => document.documentElement.scrollWidth),
+            `${name} at ${width} px`,
+          ).toBeLessThanOrEqual(width);
           await saveScreenshot(page, `${name}-${width}-${colorScheme}`);
         }
         await page.close();

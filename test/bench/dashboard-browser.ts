@@ -20,10 +20,14 @@ export interface BrowserVisit {
 async function visit(page: Page, url: string): Promise<BrowserVisit> {
   const started = Date.now();
   await page.goto(url, { waitUntil: "commit" });
-  await page.waitForFunction(() => document.querySelectorAll(".recharts-surface").length >= 6, undefined, { timeout: 60_000 });
+  await page.waitForFunction(() => document.querySelectorAll(".recharts-surface").length >= 6, undefined, {
+    timeout: 60_000,
+  });
   const heading = page.getByRole("columnheader", { name: /Lead time/ });
   await heading.getByRole("button").click();
-  await page.waitForFunction(() => document.querySelector('th[aria-sort="ascending"]') !== null, undefined, { timeout: 60_000 });
+  await page.waitForFunction(() => document.querySelector('th[aria-sort="ascending"]') !== null, undefined, {
+    timeout: 60_000,
+  });
   const interactiveMs = Date.now() - started;
   const nav = await page.evaluate(() => {
     const n = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
@@ -33,7 +37,10 @@ async function visit(page: Page, url: string): Promise<BrowserVisit> {
 }
 
 /** The overview at `url`, once with an empty browser cache and `warmRuns` times after. */
-export async function measureInteractive(url: string, warmRuns: number): Promise<{ cold: BrowserVisit; warm: BrowserVisit[] }> {
+export async function measureInteractive(
+  url: string,
+  warmRuns: number,
+): Promise<{ cold: BrowserVisit; warm: BrowserVisit[] }> {
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage({ width: 1280, height: 900 });

@@ -42,22 +42,45 @@ async function request(url: string): Promise<{ status: number; firstByteMs: numb
   return { status: response.status, firstByteMs, totalMs: performance.now() - started, bytes: body.byteLength };
 }
 
-async function measurePage(url: string, runs: number): Promise<{ cold: { firstByteMs: number; totalMs: number }; firstByte: Timing; total: Timing; bytes: number }> {
+async function measurePage(
+  url: string,
+  runs: number,
+): Promise<{ cold: { firstByteMs: number; totalMs: number }; firstByte: Timing; total: Timing; bytes: number }> {
   const cold = await request(url);
   if (cold.status !== 200) throw new Error(`${url} answered ${cold.status}`);
   const samples = [];
   for (let i = 0; i < runs; i++) samples.push(await request(url));
-  return { cold, firstByte: timing(samples.map((s) => s.firstByteMs)), total: timing(samples.map((s) => s.totalMs)), bytes: cold.bytes };
+  return {
+    cold,
+    firstByte: timing(samples.map((s) => s.firstByteMs)),
+    total: timing(samples.map((s) => s.totalMs)),
+    bytes: cold.bytes,
+  };
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { db: { type: "string" }, scale: { type: "string", default: "1" }, seed: { type: "string", default: "42" }, runs: { type: "string", default: "10" }, "no-build": { type: "boolean" }, "app-dir": { type: "string" } },
+    options: {
+      db: { type: "string" },
+      scale: { type: "string", default: "1" },
+      seed: { type: "string", default: "42" },
+      runs: { type: "string", default: "10" },
+      "no-build": { type: "boolean" },
+      "app-dir": { type: "string" },
+    },
   });
   const appDir = values["app-dir"] ? path.resolve(values["app-dir"]) : root;
-  const runs = Number(values.runs), scale = Number(values.scale), seed = Number(values.seed);
-  if (!(runs >= 1) || !(scale > 0) || !Number.isInteger(seed)) throw new Error("--runs must be ≥ 1, --scale > 0, --seed an integer");
-  say(`Altimeter dashboard bench: node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  const runs = Number(values.runs),
+    scale = Number(values.scale),
+    seed = Number(values.seed);
+  if (!(runs >= 1) || !(scale > 0) || !Number.isInteger(seed))
+    throw new Error("--runs must be ≥ 1, --scale > 0, --seed an integer");
+  say(
+    `Altimeter dashboard bench: node ${process.version}, ${os.cpus().length} CPUs, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`,
+  );
 
   const tmp = mkdtempSync(path.join(os.tmpdir(), "altimeter-dashboard-bench-"));
   try {
@@ -92,30 +115,64 @@ async function main(): Promise<void> {
       for (const [name, p] of Object.entries(pages)) {
         server[name] = await measurePage(`${app.url}${p}`, runs);
         const s = server[name]!;
-        say(`  ${name.padEnd(18)} first request ${s.cold.totalMs.toFixed(0).padStart(5)} ms; then median ${s.total.medianMs.toFixed(0)} ms (p95 ${s.total.p95Ms.toFixed(0)}), first byte ${s.firstByte.medianMs.toFixed(0)} ms, ${(s.bytes / 1024).toFixed(0)} KB`);
+        say(
+          `  ${name.padEnd(18)} first request ${s.cold.totalMs.toFixed(0).padStart(5)} ms; then median ${s.total.medianMs.toFixed(0)} ms (p95 ${s.total.p95Ms.toFixed(0)}), first byte ${s.firstByte.medianMs.toFixed(0)} ms, ${(s.bytes / 1024).toFixed(0)} KB`,
+        );
       }
 
       say(`\n[4/4] the overview in headless Chromium, ${runs} visits after the first`);
       const browser = await measureInteractive(`${app.url}${pages.overview}`, runs);
       const interactive = timing(browser.warm.map((v) => v.interactiveMs));
-      say(`  first visit (empty cache): interactive ${browser.cold.interactiveMs} ms, load ${browser.cold.loadMs.toFixed(0)} ms`);
-      say(`  then: interactive median ${interactive.medianMs.toFixed(0)} ms (p95 ${interactive.p95Ms.toFixed(0)}), DOMContentLoaded ${timing(browser.warm.map((v) => v.domContentLoadedMs)).medianMs.toFixed(0)} ms`);
+      say(
+        `  first visit (empty cache): interactive ${browser.cold.interactiveMs} ms, load ${browser.cold.loadMs.toFixed(0)} ms`,
+      );
+      say(
+        `  then: interactive median ${interactive.medianMs.toFixed(0)} ms (p95 ${interactive.p95Ms.toFixed(0)}), DOMContentLoaded ${timing(browser.warm.map((v) => v.domContentLoadedMs)).medianMs.toFixed(0)} ms`,
+      );
 
       const overview = server.overview!;
       const checks = [
-        { measure: "overview server response, warm median (to last byte)", valueMs: overview.total.medianMs, targetMs: SERVER_TARGET_MS },
+        {
+          measure: "overview server response, warm median (to last byte)",
+          valueMs: overview.total.medianMs,
+          targetMs: SERVER_TARGET_MS,
+        },
         { measure: "overview server response, warm p95", valueMs: overview.total.p95Ms, targetMs: SERVER_TARGET_MS },
-        { measure: "overview server response, first request (facts cold)", valueMs: overview.cold.totalMs, targetMs: null },
-        { measure: "overview interactive in Chromium, median", valueMs: interactive.medianMs, targetMs: INTERACTIVE_TARGET_MS },
-        { measure: "overview interactive in Chromium, first visit", valueMs: browser.cold.interactiveMs, targetMs: INTERACTIVE_TARGET_MS },
+        {
+          measure: "overview server response, first request (facts cold)",
+          valueMs: overview.cold.totalMs,
+          targetMs: null,
+        },
+        {
+          measure: "overview interactive in Chromium, median",
+          valueMs: interactive.medianMs,
+          targetMs: INTERACTIVE_TARGET_MS,
+        },
+        {
+          measure: "overview interactive in Chromium, first visit",
+          valueMs: browser.cold.interactiveMs,
+          targetMs: INTERACTIVE_TARGET_MS,
+        },
       ].map((c) => ({ ...c, pass: c.targetMs === null ? null : c.valueMs < c.targetMs }));
       say("");
-      for (const c of checks) say(`${c.pass === null ? "    " : c.pass ? "PASS" : "FAIL"}  ${c.measure.padEnd(56)} ${c.valueMs.toFixed(0).padStart(6)} ms${c.targetMs === null ? "" : `  (< ${c.targetMs} ms)`}`);
+      for (const c of checks)
+        say(
+          `${c.pass === null ? "    " : c.pass ? "PASS" : "FAIL"}  ${c.measure.padEnd(56)} ${c.valueMs.toFixed(0).padStart(6)} ms${c.targetMs === null ? "" : `  (< ${c.targetMs} ms)`}`,
+        );
 
       const outDir = path.join(root, "test/bench/out");
       mkdirSync(outDir, { recursive: true });
-      writeFileSync(path.join(outDir, "dashboard.json"), JSON.stringify({ runs, scale: values.db ? null : scale, seed, db: values.db ?? null, server, browser, checks }, null, 2) + "\n");
-      say(`\nresults: test/bench/out/dashboard.json${checks.some((c) => c.pass === false) ? " (some targets FAILED)" : " (all targets PASS)"}`);
+      writeFileSync(
+        path.join(outDir, "dashboard.json"),
+        JSON.stringify(
+          { runs, scale: values.db ? null : scale, seed, db: values.db ?? null, server, browser, checks },
+          null,
+          2,
+        ) + "\n",
+      );
+      say(
+        `\nresults: test/bench/out/dashboard.json${checks.some((c) => c.pass === false) ? " (some targets FAILED)" : " (all targets PASS)"}`,
+      );
     } finally {
       await app.stop();
     }

@@ -24,8 +24,14 @@ export interface GenerateOptions {
 /** Records the workspace will hold, per type, at a scale. */
 export function expectedCounts(shape: WorkspaceShape): RecordCounts {
   return {
-    team: shape.teams, repository: shape.repositories, person: shape.people, commit: shape.commits, pull_request: shape.pullRequests,
-    deployment: shape.deployments, ci_run: shape.ciRuns, incident: shape.incidents,
+    team: shape.teams,
+    repository: shape.repositories,
+    person: shape.people,
+    commit: shape.commits,
+    pull_request: shape.pullRequests,
+    deployment: shape.deployments,
+    ci_run: shape.ciRuns,
+    incident: shape.incidents,
   };
 }
 
@@ -56,8 +62,11 @@ export function generateWorkspace(options: GenerateOptions, sink: RecordSink): R
   const ids: IdCounters = { deployment: 0, ciRun: 0, incident: 0 };
   org.repositories.forEach((repo, i) => {
     const activity = {
-      commits: perRepository.commits[i]!, pullRequests: perRepository.pullRequests[i]!, deployments: perRepository.deployments[i]!,
-      ciRuns: perRepository.ciRuns[i]!, incidents: perRepository.incidents[i]!,
+      commits: perRepository.commits[i]!,
+      pullRequests: perRepository.pullRequests[i]!,
+      deployments: perRepository.deployments[i]!,
+      ciRuns: perRepository.ciRuns[i]!,
+      incidents: perRepository.incidents[i]!,
     };
     // Each repository draws from its own stream, so one repository's shape never reshuffles another's.
     emitRepositoryActivity(new Rng(options.seed, 1_000 + i), org, repo, activity, ids, counting);

@@ -44,7 +44,8 @@ async function measure(scenario: string, shapes: RepoShape[]): Promise<GithubReq
     const wallMs = performance.now() - started;
     if (full.status !== "ok") throw new Error(`${scenario}: sync ${full.status}: ${JSON.stringify(full.failures)}`);
     for (const repo of fake.org.repos) {
-      for (const pull of repo.pulls.slice(0, Math.ceil(10 / fake.org.repos.length))) pull.updatedAt = new Date().toISOString();
+      for (const pull of repo.pulls.slice(0, Math.ceil(10 / fake.org.repos.length)))
+        pull.updatedAt = new Date().toISOString();
     }
     const resync = await collector.collect(ctx, config);
     const pullRequests = shapes.reduce((n, s) => n + s.pulls, 0);
@@ -70,9 +71,17 @@ async function measure(scenario: string, shapes: RepoShape[]): Promise<GithubReq
 export async function benchGithubRequests(): Promise<GithubRequestsResult[]> {
   const repeat = (n: number, shape: RepoShape) => Array.from({ length: n }, () => shape);
   return [
-    await measure("1 repository, 1,000 pull requests", [{ pulls: 1000, commits: 300, deployments: 150, incidents: 20 }]),
-    await measure("10 repositories, 100 pull requests each", repeat(10, { pulls: 100, commits: 80, deployments: 40, incidents: 5 })),
-    await measure("4 repositories, 2,500 pull requests, long histories", repeat(4, { pulls: 625, commits: 900, deployments: 400, incidents: 50 })),
+    await measure("1 repository, 1,000 pull requests", [
+      { pulls: 1000, commits: 300, deployments: 150, incidents: 20 },
+    ]),
+    await measure(
+      "10 repositories, 100 pull requests each",
+      repeat(10, { pulls: 100, commits: 80, deployments: 40, incidents: 5 }),
+    ),
+    await measure(
+      "4 repositories, 2,500 pull requests, long histories",
+      repeat(4, { pulls: 625, commits: 900, deployments: 400, incidents: 50 }),
+    ),
   ];
 }
 
@@ -81,7 +90,9 @@ if (isMain) {
   const results = await benchGithubRequests();
   if (process.argv.includes("--json")) process.stdout.write(JSON.stringify(results, null, 2) + "\n");
   else {
-    process.stdout.write(`GitHub requests per sync (target ≤ ${REQUESTS_PER_1000_PULLS_TARGET} per 1,000 pull requests with first commits)\n`);
+    process.stdout.write(
+      `GitHub requests per sync (target ≤ ${REQUESTS_PER_1000_PULLS_TARGET} per 1,000 pull requests with first commits)\n`,
+    );
     for (const r of results) {
       process.stdout.write(
         `  ${r.scenario}: ${r.requests} requests, ${r.rateLimitPoints} points, ${r.requestsPer1000Pulls.toFixed(1)} per 1,000 pull requests ${r.meetsTarget ? "(met)" : "(MISSED)"}; re-sync ${r.resyncRequests} requests; ${(r.wallMs / 1000).toFixed(2)} s\n`,

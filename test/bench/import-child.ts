@@ -90,17 +90,32 @@ export async function runCliImport(options: {
 }): Promise<ImportRun> {
   const useTime = existsSync(TIME_BIN);
   const rssFile = path.join(path.dirname(options.dbFile), "import-child.rss");
-  const cli = [...(options.nodeFlags ?? []), "lib/cli/bin.mjs", "import", options.file, "--workspace", options.workspace, "--db", options.dbFile];
-  const [command, args] = useTime ? [TIME_BIN, ["-o", rssFile, "-f", "%M", process.execPath, ...cli]] : [process.execPath, cli];
+  const cli = [
+    ...(options.nodeFlags ?? []),
+    "lib/cli/bin.mjs",
+    "import",
+    options.file,
+    "--workspace",
+    options.workspace,
+    "--db",
+    options.dbFile,
+  ];
+  const [command, args] = useTime
+    ? [TIME_BIN, ["-o", rssFile, "-f", "%M", process.execPath, ...cli]]
+    : [process.execPath, cli];
   const started = performance.now();
-  const child = spawn(command, args, { cwd: options.projectRoot, stdio: ["ignore", "pipe", options.inheritStderr ? "inherit" : "pipe"] });
+  const child = spawn(command, args, {
+    cwd: options.projectRoot,
+    stdio: ["ignore", "pipe", options.inheritStderr ? "inherit" : "pipe"],
+  });
 
-  let stdout = "", stderrTail = "";
+  let stdout = "",
+    stderrTail = "";
   child.stdout!.on("data", (d: Buffer) => (stdout += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (stderrTail = (stderrTail + d.toString()).slice(-16_384)));
 
   // Under /usr/bin/time the node process is a grandchild: find it once it exists.
-  let nodePid: number | null = useTime ? null : child.pid ?? null;
+  let nodePid: number | null = useTime ? null : (child.pid ?? null);
   let procPeak: number | null = null;
   let lastProgress = started;
   const poll = setInterval(() => {
@@ -135,5 +150,13 @@ export async function runCliImport(options: {
     const kb = Number(lines[lines.length - 1]);
     peakRssKb = Number.isFinite(kb) && kb > 0 ? kb : procPeak;
   }
-  return { exitCode, wallMs, peakRssKb, rssSource: useTime ? "/usr/bin/time %M" : "/proc VmHWM", procPeakRssKb: procPeak, stdout, stderrTail };
+  return {
+    exitCode,
+    wallMs,
+    peakRssKb,
+    rssSource: useTime ? "/usr/bin/time %M" : "/proc VmHWM",
+    procPeakRssKb: procPeak,
+    stdout,
+    stderrTail,
+  };
 }

@@ -31,7 +31,12 @@ export interface MetricsBenchResult {
   /** Cold 365-day report split into its parts: loading rows, deriving facts, computing the window. */
   coldParts: { loadMs: number[]; deriveMs: number[]; computeMs: number[] };
   loaded: { deployments: number; mergedPullRequests: number; incidents: number; people: number; repositories: number };
-  warm: { workspace365: number[]; workspace90: number[]; team365: number[]; slowestTeam: { team: string; medianMs: number } };
+  warm: {
+    workspace365: number[];
+    workspace90: number[];
+    team365: number[];
+    slowestTeam: { team: string; medianMs: number };
+  };
   report365: MetricsReport;
   /** Peak RSS (KiB) right after the first cold report: what one fresh `altimeter metrics` process needs. */
   firstReportMaxRssKb: number;
@@ -45,15 +50,25 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      db: { type: "string" }, workspace: { type: "string" }, out: { type: "string" },
-      "cold-runs": { type: "string", default: "10" }, "warm-runs": { type: "string", default: "30" }, "team-rounds": { type: "string", default: "3" },
+      db: { type: "string" },
+      workspace: { type: "string" },
+      out: { type: "string" },
+      "cold-runs": { type: "string", default: "10" },
+      "warm-runs": { type: "string", default: "30" },
+      "team-rounds": { type: "string", default: "3" },
     },
   });
-  const file = values.db!, workspace = values.workspace!;
-  const coldRuns = Number(values["cold-runs"]), warmRuns = Number(values["warm-runs"]), teamRounds = Number(values["team-rounds"]);
+  const file = values.db!,
+    workspace = values.workspace!;
+  const coldRuns = Number(values["cold-runs"]),
+    warmRuns = Number(values["warm-runs"]),
+    teamRounds = Number(values["team-rounds"]);
   const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
-  const to = formatDate(today), from90 = formatDate(today - 90 * DAY_MS), from365 = formatDate(today - 365 * DAY_MS);
-  const q365 = { workspace, from: from365, to }, q90 = { workspace, from: from90, to };
+  const to = formatDate(today),
+    from90 = formatDate(today - 90 * DAY_MS),
+    from365 = formatDate(today - 365 * DAY_MS);
+  const q365 = { workspace, from: from365, to },
+    q90 = { workspace, from: from90, to };
 
   let db: Db = openDatabase(file);
   const teams = (await listTeams(db, (await getWorkspace(db, workspace)).id)).map((t) => t.id);
@@ -68,13 +83,19 @@ async function main(): Promise<void> {
     return opened;
   };
   for (let run = 0; run < coldRuns; run++) {
-    for (const [samples, query] of [[cold.workspace365, q365], [cold.workspace90, q90], [cold.team365, { ...q365, team: teams[run % teams.length] }]] as const) {
+    for (const [samples, query] of [
+      [cold.workspace365, q365],
+      [cold.workspace90, q90],
+      [cold.team365, { ...q365, team: teams[run % teams.length] }],
+    ] as const) {
       db = await fresh();
       samples.push((await timed(() => getMetricsReport(db, query)))[0]);
       firstReportMaxRssKb ||= process.resourceUsage().maxRSS;
       await closeDatabase(db);
     }
-    log(`cold run ${run + 1}/${coldRuns}: 365 d ${cold.workspace365[run]!.toFixed(0)} ms, 90 d ${cold.workspace90[run]!.toFixed(0)} ms, team ${cold.team365[run]!.toFixed(0)} ms`);
+    log(
+      `cold run ${run + 1}/${coldRuns}: 365 d ${cold.workspace365[run]!.toFixed(0)} ms, 90 d ${cold.workspace90[run]!.toFixed(0)} ms, team ${cold.team365[run]!.toFixed(0)} ms`,
+    );
   }
 
   const coldParts = { loadMs: [] as number[], deriveMs: [] as number[], computeMs: [] as number[] };
@@ -84,12 +105,22 @@ async function main(): Promise<void> {
     const ws = await getWorkspace(db, workspace);
     const [loadMs, data] = await timed(() => loadMetricsData(db, ws.id));
     const [deriveMs, facts] = await timed(() => deriveFacts(data, metricsSettings(ws)));
-    const [computeMs] = await timed(() => computeMetrics(facts, { from: today - 365 * DAY_MS, to: today }, { teamId: null }));
+    const [computeMs] = await timed(() =>
+      computeMetrics(facts, { from: today - 365 * DAY_MS, to: today }, { teamId: null }),
+    );
     coldParts.loadMs.push(loadMs), coldParts.deriveMs.push(deriveMs), coldParts.computeMs.push(computeMs);
-    loaded = { deployments: data.deployments.length, mergedPullRequests: data.pullRequests.length, incidents: data.incidents.length, people: data.people.length, repositories: data.repositories.length };
+    loaded = {
+      deployments: data.deployments.length,
+      mergedPullRequests: data.pullRequests.length,
+      incidents: data.incidents.length,
+      people: data.people.length,
+      repositories: data.repositories.length,
+    };
     await closeDatabase(db);
   }
-  log(`cold parts (median): load ${median(coldParts.loadMs).toFixed(0)} ms, derive ${median(coldParts.deriveMs).toFixed(0)} ms, compute ${median(coldParts.computeMs).toFixed(0)} ms`);
+  log(
+    `cold parts (median): load ${median(coldParts.loadMs).toFixed(0)} ms, derive ${median(coldParts.deriveMs).toFixed(0)} ms, compute ${median(coldParts.computeMs).toFixed(0)} ms`,
+  );
 
   db = await fresh();
   const report365 = await getMetricsReport(db, q365); // primes the facts cache
@@ -106,13 +137,25 @@ async function main(): Promise<void> {
       perTeam.get(team)!.push(ms);
     }
   }
-  const slowest = [...perTeam].map(([team, xs]) => ({ team, medianMs: median(xs) })).sort((a, b) => b.medianMs - a.medianMs)[0]!;
-  log(`warm: 365 d median ${median(warm.workspace365).toFixed(1)} ms, team median ${median(warm.team365).toFixed(1)} ms`);
+  const slowest = [...perTeam]
+    .map(([team, xs]) => ({ team, medianMs: median(xs) }))
+    .sort((a, b) => b.medianMs - a.medianMs)[0]!;
+  log(
+    `warm: 365 d median ${median(warm.workspace365).toFixed(1)} ms, team median ${median(warm.team365).toFixed(1)} ms`,
+  );
   await closeDatabase(db);
 
   const result: MetricsBenchResult = {
-    window: { to, from90, from365 }, teams: teams.length, openMs, cold, coldParts, loaded: loaded!,
-    warm: { ...warm, slowestTeam: slowest }, report365, firstReportMaxRssKb, maxRssKb: process.resourceUsage().maxRSS,
+    window: { to, from90, from365 },
+    teams: teams.length,
+    openMs,
+    cold,
+    coldParts,
+    loaded: loaded!,
+    warm: { ...warm, slowestTeam: slowest },
+    report365,
+    firstReportMaxRssKb,
+    maxRssKb: process.resourceUsage().maxRSS,
   };
   writeFileSync(values.out!, JSON.stringify(result));
 }

@@ -25,8 +25,15 @@ export interface WorkspaceShape {
 export function shapeAt(scale: number): WorkspaceShape {
   const n = (full: number, min: number) => Math.max(min, Math.round(full * scale));
   return {
-    teams: n(50, 3), repositories: n(500, 10), people: n(5_000, 50), commits: n(1_000_000, 1_000), pullRequests: n(200_000, 200),
-    deployments: n(100_000, 100), ciRuns: n(300_000, 300), incidents: n(5_000, 10), days: 730,
+    teams: n(50, 3),
+    repositories: n(500, 10),
+    people: n(5_000, 50),
+    commits: n(1_000_000, 1_000),
+    pullRequests: n(200_000, 200),
+    deployments: n(100_000, 100),
+    ciRuns: n(300_000, 300),
+    incidents: n(5_000, 10),
+    days: 730,
   };
 }
 
@@ -72,11 +79,24 @@ const TEAM_NAMES = (
   "recommendations media content localization compliance security observability developer-experience infra networking " +
   "storage ml-platform experimentation support-tools admin subscriptions loyalty ads maps logistics returns tax auth gateway"
 ).split(" ");
-const COMPONENTS = "api web worker service gateway jobs sdk ui mobile-app infra config cli events scheduler proxy migrations docs e2e lambda etl".split(" ");
-const FIRST = "ana ben chloe dev eli fatima gabriel hana ivan jun kofi lena mateo nora omar priya quinn rosa sam tariq uma victor wen xavier yara zoe".split(" ");
-const LAST = "abe berg chen diaz eriksen fischer garcia hoang ito jensen kim lopez muller nakamura okafor patel quist rossi silva tanaka ueda vargas weber young zhou".split(" ");
+const COMPONENTS =
+  "api web worker service gateway jobs sdk ui mobile-app infra config cli events scheduler proxy migrations docs e2e lambda etl".split(
+    " ",
+  );
+const FIRST =
+  "ana ben chloe dev eli fatima gabriel hana ivan jun kofi lena mateo nora omar priya quinn rosa sam tariq uma victor wen xavier yara zoe".split(
+    " ",
+  );
+const LAST =
+  "abe berg chen diaz eriksen fischer garcia hoang ito jensen kim lopez muller nakamura okafor patel quist rossi silva tanaka ueda vargas weber young zhou".split(
+    " ",
+  );
 
-const title = (slug: string) => slug.split("-").map((w) => w[0]!.toUpperCase() + w.slice(1)).join(" ");
+const title = (slug: string) =>
+  slug
+    .split("-")
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join(" ");
 
 function pool(people: PersonInfo[]): PersonPool {
   const sorted = [...people].sort((a, b) => a.start - b.start);
@@ -92,8 +112,14 @@ export function pickPresent(rng: Rng, p: PersonPool, t: number): PersonInfo | nu
 /** Builds and emits the teams, people and repositories; returns what activity generation needs. */
 export function buildOrg(rng: Rng, shape: WorkspaceShape, end: number, sink: RecordSink): Org {
   const dataStart = end - shape.days * DAY_MS;
-  const teamSlugs = Array.from({ length: shape.teams }, (_, i) => (i < TEAM_NAMES.length ? TEAM_NAMES[i]! : `${TEAM_NAMES[i % TEAM_NAMES.length]}-${Math.floor(i / TEAM_NAMES.length) + 1}`));
-  teamSlugs.forEach((slug, i) => sink.write("team", [`team-${slug}`, title(slug), i < 5 ? null : `team-${teamSlugs[i % 5]}`]));
+  const teamSlugs = Array.from({ length: shape.teams }, (_, i) =>
+    i < TEAM_NAMES.length
+      ? TEAM_NAMES[i]!
+      : `${TEAM_NAMES[i % TEAM_NAMES.length]}-${Math.floor(i / TEAM_NAMES.length) + 1}`,
+  );
+  teamSlugs.forEach((slug, i) =>
+    sink.write("team", [`team-${slug}`, title(slug), i < 5 ? null : `team-${teamSlugs[i % 5]}`]),
+  );
   const teamWeights = teamSlugs.map(() => rng.logNormal(1, 0.4));
   const teamWeightSum = teamWeights.reduce((a, b) => a + b, 0);
   const pickTeam = () => {
@@ -104,7 +130,10 @@ export function buildOrg(rng: Rng, shape: WorkspaceShape, end: number, sink: Rec
 
   const botCount = Math.max(3, Math.round(shape.people * 0.01));
   const botStart = wholeSeconds(dataStart - YEAR_MS);
-  const dependencyBots: PersonInfo[] = [{ id: "dependabot[bot]", start: botStart }, { id: "renovate[bot]", start: botStart }];
+  const dependencyBots: PersonInfo[] = [
+    { id: "dependabot[bot]", start: botStart },
+    { id: "renovate[bot]", start: botStart },
+  ];
   const automationBots: PersonInfo[] = [{ id: "github-actions[bot]", start: botStart }];
   for (const b of [...dependencyBots, ...automationBots]) sink.write("person", [b.id, null, null, null, null]);
   for (let i = 3; i < botCount; i++) {
@@ -116,23 +145,47 @@ export function buildOrg(rng: Rng, shape: WorkspaceShape, end: number, sink: Rec
   const members: PersonInfo[][] = teamSlugs.map(() => []);
   const humans: PersonInfo[] = [];
   for (let i = 0; humans.length < shape.people - botCount; i++) {
-    const first = rng.pick(FIRST), last = rng.pick(LAST);
+    const first = rng.pick(FIRST),
+      last = rng.pick(LAST);
     // Most people predate the data; about a quarter join during it (the newcomers).
-    const start = wholeSeconds(rng.chance(0.72) ? dataStart - rng.between(0, 4 * YEAR_MS) : rng.between(dataStart, end - 7 * DAY_MS));
+    const start = wholeSeconds(
+      rng.chance(0.72) ? dataStart - rng.between(0, 4 * YEAR_MS) : rng.between(dataStart, end - 7 * DAY_MS),
+    );
     const teamIndex = rng.chance(0.93) ? pickTeam() : null;
     const person = { id: `${first}-${last}-${i.toString(36)}`, start };
     humans.push(person);
     if (teamIndex !== null) members[teamIndex]!.push(person);
     // HR data gives a join date for some; for the rest Altimeter infers it from their first activity.
     const joinedAt = rng.chance(0.6) ? start : null;
-    sink.write("person", [person.id, `${title(first)} ${title(last)}`, teamIndex === null ? null : `team-${teamSlugs[teamIndex]}`, joinedAt, rng.chance(0.5) ? false : null]);
+    sink.write("person", [
+      person.id,
+      `${title(first)} ${title(last)}`,
+      teamIndex === null ? null : `team-${teamSlugs[teamIndex]}`,
+      joinedAt,
+      rng.chance(0.5) ? false : null,
+    ]);
   }
 
   const repositories = buildRepositories(rng, shape, teamSlugs, dataStart, end, sink);
-  return { dataStart, end, repositories, teamPools: members.map(pool), everyone: pool(humans), dependencyBots, automationBots };
+  return {
+    dataStart,
+    end,
+    repositories,
+    teamPools: members.map(pool),
+    everyone: pool(humans),
+    dependencyBots,
+    automationBots,
+  };
 }
 
-function buildRepositories(rng: Rng, shape: WorkspaceShape, teamSlugs: string[], dataStart: number, end: number, sink: RecordSink): RepositoryInfo[] {
+function buildRepositories(
+  rng: Rng,
+  shape: WorkspaceShape,
+  teamSlugs: string[],
+  dataStart: number,
+  end: number,
+  sink: RecordSink,
+): RepositoryInfo[] {
   const templates = Math.max(1, Math.round(shape.repositories * 0.01));
   const names = new Set<string>();
   const repositories: RepositoryInfo[] = [];
@@ -145,18 +198,40 @@ function buildRepositories(rng: Rng, shape: WorkspaceShape, teamSlugs: string[],
     names.add(name);
     // A fifth of the services are born during the data (time to first deploy counts them).
     const isNew = !isTemplate && rng.chance(0.2);
-    const createdAt = wholeSeconds(isNew ? rng.between(dataStart + 7 * DAY_MS, end - 60 * DAY_MS) : dataStart - rng.between(30 * DAY_MS, 5 * YEAR_MS));
+    const createdAt = wholeSeconds(
+      isNew
+        ? rng.between(dataStart + 7 * DAY_MS, end - 60 * DAY_MS)
+        : dataStart - rng.between(30 * DAY_MS, 5 * YEAR_MS),
+    );
     const templateId = isNew && rng.chance(0.35) ? repositories[rng.int(0, templates - 1)]!.id : null;
     const u = rng.next();
     const defaultBranch = u < 0.85 ? "main" : u < 0.97 ? "master" : null;
     const active = (end - Math.max(createdAt, dataStart)) / (end - dataStart);
     const style = rng.next();
-    const productionEnvironments = style < 0.6 ? ["production"] : style < 0.8 ? ["prod"] : style < 0.92 ? ["prod-eu", "prod-us"] : ["Production"];
+    const productionEnvironments =
+      style < 0.6 ? ["production"] : style < 0.8 ? ["prod"] : style < 0.92 ? ["prod-eu", "prod-us"] : ["Production"];
     repositories.push({
-      id: name, name, teamId: teamIndex === null ? null : `team-${teamSlugs[teamIndex]}`, teamIndex, createdAt, defaultBranch, isTemplate,
-      weight: (isTemplate ? 0.05 : rng.logNormal(1, 0.8)) * active, productionEnvironments, stagingEnvironment: rng.chance(0.8) ? "staging" : "stage",
+      id: name,
+      name,
+      teamId: teamIndex === null ? null : `team-${teamSlugs[teamIndex]}`,
+      teamIndex,
+      createdAt,
+      defaultBranch,
+      isTemplate,
+      weight: (isTemplate ? 0.05 : rng.logNormal(1, 0.8)) * active,
+      productionEnvironments,
+      stagingEnvironment: rng.chance(0.8) ? "staging" : "stage",
     });
-    sink.write("repository", [name, name, createdAt, repositories[i]!.teamId, defaultBranch, `https://github.com/${name}`, isTemplate ? true : rng.chance(0.3) ? false : null, templateId]);
+    sink.write("repository", [
+      name,
+      name,
+      createdAt,
+      repositories[i]!.teamId,
+      defaultBranch,
+      `https://github.com/${name}`,
+      isTemplate ? true : rng.chance(0.3) ? false : null,
+      templateId,
+    ]);
   }
   return repositories;
 }

@@ -16,16 +16,28 @@ function throttled(label: string, expected: number, say: (text: string) => void,
     if (now - last < PROGRESS_EVERY_MS) return;
     last = now;
     const rate = records / ((now - started) / 1000);
-    say(`  ${label}: ${((100 * records) / expected).toFixed(0)}%, ${records.toLocaleString("en-US")} records, ${Math.round(rate).toLocaleString("en-US")}/s${extra()}`);
+    say(
+      `  ${label}: ${((100 * records) / expected).toFixed(0)}%, ${records.toLocaleString("en-US")} records, ${Math.round(rate).toLocaleString("en-US")}/s${extra()}`,
+    );
   };
 }
 
 /** Generates the workspace into an NDJSON file. */
-export function generateNdjson(options: Omit<GenerateOptions, "onProgress">, file: string, say: (text: string) => void) {
+export function generateNdjson(
+  options: Omit<GenerateOptions, "onProgress">,
+  file: string,
+  say: (text: string) => void,
+) {
   const writer = new NdjsonFileWriter(file);
   const started = performance.now();
   const expected = expectedTotal(options.scale);
-  const counts = generateWorkspace({ ...options, onProgress: throttled("generate", expected, say, () => `, ${(writer.bytes / 1024 / 1024).toFixed(0)} MB`) }, writer);
+  const counts = generateWorkspace(
+    {
+      ...options,
+      onProgress: throttled("generate", expected, say, () => `, ${(writer.bytes / 1024 / 1024).toFixed(0)} MB`),
+    },
+    writer,
+  );
   const { bytes, sha256 } = writer.close();
   return { counts, records: totalOf(counts), bytes, sha256, ms: performance.now() - started };
 }
@@ -35,7 +47,12 @@ function expectedTotal(scale: number): number {
 }
 
 /** The raw baseline: the same rows, plain INSERTs, 5,000 a transaction, into a fresh database with the real schema. */
-export function insertRaw(options: Omit<GenerateOptions, "onProgress">, dbFile: string, workspace: string, say: (text: string) => void) {
+export function insertRaw(
+  options: Omit<GenerateOptions, "onProgress">,
+  dbFile: string,
+  workspace: string,
+  say: (text: string) => void,
+) {
   const db = openDatabase(dbFile);
   const c = db.$client;
   c.prepare("INSERT INTO workspaces (slug, name, created_at) VALUES (?, ?, ?)").run(workspace, workspace, Date.now());
@@ -55,7 +72,10 @@ export function storedCounts(dbFile: string, workspace: string): RecordCounts {
   const c = db.$client;
   const id = c.prepare("SELECT id FROM workspaces WHERE slug = ?").pluck().get(workspace);
   const counts = Object.fromEntries(
-    BENCH_RECORD_TYPES.map((type) => [type, c.prepare(`SELECT COUNT(*) FROM ${RECORD_TYPES[type].table} WHERE workspace_id = ?`).pluck().get(id) as number]),
+    BENCH_RECORD_TYPES.map((type) => [
+      type,
+      c.prepare(`SELECT COUNT(*) FROM ${RECORD_TYPES[type].table} WHERE workspace_id = ?`).pluck().get(id) as number,
+    ]),
   ) as RecordCounts;
   void closeDatabase(db);
   return counts;

@@ -20,7 +20,9 @@ export interface Hotspot {
 /** The newest .cpuprofile in a directory, or null. */
 export function newestProfile(dir: string): string | null {
   try {
-    const files = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).map((f) => path.join(dir, f));
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith(".cpuprofile"))
+      .map((f) => path.join(dir, f));
     return files.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0] ?? null;
   } catch {
     return null;
@@ -35,7 +37,11 @@ function shortUrl(url: string, root: string): string {
 }
 
 /** Top `limit` functions and files by self time. */
-export function hotspots(file: string, root: string, limit = 15): { totalMs: number; functions: Hotspot[]; files: Hotspot[] } {
+export function hotspots(
+  file: string,
+  root: string,
+  limit = 15,
+): { totalMs: number; functions: Hotspot[]; files: Hotspot[] } {
   const profile = JSON.parse(readFileSync(file, "utf8")) as CpuProfile;
   const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfByNode = new Map<number, number>();
@@ -56,12 +62,21 @@ export function hotspots(file: string, root: string, limit = 15): { totalMs: num
     files.set(f, (files.get(f) ?? 0) + ms);
   }
   const top = (m: Map<string, number>) =>
-    [...m].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([name, selfMs]) => ({ name, selfMs, percent: (100 * selfMs) / total }));
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([name, selfMs]) => ({ name, selfMs, percent: (100 * selfMs) / total }));
   return { totalMs: total, functions: top(functions), files: top(files) };
 }
 
 /** The hotspots as printable lines. */
 export function describeHotspots(title: string, h: ReturnType<typeof hotspots>): string {
-  const line = (x: Hotspot) => `    ${x.percent.toFixed(1).padStart(5)}%  ${x.selfMs.toFixed(0).padStart(7)} ms  ${x.name}`;
-  return [`${title} (${(h.totalMs / 1000).toFixed(1)} s sampled), self time by function:`, ...h.functions.map(line), "  by file:", ...h.files.map(line)].join("\n");
+  const line = (x: Hotspot) =>
+    `    ${x.percent.toFixed(1).padStart(5)}%  ${x.selfMs.toFixed(0).padStart(7)} ms  ${x.name}`;
+  return [
+    `${title} (${(h.totalMs / 1000).toFixed(1)} s sampled), self time by function:`,
+    ...h.functions.map(line),
+    "  by file:",
+    ...h.files.map(line),
+  ].join("\n");
 }

@@ -46,7 +46,8 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   let left = total;
   let weightLeft = weights.reduce((a, b) => a + b, 0);
   return weights.map((w, i) => {
-    const n = i === weights.length - 1 ? left : weightLeft > 0 ? Math.min(left, Math.round((left * w) / weightLeft)) : 0;
+    const n =
+      i === weights.length - 1 ? left : weightLeft > 0 ? Math.min(left, Math.round((left * w) / weightLeft)) : 0;
     left -= n;
     weightLeft -= w;
     return n;

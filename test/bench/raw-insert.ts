@@ -25,7 +25,10 @@ export class RawInserter implements RecordSink {
   /** Milliseconds spent running the transactions. */
   sqliteMs = 0;
 
-  constructor(db: Db, private readonly workspaceId: number) {
+  constructor(
+    db: Db,
+    private readonly workspaceId: number,
+  ) {
     const c = db.$client;
     this.statements = new Map(BENCH_RECORD_TYPES.map((t) => [t, c.prepare(insertSql(t))]));
     this.insertBatch = c.transaction((rows: [Statement, unknown[]][]) => {

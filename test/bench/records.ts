@@ -6,7 +6,15 @@
  * must not share code with what it measures.
  */
 
-export type BenchRecordType = "team" | "repository" | "person" | "commit" | "pull_request" | "deployment" | "ci_run" | "incident";
+export type BenchRecordType =
+  | "team"
+  | "repository"
+  | "person"
+  | "commit"
+  | "pull_request"
+  | "deployment"
+  | "ci_run"
+  | "incident";
 
 /** How a value is written: timestamps are UTC milliseconds (whole seconds) inside. */
 export type FieldKind = "string" | "time" | "int" | "bool";
@@ -29,46 +37,93 @@ export const RECORD_TYPES: Record<BenchRecordType, { table: string; fields: read
   repository: {
     table: "repositories",
     fields: [
-      s("id", "id"), s("name", "name"), t("createdAt", "created_at"), s("teamId", "team_id"), s("defaultBranch", "default_branch"),
-      s("url", "url"), { name: "isTemplate", column: "is_template", kind: "bool" }, s("templateId", "template_id"),
+      s("id", "id"),
+      s("name", "name"),
+      t("createdAt", "created_at"),
+      s("teamId", "team_id"),
+      s("defaultBranch", "default_branch"),
+      s("url", "url"),
+      { name: "isTemplate", column: "is_template", kind: "bool" },
+      s("templateId", "template_id"),
     ],
   },
   person: {
     table: "people",
-    fields: [s("id", "id"), s("name", "name"), s("teamId", "team_id"), t("joinedAt", "joined_at"), { name: "isBot", column: "is_bot", kind: "bool" }],
+    fields: [
+      s("id", "id"),
+      s("name", "name"),
+      s("teamId", "team_id"),
+      t("joinedAt", "joined_at"),
+      { name: "isBot", column: "is_bot", kind: "bool" },
+    ],
   },
   commit: {
     table: "commits",
-    fields: [s("repositoryId", "repository_id"), s("sha", "sha"), t("authoredAt", "authored_at"), s("authorId", "author_id"), t("committedAt", "committed_at")],
+    fields: [
+      s("repositoryId", "repository_id"),
+      s("sha", "sha"),
+      t("authoredAt", "authored_at"),
+      s("authorId", "author_id"),
+      t("committedAt", "committed_at"),
+    ],
   },
   pull_request: {
     table: "pull_requests",
     fields: [
-      s("repositoryId", "repository_id"), { name: "number", column: "number", kind: "int" }, s("authorId", "author_id"),
-      t("createdAt", "created_at"), t("firstCommitAt", "first_commit_at"), t("mergedAt", "merged_at"), t("closedAt", "closed_at"),
-      s("baseBranch", "base_branch"), s("mergeCommitSha", "merge_commit_sha"), s("url", "url"),
+      s("repositoryId", "repository_id"),
+      { name: "number", column: "number", kind: "int" },
+      s("authorId", "author_id"),
+      t("createdAt", "created_at"),
+      t("firstCommitAt", "first_commit_at"),
+      t("mergedAt", "merged_at"),
+      t("closedAt", "closed_at"),
+      s("baseBranch", "base_branch"),
+      s("mergeCommitSha", "merge_commit_sha"),
+      s("url", "url"),
     ],
   },
   deployment: {
     table: "deployments",
     fields: [
-      s("id", "id"), s("repositoryId", "repository_id"), s("environment", "environment"), s("status", "status"),
-      t("createdAt", "created_at"), t("finishedAt", "finished_at"), s("sha", "sha"), s("url", "url"),
+      s("id", "id"),
+      s("repositoryId", "repository_id"),
+      s("environment", "environment"),
+      s("status", "status"),
+      t("createdAt", "created_at"),
+      t("finishedAt", "finished_at"),
+      s("sha", "sha"),
+      s("url", "url"),
     ],
   },
   ci_run: {
     table: "ci_runs",
     fields: [
-      s("id", "id"), s("repositoryId", "repository_id"), s("workflow", "workflow"), s("status", "status"), t("startedAt", "started_at"),
-      t("finishedAt", "finished_at"), s("headSha", "head_sha"), s("branch", "branch"), s("event", "event"), s("url", "url"),
+      s("id", "id"),
+      s("repositoryId", "repository_id"),
+      s("workflow", "workflow"),
+      s("status", "status"),
+      t("startedAt", "started_at"),
+      t("finishedAt", "finished_at"),
+      s("headSha", "head_sha"),
+      s("branch", "branch"),
+      s("event", "event"),
+      s("url", "url"),
     ],
   },
   incident: {
     table: "incidents",
     fields: [
-      s("id", "id"), t("openedAt", "opened_at"), s("title", "title"), s("severity", "severity"), t("resolvedAt", "resolved_at"),
-      s("repositoryId", "repository_id"), s("teamId", "team_id"), s("deploymentId", "deployment_id"), s("causeSha", "cause_sha"),
-      s("source", "source"), s("url", "url"),
+      s("id", "id"),
+      t("openedAt", "opened_at"),
+      s("title", "title"),
+      s("severity", "severity"),
+      t("resolvedAt", "resolved_at"),
+      s("repositoryId", "repository_id"),
+      s("teamId", "team_id"),
+      s("deploymentId", "deployment_id"),
+      s("causeSha", "cause_sha"),
+      s("source", "source"),
+      s("url", "url"),
     ],
   },
 };

@@ -30,7 +30,9 @@ const DAY_MS = 86_400_000;
 const say = (text: string) => process.stdout.write(`${text}\n`);
 const ms = (t: Timing) => `median ${t.medianMs.toFixed(0)} ms, min ${t.minMs.toFixed(0)}, max ${t.maxMs.toFixed(0)}`;
 
-const { values } = parseArgs({ options: { runs: { type: "string", default: "5" }, "app-dir": { type: "string" }, "no-build": { type: "boolean" } } });
+const { values } = parseArgs({
+  options: { runs: { type: "string", default: "5" }, "app-dir": { type: "string" }, "no-build": { type: "boolean" } },
+});
 const runs = Math.max(1, Number(values.runs));
 const appDir = path.resolve(values["app-dir"] ?? root);
 const dir = mkdtempSync(path.join(os.tmpdir(), "altimeter-bench-report-"));
@@ -47,7 +49,15 @@ try {
   if (!values["no-build"]) await ensureBuild(appDir, say);
 
   // 3. End to end, as `altimeter report` without a running app.
-  const endToEnd: { totalMs: number; serverMs: number; launchMs: number; loadMs: number; printMs: number; pages: number; bytes: number }[] = [];
+  const endToEnd: {
+    totalMs: number;
+    serverMs: number;
+    launchMs: number;
+    loadMs: number;
+    printMs: number;
+    pages: number;
+    bytes: number;
+  }[] = [];
   for (let i = 0; i < runs; i++) {
     const out = path.join(dir, `report-${i}.pdf`);
     const started = performance.now();
@@ -55,7 +65,9 @@ try {
     const totalMs = performance.now() - started;
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [out], { encoding: "utf8" }))?.[1]);
     endToEnd.push({ ...result.timings, totalMs, pages, bytes: result.bytes });
-    say(`end to end ${i + 1}/${runs}: ${totalMs.toFixed(0)} ms (server ${result.timings.serverMs} ms, Chromium ${result.timings.launchMs} ms, page ${result.timings.loadMs} ms, print ${result.timings.printMs} ms), ${pages} pages`);
+    say(
+      `end to end ${i + 1}/${runs}: ${totalMs.toFixed(0)} ms (server ${result.timings.serverMs} ms, Chromium ${result.timings.launchMs} ms, page ${result.timings.loadMs} ms, print ${result.timings.printMs} ms), ${pages} pages`,
+    );
   }
 
   // 4. Against a running server: what the route handler costs per request.
@@ -84,7 +96,22 @@ try {
   mkdirSync(path.join(root, "test", "bench", "out"), { recursive: true });
   writeFileSync(
     path.join(root, "test", "bench", "out", "report-pdf.json"),
-    JSON.stringify({ date: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version }, window: { from, to }, pages, endToEnd, runningApp: warm, totalMs: total, printMs: printed, targetMs: TARGET_MS, pass }, null, 2) + "\n",
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        machine: { cpus: os.cpus().length, node: process.version },
+        window: { from, to },
+        pages,
+        endToEnd,
+        runningApp: warm,
+        totalMs: total,
+        printMs: printed,
+        targetMs: TARGET_MS,
+        pass,
+      },
+      null,
+      2,
+    ) + "\n",
   );
   process.exitCode = pass ? 0 : 1;
 } finally {

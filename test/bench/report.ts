@@ -38,10 +38,22 @@ const mib = (kb: number | null) => (kb === null ? "unknown" : `${(kb / 1024).toF
 /** Timings of the metrics phase, summarised. */
 export function metricsTimings(m: MetricsBenchResult) {
   return {
-    cold: { workspace365: timing(m.cold.workspace365), workspace90: timing(m.cold.workspace90), team365: timing(m.cold.team365) },
-    coldParts: { load: timing(m.coldParts.loadMs), derive: timing(m.coldParts.deriveMs), compute: timing(m.coldParts.computeMs) },
+    cold: {
+      workspace365: timing(m.cold.workspace365),
+      workspace90: timing(m.cold.workspace90),
+      team365: timing(m.cold.team365),
+    },
+    coldParts: {
+      load: timing(m.coldParts.loadMs),
+      derive: timing(m.coldParts.deriveMs),
+      compute: timing(m.coldParts.computeMs),
+    },
     open: timing(m.openMs),
-    warm: { workspace365: timing(m.warm.workspace365), workspace90: timing(m.warm.workspace90), team365: timing(m.warm.team365) },
+    warm: {
+      workspace365: timing(m.warm.workspace365),
+      workspace90: timing(m.warm.workspace90),
+      team365: timing(m.warm.team365),
+    },
   };
 }
 
@@ -53,44 +65,113 @@ export function checks(r: PhaseResults): Check[] {
   const rawWallRate = records / (r.raw.wallMs / 1000);
   const t = metricsTimings(r.metrics);
   const latency = (phase: string, label: string, x: Timing, limit: number | null): Check[] => [
-    { phase, measure: `${label} median (${x.runs} runs)`, value: millis(x.medianMs), target: limit === null ? "" : `< ${limit} ms`, pass: limit === null ? null : x.medianMs < limit },
+    {
+      phase,
+      measure: `${label} median (${x.runs} runs)`,
+      value: millis(x.medianMs),
+      target: limit === null ? "" : `< ${limit} ms`,
+      pass: limit === null ? null : x.medianMs < limit,
+    },
     { phase, measure: `${label} p95`, value: millis(x.p95Ms), target: "", pass: null },
   ];
-  const info = (phase: string, measure: string, value: string): Check => ({ phase, measure, value, target: "", pass: null });
+  const info = (phase: string, measure: string, value: string): Check => ({
+    phase,
+    measure,
+    value,
+    target: "",
+    pass: null,
+  });
   return [
-    info("generate", "records", `${count(records)} (${count(r.generate.counts.commit)} commits, ${count(r.generate.counts.pull_request)} PRs, ${count(r.generate.counts.deployment)} deployments, ${count(r.generate.counts.ci_run)} CI runs, ${count(r.generate.counts.incident)} incidents, ${count(r.generate.counts.person)} people, ${count(r.generate.counts.repository)} repos, ${count(r.generate.counts.team)} teams)`),
-    info("generate", "NDJSON file", `${(r.generate.bytes / MB).toFixed(1)} MB, sha256 ${r.generate.sha256.slice(0, 12)}…`),
+    info(
+      "generate",
+      "records",
+      `${count(records)} (${count(r.generate.counts.commit)} commits, ${count(r.generate.counts.pull_request)} PRs, ${count(r.generate.counts.deployment)} deployments, ${count(r.generate.counts.ci_run)} CI runs, ${count(r.generate.counts.incident)} incidents, ${count(r.generate.counts.person)} people, ${count(r.generate.counts.repository)} repos, ${count(r.generate.counts.team)} teams)`,
+    ),
+    info(
+      "generate",
+      "NDJSON file",
+      `${(r.generate.bytes / MB).toFixed(1)} MB, sha256 ${r.generate.sha256.slice(0, 12)}…`,
+    ),
     info("generate", "time", `${secs(r.generate.ms)} (${count(records / (r.generate.ms / 1000))} records/s)`),
     info("import", "wall time (CLI child)", secs(r.import.wallMs)),
     info("import", "throughput", `${count(importRate)} records/s`),
-    { phase: "import", measure: "exit status, rows in store = generated", value: `${r.import.exitCode}, ${r.import.verified ? "yes" : "NO"}`, target: "0, yes", pass: r.import.exitCode === 0 && r.import.verified },
-    { phase: "import", measure: `peak RSS (${r.import.rssSource})`, value: mib(r.import.peakRssKb), target: "< 1024 MB", pass: r.import.peakRssKb !== null && r.import.peakRssKb < RSS_LIMIT_KB },
+    {
+      phase: "import",
+      measure: "exit status, rows in store = generated",
+      value: `${r.import.exitCode}, ${r.import.verified ? "yes" : "NO"}`,
+      target: "0, yes",
+      pass: r.import.exitCode === 0 && r.import.verified,
+    },
+    {
+      phase: "import",
+      measure: `peak RSS (${r.import.rssSource})`,
+      value: mib(r.import.peakRssKb),
+      target: "< 1024 MB",
+      pass: r.import.peakRssKb !== null && r.import.peakRssKb < RSS_LIMIT_KB,
+    },
     info("raw", "SQLite time (plain INSERT, 5,000/tx)", `${secs(r.raw.sqliteMs)} (${count(rawRate)} records/s)`),
     info("raw", "wall incl. generating rows", `${secs(r.raw.wallMs)} (${count(rawWallRate)} records/s)`),
-    { phase: "raw", measure: "rows in store = generated", value: r.raw.verified ? "yes" : "NO", target: "yes", pass: r.raw.verified },
-    { phase: "ratio", measure: "import / raw (SQLite time)", value: `${((100 * importRate) / rawRate).toFixed(1)}%`, target: "≥ 40%", pass: importRate / rawRate >= 0.4 },
+    {
+      phase: "raw",
+      measure: "rows in store = generated",
+      value: r.raw.verified ? "yes" : "NO",
+      target: "yes",
+      pass: r.raw.verified,
+    },
+    {
+      phase: "ratio",
+      measure: "import / raw (SQLite time)",
+      value: `${((100 * importRate) / rawRate).toFixed(1)}%`,
+      target: "≥ 40%",
+      pass: importRate / rawRate >= 0.4,
+    },
     info("ratio", "import / raw (wall incl. generating)", `${((100 * importRate) / rawWallRate).toFixed(1)}%`),
     ...latency("metrics", "cold workspace 365 d", t.cold.workspace365, 300),
     ...latency("metrics", "cold workspace 90 d", t.cold.workspace90, null),
     ...latency("metrics", "cold one team 365 d (derives all facts)", t.cold.team365, 50),
-    info("metrics", "cold 365 d parts (median)", `load rows ${millis(t.coldParts.load.medianMs)}, derive facts ${millis(t.coldParts.derive.medianMs)}, compute ${millis(t.coldParts.compute.medianMs)}; open db ${millis(t.open.medianMs)}`),
+    info(
+      "metrics",
+      "cold 365 d parts (median)",
+      `load rows ${millis(t.coldParts.load.medianMs)}, derive facts ${millis(t.coldParts.derive.medianMs)}, compute ${millis(t.coldParts.compute.medianMs)}; open db ${millis(t.open.medianMs)}`,
+    ),
     ...latency("metrics", "warm workspace 365 d", t.warm.workspace365, 300),
     ...latency("metrics", "warm workspace 90 d", t.warm.workspace90, null),
     ...latency("metrics", `warm one team 365 d (${r.metrics.teams} teams)`, t.warm.team365, 50),
-    info("metrics", "slowest team (warm median)", `${r.metrics.warm.slowestTeam.team} ${millis(r.metrics.warm.slowestTeam.medianMs)}`),
+    info(
+      "metrics",
+      "slowest team (warm median)",
+      `${r.metrics.warm.slowestTeam.team} ${millis(r.metrics.warm.slowestTeam.medianMs)}`,
+    ),
     info("metrics", "peak RSS after the first cold report", mib(r.metrics.firstReportMaxRssKb)),
-    { phase: "metrics", measure: "peak RSS, whole child (resourceUsage maxRSS)", value: mib(r.metrics.maxRssKb), target: "< 1024 MB", pass: r.metrics.maxRssKb < RSS_LIMIT_KB },
+    {
+      phase: "metrics",
+      measure: "peak RSS, whole child (resourceUsage maxRSS)",
+      value: mib(r.metrics.maxRssKb),
+      target: "< 1024 MB",
+      pass: r.metrics.maxRssKb < RSS_LIMIT_KB,
+    },
     { phase: "run", measure: "total time", value: secs(r.totalMs), target: "< 600 s", pass: r.totalMs < 600_000 },
   ];
 }
 
 /** The checks as an aligned plain-text table. */
 export function formatTable(rows: Check[]): string {
-  const cells = [["phase", "measure", "value", "target", "result"], ...rows.map((c) => [c.phase, c.measure, c.value, c.target, c.pass === null ? "" : c.pass ? "PASS" : "FAIL"])];
+  const cells = [
+    ["phase", "measure", "value", "target", "result"],
+    ...rows.map((c) => [c.phase, c.measure, c.value, c.target, c.pass === null ? "" : c.pass ? "PASS" : "FAIL"]),
+  ];
   const widths = [0, 1, 3, 4].map((i) => Math.max(...cells.map((r) => r[i]!.length)));
   const valueWidth = Math.min(48, Math.max(...cells.map((r) => r[2]!.length)));
   const line = (r: string[]) =>
-    [r[0]!.padEnd(widths[0]!), r[1]!.padEnd(widths[1]!), r[2]!.length > valueWidth ? r[2]! : r[2]!.padEnd(valueWidth), r[3]!.padEnd(widths[2]!), r[4]!].join("  ").trimEnd();
+    [
+      r[0]!.padEnd(widths[0]!),
+      r[1]!.padEnd(widths[1]!),
+      r[2]!.length > valueWidth ? r[2]! : r[2]!.padEnd(valueWidth),
+      r[3]!.padEnd(widths[2]!),
+      r[4]!,
+    ]
+      .join("  ")
+      .trimEnd();
   const rule = "-".repeat(widths[0]! + widths[1]! + valueWidth + widths[2]! + widths[3]! + 8);
   return [line(cells[0]!), rule, ...cells.slice(1).map(line)].join("\n");
 }

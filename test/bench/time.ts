@@ -35,7 +35,8 @@ export function sortedWorkTimes(rng: Rng, n: number, from: number, to: number): 
 
 /** Index of the last value ≤ t in an ascending array, or −1. */
 export function lastAtOrBefore(sorted: Float64Array, t: number): number {
-  let lo = 0, hi = sorted.length;
+  let lo = 0,
+    hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (sorted[mid]! <= t) lo = mid + 1;

@@ -14,7 +14,9 @@ const expected = JSON.parse(readFileSync(`${EXAMPLES}small-org.expected.json`, "
 function expectClose(actual: unknown, wanted: unknown, at = "$"): void {
   if (typeof wanted === "number" && !Number.isInteger(wanted)) {
     expect(typeof actual, at).toBe("number");
-    expect(Math.abs((actual as number) - wanted), `${at}: ${actual} vs ${wanted}`).toBeLessThanOrEqual(1e-9 * Math.abs(wanted));
+    expect(Math.abs((actual as number) - wanted), `${at}: ${actual} vs ${wanted}`).toBeLessThanOrEqual(
+      1e-9 * Math.abs(wanted),
+    );
   } else if (Array.isArray(wanted)) {
     expect(Array.isArray(actual), at).toBe(true);
     expect((actual as unknown[]).length, `${at}.length`).toBe(wanted.length);
@@ -32,7 +34,9 @@ describe("the shared small-org example", () => {
   let imported: { status: number; stdout: string; stderr: string };
   beforeAll(async () => {
     await store.dispose(); // the CLI creates and migrates the file itself, as on first use
-    imported = altimeter(["import", `${EXAMPLES}small-org.ndjson`, "--workspace", "acme", "--json"], { db: store.file });
+    imported = altimeter(["import", `${EXAMPLES}small-org.ndjson`, "--workspace", "acme", "--json"], {
+      db: store.file,
+    });
   });
   afterAll(() => store.dispose());
 
@@ -52,20 +56,31 @@ describe("the shared small-org example", () => {
     expect(reasons[6]).toMatch(/missing required field "openedAt"/);
     expect(reasons[7]).toMatch(/unknown type "review"/);
     expect(reasons[8]).toMatch(/"isBot" must be true or false/);
-    expect(summary.imported).toEqual({ team: 5, repository: 7, person: 22, commit: 54, deployment: 197, pull_request: 43, incident: 35, ci_run: 9 });
+    expect(summary.imported).toEqual({
+      team: 5,
+      repository: 7,
+      person: 22,
+      commit: 54,
+      deployment: 197,
+      pull_request: 43,
+      incident: 35,
+      ci_run: 9,
+    });
     expect(summary.unknownFields).toContain("person.labels");
   });
 
-  test.each(expected.map((c) => [`${c.args.team ?? "workspace"} ${c.args.from}..${c.args.to}${c.args.series ? " by week" : ""}`, c] as const))(
-    "reproduces %s through altimeter metrics --json",
-    (_name, c) => {
-      const args = ["metrics", "--workspace", "acme", "--from", c.args.from, "--to", c.args.to, "--json"];
-      if (c.args.team) args.push("--team", c.args.team);
-      if (c.args.series) args.push("--series", c.args.series);
-      const run = altimeter(args, { db: store.file });
-      expect(run.stderr).toBe("");
-      expect(run.status).toBe(0);
-      expectClose(JSON.parse(run.stdout), c.expected);
-    },
-  );
+  test.each(
+    expected.map(
+      (c) =>
+        [`${c.args.team ?? "workspace"} ${c.args.from}..${c.args.to}${c.args.series ? " by week" : ""}`, c] as const,
+    ),
+  )("reproduces %s through altimeter metrics --json", (_name, c) => {
+    const args = ["metrics", "--workspace", "acme", "--from", c.args.from, "--to", c.args.to, "--json"];
+    if (c.args.team) args.push("--team", c.args.team);
+    if (c.args.series) args.push("--series", c.args.series);
+    const run = altimeter(args, { db: store.file });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expectClose(JSON.parse(run.stdout), c.expected);
+  });
 });

@@ -21,17 +21,35 @@ export function freshDatabase(): { db: Db; file: string; dispose: () => Promise<
 }
 
 /** Imports raw event-format objects through the real importer, as NDJSON lines. */
-export async function importObjects(db: Db, workspace: string, records: object[], options: { strict?: boolean } = {}): Promise<ImportSummary> {
+export async function importObjects(
+  db: Db,
+  workspace: string,
+  records: object[],
+  options: { strict?: boolean } = {},
+): Promise<ImportSummary> {
   async function* lines() {
     yield records.map((r) => JSON.stringify(r)).join("\n") + "\n";
   }
-  return importSources(db, { workspace, strict: options.strict, sources: [{ name: "test.ndjson", format: "ndjson", stream: lines() }] });
+  return importSources(db, {
+    workspace,
+    strict: options.strict,
+    sources: [{ name: "test.ndjson", format: "ndjson", stream: lines() }],
+  });
 }
 
 /** Imports NDJSON text (line numbers as written) through the real importer. */
-export async function importText(db: Db, workspace: string, text: string, options: { strict?: boolean; name?: string } = {}): Promise<ImportSummary> {
+export async function importText(
+  db: Db,
+  workspace: string,
+  text: string,
+  options: { strict?: boolean; name?: string } = {},
+): Promise<ImportSummary> {
   async function* chunks() {
     yield text;
   }
-  return importSources(db, { workspace, strict: options.strict, sources: [{ name: options.name ?? "test.ndjson", format: "ndjson", stream: chunks() }] });
+  return importSources(db, {
+    workspace,
+    strict: options.strict,
+    sources: [{ name: options.name ?? "test.ndjson", format: "ndjson", stream: chunks() }],
+  });
 }

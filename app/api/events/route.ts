@@ -16,7 +16,15 @@ export async function POST(request: Request): Promise<Response> {
     // Refuse strangers before reading what they send.
     authoriseEvents(workspace, authorization, settings);
     const body = await readLimitedBody(request);
-    return jsonResponse(await receiveEvents(getDb(), { workspace, authorization, contentType: request.headers.get("content-type"), body, settings }));
+    return jsonResponse(
+      await receiveEvents(getDb(), {
+        workspace,
+        authorization,
+        contentType: request.headers.get("content-type"),
+        body,
+        settings,
+      }),
+    );
   } catch (error) {
     return errorResponse(error);
   }

@@ -6,7 +6,8 @@ import { ErrorNotice } from "@/app/_components/error-notice";
 export default function WorkspaceError({ error, retry }: { error: unknown; retry: () => void }) {
   return (
     <ErrorNotice error={error} retry={retry} title="This page could not be computed">
-      Altimeter failed while reading this workspace&apos;s data. If the database is being imported into right now, try again in a moment.
+      Altimeter failed while reading this workspace&apos;s data. If the database is being imported into right now, try
+      again in a moment.
     </ErrorNotice>
   );
 }

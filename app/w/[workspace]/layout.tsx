@@ -9,13 +9,22 @@ import { segment } from "@/app/_lib/params";
  * Every page of a workspace. The workspace is checked here, before anything
  * streams, so an unknown one is a real 404 rather than a 200 with a message.
  */
-export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ workspace: string }> }) {
+export default async function WorkspaceLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ workspace: string }>;
+}) {
   const { workspace: slug } = await params;
   const workspace = await workspaceOr404(await requestDb(), segment(slug));
   return (
     <>
       <p className="breadcrumb">
-        <Link prefetch={false} href="/">Workspaces</Link> / <span className="slug">{workspace.slug}</span>
+        <Link prefetch={false} href="/">
+          Workspaces
+        </Link>{" "}
+        / <span className="slug">{workspace.slug}</span>
       </p>
       <Suspense fallback={<nav className="workspace-nav" aria-label="Workspace" />}>
         <WorkspaceNav slug={workspace.slug} />

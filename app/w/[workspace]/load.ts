@@ -5,10 +5,19 @@ import { requestDb } from "@/app/_lib/db";
 import { workspaceOr404 } from "@/app/_lib/lookups";
 import { segment } from "@/app/_lib/params";
 import { listWorkspaceTeams } from "@/lib/service/lookups";
-import { parseWorkspaceSearchParams, rawFilters, single, workspacePath, type SearchParams, type WorkspaceFilters } from "./search-params";
+import {
+  parseWorkspaceSearchParams,
+  rawFilters,
+  single,
+  workspacePath,
+  type SearchParams,
+  type WorkspaceFilters,
+} from "./search-params";
 
 /** The URL's filters parsed, or the problem with them in words (a bad date) with the filters as typed. */
-export type Parsed = { filters: WorkspaceFilters } | { problem: string; raw: { from: string; to: string; team: string | null } };
+export type Parsed =
+  | { filters: WorkspaceFilters }
+  | { problem: string; raw: { from: string; to: string; team: string | null } };
 
 /** Parses a workspace page's window and team; a bad date becomes a problem to show, not an error page. */
 export function parseFilters(query: SearchParams, now: number): Parsed {
@@ -27,7 +36,10 @@ export async function loadOverview(
   team: string | null,
   query: SearchParams,
   now: number,
-): Promise<{ filters: WorkspaceFilters; overview: Overview } | { problem: string; raw: { from: string; to: string; team: string | null } }> {
+): Promise<
+  | { filters: WorkspaceFilters; overview: Overview }
+  | { problem: string; raw: { from: string; to: string; team: string | null } }
+> {
   const parsed = parseFilters(query, now);
   if ("problem" in parsed) return parsed;
   const filters = { ...parsed.filters, team };
@@ -54,8 +66,22 @@ export async function loadListPage(
   const filters = "filters" in parsed ? parsed.filters : { ...parsed.raw, preset: null };
   const teamNames = new Map(teams.map((t) => [t.id, t.name]));
   const problem =
-    "problem" in parsed ? parsed.problem
-    : filters.team !== null && !teamNames.has(filters.team) ? `unknown team ${JSON.stringify(filters.team)} in workspace ${JSON.stringify(slug)}`
-    : null;
-  return { slug, query, db, now, teams, teamNames, filters, problem, valid: "filters" in parsed, path: `${workspacePath(slug)}/${page}`, search: single(query.q) };
+    "problem" in parsed
+      ? parsed.problem
+      : filters.team !== null && !teamNames.has(filters.team)
+        ? `unknown team ${JSON.stringify(filters.team)} in workspace ${JSON.stringify(slug)}`
+        : null;
+  return {
+    slug,
+    query,
+    db,
+    now,
+    teams,
+    teamNames,
+    filters,
+    problem,
+    valid: "filters" in parsed,
+    path: `${workspacePath(slug)}/${page}`,
+    search: single(query.q),
+  };
 }

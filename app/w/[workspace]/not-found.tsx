@@ -18,7 +18,9 @@ export default function WorkspaceNotFound() {
         .
       </p>
       <p>
-        <Link prefetch={false} href="/">All workspaces</Link>
+        <Link prefetch={false} href="/">
+          All workspaces
+        </Link>
       </p>
     </section>
   );

@@ -53,7 +53,10 @@ export function parseWorkspaceSearchParams(params: SearchParams, now: number): W
   const toMs = parseDate(to, "to");
   const from = fromParam ?? formatDate(toMs - DEFAULT_WINDOW_DAYS * DAY_MS);
   const fromMs = parseDate(from, "from");
-  if (toMs <= fromMs) throw new ValidationError(`to (${to}) must be after from (${from}): the window runs from "from" up to, not including, "to"`);
+  if (toMs <= fromMs)
+    throw new ValidationError(
+      `to (${to}) must be after from (${from}): the window runs from "from" up to, not including, "to"`,
+    );
   const preset = PRESETS.find((p) => {
     const w = windowEndingToday(now, p.days);
     return w.from === from && w.to === to;
@@ -69,7 +72,8 @@ export function rawFilters(params: SearchParams): { from: string; to: string; te
 /** A path with search parameters; null and empty values are left out. */
 export function withParams(path: string, params: Record<string, string | number | null | undefined>): string {
   const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== null && value !== undefined && value !== "") query.set(key, String(value));
+  for (const [key, value] of Object.entries(params))
+    if (value !== null && value !== undefined && value !== "") query.set(key, String(value));
   const qs = query.toString();
   return qs ? `${path}?${qs}` : path;
 }

@@ -38,23 +38,42 @@ Re-importing the same file changes nothing.
   --team ID         the team the top-level "answers" belong to
   --author NAME     who gave the answers (overrides the file's "author")
   --json            print what was saved as JSON`,
-  options: { workspace: { type: "string" }, team: { type: "string" }, author: { type: "string" }, json: { type: "boolean" } },
+  options: {
+    workspace: { type: "string" },
+    team: { type: "string" },
+    author: { type: "string" },
+    json: { type: "boolean" },
+  },
   async run(ctx) {
     const [action, file, ...extra] = ctx.positionals;
-    if (action !== "import") throw new ValidationError(`unknown action ${JSON.stringify(action ?? "")}: use "altimeter answers import FILE"`);
-    if (!file || extra.length > 0) throw new ValidationError("name exactly one FILE: altimeter answers import FILE --workspace SLUG");
+    if (action !== "import")
+      throw new ValidationError(`unknown action ${JSON.stringify(action ?? "")}: use "altimeter answers import FILE"`);
+    if (!file || extra.length > 0)
+      throw new ValidationError("name exactly one FILE: altimeter answers import FILE --workspace SLUG");
     const parsed = parseAnswersFile(readText(file), file);
     const team = optional(ctx, "team");
-    if (team !== null && Object.keys(parsed.teams).length > 0) throw new ValidationError(`${file}: has a "teams" object; with --team, put the team's answers under "answers"`);
+    if (team !== null && Object.keys(parsed.teams).length > 0)
+      throw new ValidationError(`${file}: has a "teams" object; with --team, put the team's answers under "answers"`);
     const author = optional(ctx, "author") ?? parsed.author;
     if (!author) throw new ValidationError(`${file}: say who answered, with --author NAME or an "author" field`);
     const saves: AnswerSave[] = [
       ...(parsed.answers ? [{ team, changes: parsed.answers, mode: "merge" as const }] : []),
       ...Object.entries(parsed.teams).map(([id, changes]) => ({ team: id, changes, mode: "merge" as const })),
     ];
-    const result = await saveAnswers(ctx.db(), { workspace: required(ctx, "workspace"), author, answeredAt: parsed.answeredAt, saves });
+    const result = await saveAnswers(ctx.db(), {
+      workspace: required(ctx, "workspace"),
+      author,
+      answeredAt: parsed.answeredAt,
+      saves,
+    });
     if (ctx.values.json) {
-      ctx.out(JSON.stringify({ saved: result.saved.map((s) => ({ team: s.team, changed: s.changed, answers: s.answers })) }, null, 2));
+      ctx.out(
+        JSON.stringify(
+          { saved: result.saved.map((s) => ({ team: s.team, changed: s.changed, answers: s.answers })) },
+          null,
+          2,
+        ),
+      );
     } else {
       for (const s of result.saved) {
         const scope = s.team === null ? "organisation" : `team ${s.team}`;

@@ -5,7 +5,8 @@ import { assessMaturity, DEFAULT_ASSESSMENT_DAYS } from "@/lib/service/maturity"
 import { optional, required, type Command } from "../command";
 import { table } from "../format";
 
-const levelText = (level: Level, provisional: boolean) => `${level === 0 ? "0 (below level 1)" : `${level} ${LEVELS[level - 1]!.name}`}${provisional ? ", provisional" : ""}`;
+const levelText = (level: Level, provisional: boolean) =>
+  `${level === 0 ? "0 (below level 1)" : `${level} ${LEVELS[level - 1]!.name}`}${provisional ? ", provisional" : ""}`;
 
 function reasonLines(reasons: readonly Reason[]): string[] {
   return reasons.flatMap((r) => [`  - ${r.text}`, ...r.evidence.map((e) => `      ${e}`)]);
@@ -18,7 +19,12 @@ function stepLines(steps: readonly NextStep[]): string[] {
 function teamDetail(t: TeamAssessment): string[] {
   const checks = table([
     ["level", "check", "status", "evidence or fix"],
-    ...t.checks.map((c) => [String(c.level), c.id, c.status, c.status === "pass" ? c.evidence[0] ?? "" : `${c.evidence[0] ?? c.note ?? ""} — ${c.fix}`]),
+    ...t.checks.map((c) => [
+      String(c.level),
+      c.id,
+      c.status,
+      c.status === "pass" ? (c.evidence[0] ?? "") : `${c.evidence[0] ?? c.note ?? ""} — ${c.fix}`,
+    ]),
   ]);
   return [
     "",
@@ -48,10 +54,19 @@ export function describeAssessment(r: AssessmentReport, oneTeam: boolean): strin
     ...(o.unknowns.length ? ["Unknowns:", ...o.unknowns.map((u) => `  - ${u}`)] : []),
   ];
   if (r.teams.length > 0) {
-    lines.push("", table([
-      ["team", "level", "provisional", "verdict", "next level blocked by"],
-      ...r.teams.map((t) => [t.team, String(t.level), t.provisional ? "yes" : "no", t.verdict, t.progress.blocking.join(", ") || "—"]),
-    ]));
+    lines.push(
+      "",
+      table([
+        ["team", "level", "provisional", "verdict", "next level blocked by"],
+        ...r.teams.map((t) => [
+          t.team,
+          String(t.level),
+          t.provisional ? "yes" : "no",
+          t.verdict,
+          t.progress.blocking.join(", ") || "—",
+        ]),
+      ]),
+    );
   }
   if (oneTeam) for (const t of r.teams) lines.push(...teamDetail(t));
   return lines.join("\n");
@@ -73,13 +88,27 @@ evolve-custom, with reasons, next steps and what is unknown.
   --record          record the result (organisation and every team) for level over time
   --to DATE         the day after the metrics window, YYYY-MM-DD (default: today, UTC)
   --days N          the window's length in days (default ${DEFAULT_ASSESSMENT_DAYS})`,
-  options: { workspace: { type: "string" }, team: { type: "string" }, json: { type: "boolean" }, record: { type: "boolean" }, to: { type: "string" }, days: { type: "string" } },
+  options: {
+    workspace: { type: "string" },
+    team: { type: "string" },
+    json: { type: "boolean" },
+    record: { type: "boolean" },
+    to: { type: "string" },
+    days: { type: "string" },
+  },
   async run(ctx) {
     const daysText = optional(ctx, "days");
     const days = daysText === null ? null : Number(daysText);
-    if (daysText !== null && (daysText.trim() === "" || !Number.isInteger(days))) throw new ValidationError(`--days must be a whole number, got ${JSON.stringify(daysText)}`);
+    if (daysText !== null && (daysText.trim() === "" || !Number.isInteger(days)))
+      throw new ValidationError(`--days must be a whole number, got ${JSON.stringify(daysText)}`);
     const team = optional(ctx, "team");
-    const report = await assessMaturity(ctx.db(), { workspace: required(ctx, "workspace"), team, to: optional(ctx, "to"), days, record: Boolean(ctx.values.record) });
+    const report = await assessMaturity(ctx.db(), {
+      workspace: required(ctx, "workspace"),
+      team,
+      to: optional(ctx, "to"),
+      days,
+      record: Boolean(ctx.values.record),
+    });
     ctx.out(ctx.values.json ? JSON.stringify(report, null, 2) : describeAssessment(report, team !== null));
     return 0;
   },

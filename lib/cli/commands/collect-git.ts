@@ -4,7 +4,8 @@ import { optional, type CommandContext } from "../command";
 
 /** `altimeter collect git PATH…`: the local git collector's flags and how they become its config. */
 export const gitCollectSource = {
-  usage: "altimeter collect git PATH... --workspace SLUG [--tag-pattern REGEX] [--repository-id ID] [--team ID] [--json]",
+  usage:
+    "altimeter collect git PATH... --workspace SLUG [--tag-pattern REGEX] [--repository-id ID] [--team ID] [--json]",
   help: `git: commits and authors (after .mailmap) of local clones, pull requests named by
 merge commits ("Merge pull request #N from …", or "Title (#N)"), and tags matching
 a pattern as production deployments. No network; each repository resumes after
@@ -16,12 +17,20 @@ the last commit stored. See collectors/CONFIG.md ("Local git") for the id rules.
                         from the origin remote, else the folder name)
   --team ID             the team owning the repositories`,
   positionals: "PATH",
-  options: { "tag-pattern": { type: "string" }, "repository-id": { type: "string" }, team: { type: "string" } } as const,
+  options: {
+    "tag-pattern": { type: "string" },
+    "repository-id": { type: "string" },
+    team: { type: "string" },
+  } as const,
   config(ctx: CommandContext): GitConfig {
     const paths = ctx.positionals.slice(1);
-    if (paths.length === 0) throw new ValidationError("name at least one PATH of a local git clone: altimeter collect git PATH... --workspace SLUG");
+    if (paths.length === 0)
+      throw new ValidationError(
+        "name at least one PATH of a local git clone: altimeter collect git PATH... --workspace SLUG",
+      );
     const id = optional(ctx, "repository-id");
-    if (id !== null && paths.length > 1) throw new ValidationError("--repository-id names one repository: give a single PATH with it");
+    if (id !== null && paths.length > 1)
+      throw new ValidationError("--repository-id names one repository: give a single PATH with it");
     const team = optional(ctx, "team") ?? undefined;
     const parsed = GitConfigSchema.safeParse({
       kind: "git",
@@ -30,7 +39,12 @@ the last commit stored. See collectors/CONFIG.md ("Local git") for the id rules.
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      const flag = issue.path[0] === "tagPattern" ? "--tag-pattern" : issue.path[0] === "repositories" ? "PATH" : String(issue.path[0]);
+      const flag =
+        issue.path[0] === "tagPattern"
+          ? "--tag-pattern"
+          : issue.path[0] === "repositories"
+            ? "PATH"
+            : String(issue.path[0]);
       throw new ValidationError(`${flag}: ${issue.message}`);
     }
     return parsed.data;

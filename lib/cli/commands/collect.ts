@@ -18,10 +18,17 @@ interface CollectSource {
   positionals?: string;
 }
 
-const FLAG_OF: Record<string, string> = { org: "--org", repos: "--repo", since: "--since", apiUrl: "--api-url", incidentLabels: "--incident-label" };
+const FLAG_OF: Record<string, string> = {
+  org: "--org",
+  repos: "--repo",
+  since: "--since",
+  apiUrl: "--api-url",
+  incidentLabels: "--incident-label",
+};
 
 const github: CollectSource = {
-  usage: "altimeter collect github --org ORG --workspace SLUG [--repo OWNER/NAME]... [--since YYYY-MM-DD] [--api-url URL] [--incident-label L]... [--json]",
+  usage:
+    "altimeter collect github --org ORG --workspace SLUG [--repo OWNER/NAME]... [--since YYYY-MM-DD] [--api-url URL] [--incident-label L]... [--json]",
   help: `github: teams, repositories, people, pull requests, default-branch commits, deployments,
 Actions workflow runs, incident issues, releases (for repositories without deployments)
 and file snapshots, over GitHub's GraphQL API. The token comes from GITHUB_TOKEN
@@ -33,7 +40,13 @@ the last sync stopped.
   --since YYYY-MM-DD    how far back the first sync of a stream goes (default: all)
   --api-url URL         GitHub Enterprise Server: https://HOST/api/graphql
   --incident-label L    issues with this label are incidents; repeatable (default: incident)`,
-  options: { org: { type: "string" }, repo: { type: "string", multiple: true }, since: { type: "string" }, "api-url": { type: "string" }, "incident-label": { type: "string", multiple: true } },
+  options: {
+    org: { type: "string" },
+    repo: { type: "string", multiple: true },
+    since: { type: "string" },
+    "api-url": { type: "string" },
+    "incident-label": { type: "string", multiple: true },
+  },
   config(ctx) {
     const raw = {
       kind: "github",
@@ -56,8 +69,12 @@ the last sync stopped.
 const SOURCES: Record<string, CollectSource> = { github, git: gitCollectSource };
 
 function summaryLine(workspace: string, s: SourceSyncResult): string {
-  const records = Object.entries(s.records).map(([t, n]) => `${n} ${t}`).join(", ") || "no records";
-  const requests = s.requests !== undefined ? `; ${s.requests} requests, ${s.rateLimitPoints ?? 0} rate-limit points` : "";
+  const records =
+    Object.entries(s.records)
+      .map(([t, n]) => `${n} ${t}`)
+      .join(", ") || "no records";
+  const requests =
+    s.requests !== undefined ? `; ${s.requests} requests, ${s.rateLimitPoints ?? 0} rate-limit points` : "";
   return `${workspace}: ${s.source} ${s.status} in ${(s.durationMs / 1000).toFixed(1)} s: ${records}${requests}`;
 }
 
@@ -66,7 +83,9 @@ export const collectCommand: Command = {
   summary: "Collect records from one source (GitHub, a local git clone) into a workspace, without a config file",
   usage: "altimeter collect SOURCE --workspace SLUG [options]",
   help: `
-${Object.values(SOURCES).map((s) => `${s.usage}\n\n${s.help}`).join("\n\n")}
+${Object.values(SOURCES)
+  .map((s) => `${s.usage}\n\n${s.help}`)
+  .join("\n\n")}
 
   --workspace SLUG  the workspace to store into (created when missing; required)
   --json            print {"workspace", "source", "status", "records", "failures", "requests", "rateLimitPoints", "durationMs"}
@@ -75,13 +94,23 @@ Progress per repository is shown on a terminal, one summary line otherwise.
 Exit status: 0 collected, 2 partial (some repositories failed and were
 skipped; the rest was stored), 1 failed (bad token, unknown organisation…),
 130 interrupted (re-run to continue where it stopped).`,
-  options: { workspace: { type: "string" }, json: { type: "boolean" }, ...Object.assign({}, ...Object.values(SOURCES).map((s) => s.options)) },
+  options: {
+    workspace: { type: "string" },
+    json: { type: "boolean" },
+    ...Object.assign({}, ...Object.values(SOURCES).map((s) => s.options)),
+  },
   async run(ctx) {
     const [name, ...extra] = ctx.positionals;
     const source = name ? SOURCES[name] : undefined;
-    if (!source) throw new ValidationError(`${name ? `unknown source ${JSON.stringify(name)}` : "name a source"}: altimeter collect ${Object.keys(SOURCES).join("|")} …`);
-    if (extra.length > 0 && !source.positionals) throw new ValidationError(`unexpected argument ${JSON.stringify(extra[0])}`);
-    const foreign = Object.keys(ctx.values).filter((k) => ctx.values[k] !== undefined && !["workspace", "json", "db", "help"].includes(k) && !(k in source.options));
+    if (!source)
+      throw new ValidationError(
+        `${name ? `unknown source ${JSON.stringify(name)}` : "name a source"}: altimeter collect ${Object.keys(SOURCES).join("|")} …`,
+      );
+    if (extra.length > 0 && !source.positionals)
+      throw new ValidationError(`unexpected argument ${JSON.stringify(extra[0])}`);
+    const foreign = Object.keys(ctx.values).filter(
+      (k) => ctx.values[k] !== undefined && !["workspace", "json", "db", "help"].includes(k) && !(k in source.options),
+    );
     if (foreign.length > 0) throw new ValidationError(`--${foreign[0]} is not an option of collect ${name}`);
     const workspace = required(ctx, "workspace");
     const config = source.config(ctx);
@@ -104,7 +133,9 @@ skipped; the rest was stored), 1 failed (bad token, unknown organisation…),
     }
     const outcome = result.sources[0]!;
     if (controller.signal.aborted) {
-      ctx.err(`${workspace}: ${outcome.source} interrupted; what was stored stays, and the next run continues from there`);
+      ctx.err(
+        `${workspace}: ${outcome.source} interrupted; what was stored stays, and the next run continues from there`,
+      );
       return 130;
     }
     if (ctx.values.json) ctx.out(JSON.stringify({ workspace, ...outcome }, null, 2));

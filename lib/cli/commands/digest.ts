@@ -1,23 +1,51 @@
 import path from "node:path";
-import { DIGEST_CHANNELS, findConfigFile, loadConfig, type DigestChannel, type WorkspaceConfig } from "@/collectors/config";
+import {
+  DIGEST_CHANNELS,
+  findConfigFile,
+  loadConfig,
+  type DigestChannel,
+  type WorkspaceConfig,
+} from "@/collectors/config";
 import { ValidationError } from "@/lib/errors";
 import { deliverDigest, getDigest, type DigestTarget } from "@/lib/service/digest";
 import { digestTarget } from "@/lib/service/digest-schedule";
 import { optional, required, type Command } from "../command";
 
 /** The workspace's block of the config file, when there is a config file and it names the workspace. */
-function configured(explicit: string | null, slug: string): { workspace: WorkspaceConfig | null; publicUrl: string | null; chromium: string | null } {
+function configured(
+  explicit: string | null,
+  slug: string,
+): { workspace: WorkspaceConfig | null; publicUrl: string | null; chromium: string | null } {
   if (!explicit && !findConfigFile(null)) return { workspace: null, publicUrl: null, chromium: null };
   const { config } = loadConfig(explicit);
-  return { workspace: config.workspaces.find((w) => w.slug === slug) ?? null, publicUrl: config.publicUrl ?? null, chromium: config.report?.chromium ?? null };
+  return {
+    workspace: config.workspaces.find((w) => w.slug === slug) ?? null,
+    publicUrl: config.publicUrl ?? null,
+    chromium: config.report?.chromium ?? null,
+  };
 }
 
-function target(channel: DigestChannel, slug: string, week: string, w: WorkspaceConfig | null, flags: { out: string | null; recipients: string[]; attachPdf: boolean }): DigestTarget {
+function target(
+  channel: DigestChannel,
+  slug: string,
+  week: string,
+  w: WorkspaceConfig | null,
+  flags: { out: string | null; recipients: string[]; attachPdf: boolean },
+): DigestTarget {
   const fromConfig = w?.digest ? digestTarget({ ...w, digest: w.digest }, channel, week) : null;
-  if (channel === "file") return { channel, path: flags.out ?? (fromConfig?.channel === "file" ? fromConfig.path : path.resolve(`${slug}-${week}.md`)) };
-  if (channel === "slack") return fromConfig?.channel === "slack" ? fromConfig : { channel, webhookUrlEnv: "ALTIMETER_SLACK_WEBHOOK_URL" };
+  if (channel === "file")
+    return {
+      channel,
+      path: flags.out ?? (fromConfig?.channel === "file" ? fromConfig.path : path.resolve(`${slug}-${week}.md`)),
+    };
+  if (channel === "slack")
+    return fromConfig?.channel === "slack" ? fromConfig : { channel, webhookUrlEnv: "ALTIMETER_SLACK_WEBHOOK_URL" };
   const email = fromConfig?.channel === "email" ? fromConfig : { channel, to: [], from: null, attachPdf: false };
-  return { ...email, to: flags.recipients.length ? flags.recipients : email.to, attachPdf: flags.attachPdf || email.attachPdf };
+  return {
+    ...email,
+    to: flags.recipients.length ? flags.recipients : email.to,
+    attachPdf: flags.attachPdf || email.attachPdf,
+  };
 }
 
 export const digestCommand: Command = {
@@ -64,19 +92,32 @@ resends), and a failed send is retried, then recorded with its error.
   async run(ctx) {
     const slug = required(ctx, "workspace");
     const channel = required(ctx, "to");
-    if (!(DIGEST_CHANNELS as readonly string[]).includes(channel)) throw new ValidationError(`--to must be one of ${DIGEST_CHANNELS.join(", ")}, got ${JSON.stringify(channel)}`);
+    if (!(DIGEST_CHANNELS as readonly string[]).includes(channel))
+      throw new ValidationError(`--to must be one of ${DIGEST_CHANNELS.join(", ")}, got ${JSON.stringify(channel)}`);
     const out = optional(ctx, "out");
     if (out !== null && channel !== "file") throw new ValidationError("--out goes with --to file");
     const config = configured(optional(ctx, "config"), slug);
-    const digest = await getDigest(ctx.db(), { workspace: slug, week: optional(ctx, "week"), publicUrl: config.publicUrl });
+    const digest = await getDigest(ctx.db(), {
+      workspace: slug,
+      week: optional(ctx, "week"),
+      publicUrl: config.publicUrl,
+    });
     const week = digest.model.week;
     const recipients = (ctx.values.recipient as string[] | undefined) ?? [];
-    const to = target(channel as DigestChannel, slug, week, config.workspace, { out, recipients, attachPdf: Boolean(ctx.values["attach-pdf"]) });
+    const to = target(channel as DigestChannel, slug, week, config.workspace, {
+      out,
+      recipients,
+      attachPdf: Boolean(ctx.values["attach-pdf"]),
+    });
 
     if (ctx.values["dry-run"]) {
       if (to.channel === "file") ctx.out(`would write ${to.path}:\n\n${digest.markdown}`);
-      else if (to.channel === "slack") ctx.out(`would post to the webhook in ${to.webhookUrlEnv}:\n\n${JSON.stringify(digest.slack, null, 2)}`);
-      else ctx.out(`would mail ${to.to.join(", ") || "(no recipients: set digest.email.to or --recipient)"}${to.attachPdf ? " with the PDF report attached" : ""}\nSubject: ${digest.subject}\n\n${digest.text}`);
+      else if (to.channel === "slack")
+        ctx.out(`would post to the webhook in ${to.webhookUrlEnv}:\n\n${JSON.stringify(digest.slack, null, 2)}`);
+      else
+        ctx.out(
+          `would mail ${to.to.join(", ") || "(no recipients: set digest.email.to or --recipient)"}${to.attachPdf ? " with the PDF report attached" : ""}\nSubject: ${digest.subject}\n\n${digest.text}`,
+        );
       return 0;
     }
     const outcome = await deliverDigest(ctx.db(), digest, {
@@ -89,9 +130,18 @@ resends), and a failed send is retried, then recorded with its error.
       chromium: config.chromium,
       say: ctx.err,
     });
-    const where = to.channel === "file" ? to.path : to.channel === "email" ? to.to.join(", ") : `the webhook in ${to.webhookUrlEnv}`;
-    if (outcome.status === "sent") ctx.out(`digest ${week} of ${slug}: ${to.channel === "file" ? "written to" : "sent to"} ${where}${outcome.row && outcome.row.attempts > 1 ? ` (after ${outcome.row.attempts} attempts)` : ""}`);
-    else if (outcome.status === "skipped") ctx.out(`digest ${week} of ${slug} ${to.channel}: not sent, ${outcome.reason} (--force to send again)`);
+    const where =
+      to.channel === "file"
+        ? to.path
+        : to.channel === "email"
+          ? to.to.join(", ")
+          : `the webhook in ${to.webhookUrlEnv}`;
+    if (outcome.status === "sent")
+      ctx.out(
+        `digest ${week} of ${slug}: ${to.channel === "file" ? "written to" : "sent to"} ${where}${outcome.row && outcome.row.attempts > 1 ? ` (after ${outcome.row.attempts} attempts)` : ""}`,
+      );
+    else if (outcome.status === "skipped")
+      ctx.out(`digest ${week} of ${slug} ${to.channel}: not sent, ${outcome.reason} (--force to send again)`);
     else ctx.err(`digest ${week} of ${slug} ${to.channel} failed (recorded): ${outcome.reason}`);
     return outcome.status === "failed" ? 1 : 0;
   },

@@ -19,7 +19,13 @@ with the missing ids. Exit status 0 when there are none, 2 otherwise.
     const dangling = await findDanglingReferences(ctx.db(), workspace.id);
     if (ctx.values.json) ctx.out(JSON.stringify(dangling, null, 2));
     else if (dangling.length === 0) ctx.out(`${workspace.slug}: every reference resolves.`);
-    else ctx.out(table([["reference", "missing ids", "examples"], ...dangling.map((d) => [d.reference, String(d.count), d.examples.join(", ")])]));
+    else
+      ctx.out(
+        table([
+          ["reference", "missing ids", "examples"],
+          ...dangling.map((d) => [d.reference, String(d.count), d.examples.join(", ")]),
+        ]),
+      );
     return dangling.length === 0 ? 0 : 2;
   },
 };

@@ -8,7 +8,8 @@ import { table } from "../format";
 export const explainCommand: Command = {
   name: "explain",
   summary: "List the records behind a metric (the drill-down)",
-  usage: "altimeter explain --metric NAME --workspace SLUG --from YYYY-MM-DD --to YYYY-MM-DD [--team ID] [--json | --csv]",
+  usage:
+    "altimeter explain --metric NAME --workspace SLUG --from YYYY-MM-DD --to YYYY-MM-DD [--team ID] [--json | --csv]",
   help: `
 NAME is one of ${METRIC_NAMES.join(", ")}.
 For changeFailureRate each deployment says whether it failed and why: its status,
@@ -16,16 +17,45 @@ or which incident by which attribution rule.
 
   --json  the rows as JSON objects
   --csv   the rows as CSV`,
-  options: { metric: { type: "string" }, workspace: { type: "string" }, from: { type: "string" }, to: { type: "string" }, team: { type: "string" }, json: { type: "boolean" }, csv: { type: "boolean" } },
+  options: {
+    metric: { type: "string" },
+    workspace: { type: "string" },
+    from: { type: "string" },
+    to: { type: "string" },
+    team: { type: "string" },
+    json: { type: "boolean" },
+    csv: { type: "boolean" },
+  },
   async run(ctx) {
     const metric = required(ctx, "metric");
-    if (!(METRIC_NAMES as readonly string[]).includes(metric)) throw new ValidationError(`--metric ${JSON.stringify(metric)} is not one of ${METRIC_NAMES.join(", ")}`);
-    const query = { workspace: required(ctx, "workspace"), from: required(ctx, "from"), to: required(ctx, "to"), team: optional(ctx, "team") };
+    if (!(METRIC_NAMES as readonly string[]).includes(metric))
+      throw new ValidationError(`--metric ${JSON.stringify(metric)} is not one of ${METRIC_NAMES.join(", ")}`);
+    const query = {
+      workspace: required(ctx, "workspace"),
+      from: required(ctx, "from"),
+      to: required(ctx, "to"),
+      team: optional(ctx, "team"),
+    };
     const { table: t } = await getDrillDownTable(ctx.db(), query, metric as MetricName);
-    if (ctx.values.json) ctx.out(JSON.stringify(t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c, r[i]]))), null, 2));
+    if (ctx.values.json)
+      ctx.out(
+        JSON.stringify(
+          t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c, r[i]]))),
+          null,
+          2,
+        ),
+      );
     else if (ctx.values.csv) process.stdout.write(drillDownCsv(t));
     else if (t.rows.length === 0) ctx.out(`No records behind ${metric} in this window.`);
-    else ctx.out(table([t.columns, ...t.rows.map((r) => r.map((v) => (v === null ? "—" : typeof v === "number" && !Number.isInteger(v) ? v.toFixed(2) : String(v))))]) + `\n\n${t.rows.length} records`);
+    else
+      ctx.out(
+        table([
+          t.columns,
+          ...t.rows.map((r) =>
+            r.map((v) => (v === null ? "—" : typeof v === "number" && !Number.isInteger(v) ? v.toFixed(2) : String(v))),
+          ),
+        ]) + `\n\n${t.rows.length} records`,
+      );
     return 0;
   },
 };

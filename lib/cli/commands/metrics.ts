@@ -16,11 +16,24 @@ The window is [from, to): two UTC midnights. Definitions: lib/metrics/DEFINITION
   --team ID         count only this team's repositories, incidents and people
   --json            the JSON of spec/cli.md
   --series week     one result per full 7-day week of the window, oldest first`,
-  options: { workspace: { type: "string" }, from: { type: "string" }, to: { type: "string" }, team: { type: "string" }, json: { type: "boolean" }, series: { type: "string" } },
+  options: {
+    workspace: { type: "string" },
+    from: { type: "string" },
+    to: { type: "string" },
+    team: { type: "string" },
+    json: { type: "boolean" },
+    series: { type: "string" },
+  },
   async run(ctx) {
-    const query = { workspace: required(ctx, "workspace"), from: required(ctx, "from"), to: required(ctx, "to"), team: optional(ctx, "team") };
+    const query = {
+      workspace: required(ctx, "workspace"),
+      from: required(ctx, "from"),
+      to: required(ctx, "to"),
+      team: optional(ctx, "team"),
+    };
     const series = optional(ctx, "series");
-    if (series !== null && series !== "week") throw new ValidationError(`--series ${JSON.stringify(series)}: only "week" is supported`);
+    if (series !== null && series !== "week")
+      throw new ValidationError(`--series ${JSON.stringify(series)}: only "week" is supported`);
     if (series) {
       const result = await getWeeklySeries(ctx.db(), query);
       if (ctx.values.json) ctx.out(JSON.stringify(result, null, 2));
@@ -29,7 +42,10 @@ The window is [from, to): two UTC midnights. Definitions: lib/metrics/DEFINITION
     }
     const report = await getMetricsReport(ctx.db(), query);
     if (ctx.values.json) ctx.out(JSON.stringify(report, null, 2));
-    else ctx.out(`${report.workspace}${report.team ? ` / ${report.team}` : ""}, ${report.from} to ${report.to} (exclusive)\n\n${metricsTable(report)}`);
+    else
+      ctx.out(
+        `${report.workspace}${report.team ? ` / ${report.team}` : ""}, ${report.from} to ${report.to} (exclusive)\n\n${metricsTable(report)}`,
+      );
     return 0;
   },
 };

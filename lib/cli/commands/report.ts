@@ -46,18 +46,34 @@ status 0 only when it is complete.
     config: { type: "string" },
   },
   async run(ctx) {
-    const workspace = required(ctx, "workspace"), from = required(ctx, "from"), to = required(ctx, "to");
+    const workspace = required(ctx, "workspace"),
+      from = required(ctx, "from"),
+      to = required(ctx, "to");
     const out = required(ctx, "out");
     if (!/\.pdf$/i.test(out)) throw new ValidationError(`--out must name a .pdf file, got ${JSON.stringify(out)}`);
     const config = reportConfig(optional(ctx, "config"));
     const result = await writeReportFile(
       ctx.db(),
-      { workspace, from, to, team: optional(ctx, "team"), preparedBy: optional(ctx, "prepared-by") ?? config.preparedBy ?? null },
+      {
+        workspace,
+        from,
+        to,
+        team: optional(ctx, "team"),
+        preparedBy: optional(ctx, "prepared-by") ?? config.preparedBy ?? null,
+      },
       // --chromium, then ALTIMETER_CHROMIUM (findChromium reads it), then the config's.
-      { out, url: optional(ctx, "url"), chromium: optional(ctx, "chromium") ?? (readEnv().ALTIMETER_CHROMIUM ? null : config.chromium ?? null), dbFile: optional(ctx, "db"), say: ctx.err },
+      {
+        out,
+        url: optional(ctx, "url"),
+        chromium: optional(ctx, "chromium") ?? (readEnv().ALTIMETER_CHROMIUM ? null : (config.chromium ?? null)),
+        dbFile: optional(ctx, "db"),
+        say: ctx.err,
+      },
     );
     const pages = result.pages === null ? "" : `${result.pages} pages, `;
-    ctx.out(`wrote ${path.relative(process.cwd(), path.resolve(result.file)) || result.file} (${pages}${(result.bytes / 1024).toFixed(0)} KB) in ${(result.timings.totalMs / 1000).toFixed(1)} s`);
+    ctx.out(
+      `wrote ${path.relative(process.cwd(), path.resolve(result.file)) || result.file} (${pages}${(result.bytes / 1024).toFixed(0)} KB) in ${(result.timings.totalMs / 1000).toFixed(1)} s`,
+    );
     return 0;
   },
 };

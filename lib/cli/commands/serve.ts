@@ -22,7 +22,8 @@ function nextBin(): string {
 function port(flag: string | null): number {
   if (flag === null) return readEnv().PORT;
   const n = Number(flag);
-  if (!/^\d+$/.test(flag) || n < 1 || n > 65535) throw new ValidationError(`--port must be a port number (1–65535), got ${JSON.stringify(flag)}`);
+  if (!/^\d+$/.test(flag) || n < 1 || n > 65535)
+    throw new ValidationError(`--port must be a port number (1–65535), got ${JSON.stringify(flag)}`);
   return n;
 }
 

@@ -5,7 +5,8 @@ import { table } from "../format";
 export const settingsCommand: Command = {
   name: "settings",
   summary: "Show or change a workspace's metric settings",
-  usage: "altimeter settings --workspace SLUG [--production-env REGEX] [--attribution-window-hours H] [--newcomer-grace-days D] [--json]",
+  usage:
+    "altimeter settings --workspace SLUG [--production-env REGEX] [--attribution-window-hours H] [--newcomer-grace-days D] [--json]",
   help: `
 Without changes, shows the settings. Every metric, page and report honours them.
 
@@ -29,7 +30,15 @@ Without changes, shows the settings. Every metric, page and report honours them.
       newcomerGraceDays: optional(ctx, "newcomer-grace-days"),
     });
     if (ctx.values.json) ctx.out(JSON.stringify(s, null, 2));
-    else ctx.out(table([["setting", "value"], ["production environment", s.productionEnv], ["attribution window (hours, 0 = unlimited)", String(s.attributionWindowHours)], ["newcomer grace period (days)", String(s.newcomerGraceDays)]]));
+    else
+      ctx.out(
+        table([
+          ["setting", "value"],
+          ["production environment", s.productionEnv],
+          ["attribution window (hours, 0 = unlimited)", String(s.attributionWindowHours)],
+          ["newcomer grace period (days)", String(s.newcomerGraceDays)],
+        ]),
+      );
     return 0;
   },
 };

@@ -24,8 +24,14 @@ export function describeReport(report: SyncReport): string {
     lines.push(`${w.workspace}: sync ${w.status} in ${seconds.toFixed(1)} s`);
     if (w.sources.length === 0) lines.push("  (no sources configured)");
     const rows = w.sources.map((s) => {
-      const records = Object.entries(s.records).map(([t, n]) => `${formatCount(n ?? 0)} ${t}`).join(", ") || "no records";
-      const requests = s.requests !== undefined ? `${formatCount(s.requests)} requests${s.rateLimitPoints !== undefined ? `, ${formatCount(s.rateLimitPoints)} rate-limit points` : ""}` : "";
+      const records =
+        Object.entries(s.records)
+          .map(([t, n]) => `${formatCount(n ?? 0)} ${t}`)
+          .join(", ") || "no records";
+      const requests =
+        s.requests !== undefined
+          ? `${formatCount(s.requests)} requests${s.rateLimitPoints !== undefined ? `, ${formatCount(s.rateLimitPoints)} rate-limit points` : ""}`
+          : "";
       return [`  ${s.source}`, s.status, records, requests];
     });
     if (rows.length) lines.push(table(rows));
@@ -53,7 +59,12 @@ recorded. Progress per source and repository is shown on a terminal.
 
 Exit status: 0 every source synced, 2 some failed (the rest were stored),
 1 all failed or the config is invalid.`,
-  options: { workspace: { type: "string" }, source: { type: "string", multiple: true }, config: { type: "string" }, json: { type: "boolean" } },
+  options: {
+    workspace: { type: "string" },
+    source: { type: "string", multiple: true },
+    config: { type: "string" },
+    json: { type: "boolean" },
+  },
   async run(ctx) {
     const progress = terminalProgress(ctx.interactive);
     const controller = new AbortController();

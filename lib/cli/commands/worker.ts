@@ -21,7 +21,8 @@ cleanly: running syncs are interrupted and keep what they stored.
     const { path, config } = loadConfig(optional(ctx, "config"));
     const maxRunsText = optional(ctx, "max-runs");
     const maxRuns = maxRunsText === null ? undefined : Number(maxRunsText);
-    if (maxRuns !== undefined && (!Number.isSafeInteger(maxRuns) || maxRuns < 1)) throw new ValidationError(`--max-runs must be a whole number ≥ 1, got ${JSON.stringify(maxRunsText)}`);
+    if (maxRuns !== undefined && (!Number.isSafeInteger(maxRuns) || maxRuns < 1))
+      throw new ValidationError(`--max-runs must be a whole number ≥ 1, got ${JSON.stringify(maxRunsText)}`);
     const controller = new AbortController();
     const stop = (signal: string) => {
       ctx.out(`${new Date().toISOString()} ${signal}: stopping`);
@@ -34,8 +35,12 @@ cleanly: running syncs are interrupted and keep what they stored.
     try {
       const worker = startWorker({ db: ctx.db(), config, log: ctx.out, signal: controller.signal, maxRuns });
       ctx.out(`${new Date().toISOString()} worker started with ${path}`);
-      for (const s of worker.schedules) ctx.out(`  ${s.workspace}: "${s.cron}" (${s.timeZone}), next at ${s.nextRun?.toISOString() ?? "never"}`);
-      for (const d of worker.digests) ctx.out(`  ${d.workspace} digest to ${d.channels.join(", ")}: "${d.cron}" (${d.timeZone}), next at ${d.nextRun?.toISOString() ?? "never"}`);
+      for (const s of worker.schedules)
+        ctx.out(`  ${s.workspace}: "${s.cron}" (${s.timeZone}), next at ${s.nextRun?.toISOString() ?? "never"}`);
+      for (const d of worker.digests)
+        ctx.out(
+          `  ${d.workspace} digest to ${d.channels.join(", ")}: "${d.cron}" (${d.timeZone}), next at ${d.nextRun?.toISOString() ?? "never"}`,
+        );
       await worker.stopped;
       ctx.out(`${new Date().toISOString()} worker stopped`);
       return 0;

@@ -45,7 +45,9 @@ const catalogEntry: FileDetector = (file, path) => {
   const name = baseName(path);
   if (/^catalog-info\.ya?ml$/.test(name)) {
     // Without content the name is unambiguous; with content it must be a Backstage entity.
-    return file.content === undefined || apiVersionMatching(file.content, /^backstage\.io\//) ? "Backstage catalog" : null;
+    return file.content === undefined || apiVersionMatching(file.content, /^backstage\.io\//)
+      ? "Backstage catalog"
+      : null;
   }
   if (/^port\.ya?ml$/.test(path) || /^\.port\/.+\.ya?ml$/.test(path)) return "Port";
   if (/^cortex\.ya?ml$/.test(path)) return "Cortex";
@@ -54,18 +56,36 @@ const catalogEntry: FileDetector = (file, path) => {
 };
 
 const scaffolderTemplate: FileDetector = (file, path) =>
-  isYaml(path) && apiVersionMatching(file.content, /^scaffolder\.backstage\.io\//) && hasKind(file.content, ["Template"]) ? "Backstage software template" : null;
+  isYaml(path) &&
+  apiVersionMatching(file.content, /^scaffolder\.backstage\.io\//) &&
+  hasKind(file.content, ["Template"])
+    ? "Backstage software template"
+    : null;
 
-const BACKSTAGE_APP = ["@backstage/cli", "@backstage/backend-defaults", "@backstage/app-defaults", "@backstage/core-app-api", "@backstage/plugin-catalog-backend"];
+const BACKSTAGE_APP = [
+  "@backstage/cli",
+  "@backstage/backend-defaults",
+  "@backstage/app-defaults",
+  "@backstage/core-app-api",
+  "@backstage/plugin-catalog-backend",
+];
 
 const developerPortal: FileDetector = (file, path) => {
   const name = baseName(path);
-  if (name === "package.json" && packageDependencies(file.content).some((d) => BACKSTAGE_APP.includes(d))) return "Backstage app";
-  if (/^app-config(\.[\w-]+)?\.ya?ml$/.test(name) && file.content !== undefined && /^app:/m.test(file.content) && /^catalog:/m.test(file.content)) return "Backstage app";
+  if (name === "package.json" && packageDependencies(file.content).some((d) => BACKSTAGE_APP.includes(d)))
+    return "Backstage app";
+  if (
+    /^app-config(\.[\w-]+)?\.ya?ml$/.test(name) &&
+    file.content !== undefined &&
+    /^app:/m.test(file.content) &&
+    /^catalog:/m.test(file.content)
+  )
+    return "Backstage app";
   return null;
 };
 
-const codeowners: FileDetector = (_file, path) => (/^(\.github\/|\.gitlab\/|docs\/)?CODEOWNERS$/.test(path) ? "CODEOWNERS" : null);
+const codeowners: FileDetector = (_file, path) =>
+  /^(\.github\/|\.gitlab\/|docs\/)?CODEOWNERS$/.test(path) ? "CODEOWNERS" : null;
 
 /** The catalog, template and documentation signals. */
 export const CATALOG_SIGNALS: FileSignal[] = [

@@ -41,7 +41,9 @@ const ciPipeline: FileDetector = (_file, path) => {
 const WORKFLOW_CALL = /^on:[ \t]*\[?[^\n#]*\bworkflow_call\b|^[ \t]+workflow_call[ \t]*:/m;
 
 const reusableWorkflow: FileDetector = (file, path) =>
-  isGithubWorkflow(path) && file.content !== undefined && WORKFLOW_CALL.test(file.content) ? "GitHub Actions reusable workflow" : null;
+  isGithubWorkflow(path) && file.content !== undefined && WORKFLOW_CALL.test(file.content)
+    ? "GitHub Actions reusable workflow"
+    : null;
 
 const CALLED_WORKFLOW = /^[ \t]+uses:[ \t]*["']?([\w.-]+\/[\w.-]+\/\.github\/workflows\/[^@\s"']+@[^\s"']+)/m;
 const STEP_ACTION = /^[ \t]+(?:-[ \t]+)?uses:[ \t]*["']?([\w.-]+)\/([\w.-]+)[^@\s"']*@/gm;
@@ -58,7 +60,12 @@ const sharedCiCaller: FileDetector = (file, path, repository) => {
     }
     return null;
   }
-  if (/^\.gitlab-ci\.ya?ml$/.test(path) && /^include:/m.test(content) && /^\s+(-\s+)?(project|remote|component|template):/m.test(content)) return "GitLab CI include";
+  if (
+    /^\.gitlab-ci\.ya?ml$/.test(path) &&
+    /^include:/m.test(content) &&
+    /^\s+(-\s+)?(project|remote|component|template):/m.test(content)
+  )
+    return "GitLab CI include";
   if (/^\.circleci\/config\.ya?ml$/.test(path) && /^orbs:/m.test(content)) return "CircleCI orbs";
   return null;
 };
@@ -75,10 +82,15 @@ const continuousDeployment: FileDetector = (file, path) => {
   if (content === undefined) return null;
   if (isGithubWorkflow(path)) {
     if (!PUSH_TRIGGER.test(content)) return null;
-    const deploys = DEPLOY_JOB.test(content) || ENVIRONMENT.test(content) || DEPLOY_COMMAND.test(content) || CALLS_DEPLOY_WORKFLOW.test(content);
+    const deploys =
+      DEPLOY_JOB.test(content) ||
+      ENVIRONMENT.test(content) ||
+      DEPLOY_COMMAND.test(content) ||
+      CALLS_DEPLOY_WORKFLOW.test(content);
     return deploys ? "deploys on push (GitHub Actions)" : null;
   }
-  if (/^\.gitlab-ci\.ya?ml$/.test(path) && ENVIRONMENT.test(content) && !/^\s+when:\s*manual/m.test(content)) return "deploy job (GitLab CI)";
+  if (/^\.gitlab-ci\.ya?ml$/.test(path) && ENVIRONMENT.test(content) && !/^\s+when:\s*manual/m.test(content))
+    return "deploy job (GitLab CI)";
   return null;
 };
 

@@ -14,7 +14,12 @@ import { WORKLOAD_SIGNALS } from "./workload";
 export { evidenceText, SIGNAL_IDS, type SignalHit, type SignalId } from "./types";
 
 /** Every file detector. */
-export const FILE_SIGNALS: readonly FileSignal[] = [...DELIVERY_SIGNALS, ...CATALOG_SIGNALS, ...RUNTIME_SIGNALS, ...WORKLOAD_SIGNALS];
+export const FILE_SIGNALS: readonly FileSignal[] = [
+  ...DELIVERY_SIGNALS,
+  ...CATALOG_SIGNALS,
+  ...RUNTIME_SIGNALS,
+  ...WORKLOAD_SIGNALS,
+];
 
 /** Where a hit comes from the repository record rather than a file. */
 export const REPOSITORY_SETTINGS = "(repository settings)";
@@ -34,7 +39,8 @@ export function detectFileSignals(repository: RepositoryInput): SignalHit[] {
     if (isForeignPath(path)) continue;
     for (const signal of FILE_SIGNALS) {
       const detail = signal.detect(file, path, context);
-      if (detail !== null) hits.push({ signal: signal.id, repositoryId: repository.id, repository: repository.name, path, detail });
+      if (detail !== null)
+        hits.push({ signal: signal.id, repositoryId: repository.id, repository: repository.name, path, detail });
     }
   }
   return hits;
@@ -48,7 +54,9 @@ export function detectFileSignals(repository: RepositoryInput): SignalHit[] {
 export function detectSignals(repositories: readonly RepositoryInput[]): SignalHit[] {
   const fileHits = repositories.flatMap(detectFileSignals);
   const byId = new Map(repositories.map((r) => [r.id, r]));
-  const offeredTemplates = new Set(fileHits.filter((h) => h.signal === "scaffolder-template").map((h) => h.repositoryId));
+  const offeredTemplates = new Set(
+    fileHits.filter((h) => h.signal === "scaffolder-template").map((h) => h.repositoryId),
+  );
   const derived: SignalHit[] = [];
   const add = (r: RepositoryInput, signal: SignalId, detail: string, path = REPOSITORY_SETTINGS) =>
     derived.push({ signal, repositoryId: r.id, repository: r.name, path, detail });
@@ -58,15 +66,21 @@ export function detectSignals(repositories: readonly RepositoryInput[]): SignalH
     if (r.templateId !== null) {
       const template = byId.get(r.templateId);
       add(r, "generated-from-template", `generated from ${template?.name ?? r.templateId}`);
-      if (offeredTemplates.has(r.templateId)) add(r, "golden-path-service", `generated from ${template!.name}, a Backstage software template`);
+      if (offeredTemplates.has(r.templateId))
+        add(r, "golden-path-service", `generated from ${template!.name}, a Backstage software template`);
     }
-    if (r.productionEnvironments.length >= 2) add(r, "multi-region", `production environments ${r.productionEnvironments.join(", ")}`, "(deployments)");
+    if (r.productionEnvironments.length >= 2)
+      add(r, "multi-region", `production environments ${r.productionEnvironments.join(", ")}`, "(deployments)");
   }
   return [...fileHits, ...derived];
 }
 
 /** Hits of some signals, in some repositories. */
-export function hitsOf(hits: readonly SignalHit[], signals: readonly SignalId[], repositoryIds?: ReadonlySet<string>): SignalHit[] {
+export function hitsOf(
+  hits: readonly SignalHit[],
+  signals: readonly SignalId[],
+  repositoryIds?: ReadonlySet<string>,
+): SignalHit[] {
   return hits.filter((h) => signals.includes(h.signal) && (!repositoryIds || repositoryIds.has(h.repositoryId)));
 }
 

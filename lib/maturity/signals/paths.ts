@@ -30,7 +30,15 @@ export function isForeignPath(path: string): boolean {
   return (
     path.includes("{{") ||
     /\.(jinja2?|j2|tmpl|hbs|ejs)$/i.test(path) ||
-    dirs.some((d) => d === "node_modules" || d === "vendor" || d === "third_party" || d === "skeleton" || d === "testdata" || d === "fixtures")
+    dirs.some(
+      (d) =>
+        d === "node_modules" ||
+        d === "vendor" ||
+        d === "third_party" ||
+        d === "skeleton" ||
+        d === "testdata" ||
+        d === "fixtures",
+    )
   );
 }
 
@@ -56,7 +64,9 @@ export function parseJsonObject(content: string | undefined): Record<string, unk
   if (content === undefined) return null;
   try {
     const value: unknown = JSON.parse(content);
-    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    return typeof value === "object" && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }

@@ -18,7 +18,8 @@ const infrastructureAsCode: FileDetector = (file, path) => {
 
 const gitops: FileDetector = (file, path) => {
   if (!isYaml(path)) return null;
-  if (apiVersionMatching(file.content, /^argoproj\.io\//) && hasKind(file.content, ["Application", "ApplicationSet"])) return "Argo CD";
+  if (apiVersionMatching(file.content, /^argoproj\.io\//) && hasKind(file.content, ["Application", "ApplicationSet"]))
+    return "Argo CD";
   if (apiVersionMatching(file.content, /^(kustomize|helm|source)\.toolkit\.fluxcd\.io\//)) return "Flux";
   if (/(^|\/)flux-system\/gotk-(components|sync)\.ya?ml$/.test(path)) return "Flux";
   return null;
@@ -26,9 +27,13 @@ const gitops: FileDetector = (file, path) => {
 
 const autoscaling: FileDetector = (file, path) => {
   if (!isYaml(path)) return null;
-  if (file.content === undefined) return /^(hpa|horizontalpodautoscaler)([-_.][\w-]+)?\.ya?ml$/i.test(baseName(path)) ? "HorizontalPodAutoscaler (by file name)" : null;
+  if (file.content === undefined)
+    return /^(hpa|horizontalpodautoscaler)([-_.][\w-]+)?\.ya?ml$/i.test(baseName(path))
+      ? "HorizontalPodAutoscaler (by file name)"
+      : null;
   if (hasKind(file.content, ["HorizontalPodAutoscaler"])) return "HorizontalPodAutoscaler";
-  if (hasKind(file.content, ["ScaledObject", "ScaledJob"]) && apiVersionMatching(file.content, /^keda\.sh\//)) return "KEDA";
+  if (hasKind(file.content, ["ScaledObject", "ScaledJob"]) && apiVersionMatching(file.content, /^keda\.sh\//))
+    return "KEDA";
   return null;
 };
 
@@ -38,17 +43,27 @@ const WORKLOADS = ["Deployment", "StatefulSet", "DaemonSet", "Rollout"];
 const healthProbes: FileDetector = (file, path) => {
   if (!isYaml(path) || file.content === undefined) return null;
   if (hasKind(file.content, WORKLOADS) && PROBE.test(file.content)) return "liveness/readiness probes";
-  if (apiVersionMatching(file.content, /^argoproj\.io\//) && /\bselfHeal:[ \t]*true\b/.test(file.content)) return "Argo CD self-heal";
+  if (apiVersionMatching(file.content, /^argoproj\.io\//) && /\bselfHeal:[ \t]*true\b/.test(file.content))
+    return "Argo CD self-heal";
   return null;
 };
 
 const telemetry: FileDetector = (file, path) => {
   const name = baseName(path);
   const content = file.content;
-  if (isYaml(path) && content !== undefined && /^receivers:/m.test(content) && /^exporters:/m.test(content) && /^service:/m.test(content)) return "OpenTelemetry Collector";
-  if (name === "package.json" && packageDependencies(content).some((d) => d.startsWith("@opentelemetry/"))) return "OpenTelemetry";
+  if (
+    isYaml(path) &&
+    content !== undefined &&
+    /^receivers:/m.test(content) &&
+    /^exporters:/m.test(content) &&
+    /^service:/m.test(content)
+  )
+    return "OpenTelemetry Collector";
+  if (name === "package.json" && packageDependencies(content).some((d) => d.startsWith("@opentelemetry/")))
+    return "OpenTelemetry";
   if (name === "go.mod" && content?.includes("go.opentelemetry.io/otel")) return "OpenTelemetry";
-  if (/^(requirements[\w-]*\.txt|pyproject\.toml)$/.test(name) && /^\s*["']?opentelemetry-/m.test(content ?? "")) return "OpenTelemetry";
+  if (/^(requirements[\w-]*\.txt|pyproject\.toml)$/.test(name) && /^\s*["']?opentelemetry-/m.test(content ?? ""))
+    return "OpenTelemetry";
   if (isYaml(path) && hasKind(content, ["ServiceMonitor", "PodMonitor", "PrometheusRule"])) return "Prometheus";
   if (/^datadog\.ya?ml$/.test(name)) return "Datadog";
   if (/(^|\/)grafana\/(.+\/)?dashboards?\/[^/]+\.json$/.test(path)) return "Grafana";
@@ -61,13 +76,16 @@ const kubernetes: FileDetector = (file, path) => {
   const name = baseName(path);
   if (name === "Chart.yaml") return "Helm";
   if (/^kustomization\.ya?ml$/.test(name)) return "Kustomize";
-  if (isYaml(path) && apiVersionMatching(file.content, /./) && hasKind(file.content, MANIFEST_KINDS)) return "Kubernetes manifests";
+  if (isYaml(path) && apiVersionMatching(file.content, /./) && hasKind(file.content, MANIFEST_KINDS))
+    return "Kubernetes manifests";
   return null;
 };
 
-const gpu: FileDetector = (file, path) => (isYaml(path) && /\b(nvidia|amd)\.com\/gpu\b/.test(file.content ?? "") ? "GPU resource request" : null);
+const gpu: FileDetector = (file, path) =>
+  isYaml(path) && /\b(nvidia|amd)\.com\/gpu\b/.test(file.content ?? "") ? "GPU resource request" : null;
 
-const statefulWorkload: FileDetector = (file, path) => (isYaml(path) && hasKind(file.content, ["StatefulSet"]) ? "StatefulSet" : null);
+const statefulWorkload: FileDetector = (file, path) =>
+  isYaml(path) && hasKind(file.content, ["StatefulSet"]) ? "StatefulSet" : null;
 
 /** The runtime-platform signals. */
 export const RUNTIME_SIGNALS: FileSignal[] = [

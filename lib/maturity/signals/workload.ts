@@ -26,11 +26,14 @@ const nextjs: FileDetector = (file, path) => {
 const container: FileDetector = (_file, path) => {
   const name = baseName(path);
   if (/\.(md|markdown|txt|rst|adoc)$/i.test(name)) return null;
-  return /^(Dockerfile|Containerfile)$/.test(name) || /^Dockerfile\.[\w.-]+$/.test(name) || /\.Dockerfile$/.test(name) ? "container image" : null;
+  return /^(Dockerfile|Containerfile)$/.test(name) || /^Dockerfile\.[\w.-]+$/.test(name) || /\.Dockerfile$/.test(name)
+    ? "container image"
+    : null;
 };
 
 const COMPOSE_DATABASE = /^\s+image:\s*["']?(?:[\w.-]+\/)?(postgres(?:ql)?|mysql|mariadb|mongo(?:db)?|redis)[:"'\s]/m;
-const TERRAFORM_DATABASE = /\b(aws_db_instance|aws_rds_cluster|google_sql_database_instance|azurerm_(postgresql|mysql)_[\w]+)\b|modules\/(postgres|rds|mysql)\b/;
+const TERRAFORM_DATABASE =
+  /\b(aws_db_instance|aws_rds_cluster|google_sql_database_instance|azurerm_(postgresql|mysql)_[\w]+)\b|modules\/(postgres|rds|mysql)\b/;
 const CLIENT_FILE = /^(postgres|postgresql|mysql|mongo|mongodb|redis)\.(go|ts|js|py|java|kt|rb|rs)$/;
 
 const database: FileDetector = (file, path) => {

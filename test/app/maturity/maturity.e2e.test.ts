@@ -51,7 +51,9 @@ describe("the maturity questionnaire in the browser", () => {
   test("filling in and saving the questionnaire changes the team's level and verdict, and the history keeps every save", async () => {
     const page = await browser.newPage();
     await page.goto(`${app.url}/w/acme/maturity/payments`);
-    expect(await levelAndVerdict(page)).toMatch(/Level 2 · Templates and generators provisional Verdict: Use a managed platform/);
+    expect(await levelAndVerdict(page)).toMatch(
+      /Level 2 · Templates and generators provisional Verdict: Use a managed platform/,
+    );
     expect(await page.getByText("Reached on data; 2 questions would confirm it.").count()).toBe(1);
 
     await page.getByRole("link", { name: "Answer this team's questions" }).click();
@@ -93,7 +95,10 @@ describe("the maturity questionnaire in the browser", () => {
     expect(await levelAndVerdict(page)).toMatch(/Level 1 · Scripts and documentation Verdict: Use a managed platform/);
 
     await page.goto(`${app.url}/w/acme/maturity/questionnaire?team=payments`);
-    const history = page.getByRole("region", { name: "History" }).getByRole("listitem").filter({ hasText: "by Ana Rao" });
+    const history = page
+      .getByRole("region", { name: "History" })
+      .getByRole("listitem")
+      .filter({ hasText: "by Ana Rao" });
     expect(await history.count()).toBe(2);
     await saveScreenshot(page, "maturity-questionnaire");
     await page.close();
@@ -102,7 +107,12 @@ describe("the maturity questionnaire in the browser", () => {
   test("the overview shows the organisation's verdict, teams × levels and the check heatmap; the rubric page documents every level", async () => {
     const page = await browser.newPage();
     await page.goto(`${app.url}/w/acme/maturity`);
-    expect(await page.getByRole("heading", { name: /^Verdict:/ }).first().innerText()).toMatch(/Verdict: Use a managed platform/);
+    expect(
+      await page
+        .getByRole("heading", { name: /^Verdict:/ })
+        .first()
+        .innerText(),
+    ).toMatch(/Verdict: Use a managed platform/);
     const row = page.getByRole("region", { name: "Teams × levels" }).getByRole("row", { name: /Payments/ });
     expect((await row.innerText()).replace(/\s+/g, " ")).toMatch(/Payments Level 1 · Scripts and documentation/);
     const heatmap = page.getByRole("region", { name: "Checks" });
@@ -110,7 +120,12 @@ describe("the maturity questionnaire in the browser", () => {
     await saveScreenshot(page, "maturity-acme");
     await page.getByRole("link", { name: "How levels are awarded" }).click();
     await page.getByRole("heading", { name: "Maturity rubric, version 1" }).waitFor();
-    for (const name of ["Level 1: Scripts and documentation", "Level 2: Templates and generators", "Level 3: Self-service portal", "Level 4: Fully automated platform"]) {
+    for (const name of [
+      "Level 1: Scripts and documentation",
+      "Level 2: Templates and generators",
+      "Level 3: Self-service portal",
+      "Level 4: Fully automated platform",
+    ]) {
       expect(await page.getByRole("heading", { name }).count()).toBe(1);
     }
     await page.close();
@@ -120,13 +135,16 @@ describe("the maturity questionnaire in the browser", () => {
     const page = await browser.newPage();
     await page.goto(`${app.url}/w/demo/maturity`);
     const rows = page.getByRole("region", { name: "Teams × levels" });
-    const level = async (team: string) => (await rows.getByRole("row", { name: new RegExp(team) }).innerText()).replace(/\s+/g, " ");
+    const level = async (team: string) =>
+      (await rows.getByRole("row", { name: new RegExp(team) }).innerText()).replace(/\s+/g, " ");
     expect(await level("Checkout")).toMatch(/Level 4 · Fully automated platform/);
     expect(await level("Catalog & Search")).toMatch(/Level 3 · Self-service portal/);
     expect(await level("Fulfilment")).toMatch(/Level 2 · Templates and generators/);
     expect(await level("Legacy Billing")).toMatch(/Level 1 · Scripts and documentation/);
     const organisation = page.getByRole("region", { name: "Organisation" });
-    expect(await organisation.getByRole("heading", { name: /^Verdict:/ }).innerText()).toMatch(/Evolve the custom platform/);
+    expect(await organisation.getByRole("heading", { name: /^Verdict:/ }).innerText()).toMatch(
+      /Evolve the custom platform/,
+    );
     expect(await organisation.getByText("A custom platform is already in place", { exact: false }).count()).toBe(1);
     await saveScreenshot(page, "maturity-demo");
     await page.goto(`${app.url}/w/demo/maturity/checkout`);

@@ -21,8 +21,15 @@ const TO = isoDay(Math.floor(Date.now() / DAY_MS) * DAY_MS);
 const FROM = isoDay(Date.parse(`${TO}T00:00:00Z`) - 91 * DAY_MS);
 
 /** What a person reads in the PDF: pdftotext's text, whitespace collapsed. */
-const pdfText = (file: string) => execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
-const pdfInfo = (file: string) => Object.fromEntries(execFileSync("pdfinfo", [file], { encoding: "utf8" }).split("\n").filter(Boolean).map((l) => [l.slice(0, l.indexOf(":")), l.slice(l.indexOf(":") + 1).trim()]));
+const pdfText = (file: string) =>
+  execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+const pdfInfo = (file: string) =>
+  Object.fromEntries(
+    execFileSync("pdfinfo", [file], { encoding: "utf8" })
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => [l.slice(0, l.indexOf(":")), l.slice(l.indexOf(":") + 1).trim()]),
+  );
 
 describe("the PDF report of the demo workspace, printed by headless Chromium from the production build", () => {
   let app: RunningApp;
@@ -47,7 +54,21 @@ describe("the PDF report of the demo workspace, printed by headless Chromium fro
 
   test("altimeter report writes an A4 PDF with page numbers whose numbers equal altimeter metrics --json; its pages are saved as images", async () => {
     const out = path.join(dir, "northwind.pdf");
-    const run = await cli(["report", "--workspace", "demo", "--from", FROM, "--to", TO, "--out", out, "--url", app.url, "--prepared-by", "Ana Rao, Example Consulting"]);
+    const run = await cli([
+      "report",
+      "--workspace",
+      "demo",
+      "--from",
+      FROM,
+      "--to",
+      TO,
+      "--out",
+      out,
+      "--url",
+      app.url,
+      "--prepared-by",
+      "Ana Rao, Example Consulting",
+    ]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^wrote .*northwind\.pdf \(\d+ pages, \d+ KB\) in [\d.]+ s\n$/);
 
@@ -58,7 +79,16 @@ describe("the PDF report of the demo workspace, printed by headless Chromium fro
     expect(info["Page size"]).toMatch(/^595\.\d+ x 84[12]\.\d+ pts \(A4\)$/);
 
     const text = pdfText(out);
-    for (const heading of ["Executive summary", "The six metrics", "Trends", "Team comparison", "Platform maturity", "Recommendation and roadmap", "Appendix A: metric definitions", "Appendix B: data sources and coverage"]) {
+    for (const heading of [
+      "Executive summary",
+      "The six metrics",
+      "Trends",
+      "Team comparison",
+      "Platform maturity",
+      "Recommendation and roadmap",
+      "Appendix A: metric definitions",
+      "Appendix B: data sources and coverage",
+    ]) {
       expect(text, heading).toContain(heading);
     }
     expect(text).toContain("Client Northwind (demo)");
@@ -67,13 +97,30 @@ describe("the PDF report of the demo workspace, printed by headless Chromium fro
     expect(text).toContain(`Page ${pages} of ${pages}`);
 
     const m = metrics;
-    const d = m.deploymentFrequency, l = m.leadTime, c = m.changeFailureRate, r = m.timeToRestore;
-    expect(text).toContain(`deploys to production ${formatNumber(d.perDay)} times a day (DORA ${d.tier}): ${count(d.deployments, "deployment")} on ${count(d.deployDays, "day")} of 91.`);
+    const d = m.deploymentFrequency,
+      l = m.leadTime,
+      c = m.changeFailureRate,
+      r = m.timeToRestore;
+    expect(text).toContain(
+      `deploys to production ${formatNumber(d.perDay)} times a day (DORA ${d.tier}): ${count(d.deployments, "deployment")} on ${count(d.deployDays, "day")} of 91.`,
+    );
     expect(text).toContain(`${formatNumber(d.perDay)} deployments / day`);
-    if (l.medianHours !== null) expect(text).toContain(`A merged change reaches production in ${formatNumber(l.medianHours)} hours at the median (DORA ${l.tier}), and in ${formatNumber(l.p90Hours)} hours for the slowest tenth.`);
-    if (c.rate !== null) expect(text).toContain(`${formatPercent(c.rate)}% of production deployments failed or caused an incident (DORA ${c.tier}): ${c.failed} of ${c.deployments}.`);
-    if (r.medianHours !== null) expect(text).toContain(`Service is restored in ${formatNumber(r.medianHours)} hours at the median (DORA ${r.tier}) (${count(r.incidents, "incident")}, ${r.open} still open).`);
-    if (m.onboarding.medianDays !== null) expect(text).toContain(`Newcomers merge their first pull request ${formatNumber(m.onboarding.medianDays)} days after starting (median of ${m.onboarding.onboarded}).`);
+    if (l.medianHours !== null)
+      expect(text).toContain(
+        `A merged change reaches production in ${formatNumber(l.medianHours)} hours at the median (DORA ${l.tier}), and in ${formatNumber(l.p90Hours)} hours for the slowest tenth.`,
+      );
+    if (c.rate !== null)
+      expect(text).toContain(
+        `${formatPercent(c.rate)}% of production deployments failed or caused an incident (DORA ${c.tier}): ${c.failed} of ${c.deployments}.`,
+      );
+    if (r.medianHours !== null)
+      expect(text).toContain(
+        `Service is restored in ${formatNumber(r.medianHours)} hours at the median (DORA ${r.tier}) (${count(r.incidents, "incident")}, ${r.open} still open).`,
+      );
+    if (m.onboarding.medianDays !== null)
+      expect(text).toContain(
+        `Newcomers merge their first pull request ${formatNumber(m.onboarding.medianDays)} days after starting (median of ${m.onboarding.onboarded}).`,
+      );
     expect(text).toContain(`${l.changes} changes`);
 
     rmSync(ARTEFACTS, { recursive: true, force: true });
@@ -86,8 +133,28 @@ describe("the PDF report of the demo workspace, printed by headless Chromium fro
     const out = path.join(dir, "self-served.pdf");
     const bin = path.join(appDir, "lib", "cli", "bin.mjs");
     const run = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [bin, "report", "--workspace", "demo", "--team", "checkout", "--from", FROM, "--to", TO, "--out", out, "--db", app.dbFile], { cwd: dir, env: neutralEnv(), stdio: ["ignore", "pipe", "pipe"] });
-      let stdout = "", stderr = "";
+      const child = spawn(
+        process.execPath,
+        [
+          bin,
+          "report",
+          "--workspace",
+          "demo",
+          "--team",
+          "checkout",
+          "--from",
+          FROM,
+          "--to",
+          TO,
+          "--out",
+          out,
+          "--db",
+          app.dbFile,
+        ],
+        { cwd: dir, env: neutralEnv(), stdio: ["ignore", "pipe", "pipe"] },
+      );
+      let stdout = "",
+        stderr = "";
       child.stdout.on("data", (b: Buffer) => (stdout += b));
       child.stderr.on("data", (b: Buffer) => (stderr += b));
       child.on("close", (status) => resolve({ status, stdout, stderr }));
@@ -111,7 +178,9 @@ describe("the PDF report of the demo workspace, printed by headless Chromium fro
 
     const bad = await fetch(`${app.url}/w/demo/report.pdf?from=2026-13-01&to=${TO}`);
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({ error: { code: "invalid_input", message: 'from must be a date as YYYY-MM-DD, got "2026-13-01"' } });
+    expect(await bad.json()).toEqual({
+      error: { code: "invalid_input", message: 'from must be a date as YYYY-MM-DD, got "2026-13-01"' },
+    });
     const unknown = await fetch(`${app.url}/w/nope/report.pdf`);
     expect(unknown.status).toBe(404);
     expect((await unknown.json()).error.code).toBe("not_found");
@@ -122,7 +191,8 @@ describe("the PDF report of the demo workspace, printed by headless Chromium fro
     await page.goto(`${app.url}/w/demo/report?from=${FROM}&to=${TO}`);
     await page.locator("[data-report-ready=true]").waitFor({ state: "attached" });
     await page.getByRole("heading", { level: 1, name: "Northwind (demo)" }).waitFor();
-    for (const name of ["Executive summary", "The six metrics", "Trends", "Team comparison", "Platform maturity"]) await page.getByRole("heading", { level: 2, name }).waitFor();
+    for (const name of ["Executive summary", "The six metrics", "Trends", "Team comparison", "Platform maturity"])
+      await page.getByRole("heading", { level: 2, name }).waitFor();
     expect(await page.locator("[data-report-chart] svg.recharts-surface").count()).toBe(7);
     const link = page.getByRole("link", { name: "Download PDF" });
     expect(await link.getAttribute("href")).toBe(`/w/demo/report.pdf?from=${FROM}&to=${TO}`);
@@ -132,9 +202,15 @@ describe("the PDF report of the demo workspace, printed by headless Chromium fro
 
   test("Download PDF on the overview and on a team's page downloads that page's report for its window", async () => {
     const page = await browser.newPage();
-    for (const [path, name] of [[`/w/demo?from=${FROM}&to=${TO}`, `demo-${FROM}-to-${TO}.pdf`], [`/w/demo/teams/checkout?from=${FROM}&to=${TO}`, `demo-checkout-${FROM}-to-${TO}.pdf`]] as const) {
+    for (const [path, name] of [
+      [`/w/demo?from=${FROM}&to=${TO}`, `demo-${FROM}-to-${TO}.pdf`],
+      [`/w/demo/teams/checkout?from=${FROM}&to=${TO}`, `demo-checkout-${FROM}-to-${TO}.pdf`],
+    ] as const) {
       await page.goto(`${app.url}${path}`);
-      const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.getByRole("link", { name: "Download PDF" }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent("download", { timeout: 60_000 }),
+        page.getByRole("link", { name: "Download PDF" }).click(),
+      ]);
       expect(download.suggestedFilename()).toBe(name);
       const file = await download.path();
       expect(pdfInfo(file)["Page size"]).toMatch(/\(A4\)$/);
@@ -145,7 +221,21 @@ describe("the PDF report of the demo workspace, printed by headless Chromium fro
   test("the digest mail can carry the PDF report as an attachment", async () => {
     const smtp = await startSmtp();
     try {
-      const run = await cli(["digest", "--workspace", "demo", "--to", "email", "--recipient", "lead@example.test", "--attach-pdf", "--url", app.url], smtp.env);
+      const run = await cli(
+        [
+          "digest",
+          "--workspace",
+          "demo",
+          "--to",
+          "email",
+          "--recipient",
+          "lead@example.test",
+          "--attach-pdf",
+          "--url",
+          app.url,
+        ],
+        smtp.env,
+      );
       expect(run.status, run.stderr).toBe(0);
       expect(smtp.messages).toHaveLength(1);
       const [attachment] = smtp.messages[0]!.attachments;

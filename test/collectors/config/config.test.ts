@@ -52,20 +52,38 @@ workspaces:
     const w = config.workspaces[0]!;
     expect(w.schedule).toEqual({ cron: "0 */6 * * *", timeZone: "Europe/Berlin" });
     expect(w.sources.map((_, i) => sourceName(w, i))).toEqual(["github", "git", "pagerduty", "opsgenie-eu"]);
-    expect(w.sources[0]).toMatchObject({ kind: "github", org: "acme", tokenEnv: "GITHUB_TOKEN", incidentLabels: ["incident"] });
+    expect(w.sources[0]).toMatchObject({
+      kind: "github",
+      org: "acme",
+      tokenEnv: "GITHUB_TOKEN",
+      incidentLabels: ["incident"],
+    });
     expect(w.sources[1]).toEqual({
       kind: "git",
       tagPattern: "^v?\\d+\\.\\d+(\\.\\d+)?$",
-      repositories: [{ path: path.join(dir, "clones/checkout") }, { path: "/srv/git/billing.git", id: "acme/billing", team: "payments" }],
+      repositories: [
+        { path: path.join(dir, "clones/checkout") },
+        { path: "/srv/git/billing.git", id: "acme/billing", team: "payments" },
+      ],
     });
-    expect(w.sources[2]).toMatchObject({ kind: "pagerduty", tokenEnv: "PAGERDUTY_TOKEN", baseUrl: "https://api.pagerduty.com", resolvedFrom: "status" });
-    expect(w.sources[3]).toMatchObject({ kind: "opsgenie", apiKeyEnv: "OPSGENIE_API_KEY", baseUrl: "https://api.eu.opsgenie.com", api: "alerts" });
+    expect(w.sources[2]).toMatchObject({
+      kind: "pagerduty",
+      tokenEnv: "PAGERDUTY_TOKEN",
+      baseUrl: "https://api.pagerduty.com",
+      resolvedFrom: "status",
+    });
+    expect(w.sources[3]).toMatchObject({
+      kind: "opsgenie",
+      apiKeyEnv: "OPSGENIE_API_KEY",
+      baseUrl: "https://api.eu.opsgenie.com",
+      api: "alerts",
+    });
   });
 
   test("a missing required key is named by its path", () => {
-    expect(errorOf({ workspaces: [{ slug: "acme", sources: [{ kind: "git", repositories: ["."] }, { kind: "github" }] }] })).toBe(
-      "CONFIG is not a valid config (see collectors/CONFIG.md):\n  workspaces[0].sources[1].org: Required",
-    );
+    expect(
+      errorOf({ workspaces: [{ slug: "acme", sources: [{ kind: "git", repositories: ["."] }, { kind: "github" }] }] }),
+    ).toBe("CONFIG is not a valid config (see collectors/CONFIG.md):\n  workspaces[0].sources[1].org: Required");
   });
 
   test("an unknown kind, a secret written into the config, a bad cron, time zone or regex are each refused with the key that holds them", () => {
@@ -74,7 +92,12 @@ workspaces:
         {
           slug: "acme",
           schedule: { cron: "every hour", timeZone: "Mars/Olympus" },
-          sources: [{ kind: "jira" }, { kind: "pagerduty", token: "u+abc" }, { kind: "git", repositories: ["."], tagPattern: "v(" }, { kind: "github", org: "acme", tokenEnv: "ghp_abc123" }],
+          sources: [
+            { kind: "jira" },
+            { kind: "pagerduty", token: "u+abc" },
+            { kind: "git", repositories: ["."], tagPattern: "v(" },
+            { kind: "github", org: "acme", tokenEnv: "ghp_abc123" },
+          ],
         },
       ],
     });
@@ -91,7 +114,13 @@ workspaces:
   test("duplicate workspaces and same-named sources are refused", () => {
     const message = errorOf({
       workspaces: [
-        { slug: "acme", sources: [{ kind: "git", repositories: ["a"], name: "code" }, { kind: "git", repositories: ["b"], name: "code" }] },
+        {
+          slug: "acme",
+          sources: [
+            { kind: "git", repositories: ["a"], name: "code" },
+            { kind: "git", repositories: ["b"], name: "code" },
+          ],
+        },
         { slug: "acme" },
       ],
     });
@@ -100,7 +129,9 @@ workspaces:
   });
 
   test("a missing file and a file that is not JSON say so", () => {
-    expect(() => loadConfig(path.join(dir, "nope.json"))).toThrow(`cannot read the config file ${path.join(dir, "nope.json")}`);
+    expect(() => loadConfig(path.join(dir, "nope.json"))).toThrow(
+      `cannot read the config file ${path.join(dir, "nope.json")}`,
+    );
     const broken = write("broken.json", '{ "workspaces": [ }');
     expect(() => loadConfig(broken)).toThrow(new RegExp(`^${broken.replace(/[.]/g, "\\.")} is not valid JSON: `));
     const empty = mkdtempSync(path.join(dir, "empty-"));

@@ -14,10 +14,21 @@ describe("altimeter collect git", () => {
   test("collects a local clone into a workspace and prints its summary", () => {
     repo.commit({ name: "Ana", email: "ana@acme.com" }, "2026-03-01T10:00:00Z", "Initial commit");
     repo.tag("v0.1", "2026-03-01T12:00:00Z");
-    const r = altimeter(["collect", "git", repo.dir, "--workspace", "acme", "--repository-id", "acme/billing", "--json"], { db: store.file });
+    const r = altimeter(
+      ["collect", "git", repo.dir, "--workspace", "acme", "--repository-id", "acme/billing", "--json"],
+      { db: store.file },
+    );
     expect(r.status, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ workspace: "acme", source: "git", status: "ok", records: { repository: 1, commit: 1, person: 1, deployment: 1 }, failures: [] });
-    const text = altimeter(["collect", "git", repo.dir, "--workspace", "acme", "--repository-id", "acme/billing"], { db: store.file });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      workspace: "acme",
+      source: "git",
+      status: "ok",
+      records: { repository: 1, commit: 1, person: 1, deployment: 1 },
+      failures: [],
+    });
+    const text = altimeter(["collect", "git", repo.dir, "--workspace", "acme", "--repository-id", "acme/billing"], {
+      db: store.file,
+    });
     expect(text.stdout).toMatch(/^acme: git ok in \d+\.\d s: 1 repository, 1 deployment\n$/);
   });
 
@@ -28,10 +39,14 @@ describe("altimeter collect git", () => {
   });
 
   test("bad flags are refused with the reason", () => {
-    const two = altimeter(["collect", "git", repo.dir, repo.dir, "--workspace", "acme", "--repository-id", "x"], { db: store.file });
+    const two = altimeter(["collect", "git", repo.dir, repo.dir, "--workspace", "acme", "--repository-id", "x"], {
+      db: store.file,
+    });
     expect(two.status).toBe(1);
     expect(two.stderr).toBe("altimeter collect: --repository-id names one repository: give a single PATH with it\n");
-    const pattern = altimeter(["collect", "git", repo.dir, "--workspace", "acme", "--tag-pattern", "v("], { db: store.file });
+    const pattern = altimeter(["collect", "git", repo.dir, "--workspace", "acme", "--tag-pattern", "v("], {
+      db: store.file,
+    });
     expect(pattern.stderr).toBe("altimeter collect: --tag-pattern: not a valid regular expression\n");
     const none = altimeter(["collect", "git", "--workspace", "acme"], { db: store.file });
     expect(none.stderr).toContain("name at least one PATH of a local git clone");

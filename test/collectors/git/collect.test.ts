@@ -15,7 +15,8 @@ function context(db: Db, workspace = "acme"): CollectorContext {
   return { db, workspace, now: () => Date.parse("2026-02-01T00:00:00Z"), progress: () => {} };
 }
 
-const rows = (db: Db, sql: string, ...params: unknown[]) => db.$client.prepare(sql).all(...params) as Record<string, unknown>[];
+const rows = (db: Db, sql: string, ...params: unknown[]) =>
+  db.$client.prepare(sql).all(...params) as Record<string, unknown>[];
 
 /** main: init (tagged v1.0) → carol → merge of PR #7 (alice as her old self, bob) → squash PR #8 by dependabot (tagged 1.1). */
 function buildHistory(repo: TestRepository): Record<string, string> {
@@ -27,8 +28,15 @@ function buildHistory(repo: TestRepository): Record<string, string> {
   repo.commit(bob, "2026-01-06T11:00:00Z", "Finish the feature");
   repo.checkout("main");
   repo.commit(carol, "2026-01-06T12:00:00Z", "Fix a typo", { file: "typo.txt" });
-  const merge = repo.merge("feature", "2026-01-07T09:00:00Z", "Merge pull request #7 from acme/feature\n\nThe feature", bob);
-  const squash = repo.commit(dependabot, "2026-01-07T10:00:00Z", "Bump lodash from 4.17.20 to 4.17.21 (#8)", { file: "package.json" });
+  const merge = repo.merge(
+    "feature",
+    "2026-01-07T09:00:00Z",
+    "Merge pull request #7 from acme/feature\n\nThe feature",
+    bob,
+  );
+  const squash = repo.commit(dependabot, "2026-01-07T10:00:00Z", "Bump lodash from 4.17.20 to 4.17.21 (#8)", {
+    file: "package.json",
+  });
   repo.tag("1.1");
   repo.tag("nightly-5");
   return { init, first, merge, squash };
@@ -52,7 +60,13 @@ describe("the local git collector", () => {
     expect(result.records).toEqual({ repository: 1, commit: 6, person: 4, pull_request: 2, deployment: 2 });
 
     const [repository] = rows(store.db, "SELECT id, name, created_at, default_branch, url FROM repositories");
-    expect(repository).toEqual({ id: "service", name: "service", created_at: Date.parse("2026-01-05T08:00:00Z"), default_branch: "main", url: null });
+    expect(repository).toEqual({
+      id: "service",
+      name: "service",
+      created_at: Date.parse("2026-01-05T08:00:00Z"),
+      default_branch: "main",
+      url: null,
+    });
 
     const authors = rows(store.db, "SELECT author_id AS a, count(*) AS n FROM commits GROUP BY author_id ORDER BY a");
     expect(authors).toEqual([
@@ -68,23 +82,59 @@ describe("the local git collector", () => {
       { id: "dependabot[bot]", name: "dependabot[bot]", is_bot: 1 },
     ]);
 
-    const prs = rows(store.db, "SELECT number, author_id, created_at, first_commit_at, merged_at, closed_at, base_branch, merge_commit_sha FROM pull_requests ORDER BY number");
+    const prs = rows(
+      store.db,
+      "SELECT number, author_id, created_at, first_commit_at, merged_at, closed_at, base_branch, merge_commit_sha FROM pull_requests ORDER BY number",
+    );
     expect(prs).toEqual([
       {
-        number: 7, author_id: "alice", created_at: Date.parse("2026-01-06T10:00:00Z"), first_commit_at: Date.parse("2026-01-06T10:00:00Z"),
-        merged_at: Date.parse("2026-01-07T09:00:00Z"), closed_at: Date.parse("2026-01-07T09:00:00Z"), base_branch: "main", merge_commit_sha: shas.merge,
+        number: 7,
+        author_id: "alice",
+        created_at: Date.parse("2026-01-06T10:00:00Z"),
+        first_commit_at: Date.parse("2026-01-06T10:00:00Z"),
+        merged_at: Date.parse("2026-01-07T09:00:00Z"),
+        closed_at: Date.parse("2026-01-07T09:00:00Z"),
+        base_branch: "main",
+        merge_commit_sha: shas.merge,
       },
       {
-        number: 8, author_id: "dependabot[bot]", created_at: Date.parse("2026-01-07T10:00:00Z"), first_commit_at: Date.parse("2026-01-07T10:00:00Z"),
-        merged_at: Date.parse("2026-01-07T10:00:00Z"), closed_at: Date.parse("2026-01-07T10:00:00Z"), base_branch: "main", merge_commit_sha: shas.squash,
+        number: 8,
+        author_id: "dependabot[bot]",
+        created_at: Date.parse("2026-01-07T10:00:00Z"),
+        first_commit_at: Date.parse("2026-01-07T10:00:00Z"),
+        merged_at: Date.parse("2026-01-07T10:00:00Z"),
+        closed_at: Date.parse("2026-01-07T10:00:00Z"),
+        base_branch: "main",
+        merge_commit_sha: shas.squash,
       },
     ]);
 
-    expect(rows(store.db, "SELECT id, environment, status, created_at, finished_at, sha FROM deployments ORDER BY finished_at")).toEqual([
-      { id: "git:service:v1.0", environment: "production", status: "success", created_at: Date.parse("2026-01-05T12:00:00Z"), finished_at: Date.parse("2026-01-05T12:00:00Z"), sha: shas.init },
-      { id: "git:service:1.1", environment: "production", status: "success", created_at: Date.parse("2026-01-07T10:00:00Z"), finished_at: Date.parse("2026-01-07T10:00:00Z"), sha: shas.squash },
+    expect(
+      rows(
+        store.db,
+        "SELECT id, environment, status, created_at, finished_at, sha FROM deployments ORDER BY finished_at",
+      ),
+    ).toEqual([
+      {
+        id: "git:service:v1.0",
+        environment: "production",
+        status: "success",
+        created_at: Date.parse("2026-01-05T12:00:00Z"),
+        finished_at: Date.parse("2026-01-05T12:00:00Z"),
+        sha: shas.init,
+      },
+      {
+        id: "git:service:1.1",
+        environment: "production",
+        status: "success",
+        created_at: Date.parse("2026-01-07T10:00:00Z"),
+        finished_at: Date.parse("2026-01-07T10:00:00Z"),
+        sha: shas.squash,
+      },
     ]);
-    expect(rows(store.db, "SELECT source, scope, stream, cursor FROM sync_cursors")).toEqual([{ source: "git", scope: "service", stream: "commits", cursor: shas.squash }]);
+    expect(rows(store.db, "SELECT source, scope, stream, cursor FROM sync_cursors")).toEqual([
+      { source: "git", scope: "service", stream: "commits", cursor: shas.squash },
+    ]);
   });
 
   test("a re-run reads only new commits, and leaves alone people another source gave a team", async () => {
@@ -107,7 +157,11 @@ describe("the local git collector", () => {
 
   test("after history is rewritten the whole history is read again, and nothing is duplicated", async () => {
     repo.git(["reset", "--quiet", "--hard", "HEAD~1"]);
-    const rewritten = repo.commit({ name: "Dave", email: "dave@acme.com" }, "2026-01-08T11:00:00Z", "Dave's change, amended");
+    const rewritten = repo.commit(
+      { name: "Dave", email: "dave@acme.com" },
+      "2026-01-08T11:00:00Z",
+      "Dave's change, amended",
+    );
     const result = await gitCollector.collect(context(store.db), gitConfig({ repositories: [{ path: repo.dir }] }));
     expect(result.records.commit).toBe(7);
     // The orphaned commit stays (records are never deleted); the rewritten one joins it.
@@ -126,11 +180,18 @@ describe("repository identity and tag patterns", () => {
       repo.commit(alice, "2026-03-01T10:00:00Z", "Initial commit");
       repo.tag("release-2026-03-01", "2026-03-01T11:00:00Z");
       repo.tag("v2.0");
-      const result = await gitCollector.collect(context(store.db), gitConfig({ repositories: [{ path: repo.dir, team: "payments" }], tagPattern: "^release-" }));
+      const result = await gitCollector.collect(
+        context(store.db),
+        gitConfig({ repositories: [{ path: repo.dir, team: "payments" }], tagPattern: "^release-" }),
+      );
       expect(result.status).toBe("ok");
-      expect(rows(store.db, "SELECT id, url, team_id FROM repositories")).toEqual([{ id: "acme/checkout", url: "https://github.com/acme/checkout", team_id: "payments" }]);
+      expect(rows(store.db, "SELECT id, url, team_id FROM repositories")).toEqual([
+        { id: "acme/checkout", url: "https://github.com/acme/checkout", team_id: "payments" },
+      ]);
       expect(rows(store.db, "SELECT id FROM deployments")).toEqual([{ id: "git:acme/checkout:release-2026-03-01" }]);
-      const everything = JSON.stringify(rows(store.db, "SELECT * FROM repositories")) + JSON.stringify(rows(store.db, "SELECT * FROM sync_runs"));
+      const everything =
+        JSON.stringify(rows(store.db, "SELECT * FROM repositories")) +
+        JSON.stringify(rows(store.db, "SELECT * FROM sync_runs"));
       expect(everything).not.toContain("s3cret");
     } finally {
       repo.dispose();
@@ -143,7 +204,10 @@ describe("repository identity and tag patterns", () => {
     const repo = new TestRepository("good");
     try {
       repo.commit(alice, "2026-03-01T10:00:00Z", "Initial commit");
-      const result = await gitCollector.collect(context(store.db), gitConfig({ repositories: [{ path: "/nonexistent/altimeter-repo" }, { path: repo.dir }] }));
+      const result = await gitCollector.collect(
+        context(store.db),
+        gitConfig({ repositories: [{ path: "/nonexistent/altimeter-repo" }, { path: repo.dir }] }),
+      );
       expect(result.status).toBe("partial");
       expect(result.failures).toHaveLength(1);
       expect(result.failures[0]!.scope).toBe("/nonexistent/altimeter-repo");

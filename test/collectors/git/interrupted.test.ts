@@ -11,7 +11,8 @@ writeHistory(repo.dir, 12_000);
 afterAll(() => repo.dispose());
 
 const TABLES = ["repositories", "commits", "people", "pull_requests", "deployments", "sync_cursors"];
-const dump = (db: Db) => Object.fromEntries(TABLES.map((t) => [t, db.$client.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3`).all()]));
+const dump = (db: Db) =>
+  Object.fromEntries(TABLES.map((t) => [t, db.$client.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3`).all()]));
 
 test("a git collection interrupted after 6,000 commits (the first 5,000 records stored) and re-run ends with the data of an uninterrupted one", async () => {
   const reference = freshDatabase();
@@ -23,7 +24,10 @@ test("a git collection interrupted after 6,000 commits (the first 5,000 records 
 
     const controller = new AbortController();
     const ctx: CollectorContext = {
-      db: interrupted.db, workspace: "acme", now: at, signal: controller.signal,
+      db: interrupted.db,
+      workspace: "acme",
+      now: at,
+      signal: controller.signal,
       progress: (e) => {
         if (e.stream === "commits" && e.done >= 6000) controller.abort(new Error("interrupted"));
       },

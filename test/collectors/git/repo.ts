@@ -25,7 +25,14 @@ export class TestRepository {
     return execFileSync("git", args, {
       cwd,
       encoding: "utf8",
-      env: { ...process.env, GIT_CONFIG_NOSYSTEM: "1", HOME: path.dirname(this.dir ?? cwd), GIT_COMMITTER_NAME: "Committer", GIT_COMMITTER_EMAIL: "committer@example.com", ...env },
+      env: {
+        ...process.env,
+        GIT_CONFIG_NOSYSTEM: "1",
+        HOME: path.dirname(this.dir ?? cwd),
+        GIT_COMMITTER_NAME: "Committer",
+        GIT_COMMITTER_EMAIL: "committer@example.com",
+        ...env,
+      },
     });
   }
 
@@ -35,7 +42,10 @@ export class TestRepository {
     writeFileSync(path.join(this.dir, file), `${message} ${at}\n`, { flag: "a" });
     this.git(["add", file]);
     this.git(["commit", "--quiet", "-m", message], this.dir, {
-      GIT_AUTHOR_NAME: author.name, GIT_AUTHOR_EMAIL: author.email, GIT_AUTHOR_DATE: at, GIT_COMMITTER_DATE: options.committedAt ?? at,
+      GIT_AUTHOR_NAME: author.name,
+      GIT_AUTHOR_EMAIL: author.email,
+      GIT_AUTHOR_DATE: at,
+      GIT_COMMITTER_DATE: options.committedAt ?? at,
     });
     return this.head();
   }
@@ -43,7 +53,10 @@ export class TestRepository {
   /** Merges `branch` into the current branch with a merge commit (never fast-forward). */
   merge(branch: string, at: string, message: string, by: Author): string {
     this.git(["merge", "--quiet", "--no-ff", "-m", message, branch], this.dir, {
-      GIT_AUTHOR_NAME: by.name, GIT_AUTHOR_EMAIL: by.email, GIT_AUTHOR_DATE: at, GIT_COMMITTER_DATE: at,
+      GIT_AUTHOR_NAME: by.name,
+      GIT_AUTHOR_EMAIL: by.email,
+      GIT_AUTHOR_DATE: at,
+      GIT_COMMITTER_DATE: at,
     });
     return this.head();
   }

@@ -18,13 +18,22 @@ async function setup(org: FakeOrg = smallOrg()) {
   const store = freshDatabase();
   await closeDatabase(store.db); // the CLI opens it
   const fake = await startFakeGithub(org);
-  cleanups.push(() => fake.close(), async () => store.dispose().catch(() => {}));
-  const collect = (extra: string[] = [], options: { token?: string; started?: Parameters<typeof altimeterAsync>[1]["started"] } = {}) =>
-    altimeterAsync(["collect", "github", "--org", fake.org.login, "--workspace", fake.org.login, "--api-url", fake.url, ...extra], {
-      db: store.file,
-      env: options.token === "" ? {} : { GITHUB_TOKEN: options.token ?? fake.token },
-      started: options.started,
-    });
+  cleanups.push(
+    () => fake.close(),
+    async () => store.dispose().catch(() => {}),
+  );
+  const collect = (
+    extra: string[] = [],
+    options: { token?: string; started?: Parameters<typeof altimeterAsync>[1]["started"] } = {},
+  ) =>
+    altimeterAsync(
+      ["collect", "github", "--org", fake.org.login, "--workspace", fake.org.login, "--api-url", fake.url, ...extra],
+      {
+        db: store.file,
+        env: options.token === "" ? {} : { GITHUB_TOKEN: options.token ?? fake.token },
+        started: options.started,
+      },
+    );
   return { store, fake, collect };
 }
 
@@ -44,7 +53,15 @@ describe("altimeter collect github", () => {
     const run = await collect(["--json"]);
     expect(run.status, run.stderr).toBe(0);
     const summary = JSON.parse(run.stdout);
-    expect(summary).toMatchObject({ workspace: "acme", source: "github", kind: "github", status: "ok", failures: [], requests: 4, rateLimitPoints: 14 });
+    expect(summary).toMatchObject({
+      workspace: "acme",
+      source: "github",
+      kind: "github",
+      status: "ok",
+      failures: [],
+      requests: 4,
+      rateLimitPoints: 14,
+    });
     expect(summary.records).toMatchObject({ pull_request: 4, deployment: 7, incident: 2 });
     expect(fake.requests.every((r) => r.status === 200)).toBe(true);
     const runs = await inspect(store.file, async (db) => listSyncRuns(db, (await getWorkspace(db, "acme")).id));
@@ -91,7 +108,11 @@ describe("altimeter collect github", () => {
   });
 
   test("killed (SIGKILL) at a random request and re-run, it ends with the data of an uninterrupted run", async () => {
-    const shape = () => generatedOrg([{ pulls: 260, commits: 150, deployments: 120, incidents: 20 }, { pulls: 20, commits: 5, deployments: 0, incidents: 0, releases: 5 }]);
+    const shape = () =>
+      generatedOrg([
+        { pulls: 260, commits: 150, deployments: 120, incidents: 20 },
+        { pulls: 20, commits: 5, deployments: 0, incidents: 0, releases: 5 },
+      ]);
     const clean = await setup(shape());
     expect((await clean.collect()).status).toBe(0);
     const expected = await inspect(clean.store.file, (db) => contentHash(db, "big", { ignoreObservedAt: true }));
@@ -107,6 +128,9 @@ describe("altimeter collect github", () => {
     killed.fake.onRequest = null;
     const rerun = await killed.collect();
     expect(rerun.status, rerun.stderr).toBe(0);
-    expect(await inspect(killed.store.file, (db) => contentHash(db, "big", { ignoreObservedAt: true })), `killed at request ${point}`).toBe(expected);
+    expect(
+      await inspect(killed.store.file, (db) => contentHash(db, "big", { ignoreObservedAt: true })),
+      `killed at request ${point}`,
+    ).toBe(expected);
   });
 });

@@ -6,7 +6,11 @@ import { contentHash, fakeGithubPerTest, rowCounts, storedRecords, SYNC_NOW, syn
 
 const setup = fakeGithubPerTest();
 
-const twoRepos = () => generatedOrg([{ pulls: 150, commits: 120, deployments: 60, incidents: 10 }, { pulls: 30, commits: 20, deployments: 0, incidents: 2, releases: 3 }]);
+const twoRepos = () =>
+  generatedOrg([
+    { pulls: 150, commits: 120, deployments: 60, incidents: 10 },
+    { pulls: 30, commits: 20, deployments: 0, incidents: 2, releases: 3 },
+  ]);
 
 async function cleanHash(org: FakeOrg): Promise<string> {
   const { store, fake } = await setup(org);
@@ -20,7 +24,14 @@ describe("faults during a GitHub sync", () => {
     const { store, fake } = await setup(twoRepos());
     fake.fault = (n) => {
       if (n === 2) return { status: 502, body: { message: "Server Error" } };
-      if (n === 4) return { status: 403, headers: { "retry-after": "7" }, body: { message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again." } };
+      if (n === 4)
+        return {
+          status: 403,
+          headers: { "retry-after": "7" },
+          body: {
+            message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+          },
+        };
       if (n === 6) return "drop";
       if (n === 7) return { status: 403, body: { message: "You have exceeded a secondary rate limit." } };
       return undefined;
@@ -38,8 +49,20 @@ describe("faults during a GitHub sync", () => {
     const { store, fake } = await setup(smallOrg());
     const reset = Math.floor(SYNC_NOW / 1000) + 120;
     fake.fault = (n) => {
-      if (n === 2) return { status: 429, headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(reset) }, body: { message: "API rate limit exceeded" } };
-      if (n === 3) return { status: 200, body: { data: { rateLimit: { cost: 1, remaining: 0, resetAt: new Date(SYNC_NOW + 30_000).toISOString() } }, errors: [{ type: "RATE_LIMITED", message: "API rate limit exceeded for user ID 1." }] } };
+      if (n === 2)
+        return {
+          status: 429,
+          headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(reset) },
+          body: { message: "API rate limit exceeded" },
+        };
+      if (n === 3)
+        return {
+          status: 200,
+          body: {
+            data: { rateLimit: { cost: 1, remaining: 0, resetAt: new Date(SYNC_NOW + 30_000).toISOString() } },
+            errors: [{ type: "RATE_LIMITED", message: "API rate limit exceeded for user ID 1." }],
+          },
+        };
       return undefined;
     };
     const run = await syncFake(store.db, fake);
@@ -60,10 +83,13 @@ describe("faults during a GitHub sync", () => {
 
   test("a repository that keeps failing with 5xx is skipped after five attempts and reported; the others are stored", async () => {
     const { store, fake } = await setup(twoRepos());
-    fake.fault = (_n, _op, variables) => (variables.name === "service-00" ? { status: 503, body: { message: "unavailable" } } : undefined);
+    fake.fault = (_n, _op, variables) =>
+      variables.name === "service-00" ? { status: 503, body: { message: "unavailable" } } : undefined;
     const run = await syncFake(store.db, fake, { workspace: "big" });
     expect(run.result.status).toBe("partial");
-    expect(run.result.failures).toEqual([{ scope: "big/service-00", message: "GitHub request failed 5 times, last: 503 unavailable" }]);
+    expect(run.result.failures).toEqual([
+      { scope: "big/service-00", message: "GitHub request failed 5 times, last: 503 unavailable" },
+    ]);
     expect(run.sleeps).toEqual([750, 1500, 3000, 6000]);
     expect(rowCounts(store.db, "big")).toMatchObject({ pull_requests: 30, repositories: 1 });
   });
@@ -74,7 +100,9 @@ describe("faults during a GitHub sync", () => {
     const { store, fake } = await setup(org);
     const run = await syncFake(store.db, fake);
     expect(run.result.status).toBe("partial");
-    expect(run.result.failures).toEqual([{ scope: "acme/tools", message: "GitHub: Resource not accessible by integration" }]);
+    expect(run.result.failures).toEqual([
+      { scope: "acme/tools", message: "GitHub: Resource not accessible by integration" },
+    ]);
     const stored = storedRecords(store.db);
     expect(stored.repositories.map((r) => r.id)).toEqual(["acme/checkout", "acme/from-template"]);
     expect(stored.pull_requests).toHaveLength(4);
@@ -87,10 +115,14 @@ describe("faults during a GitHub sync", () => {
     fake.onRequest = (n) => {
       if (n === 3) fake.token = "rotated-token";
     };
-    const error = await syncFake(store.db, fake, { workspace: "big", token: "test-token-123" }).catch((e: unknown) => e);
+    const error = await syncFake(store.db, fake, { workspace: "big", token: "test-token-123" }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(UpstreamError);
     expect((error as UpstreamError).kind).toBe("auth");
-    expect((error as Error).message).toBe("GitHub rejected the token in GITHUB_TOKEN (401 Bad credentials): it is wrong, expired or revoked");
+    expect((error as Error).message).toBe(
+      "GitHub rejected the token in GITHUB_TOKEN (401 Bad credentials): it is wrong, expired or revoked",
+    );
     expect((error as Error).message).not.toContain("test-token-123");
     const kept = rowCounts(store.db, "big");
     expect(kept.pull_requests).toBe(100);
@@ -101,17 +133,28 @@ describe("faults during a GitHub sync", () => {
 
   test("a 403 for a missing scope names the scope the token lacks", async () => {
     const { store, fake } = await setup(smallOrg());
-    fake.fault = () => ({ status: 403, headers: { "x-accepted-oauth-scopes": "repo, read:org", "x-oauth-scopes": "repo" }, body: { message: "Resource not accessible by personal access token" } });
+    fake.fault = () => ({
+      status: 403,
+      headers: { "x-accepted-oauth-scopes": "repo, read:org", "x-oauth-scopes": "repo" },
+      body: { message: "Resource not accessible by personal access token" },
+    });
     const error = await syncFake(store.db, fake).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamError);
-    expect((error as Error).message).toBe("the token in GITHUB_TOKEN lacks the scope read:org (it has: repo); GitHub said 403 Resource not accessible by personal access token");
+    expect((error as Error).message).toBe(
+      "the token in GITHUB_TOKEN lacks the scope read:org (it has: repo); GitHub said 403 Resource not accessible by personal access token",
+    );
     expect(fake.requests).toHaveLength(1);
   });
 
   test("GitHub's INSUFFICIENT_SCOPES answer fails the sync with its message, which names the scope", async () => {
     const { store, fake } = await setup(smallOrg());
-    const message = "Your token has not been granted the required scopes to execute this query. The 'teams' field requires one of the following scopes: ['read:org'], but your token has only been granted the: ['repo'] scopes.";
-    fake.fault = () => ({ status: 200, headers: { "x-oauth-scopes": "repo" }, body: { data: null, errors: [{ type: "INSUFFICIENT_SCOPES", message }] } });
+    const message =
+      "Your token has not been granted the required scopes to execute this query. The 'teams' field requires one of the following scopes: ['read:org'], but your token has only been granted the: ['repo'] scopes.";
+    fake.fault = () => ({
+      status: 200,
+      headers: { "x-oauth-scopes": "repo" },
+      body: { data: null, errors: [{ type: "INSUFFICIENT_SCOPES", message }] },
+    });
     const error = await syncFake(store.db, fake).catch((e: unknown) => e);
     expect((error as UpstreamError).kind).toBe("auth");
     expect((error as Error).message).toContain("['read:org']");

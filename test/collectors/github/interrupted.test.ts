@@ -57,7 +57,13 @@ describe("an interrupted GitHub sync", () => {
     await syncFake(store.db, fake, { workspace: "big" });
     const resumed = fake.requests[before + 1]!;
     expect(firstPage.variables).toMatchObject({ name: "service-00", pullsAfter: null, withCommits: true });
-    expect(resumed.variables).toMatchObject({ name: "service-00", withCommits: false, withCommitsFrom: true, commitsFrom: "service-00-c259", withFiles: false });
+    expect(resumed.variables).toMatchObject({
+      name: "service-00",
+      withCommits: false,
+      withCommitsFrom: true,
+      commitsFrom: "service-00-c259",
+      withFiles: false,
+    });
     expect(resumed.variables.pullsAfter).toEqual(expect.any(String));
     expect(resumed.variables.deploymentsAfter).toEqual(expect.any(String));
   });

@@ -9,9 +9,18 @@ describe("paging through GitHub", () => {
     const { store, fake } = await setup(generatedOrg([{ pulls: 250, commits: 230, deployments: 120, incidents: 130 }]));
     const run = await syncFake(store.db, fake, { workspace: "big" });
     expect(run.result.status).toBe("ok");
-    expect(rowCounts(store.db, "big")).toMatchObject({ pull_requests: 250, commits: 230, ci_runs: 230, deployments: 120, incidents: 130, repositories: 1 });
+    expect(rowCounts(store.db, "big")).toMatchObject({
+      pull_requests: 250,
+      commits: 230,
+      ci_runs: 230,
+      deployments: 120,
+      incidents: 130,
+      repositories: 1,
+    });
     const pages = fake.requests.filter((r) => r.operation === "AltimeterRepository").map((r) => r.variables);
-    expect(pages.map((v) => [v.withPulls, v.withCommits || v.withCommitsFrom, v.withDeployments, v.withIncidents])).toEqual([
+    expect(
+      pages.map((v) => [v.withPulls, v.withCommits || v.withCommitsFrom, v.withDeployments, v.withIncidents]),
+    ).toEqual([
       [true, true, true, true],
       [true, true, true, true],
       [true, true, false, false],
@@ -36,7 +45,10 @@ describe("paging through GitHub", () => {
       deployments: repo.deployments.filter((d) => after(d.createdAt)).length,
       incidents: repo.issues.filter((i) => after(i.updatedAt)).length,
     });
-    expect(fake.requests[1]!.variables).toMatchObject({ commitsSince: "2025-06-30T00:00:00.000Z", issuesSince: "2025-06-30T00:00:00.000Z" });
+    expect(fake.requests[1]!.variables).toMatchObject({
+      commitsSince: "2025-06-30T00:00:00.000Z",
+      issuesSince: "2025-06-30T00:00:00.000Z",
+    });
     expect(rowCounts(store.db, "big").pull_requests).toBeLessThan(250);
   });
 
@@ -44,16 +56,25 @@ describe("paging through GitHub", () => {
     const org = smallOrg();
     const many = Array.from({ length: 150 }, (_, i) => `dev${String(i).padStart(3, "0")}`);
     org.teams[0]!.members.push(...many);
-    for (let i = 0; i < 104; i++) org.repos.push({ ...org.repos[2]!, name: `svc-${String(i).padStart(3, "0")}`, template: undefined });
-    org.teams[0]!.repositories.push(...org.repos.slice(4).map((r) => ({ repo: `acme/${r.name}`, permission: "WRITE" })));
+    for (let i = 0; i < 104; i++)
+      org.repos.push({ ...org.repos[2]!, name: `svc-${String(i).padStart(3, "0")}`, template: undefined });
+    org.teams[0]!.repositories.push(
+      ...org.repos.slice(4).map((r) => ({ repo: `acme/${r.name}`, permission: "WRITE" })),
+    );
     const { store, fake } = await setup(org);
     const run = await syncFake(store.db, fake, { config: { repos: ["acme/svc-103"] } });
     expect(run.result.status).toBe("ok");
-    expect(fake.requests.map((r) => r.operation)).toEqual(["AltimeterOrganization", "AltimeterTeam", "AltimeterRepository"]);
+    expect(fake.requests.map((r) => r.operation)).toEqual([
+      "AltimeterOrganization",
+      "AltimeterTeam",
+      "AltimeterRepository",
+    ]);
     expect(fake.requests[1]!.variables).toMatchObject({ slug: "payments", withMembers: true, withRepositories: true });
     const people = storedRecords(store.db).people;
     expect(people.filter((p) => p.team_id === "payments")).toHaveLength(152);
-    expect(storedRecords(store.db).repositories).toEqual([expect.objectContaining({ id: "acme/svc-103", team_id: "payments" })]);
+    expect(storedRecords(store.db).repositories).toEqual([
+      expect.objectContaining({ id: "acme/svc-103", team_id: "payments" }),
+    ]);
   });
 
   test("a pass over 1,000 pull requests with their first commits needs 11 requests", async () => {

@@ -38,19 +38,26 @@ export class FakeOpsgenie {
       res.writeHead(status, { "content-type": "application/json" });
       res.end(JSON.stringify({ ...(body as object), took: 0.01, requestId: "req-1" }));
     };
-    if (req.headers.authorization !== `GenieKey ${this.apiKey}`) return send(401, { message: "Could not authenticate" });
+    if (req.headers.authorization !== `GenieKey ${this.apiKey}`)
+      return send(401, { message: "Could not authenticate" });
     const list = url.pathname === "/v1/incidents" ? this.incidents : url.pathname === "/v2/alerts" ? this.alerts : null;
     if (!list) return send(404, { message: "Not found" });
     const query = url.searchParams.get("query") ?? "";
-    const from = Number(/createdAt >= (\d+)/.exec(query)?.[1] ?? 0), to = Number(/createdAt < (\d+)/.exec(query)?.[1] ?? Infinity);
+    const from = Number(/createdAt >= (\d+)/.exec(query)?.[1] ?? 0),
+      to = Number(/createdAt < (\d+)/.exec(query)?.[1] ?? Infinity);
     const tag = /tag: ([\w-]+)/.exec(query)?.[1];
-    const offset = Number(url.searchParams.get("offset") ?? 0), limit = Number(url.searchParams.get("limit") ?? 20);
-    if (url.searchParams.get("sort") !== "createdAt" || url.searchParams.get("order") !== "asc") return send(422, { message: "expected sort=createdAt order=asc" });
+    const offset = Number(url.searchParams.get("offset") ?? 0),
+      limit = Number(url.searchParams.get("limit") ?? 20);
+    if (url.searchParams.get("sort") !== "createdAt" || url.searchParams.get("order") !== "asc")
+      return send(422, { message: "expected sort=createdAt order=asc" });
     const matching = list
       .filter((i) => Date.parse(i.createdAt) >= from && Date.parse(i.createdAt) < to && (!tag || i.tags?.includes(tag)))
       .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
     const next = new URL(url);
     next.searchParams.set("offset", String(offset + limit));
-    send(200, { data: matching.slice(offset, offset + limit), paging: { first: url.toString(), ...(offset + limit < matching.length ? { next: next.toString() } : {}) } });
+    send(200, {
+      data: matching.slice(offset, offset + limit),
+      paging: { first: url.toString(), ...(offset + limit < matching.length ? { next: next.toString() } : {}) },
+    });
   }
 }

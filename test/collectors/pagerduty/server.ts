@@ -60,10 +60,13 @@ export class FakePagerduty {
       res.writeHead(status, { "content-type": "application/json", ...headers });
       res.end(JSON.stringify(body));
     };
-    if (req.headers.authorization !== `Token token=${this.token}`) return send(401, { error: { message: "Unauthorized", code: 2006 } });
-    if (req.headers.accept !== "application/vnd.pagerduty+json;version=2") return send(400, { error: { message: "Accept header", code: 2001 } });
+    if (req.headers.authorization !== `Token token=${this.token}`)
+      return send(401, { error: { message: "Unauthorized", code: 2006 } });
+    if (req.headers.accept !== "application/vnd.pagerduty+json;version=2")
+      return send(400, { error: { message: "Accept header", code: 2001 } });
     const fault = this.faults.shift();
-    if (fault === 429) return send(429, { error: { message: "Rate Limit Exceeded", code: 2020 } }, { "retry-after": "0" });
+    if (fault === 429)
+      return send(429, { error: { message: "Rate Limit Exceeded", code: 2020 } }, { "retry-after": "0" });
     if (fault) return send(fault, { error: { message: "Bad Gateway" } });
     const log = /^\/incidents\/([^/]+)\/log_entries$/.exec(url.pathname);
     if (log) {
@@ -73,16 +76,25 @@ export class FakePagerduty {
     }
     if (url.pathname !== "/incidents") return send(404, { error: { message: "Not Found", code: 2100 } });
     const q = url.searchParams;
-    const since = Date.parse(q.get("since")!), until = Date.parse(q.get("until")!);
-    const statuses = q.getAll("statuses[]"), services = q.getAll("service_ids[]");
-    const limit = Number(q.get("limit") ?? 25), offset = Number(q.get("offset") ?? 0);
+    const since = Date.parse(q.get("since")!),
+      until = Date.parse(q.get("until")!);
+    const statuses = q.getAll("statuses[]"),
+      services = q.getAll("service_ids[]");
+    const limit = Number(q.get("limit") ?? 25),
+      offset = Number(q.get("offset") ?? 0);
     if (offset + limit > 10_000) return send(400, { error: { message: "Offset must be less than 10000", code: 2001 } });
     const matching = this.incidents
       .filter((i) => Date.parse(i.created_at) >= since && Date.parse(i.created_at) < until)
       .filter((i) => statuses.length === 0 || statuses.includes(i.status))
       .filter((i) => services.length === 0 || services.includes(i.service.id))
       .sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at));
-    const page = matching.slice(offset, offset + limit).map(({ log: _log, ...rest }) => ({ ...rest, type: "incident", summary: `[#${rest.incident_number}] ${rest.title}` }));
+    const page = matching
+      .slice(offset, offset + limit)
+      .map(({ log: _log, ...rest }) => ({
+        ...rest,
+        type: "incident",
+        summary: `[#${rest.incident_number}] ${rest.title}`,
+      }));
     send(200, { incidents: page, limit, offset, more: offset + limit < matching.length, total: null });
   }
 }

@@ -18,7 +18,10 @@ export interface RunningCli {
  * Starts the real `altimeter` command without blocking this process, so the
  * test's own servers (PagerDuty, Opsgenie fakes) can answer it.
  */
-export function startAltimeter(args: string[], options: { db: string; env?: Record<string, string>; cwd?: string }): RunningCli {
+export function startAltimeter(
+  args: string[],
+  options: { db: string; env?: Record<string, string>; cwd?: string },
+): RunningCli {
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: options.cwd,
     env: { ...process.env, ALTIMETER_DB: options.db, NEXT_TELEMETRY_DISABLED: "1", ...options.env },
@@ -28,13 +31,16 @@ export function startAltimeter(args: string[], options: { db: string; env?: Reco
   let err = "";
   child.stdout!.setEncoding("utf8").on("data", (c: string) => (out += c));
   child.stderr!.setEncoding("utf8").on("data", (c: string) => (err += c));
-  const exited = new Promise<{ status: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("close", (status, signal) => resolve({ status, signal })));
+  const exited = new Promise<{ status: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on("close", (status, signal) => resolve({ status, signal })),
+  );
   const waitFor = (pattern: RegExp, timeoutMs = 30_000) =>
     new Promise<void>((resolve, reject) => {
       const started = Date.now();
       const check = () => {
         if (pattern.test(out)) return resolve();
-        if (child.exitCode !== null || Date.now() - started > timeoutMs) return reject(new Error(`no ${pattern} in output:\n${out}\n${err}`));
+        if (child.exitCode !== null || Date.now() - started > timeoutMs)
+          return reject(new Error(`no ${pattern} in output:\n${out}\n${err}`));
         setTimeout(check, 50);
       };
       check();
@@ -43,7 +49,10 @@ export function startAltimeter(args: string[], options: { db: string; env?: Reco
 }
 
 /** Runs `altimeter` to completion without blocking the event loop. */
-export async function runAltimeter(args: string[], options: { db: string; env?: Record<string, string>; cwd?: string }): Promise<{ status: number | null; stdout: string; stderr: string }> {
+export async function runAltimeter(
+  args: string[],
+  options: { db: string; env?: Record<string, string>; cwd?: string },
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const run = startAltimeter(args, options);
   const { status } = await run.exited;
   return { status, stdout: run.stdout(), stderr: run.stderr() };

@@ -33,22 +33,45 @@ function writeConfig(name: string, options: { failing?: boolean; cron?: string }
   const file = path.join(dir, name);
   const sources: object[] = [
     { kind: "git", repositories: [{ path: repo.dir, id: "acme/shop" }] },
-    { kind: "pagerduty", tokenEnv: "PD_SYNC_TOKEN", baseUrl: pagerdutyUrl, since: "2026-01-01", services: { PSVC001: { repository: "acme/shop" } } },
+    {
+      kind: "pagerduty",
+      tokenEnv: "PD_SYNC_TOKEN",
+      baseUrl: pagerdutyUrl,
+      since: "2026-01-01",
+      services: { PSVC001: { repository: "acme/shop" } },
+    },
   ];
   if (options.failing) sources.push({ kind: "opsgenie", apiKeyEnv: "OG_UNSET_KEY", baseUrl: "http://127.0.0.1:9" });
-  writeFileSync(file, JSON.stringify({ workspaces: [{ slug: "acme", ...(options.cron ? { schedule: { cron: options.cron } } : {}), sources }] }, null, 2));
+  writeFileSync(
+    file,
+    JSON.stringify(
+      { workspaces: [{ slug: "acme", ...(options.cron ? { schedule: { cron: options.cron } } : {}), sources }] },
+      null,
+      2,
+    ),
+  );
   return file;
 }
 
 const TABLES = {
-  repositories: "id", commits: "sha", people: "id", pull_requests: "number", deployments: "id", incidents: "id",
+  repositories: "id",
+  commits: "sha",
+  people: "id",
+  pull_requests: "number",
+  deployments: "id",
+  incidents: "id",
 } as const;
 
 /** Every record of the workspace, table by table, in a stable order. */
 async function dump(file: string): Promise<Record<string, unknown[]>> {
   const db = openDatabase(file);
   try {
-    return Object.fromEntries(Object.entries(TABLES).map(([table, key]) => [table, db.$client.prepare(`SELECT * FROM ${table} ORDER BY ${key}`).all()]));
+    return Object.fromEntries(
+      Object.entries(TABLES).map(([table, key]) => [
+        table,
+        db.$client.prepare(`SELECT * FROM ${table} ORDER BY ${key}`).all(),
+      ]),
+    );
   } finally {
     await closeDatabase(db);
   }
@@ -63,14 +86,36 @@ describe("altimeter sync", () => {
       expect(r.status, r.stderr).toBe(2);
       const report = JSON.parse(r.stdout);
       expect(report.status).toBe("partial");
-      expect(report.workspaces[0].sources.map((s: { source: string; status: string }) => [s.source, s.status])).toEqual([["git", "ok"], ["pagerduty", "ok"], ["opsgenie", "failed"]]);
-      expect(report.workspaces[0].sources[0].records).toMatchObject({ commit: 12_000, deployment: 120, pull_request: 1200, person: 4, repository: 1 });
+      expect(report.workspaces[0].sources.map((s: { source: string; status: string }) => [s.source, s.status])).toEqual(
+        [
+          ["git", "ok"],
+          ["pagerduty", "ok"],
+          ["opsgenie", "failed"],
+        ],
+      );
+      expect(report.workspaces[0].sources[0].records).toMatchObject({
+        commit: 12_000,
+        deployment: 120,
+        pull_request: 1200,
+        person: 4,
+        repository: 1,
+      });
       // Six pages, plus one request for each empty 90-day span up to today.
-      expect(report.workspaces[0].sources[1]).toMatchObject({ records: { incident: 600 }, requests: 6 + Math.ceil((Date.now() - Date.parse("2026-01-01")) / (90 * 86_400_000)) - 1 });
-      expect(report.workspaces[0].sources[2].failures).toEqual([{ scope: "opsgenie", message: "Opsgenie: environment variable OG_UNSET_KEY is not set (it must hold an API integration key)" }]);
+      expect(report.workspaces[0].sources[1]).toMatchObject({
+        records: { incident: 600 },
+        requests: 6 + Math.ceil((Date.now() - Date.parse("2026-01-01")) / (90 * 86_400_000)) - 1,
+      });
+      expect(report.workspaces[0].sources[2].failures).toEqual([
+        {
+          scope: "opsgenie",
+          message: "Opsgenie: environment variable OG_UNSET_KEY is not set (it must hold an API integration key)",
+        },
+      ]);
 
       const db = openDatabase(store.file);
-      const runs = db.$client.prepare("SELECT source, status, finished_at IS NOT NULL AS finished FROM sync_runs ORDER BY id").all();
+      const runs = db.$client
+        .prepare("SELECT source, status, finished_at IS NOT NULL AS finished FROM sync_runs ORDER BY id")
+        .all();
       await closeDatabase(db);
       expect(runs).toEqual([
         { source: "git", status: "ok", finished: 1 },
@@ -88,10 +133,16 @@ describe("altimeter sync", () => {
 
   test("an unknown workspace or source is an error naming what is configured", async () => {
     const config = writeConfig("names.json");
-    const r = await runAltimeter(["sync", "--config", config, "--workspace", "nope"], { db: path.join(dir, "unused.db"), env });
+    const r = await runAltimeter(["sync", "--config", config, "--workspace", "nope"], {
+      db: path.join(dir, "unused.db"),
+      env,
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('altimeter sync: workspace "nope" is not in the config (configured: acme)\n');
-    const s = await runAltimeter(["sync", "--config", config, "--source", "jira"], { db: path.join(dir, "unused.db"), env });
+    const s = await runAltimeter(["sync", "--config", config, "--source", "jira"], {
+      db: path.join(dir, "unused.db"),
+      env,
+    });
     expect(s.stderr).toBe('altimeter sync: no source named "jira" (configured: git, pagerduty)\n');
   });
 
@@ -137,7 +188,9 @@ describe("altimeter worker", () => {
       expect(lines[1]).toMatch(/^ {2}acme: "\* \* \* \* \* \*" \(UTC\), next at \d{4}-/);
       const runs = lines.filter((l) => / acme: sync /.test(l));
       expect(runs).toHaveLength(2);
-      expect(runs[0]).toMatch(/^\S+Z acme: sync ok in \d+\.\d s: git ok \(13325 records\), pagerduty ok \(600 records\)$/);
+      expect(runs[0]).toMatch(
+        /^\S+Z acme: sync ok in \d+\.\d s: git ok \(13325 records\), pagerduty ok \(600 records\)$/,
+      );
       expect(lines.at(-1)).toMatch(/ worker stopped$/);
     } finally {
       await store.dispose();
@@ -157,7 +210,9 @@ describe("altimeter worker", () => {
       expect(worker.stdout()).toMatch(/SIGTERM: stopping\n(.*\n)*.* worker stopped\n$/);
 
       const db = openDatabase(store.file);
-      const runs = db.$client.prepare("SELECT started_at AS s, finished_at AS f, status FROM sync_runs ORDER BY started_at, id").all() as { s: number; f: number | null; status: string }[];
+      const runs = db.$client
+        .prepare("SELECT started_at AS s, finished_at AS f, status FROM sync_runs ORDER BY started_at, id")
+        .all() as { s: number; f: number | null; status: string }[];
       await closeDatabase(db);
       expect(runs.every((r) => r.f !== null)).toBe(true);
       // Sources of one workspace run one after the other, and the workspace's syncs never overlap.

@@ -22,7 +22,9 @@ describe("altimeter demo", () => {
     expect(again.stdout.replace(/\d+ (commit|pull_request|deployment|ci_run|incident)/g, "N $1")).toBe(
       first.stdout.replace(/\d+ (commit|pull_request|deployment|ci_run|incident)/g, "N $1"),
     );
-    expect(JSON.parse(altimeter(["workspaces", "--json"], { db: store.file }).stdout)).toEqual([{ slug: "demo", name: "Northwind (demo)" }]);
+    expect(JSON.parse(altimeter(["workspaces", "--json"], { db: store.file }).stdout)).toEqual([
+      { slug: "demo", name: "Northwind (demo)" },
+    ]);
 
     const db = openDatabase(store.file);
     const tiers = async (team: string) => {

@@ -1,7 +1,14 @@
 import { describe, expect, test } from "vitest";
 import { generateDemoRecords } from "@/lib/demo/generate";
 import type {
-  DeploymentRecord, EventRecord, IncidentRecord, PersonRecord, PullRequestRecord, RepositoryFilesRecord, RepositoryRecord, TeamRecord,
+  DeploymentRecord,
+  EventRecord,
+  IncidentRecord,
+  PersonRecord,
+  PullRequestRecord,
+  RepositoryFilesRecord,
+  RepositoryRecord,
+  TeamRecord,
 } from "@/lib/events/types";
 import { validateRecord } from "@/lib/events/validate";
 
@@ -27,7 +34,20 @@ const snapshots = ofType<RepositoryFilesRecord>("repository_files");
 
 /** Every timestamp a record holds, in UTC ms. */
 function timestampsOf(record: EventRecord): number[] {
-  const fields = ["createdAt", "joinedAt", "authoredAt", "committedAt", "firstCommitAt", "mergedAt", "closedAt", "finishedAt", "startedAt", "openedAt", "resolvedAt", "observedAt"];
+  const fields = [
+    "createdAt",
+    "joinedAt",
+    "authoredAt",
+    "committedAt",
+    "firstCommitAt",
+    "mergedAt",
+    "closedAt",
+    "finishedAt",
+    "startedAt",
+    "openedAt",
+    "resolvedAt",
+    "observedAt",
+  ];
   const values = record as unknown as Record<string, unknown>;
   return fields.map((f) => values[f]).filter((v): v is number => typeof v === "number");
 }
@@ -98,16 +118,26 @@ describe("generateDemoRecords", () => {
 
   test("bots exist and open pull requests", () => {
     const bots = ["dependabot[bot]", "renovate[bot]", "github-actions[bot]"];
-    for (const id of bots) expect(people.some((p) => p.id === id), id).toBe(true);
+    for (const id of bots)
+      expect(
+        people.some((p) => p.id === id),
+        id,
+      ).toBe(true);
     expect(people.find((p) => p.id === "renovate[bot]")?.isBot).toBe(true);
-    for (const id of bots) expect(pullRequests.some((pr) => pr.authorId === id), id).toBe(true);
+    for (const id of bots)
+      expect(
+        pullRequests.some((pr) => pr.authorId === id),
+        id,
+      ).toBe(true);
   });
 
   test("newcomers joined in the last months and most merged a first pull request some days later", () => {
     const newcomers = people.filter((p) => p.joinedAt !== null && p.joinedAt > NOW - 200 * DAY);
     expect(newcomers.length).toBeGreaterThanOrEqual(4);
     const onboarded = newcomers.filter((p) => {
-      const firstMerge = Math.min(...pullRequests.filter((pr) => pr.authorId === p.id && pr.mergedAt !== null).map((pr) => pr.mergedAt!));
+      const firstMerge = Math.min(
+        ...pullRequests.filter((pr) => pr.authorId === p.id && pr.mergedAt !== null).map((pr) => pr.mergedAt!),
+      );
       return firstMerge > p.joinedAt! && firstMerge - p.joinedAt! < 60 * DAY;
     });
     expect(onboarded.length).toBeGreaterThanOrEqual(newcomers.length - 2);
@@ -117,7 +147,9 @@ describe("generateDemoRecords", () => {
   test("pull requests are mostly merged into the default branch, some into a release branch, some closed unmerged", () => {
     const defaults = new Map(repositories.map((r) => [r.id, r.defaultBranch]));
     const merged = pullRequests.filter((pr) => pr.mergedAt !== null);
-    expect(merged.filter((pr) => pr.baseBranch === defaults.get(pr.repositoryId)).length / merged.length).toBeGreaterThan(0.9);
+    expect(
+      merged.filter((pr) => pr.baseBranch === defaults.get(pr.repositoryId)).length / merged.length,
+    ).toBeGreaterThan(0.9);
     expect(pullRequests.some((pr) => pr.baseBranch === "release/1.x")).toBe(true);
     expect(pullRequests.some((pr) => pr.mergedAt === null && pr.closedAt !== null)).toBe(true);
     for (const pr of pullRequests) expect(pr.firstCommitAt!).toBeLessThan(pr.createdAt);
@@ -129,22 +161,34 @@ describe("generateDemoRecords", () => {
     expect(incidents.some((i) => i.deploymentId !== null && ids.has(i.deploymentId))).toBe(true);
     expect(incidents.some((i) => i.deploymentId === null && i.causeSha !== null && shas.has(i.causeSha))).toBe(true);
     expect(incidents.some((i) => i.deploymentId === null && i.causeSha === null && i.repositoryId !== null)).toBe(true);
-    expect(incidents.some((i) => i.deploymentId === null && i.causeSha === null && i.repositoryId === null && i.teamId !== null)).toBe(true);
-    expect(incidents.some((i) => i.deploymentId === null && i.causeSha === null && i.repositoryId === null && i.teamId === null)).toBe(true);
+    expect(
+      incidents.some(
+        (i) => i.deploymentId === null && i.causeSha === null && i.repositoryId === null && i.teamId !== null,
+      ),
+    ).toBe(true);
+    expect(
+      incidents.some(
+        (i) => i.deploymentId === null && i.causeSha === null && i.repositoryId === null && i.teamId === null,
+      ),
+    ).toBe(true);
     expect(incidents.filter((i) => i.resolvedAt === null).length).toBeGreaterThanOrEqual(2);
   });
 
   test("deployments have every status and several environments", () => {
     const statuses = new Set(deployments.map((d) => d.status));
-    for (const status of ["success", "failure", "cancelled"]) expect(statuses.has(status as DeploymentRecord["status"]), status).toBe(true);
+    for (const status of ["success", "failure", "cancelled"])
+      expect(statuses.has(status as DeploymentRecord["status"]), status).toBe(true);
     const environments = new Set(deployments.map((d) => d.environment));
-    for (const environment of ["production", "staging", "prod-eu"]) expect(environments.has(environment), environment).toBe(true);
+    for (const environment of ["production", "staging", "prod-eu"])
+      expect(environments.has(environment), environment).toBe(true);
   });
 
   test("production deployment counts fall from the elite team to the low one, and the elite team deploys most", () => {
     const teamOf = new Map(repositories.map((r) => [r.id, r.teamId]));
     const count = (teamId: string): number =>
-      deployments.filter((d) => teamOf.get(d.repositoryId) === teamId && PRODUCTION.test(d.environment) && d.status === "success").length;
+      deployments.filter(
+        (d) => teamOf.get(d.repositoryId) === teamId && PRODUCTION.test(d.environment) && d.status === "success",
+      ).length;
     const order = ["checkout", "catalog", "fulfilment", "billing"].map(count);
     expect(order).toEqual([...order].sort((a, b) => b - a));
     expect(new Set(order).size).toBe(order.length);
@@ -154,7 +198,9 @@ describe("generateDemoRecords", () => {
   test("every repository has a file snapshot whose files show its team's platform", () => {
     expect(new Set(snapshots.map((s) => s.repositoryId))).toEqual(new Set(repositories.map((r) => r.id)));
     const filesOf = (teamId: string) =>
-      snapshots.filter((s) => repositories.find((r) => r.id === s.repositoryId)?.teamId === teamId).flatMap((s) => s.files);
+      snapshots
+        .filter((s) => repositories.find((r) => r.id === s.repositoryId)?.teamId === teamId)
+        .flatMap((s) => s.files);
     const elite = filesOf("checkout");
     expect(elite.some((f) => f.path.endsWith(".tf"))).toBe(true);
     expect(elite.some((f) => f.content?.includes("kind: HorizontalPodAutoscaler"))).toBe(true);

@@ -14,7 +14,8 @@ const PUBLIC_URL = "https://altimeter.example.test";
 describe("the weekly digest by email, through a real SMTP server", () => {
   const store = freshDatabase();
   let smtp: TestSmtp;
-  const cli = (args: string[]) => runCli(args, { db: store.file, env: { ...smtp.env, ALTIMETER_PUBLIC_URL: PUBLIC_URL } });
+  const cli = (args: string[]) =>
+    runCli(args, { db: store.file, env: { ...smtp.env, ALTIMETER_PUBLIC_URL: PUBLIC_URL } });
   const metrics = async (from: string, to: string): Promise<MetricsReport> => {
     const run = await cli(["metrics", "--workspace", "demo", "--from", from, "--to", to, "--json"]);
     expect(run.status, run.stderr).toBe(0);
@@ -31,7 +32,17 @@ describe("the weekly digest by email, through a real SMTP server", () => {
   });
 
   test("the mail has a text and an HTML part whose numbers equal altimeter metrics --json for the week and the four weeks before, each linked to its drill-down", async () => {
-    const run = await cli(["digest", "--workspace", "demo", "--week", "2026-W47", "--to", "email", "--recipient", "lead@example.test"]);
+    const run = await cli([
+      "digest",
+      "--workspace",
+      "demo",
+      "--week",
+      "2026-W47",
+      "--to",
+      "email",
+      "--recipient",
+      "lead@example.test",
+    ]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain("digest 2026-W47 of demo: sent to lead@example.test");
     expect(smtp.messages).toHaveLength(1);
@@ -39,7 +50,8 @@ describe("the weekly digest by email, through a real SMTP server", () => {
     expect(mail.subject).toMatch(/^Northwind \(demo\) weekly digest 2026-W47/);
     expect(mail.to && !Array.isArray(mail.to) ? mail.to.text : "").toBe("lead@example.test");
     expect(mail.from?.text).toContain("altimeter@example.test");
-    const text = mail.text ?? "", html = typeof mail.html === "string" ? mail.html : "";
+    const text = mail.text ?? "",
+      html = typeof mail.html === "string" ? mail.html : "";
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/<style/i);
 
@@ -51,43 +63,92 @@ describe("the weekly digest by email, through a real SMTP server", () => {
       const shown = (v: string | null) => (v === null ? "no data" : `${v} ${info.unit}`);
       expect(text, info.title).toContain(`- ${info.title}: ${shown(now)} (four weeks before: ${shown(then)};`);
       const drill = `${PUBLIC_URL}/w/demo/metrics/${info.slug}?from=2026-11-16&amp;to=2026-11-23`;
-      expect(html, info.title).toContain(`<a href="${drill}" style="color:#0b5cad;text-decoration:underline;">${shown(now)}</a>`);
+      expect(html, info.title).toContain(
+        `<a href="${drill}" style="color:#0b5cad;text-decoration:underline;">${shown(now)}</a>`,
+      );
       expect(html, info.title).toContain(`${PUBLIC_URL}/w/demo/metrics/${info.slug}?from=2026-10-19&amp;to=2026-11-16`);
     }
     expect(text).toContain(`${week.deploymentFrequency.deployments} deployment`);
-    expect(text).toContain(`FAILED DEPLOYMENTS: ${week.changeFailureRate.failed} <${PUBLIC_URL}/w/demo/metrics/change-failure-rate?from=2026-11-16&to=2026-11-23>`);
+    expect(text).toContain(
+      `FAILED DEPLOYMENTS: ${week.changeFailureRate.failed} <${PUBLIC_URL}/w/demo/metrics/change-failure-rate?from=2026-11-16&to=2026-11-23>`,
+    );
     expect(text).toContain(`INCIDENTS: ${week.timeToRestore.incidents}, ${week.timeToRestore.open} open`);
   });
 
   test("the send is recorded, and running it again sends nothing more until --force", async () => {
-    const row = store.db.$client.prepare("SELECT status, attempts, sent_at, last_error, claimed_by FROM digest_sends WHERE week = '2026-W47' AND channel = 'email'").get() as Record<string, unknown>;
+    const row = store.db.$client
+      .prepare(
+        "SELECT status, attempts, sent_at, last_error, claimed_by FROM digest_sends WHERE week = '2026-W47' AND channel = 'email'",
+      )
+      .get() as Record<string, unknown>;
     expect(row).toMatchObject({ status: "sent", attempts: 1, last_error: null });
     expect(row.sent_at).toEqual(expect.any(Number));
 
-    const again = await cli(["digest", "--workspace", "demo", "--week", "2026-W47", "--to", "email", "--recipient", "lead@example.test"]);
+    const again = await cli([
+      "digest",
+      "--workspace",
+      "demo",
+      "--week",
+      "2026-W47",
+      "--to",
+      "email",
+      "--recipient",
+      "lead@example.test",
+    ]);
     expect(again.status, again.stderr).toBe(0);
     expect(again.stdout).toMatch(/not sent, already sent at \S+ by \S+ \(--force to send again\)/);
     expect(smtp.messages).toHaveLength(1);
 
-    const forced = await cli(["digest", "--workspace", "demo", "--week", "2026-W47", "--to", "email", "--recipient", "lead@example.test", "--force"]);
+    const forced = await cli([
+      "digest",
+      "--workspace",
+      "demo",
+      "--week",
+      "2026-W47",
+      "--to",
+      "email",
+      "--recipient",
+      "lead@example.test",
+      "--force",
+    ]);
     expect(forced.status, forced.stderr).toBe(0);
     expect(smtp.messages).toHaveLength(2);
   });
 
   test("--dry-run prints the mail and neither sends nor records it", async () => {
-    const run = await cli(["digest", "--workspace", "demo", "--week", "2026-W46", "--to", "email", "--recipient", "lead@example.test", "--dry-run"]);
+    const run = await cli([
+      "digest",
+      "--workspace",
+      "demo",
+      "--week",
+      "2026-W46",
+      "--to",
+      "email",
+      "--recipient",
+      "lead@example.test",
+      "--dry-run",
+    ]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain("would mail lead@example.test");
     expect(run.stdout).toContain("Subject: Northwind (demo) weekly digest 2026-W46");
     expect(smtp.messages).toHaveLength(2);
-    expect(store.db.$client.prepare("SELECT count(*) AS n FROM digest_sends WHERE week = '2026-W46'").get()).toEqual({ n: 0 });
+    expect(store.db.$client.prepare("SELECT count(*) AS n FROM digest_sends WHERE week = '2026-W46'").get()).toEqual({
+      n: 0,
+    });
   });
 
   test("without an SMTP server configured the error says which variables to set, and the failure is recorded", async () => {
-    const run = await runCli(["digest", "--workspace", "demo", "--week", "2026-W45", "--to", "email", "--recipient", "lead@example.test"], { db: store.file });
+    const run = await runCli(
+      ["digest", "--workspace", "demo", "--week", "2026-W45", "--to", "email", "--recipient", "lead@example.test"],
+      { db: store.file },
+    );
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain("failed (recorded): no SMTP server to send the digest with: set ALTIMETER_SMTP_URL=smtp://HOST:587");
-    expect(store.db.$client.prepare("SELECT status, attempts FROM digest_sends WHERE week = '2026-W45'").get()).toEqual({ status: "failed", attempts: 1 });
+    expect(run.stderr).toContain(
+      "failed (recorded): no SMTP server to send the digest with: set ALTIMETER_SMTP_URL=smtp://HOST:587",
+    );
+    expect(store.db.$client.prepare("SELECT status, attempts FROM digest_sends WHERE week = '2026-W45'").get()).toEqual(
+      { status: "failed", attempts: 1 },
+    );
   });
 
   test("an unknown workspace or a bad week is an error naming it, and nothing is recorded", async () => {

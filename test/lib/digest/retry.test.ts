@@ -11,22 +11,37 @@ const LIMITS = { maxAttempts: 9, retryAfterMs: 60_000, staleAfterMs: 600_000 };
 describe("a failed digest send is retried and recorded, never lost", () => {
   const store = freshDatabase();
   let digest: (week: string) => Promise<RenderedDigest>;
-  const row = (week: string) => store.db.$client.prepare("SELECT status, attempts, last_error AS lastError FROM digest_sends WHERE week = ? AND channel = 'email'").get(week) as { status: string; attempts: number; lastError: string | null };
+  const row = (week: string) =>
+    store.db.$client
+      .prepare(
+        "SELECT status, attempts, last_error AS lastError FROM digest_sends WHERE week = ? AND channel = 'email'",
+      )
+      .get(week) as { status: string; attempts: number; lastError: string | null };
 
   beforeAll(async () => {
     await createDemoWorkspace(store.db, { slug: "demo", now: NOW });
-    digest = (week) => getDigest(store.db, { workspace: "demo", week, now: NOW, publicUrl: "https://altimeter.example.test" });
+    digest = (week) =>
+      getDigest(store.db, { workspace: "demo", week, now: NOW, publicUrl: "https://altimeter.example.test" });
   });
   afterAll(() => store.dispose());
 
   test("a server that rejects the first attempt (451, try later) and accepts the second gets the mail once; both attempts are recorded", async () => {
     const smtp = await startSmtp({ refuse: (n) => (n === 1 ? 451 : null) });
     try {
-      const outcome = await deliverDigest(store.db, await digest("2026-W47"), { target: { channel: "email", to: ["lead@example.test"] }, env: smtp.env, retry: FAST, limits: LIMITS });
+      const outcome = await deliverDigest(store.db, await digest("2026-W47"), {
+        target: { channel: "email", to: ["lead@example.test"] },
+        env: smtp.env,
+        retry: FAST,
+        limits: LIMITS,
+      });
       expect(outcome.status).toBe("sent");
       expect(smtp.offered).toBe(2);
       expect(smtp.messages).toHaveLength(1);
-      expect(row("2026-W47")).toEqual({ status: "sent", attempts: 2, lastError: expect.stringMatching(/SMTP: .*451.*Greylisted/) });
+      expect(row("2026-W47")).toEqual({
+        status: "sent",
+        attempts: 2,
+        lastError: expect.stringMatching(/SMTP: .*451.*Greylisted/),
+      });
     } finally {
       await smtp.close();
     }
@@ -35,7 +50,12 @@ describe("a failed digest send is retried and recorded, never lost", () => {
   test("a permanent rejection (550) is not retried at once: the digest is recorded as failed with the server's answer", async () => {
     const smtp = await startSmtp({ refuse: () => 550 });
     try {
-      const outcome = await deliverDigest(store.db, await digest("2026-W46"), { target: { channel: "email", to: ["gone@example.test"] }, env: smtp.env, retry: FAST, limits: LIMITS });
+      const outcome = await deliverDigest(store.db, await digest("2026-W46"), {
+        target: { channel: "email", to: ["gone@example.test"] },
+        env: smtp.env,
+        retry: FAST,
+        limits: LIMITS,
+      });
       expect(outcome.status).toBe("failed");
       expect(outcome.reason).toMatch(/550/);
       expect(smtp.offered).toBe(1);
@@ -49,16 +69,34 @@ describe("a failed digest send is retried and recorded, never lost", () => {
     let down = true;
     const smtp = await startSmtp({ refuse: () => (down ? 421 : null) });
     try {
-      const first = await deliverDigest(store.db, await digest("2026-W45"), { target: { channel: "email", to: ["lead@example.test"] }, env: smtp.env, retry: FAST, limits: LIMITS, now: () => NOW });
+      const first = await deliverDigest(store.db, await digest("2026-W45"), {
+        target: { channel: "email", to: ["lead@example.test"] },
+        env: smtp.env,
+        retry: FAST,
+        limits: LIMITS,
+        now: () => NOW,
+      });
       expect(first.status).toBe("failed");
       expect(row("2026-W45")).toMatchObject({ status: "failed", attempts: 3 });
 
       down = false;
-      const early = await deliverDigest(store.db, await digest("2026-W45"), { target: { channel: "email", to: ["lead@example.test"] }, env: smtp.env, retry: FAST, limits: LIMITS, now: () => NOW + 30_000 });
+      const early = await deliverDigest(store.db, await digest("2026-W45"), {
+        target: { channel: "email", to: ["lead@example.test"] },
+        env: smtp.env,
+        retry: FAST,
+        limits: LIMITS,
+        now: () => NOW + 30_000,
+      });
       expect(early.status).toBe("skipped");
       expect(early.reason).toMatch(/failed 3 times .*not retried yet/);
 
-      const later = await deliverDigest(store.db, await digest("2026-W45"), { target: { channel: "email", to: ["lead@example.test"] }, env: smtp.env, retry: FAST, limits: LIMITS, now: () => NOW + 61_000 });
+      const later = await deliverDigest(store.db, await digest("2026-W45"), {
+        target: { channel: "email", to: ["lead@example.test"] },
+        env: smtp.env,
+        retry: FAST,
+        limits: LIMITS,
+        now: () => NOW + 61_000,
+      });
       expect(later).toMatchObject({ status: "sent", claim: "retry" });
       expect(row("2026-W45")).toMatchObject({ status: "sent", attempts: 4 });
       expect(smtp.messages).toHaveLength(1);
@@ -71,10 +109,17 @@ describe("a failed digest send is retried and recorded, never lost", () => {
     const smtp = await startSmtp({ user: "digest", password: "right-password" });
     try {
       const env = { ...smtp.env, SMTP_USER: "digest", SMTP_PASSWORD: "wrong-password-1234" };
-      const outcome = await deliverDigest(store.db, await digest("2026-W44"), { target: { channel: "email", to: ["lead@example.test"] }, env, retry: FAST, limits: LIMITS });
+      const outcome = await deliverDigest(store.db, await digest("2026-W44"), {
+        target: { channel: "email", to: ["lead@example.test"] },
+        env,
+        retry: FAST,
+        limits: LIMITS,
+      });
       expect(outcome.status).toBe("failed");
       expect(row("2026-W44").lastError).toMatch(/SMTP: .*(Invalid|auth)/i);
-      expect(JSON.stringify(store.db.$client.prepare("SELECT * FROM digest_sends").all())).not.toContain("wrong-password-1234");
+      expect(JSON.stringify(store.db.$client.prepare("SELECT * FROM digest_sends").all())).not.toContain(
+        "wrong-password-1234",
+      );
       expect(smtp.messages).toHaveLength(0);
     } finally {
       await smtp.close();

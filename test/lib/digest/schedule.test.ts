@@ -13,7 +13,13 @@ const clock = () => MONDAY + (Date.now() - started);
 const FAST = { attempts: 3, delaysMs: [20] };
 
 function config(digest: Record<string, unknown>): AltimeterConfig {
-  return parseConfig({ workspaces: [{ slug: "demo", digest: { channels: ["email"], email: { to: ["lead@example.test"] }, ...digest } }] }, "test config", process.cwd());
+  return parseConfig(
+    {
+      workspaces: [{ slug: "demo", digest: { channels: ["email"], email: { to: ["lead@example.test"] }, ...digest } }],
+    },
+    "test config",
+    process.cwd(),
+  );
 }
 
 async function until(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
@@ -25,11 +31,23 @@ async function until(condition: () => boolean, what: string, timeoutMs = 20_000)
 }
 
 /** A worker process as far as the database goes: its own connection to the file, its own log, stopped by abort. */
-function worker(file: string, cfg: AltimeterConfig, env: Record<string, string>, extra: { sweepEveryMs?: number; limits?: { maxAttempts: number; retryAfterMs: number; staleAfterMs: number } } = {}) {
+function worker(
+  file: string,
+  cfg: AltimeterConfig,
+  env: Record<string, string>,
+  extra: { sweepEveryMs?: number; limits?: { maxAttempts: number; retryAfterMs: number; staleAfterMs: number } } = {},
+) {
   const db = openDatabase(file);
   const log: string[] = [];
   const controller = new AbortController();
-  const w: Worker = startWorker({ db, config: cfg, log: (l) => log.push(l), signal: controller.signal, now: clock, digests: { env, retry: FAST, ...extra } });
+  const w: Worker = startWorker({
+    db,
+    config: cfg,
+    log: (l) => log.push(l),
+    signal: controller.signal,
+    now: clock,
+    digests: { env, retry: FAST, ...extra },
+  });
   return {
     log,
     worker: w,
@@ -44,7 +62,10 @@ function worker(file: string, cfg: AltimeterConfig, env: Record<string, string>,
 describe("the weekly digest scheduled by altimeter worker", () => {
   const store = freshDatabase();
   let smtp: TestSmtp;
-  const sends = () => store.db.$client.prepare("SELECT week, channel, status, attempts, claimed_by AS claimedBy FROM digest_sends ORDER BY week").all();
+  const sends = () =>
+    store.db.$client
+      .prepare("SELECT week, channel, status, attempts, claimed_by AS claimedBy FROM digest_sends ORDER BY week")
+      .all();
 
   beforeAll(async () => {
     await createDemoWorkspace(store.db, { slug: "demo", now: Date.parse("2026-11-25T10:00:00Z") });
@@ -59,8 +80,13 @@ describe("the weekly digest scheduled by altimeter worker", () => {
     const cfg = config({});
     const a = worker(store.file, cfg, smtp.env);
     const b = worker(store.file, cfg, smtp.env);
-    expect(a.worker.digests).toEqual([{ workspace: "demo", cron: "0 8 * * 1", timeZone: "UTC", channels: ["email"], nextRun: expect.any(Date) }]);
-    await until(() => [...a.log, ...b.log].filter((l) => l.includes("digest 2026-W47 email")).length === 2, "both workers to decide");
+    expect(a.worker.digests).toEqual([
+      { workspace: "demo", cron: "0 8 * * 1", timeZone: "UTC", channels: ["email"], nextRun: expect.any(Date) },
+    ]);
+    await until(
+      () => [...a.log, ...b.log].filter((l) => l.includes("digest 2026-W47 email")).length === 2,
+      "both workers to decide",
+    );
     await a.stop();
     await b.stop();
     const lines = [...a.log, ...b.log].filter((l) => l.includes("digest 2026-W47 email"));
@@ -74,12 +100,18 @@ describe("the weekly digest scheduled by altimeter worker", () => {
     await restarted.stop();
     expect(restarted.log.find((l) => l.includes("digest 2026-W47 email"))).toMatch(/skipped: already sent at /);
     expect(smtp.messages).toHaveLength(1);
-    expect(sends()).toEqual([{ week: "2026-W47", channel: "email", status: "sent", attempts: 1, claimedBy: expect.any(String) }]);
+    expect(sends()).toEqual([
+      { week: "2026-W47", channel: "email", status: "sent", attempts: 1, claimedBy: expect.any(String) },
+    ]);
   });
 
   test("cron ticks at the fake clock (every second here) keep finding the week sent and send nothing", async () => {
     const ticking = worker(store.file, config({ cron: "* * * * * *", timeZone: "Europe/Berlin" }), smtp.env);
-    await until(() => ticking.log.filter((l) => l.includes("digest 2026-W47 email skipped: already sent")).length >= 3, "three ticks", 10_000);
+    await until(
+      () => ticking.log.filter((l) => l.includes("digest 2026-W47 email skipped: already sent")).length >= 3,
+      "three ticks",
+      10_000,
+    );
     await ticking.stop();
     expect(smtp.messages).toHaveLength(1);
   });
@@ -88,12 +120,22 @@ describe("the weekly digest scheduled by altimeter worker", () => {
     const flaky = await startSmtp({ refuse: (n) => (n <= 3 ? 451 : null) });
     try {
       // The same week again, from scratch, against a server that is down for the whole first round.
-      const cfg = parseConfig({ workspaces: [{ slug: "demo", digest: { channels: ["email"], email: { to: ["ops@example.test"] } } }] }, "test config", process.cwd());
+      const cfg = parseConfig(
+        { workspaces: [{ slug: "demo", digest: { channels: ["email"], email: { to: ["ops@example.test"] } } }] },
+        "test config",
+        process.cwd(),
+      );
       store.db.$client.prepare("DELETE FROM digest_sends").run();
-      const w = worker(store.file, cfg, flaky.env, { sweepEveryMs: 100, limits: { maxAttempts: 9, retryAfterMs: 300, staleAfterMs: 60_000 } });
+      const w = worker(store.file, cfg, flaky.env, {
+        sweepEveryMs: 100,
+        limits: { maxAttempts: 9, retryAfterMs: 300, staleAfterMs: 60_000 },
+      });
       await until(() => w.log.some((l) => l.includes("email failed:")), "the first round to fail");
       expect(w.log.find((l) => l.includes("email failed:"))).toMatch(/digest 2026-W47 email failed: SMTP: .*451/);
-      await until(() => w.log.some((l) => l.endsWith("digest 2026-W47 email sent after 4 attempts")), "the sweep to retry");
+      await until(
+        () => w.log.some((l) => l.endsWith("digest 2026-W47 email sent after 4 attempts")),
+        "the sweep to retry",
+      );
       await w.stop();
       expect(flaky.messages).toHaveLength(1);
       expect(sends()).toEqual([expect.objectContaining({ status: "sent", attempts: 4 })]);

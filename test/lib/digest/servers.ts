@@ -25,7 +25,9 @@ export interface TestSmtp {
  * answer to the n-th message (1-based): an SMTP code to reject it with
  * (451: try later; 550: permanent), or null to accept it.
  */
-export async function startSmtp(options: { refuse?: (n: number) => number | null; user?: string; password?: string } = {}): Promise<TestSmtp> {
+export async function startSmtp(
+  options: { refuse?: (n: number) => number | null; user?: string; password?: string } = {},
+): Promise<TestSmtp> {
   const state = { messages: [] as ParsedMail[], offered: 0 };
   const server = new SMTPServer({
     secure: false,
@@ -43,7 +45,12 @@ export async function startSmtp(options: { refuse?: (n: number) => number | null
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
         const code = options.refuse?.(n) ?? null;
-        if (code !== null) return callback(Object.assign(new Error(code >= 500 ? "Mailbox unavailable" : "Greylisted, try again later"), { responseCode: code }));
+        if (code !== null)
+          return callback(
+            Object.assign(new Error(code >= 500 ? "Mailbox unavailable" : "Greylisted, try again later"), {
+              responseCode: code,
+            }),
+          );
         simpleParser(Buffer.concat(chunks))
           .then((mail) => {
             state.messages.push(mail);
@@ -88,10 +95,16 @@ export async function startSlack(status: (n: number) => number = () => 200): Pro
     req.on("end", () => {
       const code = status(++n);
       if (code === 200) posts.push(JSON.parse(Buffer.concat(chunks).toString("utf8")));
-      res.writeHead(code, { "content-type": "text/plain" }).end(code === 200 ? "ok" : code === 404 ? "no_service" : "internal_error");
+      res
+        .writeHead(code, { "content-type": "text/plain" })
+        .end(code === 200 ? "ok" : code === 404 ? "no_service" : "internal_error");
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/services/T000/B000/secret-path`, posts, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}/services/T000/B000/secret-path`,
+    posts,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

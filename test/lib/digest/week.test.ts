@@ -25,7 +25,8 @@ describe("ISO weeks", () => {
   });
 
   test("a malformed week or one a year does not have is refused, naming the flag", () => {
-    for (const bad of ["2026-47", "2026-W00", "2025-W53", "2026-W54", "W47"]) expect(() => parseIsoWeek(bad), bad).toThrow(/--week must be an ISO week as YYYY-Www/);
+    for (const bad of ["2026-47", "2026-W00", "2025-W53", "2026-W54", "W47"])
+      expect(() => parseIsoWeek(bad), bad).toThrow(/--week must be an ISO week as YYYY-Www/);
     expect(parseIsoWeek("2026-W53").label).toBe("2026-W53");
   });
 

@@ -85,7 +85,9 @@ describe("readCsv", () => {
       { maxRecordChars: 200 },
     );
     expect(rows[0]).toEqual({ line: 2, error: "a quoted cell runs past 200 characters (unterminated quote?)" });
-    expect(rows.slice(1)).toEqual(Array.from({ length: 1000 }, (_, i) => ({ line: i + 3, cells: { id: `t${i + 1}`, name: `Team ${i + 1}` } })));
+    expect(rows.slice(1)).toEqual(
+      Array.from({ length: 1000 }, (_, i) => ({ line: i + 3, cells: { id: `t${i + 1}`, name: `Team ${i + 1}` } })),
+    );
   });
 
   test("text after a closing quote is an error row, but spaces there are allowed", async () => {

@@ -107,7 +107,8 @@ describe("readLines", () => {
   });
 
   test("a generated 50 MB file streams through with every line counted", async () => {
-    const record = '{"type":"commit","repositoryId":"acme/checkout","sha":"0123456789abcdef","authoredAt":"2024-05-01T10:00:00Z","title":"héllo ✓"}';
+    const record =
+      '{"type":"commit","repositoryId":"acme/checkout","sha":"0123456789abcdef","authoredAt":"2024-05-01T10:00:00Z","title":"héllo ✓"}';
     const block = Buffer.from(`${record}\r\n`.repeat(500), "utf8");
     const mid = Math.floor(block.length / 2) + 1; // inside a line, so every round carries a partial line over
     const rounds = Math.ceil(50_000_000 / block.length);

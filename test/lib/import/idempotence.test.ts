@@ -10,7 +10,18 @@ import { altimeter } from "../../support/cli";
 import { freshDatabase, importText } from "../../support/db";
 
 const EXAMPLE = fileURLToPath(new URL("../../fixtures/examples/small-org.ndjson", import.meta.url));
-const TABLES = ["workspaces", "teams", "repositories", "people", "commits", "pull_requests", "deployments", "ci_runs", "incidents", "repository_files"];
+const TABLES = [
+  "workspaces",
+  "teams",
+  "repositories",
+  "people",
+  "commits",
+  "pull_requests",
+  "deployments",
+  "ci_runs",
+  "incidents",
+  "repository_files",
+];
 
 /** Row counts and a hash of every stored value, workspace bookkeeping aside. */
 function fingerprint(db: Db): { counts: Record<string, number>; hash: string } {
@@ -53,7 +64,10 @@ describe("importing is idempotent and keeps what is valid", () => {
     writeFileSync(file, `{"type":"team","id":"a","name":"A"}\n{"type":"team","id":"b"}\n`);
     const run = altimeter(["import", file, "--workspace", "strict", "--strict", "--json"], { db: s.file });
     expect(run.status).toBe(2);
-    expect(JSON.parse(run.stdout)).toMatchObject({ rolledBack: true, rejected: [{ line: 2, reason: 'missing required field "name"' }] });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      rolledBack: true,
+      rejected: [{ line: 2, reason: 'missing required field "name"' }],
+    });
     expect(fingerprint(s.db).counts).toMatchObject({ workspaces: 0, teams: 0 });
     const ok = altimeter(["import", file, "--workspace", "strict"], { db: s.file });
     expect(ok.status).toBe(2);
@@ -69,15 +83,34 @@ describe("importing is idempotent and keeps what is valid", () => {
   });
 
   test("a record replaced by a later one keeps none of the fields it lacks", async () => {
-    await importText(store.db, "whole", `{"type":"repository","id":"r","name":"a/r","createdAt":"2020-01-01T00:00:00Z","teamId":"t","url":"https://x"}\n`);
-    await importText(store.db, "whole", `{"type":"repository","id":"r","name":"a/r2","createdAt":"2020-01-01T00:00:00Z"}\n`);
-    expect(store.db.$client.prepare("SELECT name, team_id, url FROM repositories WHERE id = 'r'").get()).toEqual({ name: "a/r2", team_id: null, url: null });
+    await importText(
+      store.db,
+      "whole",
+      `{"type":"repository","id":"r","name":"a/r","createdAt":"2020-01-01T00:00:00Z","teamId":"t","url":"https://x"}\n`,
+    );
+    await importText(
+      store.db,
+      "whole",
+      `{"type":"repository","id":"r","name":"a/r2","createdAt":"2020-01-01T00:00:00Z"}\n`,
+    );
+    expect(store.db.$client.prepare("SELECT name, team_id, url FROM repositories WHERE id = 'r'").get()).toEqual({
+      name: "a/r2",
+      team_id: null,
+      url: null,
+    });
   });
 
   test("the snapshot with the latest observedAt wins, whatever order they arrive in", async () => {
-    const snap = (at: string, file: string) => `{"type":"repository_files","repositoryId":"r","observedAt":"${at}","files":[{"path":"${file}"}]}`;
-    await importText(store.db, "snap", [snap("2026-02-01T00:00:00Z", "new.tf"), snap("2026-01-01T00:00:00Z", "old.tf")].join("\n"));
-    expect(store.db.$client.prepare("SELECT files FROM repository_files WHERE repository_id = 'r'").pluck().get()).toBe('[{"path":"new.tf"}]');
+    const snap = (at: string, file: string) =>
+      `{"type":"repository_files","repositoryId":"r","observedAt":"${at}","files":[{"path":"${file}"}]}`;
+    await importText(
+      store.db,
+      "snap",
+      [snap("2026-02-01T00:00:00Z", "new.tf"), snap("2026-01-01T00:00:00Z", "old.tf")].join("\n"),
+    );
+    expect(store.db.$client.prepare("SELECT files FROM repository_files WHERE repository_id = 'r'").pluck().get()).toBe(
+      '[{"path":"new.tf"}]',
+    );
   });
 });
 
@@ -110,10 +143,16 @@ describe("CSV and standard input", () => {
 
   test("NDJSON arrives on standard input as -, and a file that does not exist fails before anything is written", () => {
     const s = freshDatabase();
-    const run = altimeter(["import", "-", "--workspace", "stdin"], { db: s.file, input: `{"type":"team","id":"a","name":"A"}\n` });
+    const run = altimeter(["import", "-", "--workspace", "stdin"], {
+      db: s.file,
+      input: `{"type":"team","id":"a","name":"A"}\n`,
+    });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("imported 1 team");
-    const missing = altimeter(["import", "-", path.join(tmp, "nope.ndjson"), "--workspace", "other"], { db: s.file, input: "" });
+    const missing = altimeter(["import", "-", path.join(tmp, "nope.ndjson"), "--workspace", "other"], {
+      db: s.file,
+      input: "",
+    });
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain("nope.ndjson: no such file");
     expect(s.db.$client.prepare("SELECT slug FROM workspaces").pluck().all()).toEqual(["stdin"]);

@@ -40,14 +40,31 @@ const Level = z.number().int().min(0).max(4);
 const Contract = z.object({
   workspace: z.string(),
   rubricVersion: z.literal("1"),
-  organisation: z.object({ level: Level, verdict: Verdict, reasons: z.array(Reason).min(1), nextSteps: z.array(Step).min(3).max(5), unknowns: z.array(z.string()) }),
+  organisation: z.object({
+    level: Level,
+    verdict: Verdict,
+    reasons: z.array(Reason).min(1),
+    nextSteps: z.array(Step).min(3).max(5),
+    unknowns: z.array(z.string()),
+  }),
   teams: z.array(
     z.object({
       team: z.string(),
       level: Level,
       provisional: z.boolean(),
       verdict: Verdict,
-      checks: z.array(z.object({ id: z.string(), level: z.number().int().min(1).max(4), aspect: z.string(), status: z.enum(["pass", "fail", "unknown"]), evidence: z.array(z.string()), fix: z.string().min(1) })).min(1),
+      checks: z
+        .array(
+          z.object({
+            id: z.string(),
+            level: z.number().int().min(1).max(4),
+            aspect: z.string(),
+            status: z.enum(["pass", "fail", "unknown"]),
+            evidence: z.array(z.string()),
+            fix: z.string().min(1),
+          }),
+        )
+        .min(1),
     }),
   ),
 });
@@ -63,12 +80,19 @@ describe("altimeter assess and answers", () => {
     const levels = Object.fromEntries(report.teams.map((t) => [t.team, t.level]));
     expect(levels).toMatchObject({ checkout: 4, catalog: 3, fulfilment: 2, billing: 1 });
     expect(report.organisation.verdict).toBe("evolve-custom");
-    expect(report.organisation.reasons[0]!.evidence.join("\n")).toMatch(/northwind\/developer-portal: package\.json \(Backstage app\)/);
+    expect(report.organisation.reasons[0]!.evidence.join("\n")).toMatch(
+      /northwind\/developer-portal: package\.json \(Backstage app\)/,
+    );
     expect(report.teams.find((t) => t.team === "storefront")!.verdict).toBe("managed");
     // Reached on data while questionnaire checks are unanswered.
     expect(report.teams.find((t) => t.team === "checkout")!.provisional).toBe(true);
     const checkout = report.teams.find((t) => t.team === "checkout")!;
-    expect(checkout.checks.find((c) => c.id === "gitops")).toMatchObject({ status: "pass", evidence: expect.arrayContaining([expect.stringMatching(/^northwind\/checkout-api: deploy\/argocd\/application-production\.yaml \(Argo CD\)$/)]) });
+    expect(checkout.checks.find((c) => c.id === "gitops")).toMatchObject({
+      status: "pass",
+      evidence: expect.arrayContaining([
+        expect.stringMatching(/^northwind\/checkout-api: deploy\/argocd\/application-production\.yaml \(Argo CD\)$/),
+      ]),
+    });
   });
 
   test("--team narrows the teams to one; the readable output lists every check", () => {
@@ -81,11 +105,26 @@ describe("altimeter assess and answers", () => {
   });
 
   test("an unknown workspace, a team without repositories, or a bad window is an error naming the problem", () => {
-    expect(run("assess", "--workspace", "nope")).toMatchObject({ status: 1, stderr: expect.stringMatching(/unknown workspace "nope"/) });
-    expect(run("assess", "--workspace", "demo", "--team", "nobody")).toMatchObject({ status: 1, stderr: expect.stringMatching(/unknown team "nobody"/) });
-    expect(run("assess", "--workspace", "demo", "--team", "engineering")).toMatchObject({ status: 1, stderr: expect.stringMatching(/"engineering" owns no repositories/) });
-    expect(run("assess", "--workspace", "demo", "--days", "three")).toMatchObject({ status: 1, stderr: expect.stringMatching(/--days must be a whole number/) });
-    expect(run("assess", "--workspace", "demo", "--to", "2026-02-30")).toMatchObject({ status: 1, stderr: expect.stringMatching(/--to must be a date/) });
+    expect(run("assess", "--workspace", "nope")).toMatchObject({
+      status: 1,
+      stderr: expect.stringMatching(/unknown workspace "nope"/),
+    });
+    expect(run("assess", "--workspace", "demo", "--team", "nobody")).toMatchObject({
+      status: 1,
+      stderr: expect.stringMatching(/unknown team "nobody"/),
+    });
+    expect(run("assess", "--workspace", "demo", "--team", "engineering")).toMatchObject({
+      status: 1,
+      stderr: expect.stringMatching(/"engineering" owns no repositories/),
+    });
+    expect(run("assess", "--workspace", "demo", "--days", "three")).toMatchObject({
+      status: 1,
+      stderr: expect.stringMatching(/--days must be a whole number/),
+    });
+    expect(run("assess", "--workspace", "demo", "--to", "2026-02-30")).toMatchObject({
+      status: 1,
+      stderr: expect.stringMatching(/--to must be a date/),
+    });
   });
 
   test("answers import stores the organisation's and teams' answers, confirms provisional levels, and re-importing changes nothing", async () => {
@@ -93,7 +132,14 @@ describe("altimeter assess and answers", () => {
       rubricVersion: "1",
       author: "Ana Rao",
       answeredAt: "2026-03-02T10:00:00Z",
-      answers: { developers: 48, onboardingTime: "one-week", gpu: false, sharedDeployKnowledge: true, templatesMaintained: true, selfServiceNoTickets: true },
+      answers: {
+        developers: 48,
+        onboardingTime: "one-week",
+        gpu: false,
+        sharedDeployKnowledge: true,
+        templatesMaintained: true,
+        selfServiceNoTickets: true,
+      },
       teams: { checkout: { automatedRollback: true } },
     });
     const first = run("answers", "import", file, "--workspace", "demo");
@@ -122,12 +168,21 @@ describe("altimeter assess and answers", () => {
   test("a bad answers file is refused with the file and the question named, and nothing is stored", async () => {
     const before = await inStore((db) => getQuestionnaire(db, "demo", null));
     const cases: [unknown, RegExp][] = [
-      [{ author: "X", answers: { developer: 5 } }, /bad\.json at answers: unknown question "developer" \(known: developers,/],
-      [{ author: "X", answers: { onboardingTime: "fortnight" } }, /bad\.json at answers: onboardingTime .* must be one of "days", "one-week", "weeks", "months", got "fortnight"/],
+      [
+        { author: "X", answers: { developer: 5 } },
+        /bad\.json at answers: unknown question "developer" \(known: developers,/,
+      ],
+      [
+        { author: "X", answers: { onboardingTime: "fortnight" } },
+        /bad\.json at answers: onboardingTime .* must be one of "days", "one-week", "weeks", "months", got "fortnight"/,
+      ],
       [{ author: "X", answers: { developers: -3 } }, /developers .* must be at least 1, got -3/],
       [{ author: "X", answers: { gpu: "yes" } }, /gpu .* must be true \(yes\) or false \(no\), got "yes"/],
       [{ author: "X", answers: { gpu: true }, teams: { nobody: { gpu: true } } }, /unknown team "nobody"/],
-      [{ author: "X", answeredAt: "2026-03-02T10:00:00", answers: { gpu: true } }, /at answeredAt: timestamp without a zone/],
+      [
+        { author: "X", answeredAt: "2026-03-02T10:00:00", answers: { gpu: true } },
+        /at answeredAt: timestamp without a zone/,
+      ],
       [{ author: "X", rubricVersion: "2", answers: {} }, /rubricVersion "2" is not supported/],
       [{ answers: { gpu: true } }, /say who answered, with --author NAME/],
       ["{ not json", /not valid JSON/],
@@ -137,7 +192,9 @@ describe("altimeter assess and answers", () => {
       expect(r.status, JSON.stringify(content)).toBe(1);
       expect(r.stderr).toMatch(message);
     }
-    expect(run("answers", "import", path.join(dir, "missing.json"), "--workspace", "demo").stderr).toMatch(/cannot read .*missing\.json/);
+    expect(run("answers", "import", path.join(dir, "missing.json"), "--workspace", "demo").stderr).toMatch(
+      /cannot read .*missing\.json/,
+    );
     const after = await inStore((db) => getQuestionnaire(db, "demo", null));
     expect(after.history).toEqual(before.history);
   });

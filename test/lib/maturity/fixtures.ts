@@ -5,7 +5,8 @@
 import type { RepositoryFile } from "@/lib/events/types";
 import type { RepositoryInput } from "@/lib/maturity/types";
 
-export const file = (path: string, content?: string): RepositoryFile => (content === undefined ? { path } : { path, content });
+export const file = (path: string, content?: string): RepositoryFile =>
+  content === undefined ? { path } : { path, content };
 export const paths = (...list: string[]): RepositoryFile[] => list.map((path) => ({ path }));
 
 /** A repository as the engine takes it. */
@@ -195,5 +196,13 @@ export const compose = `services:
     environment: { POSTGRES_PASSWORD: example }
 `;
 
-export const nextPackage = JSON.stringify({ name: "web", dependencies: { next: "^16.0.0", react: "^19.0.0" } }, null, 2);
-export const backstagePackage = JSON.stringify({ name: "portal", dependencies: { "@backstage/cli": "^0.29.0" } }, null, 2);
+export const nextPackage = JSON.stringify(
+  { name: "web", dependencies: { next: "^16.0.0", react: "^19.0.0" } },
+  null,
+  2,
+);
+export const backstagePackage = JSON.stringify(
+  { name: "portal", dependencies: { "@backstage/cli": "^0.29.0" } },
+  null,
+  2,
+);

@@ -28,17 +28,38 @@ export interface ScenarioRepository {
 export async function seedOrganisation(
   db: Db,
   slug: string,
-  o: { developers: number; repositories: ScenarioRepository[]; teams?: string[]; /** When the developers commit (default 2026-03-03). */ activeAt?: string },
+  o: {
+    developers: number;
+    repositories: ScenarioRepository[];
+    teams?: string[] /** When the developers commit (default 2026-03-03). */;
+    activeAt?: string;
+  },
 ): Promise<void> {
   const teams = o.teams ?? ["app"];
   const first = o.repositories[0]!.id;
   const summary = await importObjects(db, slug, [
     ...teams.map((id) => team({ id, name: id[0]!.toUpperCase() + id.slice(1) })),
-    ...o.repositories.map((r) => repository({ id: r.id, name: `${slug}/${r.id}`, teamId: r.team ?? teams[0], isTemplate: r.isTemplate, templateId: r.templateId })),
-    ...o.repositories.map((r) => repositoryFiles({ repositoryId: r.id, observedAt: "2026-04-01T00:00:00Z", files: r.files })),
+    ...o.repositories.map((r) =>
+      repository({
+        id: r.id,
+        name: `${slug}/${r.id}`,
+        teamId: r.team ?? teams[0],
+        isTemplate: r.isTemplate,
+        templateId: r.templateId,
+      }),
+    ),
+    ...o.repositories.map((r) =>
+      repositoryFiles({ repositoryId: r.id, observedAt: "2026-04-01T00:00:00Z", files: r.files }),
+    ),
     person({ id: "dependabot[bot]", isBot: true }),
     commit({ repositoryId: first, authorId: "dependabot[bot]", authoredAt: o.activeAt ?? "2026-03-02T08:00:00Z" }),
-    ...Array.from({ length: o.developers }, (_, i) => commit({ repositoryId: o.repositories[i % o.repositories.length]!.id, authorId: `dev-${i + 1}`, authoredAt: o.activeAt ?? "2026-03-03T10:00:00Z" })),
+    ...Array.from({ length: o.developers }, (_, i) =>
+      commit({
+        repositoryId: o.repositories[i % o.repositories.length]!.id,
+        authorId: `dev-${i + 1}`,
+        authoredAt: o.activeAt ?? "2026-03-03T10:00:00Z",
+      }),
+    ),
     // Outside the window: does not count.
     commit({ repositoryId: first, authorId: "left-last-year", authoredAt: "2025-06-01T10:00:00Z" }),
   ]);

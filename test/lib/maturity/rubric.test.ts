@@ -18,26 +18,51 @@ function metrics(o: { deploymentTier?: Tier | null; restoreHours?: number | null
     deploymentFrequency: { deployments: 180, perDay: 2, perWeek: 14, deployDays: 64, tier },
     leadTime: { changes: 150, medianHours: 5, p90Hours: 20, tier: "elite" },
     changeFailureRate: { deployments: 180, failed: 4, rate: 0.02, tier: "elite" },
-    timeToRestore: { incidents: 4, resolved: restore === null ? 0 : 4, open: 0, medianHours: restore, meanHours: restore, tier: restore === null ? null : "elite" },
+    timeToRestore: {
+      incidents: 4,
+      resolved: restore === null ? 0 : 4,
+      open: 0,
+      medianHours: restore,
+      meanHours: restore,
+      tier: restore === null ? null : "elite",
+    },
     onboarding: { newcomers: 0, onboarded: 0, medianDays: null, p90Days: null },
     timeToFirstDeploy: { newRepositories: 0, deployed: 0, medianHours: null },
-    targets: { onboarding: null, timeToFirstDeploy: null, deploymentFrequency: true, changeFailureRate: true, timeToRestore: true },
+    targets: {
+      onboarding: null,
+      timeToFirstDeploy: null,
+      deploymentFrequency: true,
+      changeFailureRate: true,
+      timeToRestore: true,
+    },
   };
 }
 
 function answers(values: Partial<Record<QuestionId, AnswerValue>>, teamId: string | null = null): EffectiveAnswers {
   const out: EffectiveAnswers = {};
-  for (const [id, value] of Object.entries(values)) out[id as QuestionId] = { value: value!, author: "Ana", answeredAt: NOW, teamId };
+  for (const [id, value] of Object.entries(values))
+    out[id as QuestionId] = { value: value!, author: "Ana", answeredAt: NOW, teamId };
   return out;
 }
 
-function assessTeam(repositories: RepositoryInput[], o: { metrics?: MetricValues | null; teamAnswers?: EffectiveAnswers; orgAnswers?: EffectiveAnswers } = {}): TeamAssessment {
+function assessTeam(
+  repositories: RepositoryInput[],
+  o: { metrics?: MetricValues | null; teamAnswers?: EffectiveAnswers; orgAnswers?: EffectiveAnswers } = {},
+): TeamAssessment {
   const report = assessWorkspace({
     workspace: "acme",
     now: NOW,
     window: { from: "2026-01-06", to: "2026-04-06" },
     repositories,
-    teams: [{ id: "team", name: "Team", contributors: 8, metrics: o.metrics === undefined ? null : o.metrics, answers: o.teamAnswers ?? {} }],
+    teams: [
+      {
+        id: "team",
+        name: "Team",
+        contributors: 8,
+        metrics: o.metrics === undefined ? null : o.metrics,
+        answers: o.teamAnswers ?? {},
+      },
+    ],
     contributors: 8,
     metrics: null,
     answers: o.orgAnswers ?? {},
@@ -48,8 +73,16 @@ function assessTeam(repositories: RepositoryInput[], o: { metrics?: MetricValues
 const status = (t: TeamAssessment, id: string) => t.checks.find((c) => c.id === id)!.status;
 
 const level1 = [file(".github/workflows/ci.yml", fx.ciWorkflow), file("docs/runbook.md")];
-const level2 = [file(".github/workflows/ci.yml", fx.callerWorkflow), file("renovate.json"), file(".copier-answers.yml", "_src_path: gh:acme/templates\n")];
-const level3 = [file("catalog-info.yaml", fx.catalogInfo), file("CODEOWNERS"), file("templates/svc/template.yaml", fx.scaffolderTemplate)];
+const level2 = [
+  file(".github/workflows/ci.yml", fx.callerWorkflow),
+  file("renovate.json"),
+  file(".copier-answers.yml", "_src_path: gh:acme/templates\n"),
+];
+const level3 = [
+  file("catalog-info.yaml", fx.catalogInfo),
+  file("CODEOWNERS"),
+  file("templates/svc/template.yaml", fx.scaffolderTemplate),
+];
 const level4 = [
   file("infra/main.tf", fx.terraform),
   file("deploy/argocd/app.yaml", fx.argoApplication),
@@ -80,7 +113,10 @@ describe("maturity rubric", () => {
     expect(status(t, "gitops")).toBe("pass");
     expect(status(t, "software-catalog")).toBe("fail");
     expect(t.level).toBe(2);
-    expect(t.progress).toMatchObject({ nextLevel: 3, blocking: ["software-catalog", "golden-path", "clear-ownership"] });
+    expect(t.progress).toMatchObject({
+      nextLevel: 3,
+      blocking: ["software-catalog", "golden-path", "clear-ownership"],
+    });
   });
 
   test("a team whose repositories show a catalog, golden paths, IaC and GitOps reaches level 3 on data alone, provisional, with the open questions listed", () => {
@@ -90,31 +126,52 @@ describe("maturity rubric", () => {
     // Without metrics the outcome checks are unknown, and unknown data never passes.
     expect(status(t, "deployment-frequency")).toBe("unknown");
     expect(t.progress.blocking).toEqual(["deployment-frequency", "time-to-restore"]);
-    expect(t.openQuestions.map((q) => q.question)).toEqual(["sharedDeployKnowledge", "templatesMaintained", "selfServiceNoTickets", "automatedRollback"]);
+    expect(t.openQuestions.map((q) => q.question)).toEqual([
+      "sharedDeployKnowledge",
+      "templatesMaintained",
+      "selfServiceNoTickets",
+      "automatedRollback",
+    ]);
   });
 
   test("with elite delivery and restores under a day the same team reaches level 4, still provisional until answered", () => {
     const t = assessTeam([repo("api", everything)], { metrics: metrics() });
     expect(t.level).toBe(4);
     expect(t.provisional).toBe(true);
-    expect(t.checks.find((c) => c.id === "time-to-restore")!.evidence[0]).toMatch(/median 0\.5 h over 4 resolved incidents/);
+    expect(t.checks.find((c) => c.id === "time-to-restore")!.evidence[0]).toMatch(
+      /median 0\.5 h over 4 resolved incidents/,
+    );
   });
 
   test("answering the questionnaire confirms the level: no longer provisional", () => {
-    const yes = answers({ sharedDeployKnowledge: true, templatesMaintained: true, selfServiceNoTickets: true, automatedRollback: true });
+    const yes = answers({
+      sharedDeployKnowledge: true,
+      templatesMaintained: true,
+      selfServiceNoTickets: true,
+      automatedRollback: true,
+    });
     const t = assessTeam([repo("api", everything)], { metrics: metrics(), orgAnswers: yes });
     expect(t).toMatchObject({ level: 4, provisional: false, openQuestions: [] });
-    expect(t.checks.find((c) => c.id === "automatic-rollback")!.evidence[0]).toMatch(/answered "yes" by Ana for the organisation on 2026-04-06/);
+    expect(t.checks.find((c) => c.id === "automatic-rollback")!.evidence[0]).toMatch(
+      /answered "yes" by Ana for the organisation on 2026-04-06/,
+    );
   });
 
   test("a failing questionnaire check always blocks its level, however good the data", () => {
-    const t = assessTeam([repo("api", everything)], { metrics: metrics(), orgAnswers: answers({ sharedDeployKnowledge: false }) });
+    const t = assessTeam([repo("api", everything)], {
+      metrics: metrics(),
+      orgAnswers: answers({ sharedDeployKnowledge: false }),
+    });
     expect(status(t, "shared-deploy-knowledge")).toBe("fail");
     expect(t.level).toBe(0);
   });
 
   test("a team's own answer overrides the organisation's", () => {
-    const t = assessTeam([repo("api", everything)], { metrics: metrics(), orgAnswers: answers({ templatesMaintained: true }), teamAnswers: answers({ templatesMaintained: false }, "team") });
+    const t = assessTeam([repo("api", everything)], {
+      metrics: metrics(),
+      orgAnswers: answers({ templatesMaintained: true }),
+      teamAnswers: answers({ templatesMaintained: false }, "team"),
+    });
     expect(status(t, "templates-owned")).toBe("fail");
     expect(t.level).toBe(1);
   });
@@ -144,7 +201,10 @@ describe("maturity rubric", () => {
     const t = assessTeam([repo("a", everything), repo("b", level1), repo("c", level1)], { metrics: metrics() });
     const catalog = t.checks.find((c) => c.id === "software-catalog")!;
     expect(catalog).toMatchObject({ status: "fail", note: "1 of 3 repositories; missing in acme/b, acme/c" });
-    const half = assessTeam([repo("a", everything), repo("b", [...level1, file("catalog-info.yaml")]), repo("c", level1)], { metrics: metrics() });
+    const half = assessTeam(
+      [repo("a", everything), repo("b", [...level1, file("catalog-info.yaml")]), repo("c", level1)],
+      { metrics: metrics() },
+    );
     expect(status(half, "software-catalog")).toBe("pass");
   });
 

@@ -6,7 +6,8 @@ import { scenario } from "./scenario";
 const store = freshDatabase();
 afterAll(() => store.dispose());
 
-const FROM = "2026-01-05", TO = "2026-01-19";
+const FROM = "2026-01-05",
+  TO = "2026-01-19";
 const base = () => [
   team({ id: "pay" }),
   repository({ id: "api", teamId: "pay" }),
@@ -31,7 +32,12 @@ describe("incident attribution (spec/metrics.md §3)", () => {
   test("rule 1 does not apply to a dangling deploymentId: the repository rule decides instead", async () => {
     const s = await scenario(store.db, [
       ...base(),
-      deployment({ id: "prod-1", repositoryId: "api", finishedAt: "2026-01-06T10:00:00Z", url: "https://example.test/deployments/prod-1" }),
+      deployment({
+        id: "prod-1",
+        repositoryId: "api",
+        finishedAt: "2026-01-06T10:00:00Z",
+        url: "https://example.test/deployments/prod-1",
+      }),
       incident({ id: "i1", repositoryId: "api", deploymentId: "no-such-deploy", openedAt: "2026-01-06T12:00:00Z" }),
     ]);
     expect((await s.metrics(FROM, TO)).changeFailureRate).toMatchObject({ deployments: 1, failed: 1, rate: 1 });
@@ -45,11 +51,20 @@ describe("incident attribution (spec/metrics.md §3)", () => {
       ...base(),
       deployment({ id: "web-1", repositoryId: "web", sha: "abc", finishedAt: "2026-01-07T09:00:00Z" }),
       deployment({ id: "api-1", repositoryId: "api", sha: "abc", finishedAt: "2026-01-06T09:00:00Z" }),
-      deployment({ id: "api-stage", repositoryId: "api", sha: "abc", environment: "staging", finishedAt: "2026-01-05T09:00:00Z" }),
+      deployment({
+        id: "api-stage",
+        repositoryId: "api",
+        sha: "abc",
+        environment: "staging",
+        finishedAt: "2026-01-05T09:00:00Z",
+      }),
       incident({ id: "i1", repositoryId: "web", causeSha: "abc", openedAt: "2026-01-08T09:00:00Z" }),
     ]);
     const rows = await s.drill("changeFailureRate", FROM, TO);
-    expect(rows.map((r) => [r.deployment, r.failed])).toEqual([["api-1", true], ["web-1", false]]);
+    expect(rows.map((r) => [r.deployment, r.failed])).toEqual([
+      ["api-1", true],
+      ["web-1", false],
+    ]);
   });
 
   test("rule 3: the repository's latest deploy within 24 hours fails; one older than the window leaves the incident unattributed", async () => {
@@ -72,7 +87,11 @@ describe("incident attribution (spec/metrics.md §3)", () => {
   test("an attribution window of 0 is unlimited", async () => {
     const s = await scenario(
       store.db,
-      [...base(), deployment({ id: "d1", repositoryId: "api", finishedAt: "2026-01-06T00:00:00Z" }), incident({ repositoryId: "api", openedAt: "2026-01-16T00:00:00Z" })],
+      [
+        ...base(),
+        deployment({ id: "d1", repositoryId: "api", finishedAt: "2026-01-06T00:00:00Z" }),
+        incident({ repositoryId: "api", openedAt: "2026-01-16T00:00:00Z" }),
+      ],
       { attributionWindowHours: 0 },
     );
     expect((await s.metrics(FROM, TO)).changeFailureRate.failed).toBe(1);
@@ -91,7 +110,11 @@ describe("incident attribution (spec/metrics.md §3)", () => {
   });
 
   test("rule 5: an incident with neither repository nor team is unattributed but still counted for restore time", async () => {
-    const s = await scenario(store.db, [...base(), deployment({ repositoryId: "api", finishedAt: "2026-01-06T08:00:00Z" }), incident({ id: "sso", openedAt: "2026-01-06T09:00:00Z", resolvedAt: "2026-01-06T10:30:00Z" })]);
+    const s = await scenario(store.db, [
+      ...base(),
+      deployment({ repositoryId: "api", finishedAt: "2026-01-06T08:00:00Z" }),
+      incident({ id: "sso", openedAt: "2026-01-06T09:00:00Z", resolvedAt: "2026-01-06T10:30:00Z" }),
+    ]);
     const m = await s.metrics(FROM, TO);
     expect(m.changeFailureRate.failed).toBe(0);
     expect(m.timeToRestore).toMatchObject({ incidents: 1, resolved: 1, medianHours: 1.5 });
@@ -123,8 +146,19 @@ describe("incident attribution (spec/metrics.md §3)", () => {
   });
 
   test("tiers follow the DORA 2023 thresholds at their edges", async () => {
-    const deploys = Array.from({ length: 20 }, (_, i) => deployment({ repositoryId: "api", finishedAt: `2026-01-${String(6 + (i % 10)).padStart(2, "0")}T0${i % 9}:00:00Z`, status: i === 0 ? "failure" : "success" }));
+    const deploys = Array.from({ length: 20 }, (_, i) =>
+      deployment({
+        repositoryId: "api",
+        finishedAt: `2026-01-${String(6 + (i % 10)).padStart(2, "0")}T0${i % 9}:00:00Z`,
+        status: i === 0 ? "failure" : "success",
+      }),
+    );
     const s = await scenario(store.db, [...base(), ...deploys]);
-    expect((await s.metrics(FROM, TO)).changeFailureRate).toEqual({ deployments: 20, failed: 1, rate: 0.05, tier: "elite" });
+    expect((await s.metrics(FROM, TO)).changeFailureRate).toEqual({
+      deployments: 20,
+      failed: 1,
+      rate: 0.05,
+      tier: "elite",
+    });
   });
 });

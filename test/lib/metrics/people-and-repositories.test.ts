@@ -6,7 +6,8 @@ import { scenario } from "./scenario";
 const store = freshDatabase();
 afterAll(() => store.dispose());
 
-const FROM = "2026-02-02", TO = "2026-03-02";
+const FROM = "2026-02-02",
+  TO = "2026-03-02";
 const dataStartsJan1 = () => [commit({ repositoryId: "r", authorId: "veteran", authoredAt: "2026-01-01T00:00:00Z" })];
 
 describe("developer onboarding time (spec/metrics.md §5)", () => {
@@ -16,7 +17,13 @@ describe("developer onboarding time (spec/metrics.md §5)", () => {
       person({ id: "ana" }),
       commit({ repositoryId: "r", authorId: "ana", authoredAt: "2026-02-10T00:00:00Z" }),
       pullRequest({ repositoryId: "r", number: 1, authorId: "ana", createdAt: "2026-02-09T12:00:00Z" }),
-      pullRequest({ repositoryId: "other", number: 7, authorId: "ana", createdAt: "2026-03-01T00:00:00Z", mergedAt: "2026-03-20T12:00:00Z" }),
+      pullRequest({
+        repositoryId: "other",
+        number: 7,
+        authorId: "ana",
+        createdAt: "2026-03-01T00:00:00Z",
+        mergedAt: "2026-03-20T12:00:00Z",
+      }),
     ]);
     const m = await s.metrics(FROM, TO);
     expect(m.onboarding).toEqual({ newcomers: 1, onboarded: 1, medianDays: 39, p90Days: 39 });
@@ -30,7 +37,13 @@ describe("developer onboarding time (spec/metrics.md §5)", () => {
       person({ id: "renovate", isBot: true, joinedAt: "2026-02-03T00:00:00Z" }),
       person({ id: "deployer[bot]", joinedAt: "2026-02-03T00:00:00Z" }),
       person({ id: "ben", joinedAt: "2026-02-05T00:00:00Z" }),
-      pullRequest({ repositoryId: "r", number: 1, authorId: "ben", createdAt: "2026-01-20T00:00:00Z", mergedAt: "2026-01-21T00:00:00Z" }),
+      pullRequest({
+        repositoryId: "r",
+        number: 1,
+        authorId: "ben",
+        createdAt: "2026-01-20T00:00:00Z",
+        mergedAt: "2026-01-21T00:00:00Z",
+      }),
       person({ id: "cleo", joinedAt: "2026-02-06T00:00:00+05:00" }),
     ]);
     const m = await s.metrics(FROM, TO);
@@ -38,7 +51,11 @@ describe("developer onboarding time (spec/metrics.md §5)", () => {
   });
 
   test("the grace period: people starting within 30 days of dataStart are not new, unless the grace period is changed", async () => {
-    const records = [...dataStartsJan1(), person({ id: "early", joinedAt: "2026-01-30T23:59:59Z" }), person({ id: "later", joinedAt: "2026-01-31T00:00:00Z" })];
+    const records = [
+      ...dataStartsJan1(),
+      person({ id: "early", joinedAt: "2026-01-30T23:59:59Z" }),
+      person({ id: "later", joinedAt: "2026-01-31T00:00:00Z" }),
+    ];
     const s = await scenario(store.db, records);
     expect((await s.metrics("2026-01-26", TO)).onboarding.newcomers).toBe(1);
     const lenient = await scenario(store.db, records, { newcomerGraceDays: 0 });
@@ -50,10 +67,21 @@ describe("developer onboarding time (spec/metrics.md §5)", () => {
       ...dataStartsJan1(),
       person({ id: "ana", teamId: "pay", joinedAt: "2026-02-10T00:00:00Z" }),
       person({ id: "bo", teamId: "search", joinedAt: "2026-02-10T00:00:00Z" }),
-      pullRequest({ repositoryId: "search-repo", number: 1, authorId: "ana", createdAt: "2026-02-11T00:00:00Z", mergedAt: "2026-02-12T00:00:00Z" }),
+      pullRequest({
+        repositoryId: "search-repo",
+        number: 1,
+        authorId: "ana",
+        createdAt: "2026-02-11T00:00:00Z",
+        mergedAt: "2026-02-12T00:00:00Z",
+      }),
       { type: "team", id: "pay", name: "Pay" },
     ]);
-    expect((await s.metrics(FROM, TO, "pay")).onboarding).toEqual({ newcomers: 1, onboarded: 1, medianDays: 2, p90Days: 2 });
+    expect((await s.metrics(FROM, TO, "pay")).onboarding).toEqual({
+      newcomers: 1,
+      onboarded: 1,
+      medianDays: 2,
+      p90Days: 2,
+    });
   });
 });
 
@@ -70,12 +98,19 @@ describe("time to first deploy (spec/metrics.md §6)", () => {
       deployment({ repositoryId: "svc", finishedAt: "2026-02-03T06:30:00Z" }),
       deployment({ repositoryId: "skewed", createdAt: "2026-02-03T00:00:00Z", finishedAt: "2026-02-03T12:00:00Z" }),
     ]);
-    expect((await s.metrics(FROM, TO)).timeToFirstDeploy).toEqual({ newRepositories: 3, deployed: 1, medianHours: 6.5 });
+    expect((await s.metrics(FROM, TO)).timeToFirstDeploy).toEqual({
+      newRepositories: 3,
+      deployed: 1,
+      medianHours: 6.5,
+    });
     expect((await s.metrics(FROM, TO)).targets.timeToFirstDeploy).toBe(true);
   });
 
   test("a repository created before dataStart is not new, and without any data there are no new repositories or newcomers", async () => {
-    const s = await scenario(store.db, [repository({ id: "svc", createdAt: "2026-02-03T00:00:00Z" }), person({ id: "p", joinedAt: "2026-02-10T00:00:00Z" })]);
+    const s = await scenario(store.db, [
+      repository({ id: "svc", createdAt: "2026-02-03T00:00:00Z" }),
+      person({ id: "p", joinedAt: "2026-02-10T00:00:00Z" }),
+    ]);
     const m = await s.metrics(FROM, TO);
     expect(m.timeToFirstDeploy).toEqual({ newRepositories: 0, deployed: 0, medianHours: null });
     expect(m.onboarding).toEqual({ newcomers: 0, onboarded: 0, medianDays: null, p90Days: null });

@@ -14,7 +14,8 @@ export async function scenario(db: Db, records: object[], settings: SettingsInpu
   await changeSettings(db, workspace, settings);
   return {
     workspace,
-    metrics: (from: string, to: string, team: string | null = null) => getMetricsReport(db, { workspace, from, to, team }),
+    metrics: (from: string, to: string, team: string | null = null) =>
+      getMetricsReport(db, { workspace, from, to, team }),
     drill: async (metric: MetricName, from: string, to: string, team: string | null = null) => {
       const { table: t } = await getDrillDownTable(db, { workspace, from, to, team }, metric);
       return t.rows.map((row) => Object.fromEntries(t.columns.map((c, i) => [c, row[i]])));

@@ -27,8 +27,12 @@ describe("finding a Chromium or Chrome to print with", () => {
     expect(findChromium({ env: { ALTIMETER_CHROMIUM: custom, PATH: "" }, paths: [] })).toBe(custom);
     expect(findChromium({ explicit: custom, env: { PATH: "" }, paths: [] })).toBe(custom);
     const plain = program("not-executable", 0o644);
-    expect(() => findChromium({ env: { ALTIMETER_CHROMIUM: plain, PATH: "" }, paths: [] })).toThrow(`ALTIMETER_CHROMIUM (${plain}) is not an executable file`);
-    expect(() => findChromium({ explicit: path.join(dir, "nowhere"), env: { PATH: "" }, paths: [] })).toThrow(/the Chromium path given \(.*nowhere\) is not an executable file: install one \(Debian\/Ubuntu: apt-get install chromium/);
+    expect(() => findChromium({ env: { ALTIMETER_CHROMIUM: plain, PATH: "" }, paths: [] })).toThrow(
+      `ALTIMETER_CHROMIUM (${plain}) is not an executable file`,
+    );
+    expect(() => findChromium({ explicit: path.join(dir, "nowhere"), env: { PATH: "" }, paths: [] })).toThrow(
+      /the Chromium path given \(.*nowhere\) is not an executable file: install one \(Debian\/Ubuntu: apt-get install chromium/,
+    );
   });
 
   test("with none anywhere the error says how to install one", () => {
@@ -40,7 +44,7 @@ describe("finding a Chromium or Chrome to print with", () => {
     }
     expect(error).toBeInstanceOf(UnavailableError);
     expect((error as Error).message).toBe(
-      "no Chromium or Chrome found to print the PDF (looked for chromium, chromium-browser, google-chrome, google-chrome-stable, chrome): install one (Debian/Ubuntu: apt-get install chromium; Fedora: dnf install chromium; macOS: install Google Chrome) or name it with --chromium PATH, ALTIMETER_CHROMIUM or \"report\": { \"chromium\": PATH } in the config file",
+      'no Chromium or Chrome found to print the PDF (looked for chromium, chromium-browser, google-chrome, google-chrome-stable, chrome): install one (Debian/Ubuntu: apt-get install chromium; Fedora: dnf install chromium; macOS: install Google Chrome) or name it with --chromium PATH, ALTIMETER_CHROMIUM or "report": { "chromium": PATH } in the config file',
     );
   });
 

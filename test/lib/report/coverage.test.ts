@@ -35,8 +35,16 @@ describe("the data behind a report: record counts, repositories, weekly activity
   afterAll(() => store.dispose());
 
   test("each record type is counted in total and in the window, with the dates it really covers", async () => {
-    const byType = Object.fromEntries((await listRecordCoverage(store.db, workspaceId, WINDOW)).map((r) => [r.type, r]));
-    expect(byType.commit).toEqual({ type: "commit", count: 4, first: at("2026-02-20T00:00:00Z"), last: at("2026-03-25T00:00:00Z"), inWindow: 3 });
+    const byType = Object.fromEntries(
+      (await listRecordCoverage(store.db, workspaceId, WINDOW)).map((r) => [r.type, r]),
+    );
+    expect(byType.commit).toEqual({
+      type: "commit",
+      count: 4,
+      first: at("2026-02-20T00:00:00Z"),
+      last: at("2026-03-25T00:00:00Z"),
+      inWindow: 3,
+    });
     expect(byType.deployment).toMatchObject({ count: 2, inWindow: 2 });
     expect(byType.incident).toMatchObject({ count: 1, inWindow: 1 });
     expect(byType.team).toEqual({ type: "team", count: 1, first: null, last: null, inWindow: null });
@@ -45,7 +53,16 @@ describe("the data behind a report: record counts, repositories, weekly activity
 
   test("repositories list their activity and snapshot; an id only records name comes last, marked as never imported", async () => {
     const rows = await listRepositoryCoverage(store.db, workspaceId, WINDOW);
-    expect(rows.map((r) => [r.id, r.name, r.commits.inWindow, r.pullRequests.inWindow, r.deployments.inWindow, r.snapshotAt])).toEqual([
+    expect(
+      rows.map((r) => [
+        r.id,
+        r.name,
+        r.commits.inWindow,
+        r.pullRequests.inWindow,
+        r.deployments.inWindow,
+        r.snapshotAt,
+      ]),
+    ).toEqual([
       ["api", "acme/api", 2, 1, 2, at("2026-03-20T00:00:00Z")],
       ["docs", "acme/docs", 0, 0, 0, null],
       ["ghost", null, 1, 0, 0, null],
@@ -54,7 +71,12 @@ describe("the data behind a report: record counts, repositories, weekly activity
 
   test("weekly activity finds the weeks without records, and the gaps say so in words", async () => {
     const weekly = await listWeeklyActivity(store.db, workspaceId, WINDOW);
-    expect(weekly).toEqual({ commits: [2, 0, 0, 1], pullRequests: [0, 1, 0, 0], deployments: [1, 0, 0, 1], incidents: [0, 0, 0, 1] });
+    expect(weekly).toEqual({
+      commits: [2, 0, 0, 1],
+      pullRequests: [0, 1, 0, 0],
+      deployments: [1, 0, 0, 1],
+      incidents: [0, 0, 0, 1],
+    });
     const gaps = findGaps({
       window: WINDOW,
       dataStart: at("2026-02-20T00:00:00Z"),
@@ -75,7 +97,15 @@ describe("the data behind a report: record counts, repositories, weekly activity
   });
 
   test("data that starts after the period begins is named as a gap", () => {
-    const gaps = findGaps({ window: WINDOW, dataStart: at("2026-03-12T00:00:00Z"), records: [], repositories: [], weekly: { commits: [], pullRequests: [], deployments: [], incidents: [] } });
-    expect(gaps).toEqual(["The data starts on 12 Mar 2026, 10 days after the period begins: the first weeks are incomplete."]);
+    const gaps = findGaps({
+      window: WINDOW,
+      dataStart: at("2026-03-12T00:00:00Z"),
+      records: [],
+      repositories: [],
+      weekly: { commits: [], pullRequests: [], deployments: [], incidents: [] },
+    });
+    expect(gaps).toEqual([
+      "The data starts on 12 Mar 2026, 10 days after the period begins: the first weeks are incomplete.",
+    ]);
   });
 });

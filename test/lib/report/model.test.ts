@@ -25,8 +25,12 @@ describe("the report's content, from the services the dashboard and the CLI use"
     expect(model.preparedBy).toBe("Ana Rao");
     expect(model.days).toBe(91);
     const d = report.deploymentFrequency;
-    expect(model.summary.standing[0]).toBe(`Northwind (demo) deploys to production ${formatNumber(d.perDay)} times a day (DORA ${d.tier}): ${d.deployments} deployments on ${d.deployDays} days of 91.`);
-    expect(model.summary.standing.join(" ")).toContain(`${formatHeadline("changeFailureRate", report.changeFailureRate.rate)}% of production deployments failed or caused an incident`);
+    expect(model.summary.standing[0]).toBe(
+      `Northwind (demo) deploys to production ${formatNumber(d.perDay)} times a day (DORA ${d.tier}): ${d.deployments} deployments on ${d.deployDays} days of 91.`,
+    );
+    expect(model.summary.standing.join(" ")).toContain(
+      `${formatHeadline("changeFailureRate", report.changeFailureRate.rate)}% of production deployments failed or caused an incident`,
+    );
     expect(model.summary.standing.join(" ")).toMatch(/It meets \d of the 5 platform-engineering targets/);
   });
 
@@ -50,9 +54,17 @@ describe("the report's content, from the services the dashboard and the CLI use"
   });
 
   test("the coverage counts every record of the workspace", () => {
-    const count = (table: string) => (store.db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    const count = (table: string) =>
+      (store.db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     const byType = Object.fromEntries(model.coverage.records.map((r) => [r.type, r.count]));
-    expect(byType).toMatchObject({ commit: count("commits"), pull_request: count("pull_requests"), deployment: count("deployments"), incident: count("incidents"), person: count("people"), team: count("teams") });
+    expect(byType).toMatchObject({
+      commit: count("commits"),
+      pull_request: count("pull_requests"),
+      deployment: count("deployments"),
+      incident: count("incidents"),
+      person: count("people"),
+      team: count("teams"),
+    });
     expect(model.coverage.repositories).toHaveLength(count("repositories"));
     expect(model.coverage.weekly.deployments).toHaveLength(13);
   });

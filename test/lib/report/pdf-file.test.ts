@@ -21,7 +21,9 @@ describe("writing the report file", () => {
     writeFileSync(file, pdf("old"));
     writePdfAtomically(file, pdf("new"));
     expect(readFileSync(file, "latin1")).toContain("new");
-    expect(() => writePdfAtomically(file, Buffer.from("%PDF-1.4\ntruncated", "latin1"))).toThrow("Chromium returned an incomplete PDF; nothing was written");
+    expect(() => writePdfAtomically(file, Buffer.from("%PDF-1.4\ntruncated", "latin1"))).toThrow(
+      "Chromium returned an incomplete PDF; nothing was written",
+    );
     expect(readFileSync(file, "latin1")).toContain("new");
     expect(readdirSync(dir)).toEqual(["report.pdf"]);
   });

@@ -37,19 +37,33 @@ describe("the overview of the demo workspace", () => {
   test("the previous period is the 91 days before, computed as the CLI would", async () => {
     expect(overview.previous.from).toBe("2026-05-28");
     expect(overview.previous.to).toBe("2026-08-27");
-    expect(overview.previous.values).toEqual(valuesOf(await getMetricsReport(store.db, { workspace: "demo", from: "2026-05-28", to: "2026-08-27" })));
+    expect(overview.previous.values).toEqual(
+      valuesOf(await getMetricsReport(store.db, { workspace: "demo", from: "2026-05-28", to: "2026-08-27" })),
+    );
   });
 
   test("the weeks are the CLI's --series week", async () => {
     const { series } = await getWeeklySeries(store.db, { workspace: "demo", ...WINDOW });
     expect(overview.weeks).toHaveLength(13);
-    expect(overview.weeks.map((w) => ({ workspace: "demo", team: null, from: w.from, to: w.to, ...w.values }))).toEqual(series);
+    expect(overview.weeks.map((w) => ({ workspace: "demo", team: null, from: w.from, to: w.to, ...w.values }))).toEqual(
+      series,
+    );
   });
 
   test("every team's row equals altimeter metrics --team for that team", async () => {
-    expect(overview.teams.map((t) => t.id).sort()).toEqual(["billing", "catalog", "checkout", "engineering", "fulfilment", "platform", "storefront"]);
+    expect(overview.teams.map((t) => t.id).sort()).toEqual([
+      "billing",
+      "catalog",
+      "checkout",
+      "engineering",
+      "fulfilment",
+      "platform",
+      "storefront",
+    ]);
     for (const row of overview.teams) {
-      expect(row.values, row.id).toEqual(valuesOf(await getMetricsReport(store.db, { workspace: "demo", ...WINDOW, team: row.id })));
+      expect(row.values, row.id).toEqual(
+        valuesOf(await getMetricsReport(store.db, { workspace: "demo", ...WINDOW, team: row.id })),
+      );
     }
   });
 
@@ -57,13 +71,19 @@ describe("the overview of the demo workspace", () => {
     const checkout = await getOverview(store.db, { workspace: "demo", ...WINDOW, team: "checkout" });
     expect(checkout.team).toEqual({ id: "checkout", name: "Checkout" });
     expect(checkout.teams).toEqual([]);
-    expect(checkout.report).toEqual(await getMetricsReport(store.db, { workspace: "demo", ...WINDOW, team: "checkout" }));
+    expect(checkout.report).toEqual(
+      await getMetricsReport(store.db, { workspace: "demo", ...WINDOW, team: "checkout" }),
+    );
   });
 
   test("an unknown workspace or team, or a backwards window, fails naming it", async () => {
     await expect(getOverview(store.db, { workspace: "nope", ...WINDOW })).rejects.toThrow(NotFoundError);
-    await expect(getOverview(store.db, { workspace: "demo", ...WINDOW, team: "nope" })).rejects.toThrow(/unknown team "nope"/);
-    await expect(getOverview(store.db, { workspace: "demo", from: "2026-11-26", to: "2026-08-27" })).rejects.toThrow(ValidationError);
+    await expect(getOverview(store.db, { workspace: "demo", ...WINDOW, team: "nope" })).rejects.toThrow(
+      /unknown team "nope"/,
+    );
+    await expect(getOverview(store.db, { workspace: "demo", from: "2026-11-26", to: "2026-08-27" })).rejects.toThrow(
+      ValidationError,
+    );
   });
 
   test("a workspace without activity says so with a null data start", async () => {
@@ -71,7 +91,10 @@ describe("the overview of the demo workspace", () => {
     expect(empty.dataStart).toBeNull();
     expect(overview.dataStart).not.toBeNull();
     const summaries = await listWorkspaceSummaries(store.db, WINDOW);
-    expect(summaries.map((s) => [s.slug, s.hasData])).toEqual([["demo", true], ["empty", false]]);
+    expect(summaries.map((s) => [s.slug, s.hasData])).toEqual([
+      ["demo", true],
+      ["empty", false],
+    ]);
   });
 
   test("the change against the previous period reads with each metric's direction", () => {

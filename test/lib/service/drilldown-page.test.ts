@@ -22,7 +22,8 @@ describe("a drill-down a page at a time (the shared small-org example)", () => {
       const first = await getDrillDownPage(store.db, QUERY, metric, { page: 1, pageSize: 7 });
       expect(first.total, metric).toBe(table.rows.length);
       const rows = [...first.table.rows];
-      for (let page = 2; page <= first.pages; page++) rows.push(...(await getDrillDownPage(store.db, QUERY, metric, { page, pageSize: 7 })).table.rows);
+      for (let page = 2; page <= first.pages; page++)
+        rows.push(...(await getDrillDownPage(store.db, QUERY, metric, { page, pageSize: 7 })).table.rows);
       expect(rows, metric).toEqual(table.rows);
       expect(first.table.columns).toEqual(table.columns);
     }
@@ -41,7 +42,11 @@ describe("a drill-down a page at a time (the shared small-org example)", () => {
   test("failed only keeps the failed deployments of the change failure rate, and its numbers", async () => {
     const { table } = await getDrillDownTable(store.db, QUERY, "changeFailureRate");
     const failedAt = table.columns.indexOf("failed");
-    const failed = await getDrillDownPage(store.db, QUERY, "changeFailureRate", { page: 1, pageSize: 500, failedOnly: true });
+    const failed = await getDrillDownPage(store.db, QUERY, "changeFailureRate", {
+      page: 1,
+      pageSize: 500,
+      failedOnly: true,
+    });
     expect(failed.table.rows).toEqual(table.rows.filter((r) => r[failedAt] === true));
     expect(failed.total).toBe(failed.values.changeFailureRate.failed);
     expect(failed.values.changeFailureRate.deployments).toBe(table.rows.length);

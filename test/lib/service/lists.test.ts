@@ -24,16 +24,43 @@ const RECORDS = [
   deployment({ id: "d4", repositoryId: "r-search", finishedAt: "2026-03-01T10:00:00Z" }),
   deployment({ id: "d5", repositoryId: "r-new", finishedAt: "2026-02-01T06:00:00Z" }),
   deployment({ id: "d-staging", repositoryId: "r-pay", environment: "staging", finishedAt: "2026-02-03T10:00:00Z" }),
-  incident({ id: "i-named", openedAt: "2026-02-09T12:00:00Z", resolvedAt: "2026-02-09T13:30:00Z", deploymentId: "d2", repositoryId: "r-pay", severity: "sev1", title: "Checkout down" }),
+  incident({
+    id: "i-named",
+    openedAt: "2026-02-09T12:00:00Z",
+    resolvedAt: "2026-02-09T13:30:00Z",
+    deploymentId: "d2",
+    repositoryId: "r-pay",
+    severity: "sev1",
+    title: "Checkout down",
+  }),
   incident({ id: "i-team", openedAt: "2026-03-02T12:00:00Z", teamId: "pay", severity: "sev3", title: "Slow refunds" }),
-  incident({ id: "i-search", openedAt: "2026-03-01T11:00:00Z", resolvedAt: "2026-03-01T12:00:00Z", repositoryId: "r-search", severity: "sev2" }),
-  incident({ id: "i-old", openedAt: "2025-06-01T00:00:00Z", resolvedAt: "2025-06-01T01:00:00Z", repositoryId: "r-pay" }),
+  incident({
+    id: "i-search",
+    openedAt: "2026-03-01T11:00:00Z",
+    resolvedAt: "2026-03-01T12:00:00Z",
+    repositoryId: "r-search",
+    severity: "sev2",
+  }),
+  incident({
+    id: "i-old",
+    openedAt: "2025-06-01T00:00:00Z",
+    resolvedAt: "2025-06-01T01:00:00Z",
+    repositoryId: "r-pay",
+  }),
   incident({ id: "i-50%_off", openedAt: "2026-03-03T00:00:00Z", title: "Promo banner 50% off" }),
   person({ id: "alice", name: "Alice", teamId: "pay", joinedAt: "2026-02-01T00:00:00Z" }),
   person({ id: "bob", name: "Bob", teamId: "pay", joinedAt: "2024-01-01T00:00:00Z" }),
   person({ id: "dependabot[bot]", teamId: "pay" }),
   person({ id: "carol", teamId: "search", joinedAt: "2026-03-01T00:00:00Z" }),
-  pullRequest({ repositoryId: "r-pay", number: 7, authorId: "alice", createdAt: "2026-02-03T09:00:00Z", mergedAt: "2026-02-04T09:00:00Z", baseBranch: "main", url: "https://example.test/pr/7" }),
+  pullRequest({
+    repositoryId: "r-pay",
+    number: 7,
+    authorId: "alice",
+    createdAt: "2026-02-03T09:00:00Z",
+    mergedAt: "2026-02-04T09:00:00Z",
+    baseBranch: "main",
+    url: "https://example.test/pr/7",
+  }),
 ];
 
 describe("the repositories, incidents and team lists", () => {
@@ -56,21 +83,43 @@ describe("the repositories, incidents and team lists", () => {
   });
 
   test("repositories narrow to a team and a name, with LIKE's wildcards taken literally", async () => {
-    expect((await listRepositoriesWithActivity(store.db, { ...WINDOW, team: "pay" })).map((r) => r.id)).toEqual(["r-new", "r-pay"]);
-    expect((await listRepositoriesWithActivity(store.db, { ...WINDOW, search: "SEARCH" })).map((r) => r.id)).toEqual(["r-search"]);
-    expect((await listRepositoriesWithActivity(store.db, { ...WINDOW, search: "h_a" })).map((r) => r.id)).toEqual(["r-search"]);
+    expect((await listRepositoriesWithActivity(store.db, { ...WINDOW, team: "pay" })).map((r) => r.id)).toEqual([
+      "r-new",
+      "r-pay",
+    ]);
+    expect((await listRepositoriesWithActivity(store.db, { ...WINDOW, search: "SEARCH" })).map((r) => r.id)).toEqual([
+      "r-search",
+    ]);
+    expect((await listRepositoriesWithActivity(store.db, { ...WINDOW, search: "h_a" })).map((r) => r.id)).toEqual([
+      "r-search",
+    ]);
     expect(await listRepositoriesWithActivity(store.db, { ...WINDOW, search: "%" })).toEqual([]);
-    expect((await listRepositoriesWithActivity(store.db, { ...WINDOW, sort: "deployments" })).map((r) => r.id).slice(0, 1)).toEqual(["r-pay"]);
+    expect(
+      (await listRepositoriesWithActivity(store.db, { ...WINDOW, sort: "deployments" })).map((r) => r.id).slice(0, 1),
+    ).toEqual(["r-pay"]);
   });
 
   test("incidents opened in the window, newest first, with the deployment each one fails", async () => {
-    const { rows, total, severities } = await listIncidentsWithAttribution(store.db, { ...WINDOW, page: 1, pageSize: 50 });
+    const { rows, total, severities } = await listIncidentsWithAttribution(store.db, {
+      ...WINDOW,
+      page: 1,
+      pageSize: 50,
+    });
     expect(total).toBe(4);
     expect(rows.map((r) => r.id)).toEqual(["i-50%_off", "i-team", "i-search", "i-named"]);
     expect(severities).toEqual(["sev1", "sev2", "sev3"]);
     const named = rows.find((r) => r.id === "i-named")!;
-    expect(named).toMatchObject({ attributedTo: { deploymentId: "d2", rule: "deploymentId" }, restoreHours: 1.5, repositoryName: "acme/payments", scopeTeamId: "pay" });
-    expect(rows.find((r) => r.id === "i-team")).toMatchObject({ restoreHours: null, scopeTeamId: "pay", repositoryName: null });
+    expect(named).toMatchObject({
+      attributedTo: { deploymentId: "d2", rule: "deploymentId" },
+      restoreHours: 1.5,
+      repositoryName: "acme/payments",
+      scopeTeamId: "pay",
+    });
+    expect(rows.find((r) => r.id === "i-team")).toMatchObject({
+      restoreHours: null,
+      scopeTeamId: "pay",
+      repositoryName: null,
+    });
   });
 
   test("a team's incidents are those of its repositories and the repository-less ones naming it", async () => {
@@ -81,7 +130,10 @@ describe("the repositories, incidents and team lists", () => {
   });
 
   test("incidents filter by status, severity and text, a page at a time", async () => {
-    const list = (f: object) => listIncidentsWithAttribution(store.db, { ...WINDOW, page: 1, pageSize: 50, ...f }).then((r) => r.rows.map((i) => i.id));
+    const list = (f: object) =>
+      listIncidentsWithAttribution(store.db, { ...WINDOW, page: 1, pageSize: 50, ...f }).then((r) =>
+        r.rows.map((i) => i.id),
+      );
     expect(await list({ status: "open" })).toEqual(["i-50%_off", "i-team"]);
     expect(await list({ status: "resolved" })).toEqual(["i-search", "i-named"]);
     expect(await list({ severity: "sev1" })).toEqual(["i-named"]);
@@ -95,7 +147,15 @@ describe("the repositories, incidents and team lists", () => {
     const details = await getTeamDetails(store.db, { ...WINDOW, team: "pay" });
     expect(details.people.map((p) => p.id)).toEqual(["alice", "bob", "dependabot[bot]"]);
     const [alice, bob, bot] = details.people;
-    expect(alice!.newcomer).toEqual({ onboardingDays: 3 + 9 / 24, firstMerged: { repositoryId: "r-pay", number: 7, at: Date.parse("2026-02-04T09:00:00Z"), url: "https://example.test/pr/7" } });
+    expect(alice!.newcomer).toEqual({
+      onboardingDays: 3 + 9 / 24,
+      firstMerged: {
+        repositoryId: "r-pay",
+        number: 7,
+        at: Date.parse("2026-02-04T09:00:00Z"),
+        url: "https://example.test/pr/7",
+      },
+    });
     expect(alice!.start).toEqual({ at: Date.parse("2026-02-01T00:00:00Z"), source: "joinedAt" });
     expect(bob!.newcomer).toBeNull();
     expect(bot!.isBot).toBe(true);

@@ -55,7 +55,9 @@ describe("splitting one drill-down by window and team (the shared small-org exam
     test(`each team cut from the workspace's records equals the engine's team scope (${label})`, () => {
       const all = metricRecords(facts, window, { teamId: null });
       for (const teamId of SCOPES.filter((t) => t !== null)) {
-        expect(recordsInScope(all, scopeFilter(facts, { teamId })), `team ${teamId}`).toEqual(metricRecords(facts, window, { teamId }));
+        expect(recordsInScope(all, scopeFilter(facts, { teamId })), `team ${teamId}`).toEqual(
+          metricRecords(facts, window, { teamId }),
+        );
       }
     });
 
@@ -63,13 +65,16 @@ describe("splitting one drill-down by window and team (the shared small-org exam
       const teamIds = SCOPES.filter((t) => t !== null);
       const parts = recordsByTeam(metricRecords(facts, window, { teamId: null }), facts, teamIds);
       expect([...parts.keys()]).toEqual(teamIds);
-      for (const teamId of teamIds) expect(parts.get(teamId), `team ${teamId}`).toEqual(metricRecords(facts, window, { teamId }));
+      for (const teamId of teamIds)
+        expect(parts.get(teamId), `team ${teamId}`).toEqual(metricRecords(facts, window, { teamId }));
     });
   }
 
   test("records outside every given window are left out", () => {
     const window = parseWindow("2026-01-05", "2026-04-06");
-    const [part] = recordsByWindow(metricRecords(facts, window, { teamId: null }), [parseWindow("2030-01-01", "2030-01-08")]);
+    const [part] = recordsByWindow(metricRecords(facts, window, { teamId: null }), [
+      parseWindow("2030-01-01", "2030-01-08"),
+    ]);
     expect(summarise(part!, parseWindow("2030-01-01", "2030-01-08")).deploymentFrequency.deployments).toBe(0);
   });
 });

@@ -12,7 +12,15 @@ export async function POST(request: Request): Promise<Response> {
   try {
     const workspace = workspaceParam(request);
     const body = await readLimitedBody(request);
-    return jsonResponse(await receiveGithubWebhook(getDb(), { workspace, headers: request.headers, body, settings: inboundSettings(workspace), now: Date.now() }));
+    return jsonResponse(
+      await receiveGithubWebhook(getDb(), {
+        workspace,
+        headers: request.headers,
+        body,
+        settings: inboundSettings(workspace),
+        now: Date.now(),
+      }),
+    );
   } catch (error) {
     return errorResponse(error);
   }

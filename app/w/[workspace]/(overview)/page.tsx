@@ -27,24 +27,41 @@ export default async function OverviewPage({ params, searchParams }: OverviewPag
   const base = workspacePath(slug);
   // A team chosen in the form (without script) is that team's page.
   const team = single(query.team);
-  if (team) redirect(withParams(`${base}/teams/${encodeURIComponent(team)}`, { from: single(query.from), to: single(query.to) }));
+  if (team)
+    redirect(
+      withParams(`${base}/teams/${encodeURIComponent(team)}`, { from: single(query.from), to: single(query.to) }),
+    );
 
   const db = await requestDb();
   const now = Date.now();
   const workspace = await workspaceOr404(db, slug);
-  const [teams, outcome] = await Promise.all([listWorkspaceTeams(db, workspace.id), loadOverview(db, slug, null, query, now)]);
+  const [teams, outcome] = await Promise.all([
+    listWorkspaceTeams(db, workspace.id),
+    loadOverview(db, slug, null, query, now),
+  ]);
   const filters = "filters" in outcome ? outcome.filters : outcome.raw;
-  const teamHrefs = Object.fromEntries(teams.map((t) => [t.id, withParams(`${base}/teams/${encodeURIComponent(t.id)}`, { from: filters.from, to: filters.to })]));
+  const teamHrefs = Object.fromEntries(
+    teams.map((t) => [
+      t.id,
+      withParams(`${base}/teams/${encodeURIComponent(t.id)}`, { from: filters.from, to: filters.to }),
+    ]),
+  );
 
   return (
     <>
       <div className="page-head">
         <div>
           <h1>{workspace.name}</h1>
-          <p className="subtitle">How the whole organisation delivers: DORA metrics, onboarding and time to first deploy.</p>
+          <p className="subtitle">
+            How the whole organisation delivers: DORA metrics, onboarding and time to first deploy.
+          </p>
         </div>
         {"filters" in outcome && (
-          <a className="button button-quiet" href={reportPdfPath({ workspace: workspace.slug, from: outcome.filters.from, to: outcome.filters.to })} download>
+          <a
+            className="button button-quiet"
+            href={reportPdfPath({ workspace: workspace.slug, from: outcome.filters.from, to: outcome.filters.to })}
+            download
+          >
             Download PDF
           </a>
         )}
@@ -59,7 +76,11 @@ export default async function OverviewPage({ params, searchParams }: OverviewPag
         teamHrefs={teamHrefs}
         valid={"filters" in outcome}
       />
-      {"overview" in outcome ? <OverviewBody overview={outcome.overview} /> : <WindowProblem problem={outcome.problem} resetHref={base} />}
+      {"overview" in outcome ? (
+        <OverviewBody overview={outcome.overview} />
+      ) : (
+        <WindowProblem problem={outcome.problem} resetHref={base} />
+      )}
     </>
   );
 }

@@ -22,7 +22,11 @@ export async function generateMetadata({ params }: IncidentsPageProps): Promise<
 
 /** The incidents opened in the window, filtered by team, status, severity and text, newest first. */
 export default async function IncidentsPage({ params, searchParams }: IncidentsPageProps) {
-  const { slug, query, db, now, teams, teamNames, filters, problem, valid, path, search } = await loadListPage(params, searchParams, "incidents");
+  const { slug, query, db, now, teams, teamNames, filters, problem, valid, path, search } = await loadListPage(
+    params,
+    searchParams,
+    "incidents",
+  );
   const statusParam = single(query.status);
   const status = statusParam === "open" || statusParam === "resolved" ? statusParam : null;
   const severity = single(query.severity);
@@ -34,21 +38,45 @@ export default async function IncidentsPage({ params, searchParams }: IncidentsP
     body = <WindowProblem problem={problem} resetHref={path} />;
   } else {
     const page = parsePage(single(query.page));
-    const result = await listIncidentsWithAttribution(db, { workspace: slug, from: filters.from, to: filters.to, team: filters.team, status, severity, search, page, pageSize: PAGE_SIZE });
+    const result = await listIncidentsWithAttribution(db, {
+      workspace: slug,
+      from: filters.from,
+      to: filters.to,
+      team: filters.team,
+      status,
+      severity,
+      search,
+      page,
+      pageSize: PAGE_SIZE,
+    });
     severities = result.severities;
     const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
     body =
       result.total === 0 ? (
-        <NoRows what="incidents opened in this window" hint="Choose a longer period, all teams or fewer filters; incidents come from imports or collectors." />
+        <NoRows
+          what="incidents opened in this window"
+          hint="Choose a longer period, all teams or fewer filters; incidents come from imports or collectors."
+        />
       ) : (
         <>
           <IncidentTable
             incidents={result.rows}
             caption={`${result.total} incidents opened in the window${pages > 1 ? `, page ${Math.min(page, pages)} of ${pages}` : ""}, newest first.`}
-            teamHref={(id) => withParams(`${workspacePath(slug)}/teams/${encodeURIComponent(id)}`, { from: filters.from, to: filters.to })}
+            teamHref={(id) =>
+              withParams(`${workspacePath(slug)}/teams/${encodeURIComponent(id)}`, {
+                from: filters.from,
+                to: filters.to,
+              })
+            }
             teamNames={teamNames}
           />
-          <Pagination page={page} pages={pages} total={result.total} noun="incidents" hrefFor={(n) => withParams(path, { ...keep, page: n })} />
+          <Pagination
+            page={page}
+            pages={pages}
+            total={result.total}
+            noun="incidents"
+            hrefFor={(n) => withParams(path, { ...keep, page: n })}
+          />
         </>
       );
   }
@@ -58,7 +86,9 @@ export default async function IncidentsPage({ params, searchParams }: IncidentsP
       <div className="page-head">
         <div>
           <h1>Incidents</h1>
-          <p className="subtitle">Incidents opened in the window, how long each took to restore, and which deployment it counts against.</p>
+          <p className="subtitle">
+            Incidents opened in the window, how long each took to restore, and which deployment it counts against.
+          </p>
         </div>
       </div>
       <FilterBar

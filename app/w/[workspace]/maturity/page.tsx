@@ -35,9 +35,15 @@ export default async function MaturityPage({ params, searchParams }: MaturityPag
         <div>
           <h1>Platform maturity</h1>
           <p className="subtitle">
-            {workspace.name}: rubric version {report.rubricVersion}, metrics of {report.window.from} up to {report.window.to} (UTC, end excluded).{" "}
-            <Link prefetch={false} href={maturityPath(workspace.slug, "/rubric")}>How levels are awarded</Link> ·{" "}
-            <Link prefetch={false} href={questionnairePath(workspace.slug, null)}>Questionnaire</Link>
+            {workspace.name}: rubric version {report.rubricVersion}, metrics of {report.window.from} up to{" "}
+            {report.window.to} (UTC, end excluded).{" "}
+            <Link prefetch={false} href={maturityPath(workspace.slug, "/rubric")}>
+              How levels are awarded
+            </Link>{" "}
+            ·{" "}
+            <Link prefetch={false} href={questionnairePath(workspace.slug, null)}>
+              Questionnaire
+            </Link>
           </p>
         </div>
       </div>
@@ -52,7 +58,8 @@ export default async function MaturityPage({ params, searchParams }: MaturityPag
         <div className={styles.headline}>
           <LevelBadge level={o.level} provisional={o.provisional} />
           <span>
-            {o.contributors} contributors in the window · the level of the typical team{o.checks ? " (no teams own repositories: the workspace is one scope)" : ""}
+            {o.contributors} contributors in the window · the level of the typical team
+            {o.checks ? " (no teams own repositories: the workspace is one scope)" : ""}
           </span>
         </div>
         <VerdictPanel recommendation={o} idPrefix="organisation" />
@@ -72,13 +79,17 @@ export default async function MaturityPage({ params, searchParams }: MaturityPag
           </section>
           <section className="section" aria-labelledby="heatmap-title">
             <h2 id="heatmap-title">Checks</h2>
-            <p className="muted">✓ pass · ✗ fail · ? unknown (no data yet, or an unanswered question). Hover a column for the check&apos;s name.</p>
+            <p className="muted">
+              ✓ pass · ✗ fail · ? unknown (no data yet, or an unanswered question). Hover a column for the check&apos;s
+              name.
+            </p>
             <CheckHeatmap teams={report.teams} />
           </section>
         </>
       ) : (
         <p className="notice notice-info">
-          No team owns a repository yet, so there is nothing to place on the spectrum per team. Repositories name their team with <code>teamId</code> (lib/events/FORMAT.md).
+          No team owns a repository yet, so there is nothing to place on the spectrum per team. Repositories name their
+          team with <code>teamId</code> (lib/events/FORMAT.md).
         </p>
       )}
     </>

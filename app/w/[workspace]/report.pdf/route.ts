@@ -19,7 +19,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ work
     const url = new URL(request.url);
     const search = Object.fromEntries(url.searchParams);
     const filters = parseWorkspaceSearchParams(search, Date.now());
-    const query = { workspace, from: filters.from, to: filters.to, team: filters.team, preparedBy: single(search.preparedBy) };
+    const query = {
+      workspace,
+      from: filters.from,
+      to: filters.to,
+      team: filters.team,
+      preparedBy: single(search.preparedBy),
+    };
     await resolveQuery(getDb(), query);
     const { pdf } = await printReportPdf(url.origin, query);
     return new Response(new Uint8Array(pdf), {

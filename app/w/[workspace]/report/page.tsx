@@ -61,7 +61,8 @@ export default async function ReportPage({ params, searchParams }: ReportPagePro
     >
       <div className={styles.toolbar}>
         <span>
-          The printable report for {period}. <span className={styles.muted}>Laid out for A4; charts and tables never break across pages.</span>
+          The printable report for {period}.{" "}
+          <span className={styles.muted}>Laid out for A4; charts and tables never break across pages.</span>
         </span>
         <a href={reportPdfPath({ workspace: slug, from, to, team, preparedBy })} download>
           Download PDF

@@ -29,31 +29,68 @@ export async function generateMetadata({ params }: RepositoriesPageProps): Promi
 
 /** A workspace's repositories, filtered by team and name, with what the metrics counted of each in the window. */
 export default async function RepositoriesPage({ params, searchParams }: RepositoriesPageProps) {
-  const { slug, query, db, now, teams, teamNames, filters, problem, valid, path, search } = await loadListPage(params, searchParams, "repositories");
+  const { slug, query, db, now, teams, teamNames, filters, problem, valid, path, search } = await loadListPage(
+    params,
+    searchParams,
+    "repositories",
+  );
   const sortParam = single(query.sort);
-  const sort = (REPOSITORY_SORTS as readonly string[]).includes(sortParam ?? "") ? (sortParam as RepositorySort) : "name";
-  const keep = { from: filters.from, to: filters.to, team: filters.team, q: search, sort: sort === "name" ? null : sort };
+  const sort = (REPOSITORY_SORTS as readonly string[]).includes(sortParam ?? "")
+    ? (sortParam as RepositorySort)
+    : "name";
+  const keep = {
+    from: filters.from,
+    to: filters.to,
+    team: filters.team,
+    q: search,
+    sort: sort === "name" ? null : sort,
+  };
 
   let body;
   if (problem !== null) {
     body = <WindowProblem problem={problem} resetHref={path} />;
   } else {
-    const all = await listRepositoriesWithActivity(db, { workspace: slug, from: filters.from, to: filters.to, team: filters.team, search, sort });
+    const all = await listRepositoriesWithActivity(db, {
+      workspace: slug,
+      from: filters.from,
+      to: filters.to,
+      team: filters.team,
+      search,
+      sort,
+    });
     const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
     const page = Math.min(parsePage(single(query.page)), pages);
     const shown = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
     body =
       all.length === 0 ? (
-        <NoRows what="repositories" hint={search || filters.team ? "Clear the search or choose all teams." : "Import repository records (lib/events/FORMAT.md) to list them here."} />
+        <NoRows
+          what="repositories"
+          hint={
+            search || filters.team
+              ? "Clear the search or choose all teams."
+              : "Import repository records (lib/events/FORMAT.md) to list them here."
+          }
+        />
       ) : (
         <>
           <RepositoryTable
             repositories={shown}
             caption={`${all.length} repositories${pages > 1 ? `, ${(page - 1) * PAGE_SIZE + 1}–${(page - 1) * PAGE_SIZE + shown.length} shown` : ""}; counts are for the window.`}
-            teamHref={(id) => withParams(`${workspacePath(slug)}/teams/${encodeURIComponent(id)}`, { from: filters.from, to: filters.to })}
+            teamHref={(id) =>
+              withParams(`${workspacePath(slug)}/teams/${encodeURIComponent(id)}`, {
+                from: filters.from,
+                to: filters.to,
+              })
+            }
             teamNames={teamNames}
           />
-          <Pagination page={page} pages={pages} total={all.length} noun="repositories" hrefFor={(n) => withParams(path, { ...keep, page: n })} />
+          <Pagination
+            page={page}
+            pages={pages}
+            total={all.length}
+            noun="repositories"
+            hrefFor={(n) => withParams(path, { ...keep, page: n })}
+          />
         </>
       );
   }
@@ -63,7 +100,9 @@ export default async function RepositoriesPage({ params, searchParams }: Reposit
       <div className="page-head">
         <div>
           <h1>Repositories</h1>
-          <p className="subtitle">Production deploys, shipped changes, failed deploys and incidents of each repository in the window.</p>
+          <p className="subtitle">
+            Production deploys, shipped changes, failed deploys and incidents of each repository in the window.
+          </p>
         </div>
       </div>
       <FilterBar

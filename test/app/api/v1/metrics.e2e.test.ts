@@ -47,13 +47,17 @@ describe("GET /api/v1/workspaces/:workspace/metrics against the production build
   test("an unknown workspace is a 404 naming it", async () => {
     const response = await get(`/api/v1/workspaces/nope/metrics?from=${FROM}&to=${TO}`);
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ error: { code: "not_found", message: 'unknown workspace "nope" (known: demo)' } });
+    expect(await response.json()).toEqual({
+      error: { code: "not_found", message: 'unknown workspace "nope" (known: demo)' },
+    });
   });
 
   test("an unknown team is a 404 naming it", async () => {
     const response = await get(`/api/v1/workspaces/demo/metrics?from=${FROM}&to=${TO}&team=ghosts`);
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ error: { code: "not_found", message: 'unknown team "ghosts" in workspace "demo"' } });
+    expect(await response.json()).toEqual({
+      error: { code: "not_found", message: 'unknown team "ghosts" in workspace "demo"' },
+    });
   });
 
   const badRequests: [string, string, RegExp][] = [
@@ -65,7 +69,11 @@ describe("GET /api/v1/workspaces/:workspace/metrics against the production build
     ["to equal to from", `from=${FROM}&to=${FROM}`, /must be after from/],
     ["an unsupported series", `from=${FROM}&to=${TO}&series=month`, /^series must be "week"/],
     ["an empty team", `from=${FROM}&to=${TO}&team=`, /^team must not be empty/],
-    ["an unknown parameter", `form=${FROM}&to=${TO}`, /^unknown parameter form: the parameters are from, to, team and series$/],
+    [
+      "an unknown parameter",
+      `form=${FROM}&to=${TO}`,
+      /^unknown parameter form: the parameters are from, to, team and series$/,
+    ],
   ];
   for (const [scenario, query, reason] of badRequests) {
     test(`${scenario} is a 400 with the reason`, async () => {
@@ -115,15 +123,22 @@ describe("pages and downloads answer with real status codes", () => {
     const response = await fetch(`${app.url}/w/demo/metrics/change-failure-rate/csv?from=${FROM}&to=${TO}`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="demo-change-failure-rate-${FROM}-to-${TO}.csv"`);
-    const run = altimeter(["explain", "--metric", "changeFailureRate", "--workspace", "demo", "--from", FROM, "--to", TO, "--csv"], { db: app.dbFile });
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="demo-change-failure-rate-${FROM}-to-${TO}.csv"`,
+    );
+    const run = altimeter(
+      ["explain", "--metric", "changeFailureRate", "--workspace", "demo", "--from", FROM, "--to", TO, "--csv"],
+      { db: app.dbFile },
+    );
     expect(await response.text()).toBe(run.stdout);
   });
 
   test("a drill-down CSV with a bad date or an unknown workspace is a JSON error with its status", async () => {
     const bad = await fetch(`${app.url}/w/demo/metrics/lead-time/csv?from=2026-13-01&to=${TO}`);
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({ error: { code: "invalid_input", message: 'from must be a date as YYYY-MM-DD, got "2026-13-01"' } });
+    expect(await bad.json()).toEqual({
+      error: { code: "invalid_input", message: 'from must be a date as YYYY-MM-DD, got "2026-13-01"' },
+    });
     const missing = await fetch(`${app.url}/w/nope/metrics/lead-time/csv?from=${FROM}&to=${TO}`);
     expect(missing.status).toBe(404);
   });

@@ -13,15 +13,28 @@ process.env.ALTIMETER_DB = store.file;
 process.env.GITHUB_WEBHOOK_SECRET = SECRET;
 process.env.GITHUB_WEBHOOK_SECRET_OTHER = "the other workspace's secret";
 process.env.ALTIMETER_CONFIG = path.join(dir, "altimeter.config.json");
-writeFileSync(process.env.ALTIMETER_CONFIG, JSON.stringify({ workspaces: [{ slug: "acme", sources: [{ kind: "github", org: "acme", incidentLabels: ["incident", "outage"] }] }, { slug: "other" }] }));
+writeFileSync(
+  process.env.ALTIMETER_CONFIG,
+  JSON.stringify({
+    workspaces: [
+      { slug: "acme", sources: [{ kind: "github", org: "acme", incidentLabels: ["incident", "outage"] }] },
+      { slug: "other" },
+    ],
+  }),
+);
 
 // The real route handler, called with real Requests.
 const { POST } = await import("@/app/api/webhooks/github/route");
 
-const sign = (body: string | Buffer, secret = SECRET) => `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+const sign = (body: string | Buffer, secret = SECRET) =>
+  `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
 let deliveries = 0;
 
-function deliver(event: string, payload: unknown, options: { workspace?: string; delivery?: string; signature?: string | null; secret?: string; body?: string } = {}) {
+function deliver(
+  event: string,
+  payload: unknown,
+  options: { workspace?: string; delivery?: string; signature?: string | null; secret?: string; body?: string } = {},
+) {
   const body = options.body ?? JSON.stringify(payload);
   const headers: Record<string, string> = {
     "content-type": "application/json",
@@ -31,7 +44,13 @@ function deliver(event: string, payload: unknown, options: { workspace?: string;
   };
   const signature = options.signature === undefined ? sign(body, options.secret) : options.signature;
   if (signature !== null) headers["x-hub-signature-256"] = signature;
-  return POST(new Request(`http://localhost/api/webhooks/github?workspace=${options.workspace ?? "acme"}`, { method: "POST", headers, body }));
+  return POST(
+    new Request(`http://localhost/api/webhooks/github?workspace=${options.workspace ?? "acme"}`, {
+      method: "POST",
+      headers,
+      body,
+    }),
+  );
 }
 
 const rows = (sql: string) => store.db.$client.prepare(sql).all();
@@ -49,16 +68,27 @@ describe("POST /api/webhooks/github signatures", () => {
   test("a delivery signed with the secret is stored", async () => {
     const response = await deliver("deployment_status", payloads.deploymentStatus("success"), { delivery: "d-valid" });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "stored", event: "deployment_status", delivery: "d-valid", imported: { deployment: 1 } });
+    expect(await response.json()).toEqual({
+      status: "stored",
+      event: "deployment_status",
+      delivery: "d-valid",
+      imported: { deployment: 1 },
+    });
   });
 
   test("a bad signature is refused with 401 and stores nothing", async () => {
-    const response = await deliver("deployment_status", payloads.deploymentStatus("failure"), { signature: sign("something else") });
+    const response = await deliver("deployment_status", payloads.deploymentStatus("failure"), {
+      signature: sign("something else"),
+    });
     expect(response.status).toBe(401);
-    expect(await response.json()).toEqual({ error: { code: "unauthorized", message: "X-Hub-Signature-256 does not match the body" } });
+    expect(await response.json()).toEqual({
+      error: { code: "unauthorized", message: "X-Hub-Signature-256 does not match the body" },
+    });
     const wrongSecret = await deliver("deployment_status", payloads.deploymentStatus("failure"), { secret: "guess" });
     expect(wrongSecret.status).toBe(401);
-    const garbage = await deliver("deployment_status", payloads.deploymentStatus("failure"), { signature: "sha256=zz" });
+    const garbage = await deliver("deployment_status", payloads.deploymentStatus("failure"), {
+      signature: "sha256=zz",
+    });
     expect(garbage.status).toBe(401);
     expect(rows("SELECT status FROM deployments")).toEqual([{ status: "success" }]);
   });
@@ -66,7 +96,9 @@ describe("POST /api/webhooks/github signatures", () => {
   test("a missing signature is refused with 401", async () => {
     const response = await deliver("deployment_status", payloads.deploymentStatus("failure"), { signature: null });
     expect(response.status).toBe(401);
-    expect(await response.json()).toEqual({ error: { code: "unauthorized", message: "missing X-Hub-Signature-256 header" } });
+    expect(await response.json()).toEqual({
+      error: { code: "unauthorized", message: "missing X-Hub-Signature-256 header" },
+    });
   });
 
   test("a replayed delivery changes nothing", async () => {
@@ -95,7 +127,9 @@ describe("POST /api/webhooks/github signatures", () => {
     const big = JSON.stringify({ padding: "x".repeat(5 * 1024 * 1024) });
     const declared = await deliver("push", null, { body: big });
     expect(declared.status).toBe(413);
-    expect(await declared.json()).toEqual({ error: { code: "payload_too_large", message: "the body is over 5242880 bytes" } });
+    expect(await declared.json()).toEqual({
+      error: { code: "payload_too_large", message: "the body is over 5242880 bytes" },
+    });
 
     const chunk = new TextEncoder().encode("x".repeat(1024 * 1024));
     let sent = 0;
@@ -106,7 +140,12 @@ describe("POST /api/webhooks/github signatures", () => {
       },
     });
     const chunked = await POST(
-      new Request("http://localhost/api/webhooks/github?workspace=acme", { method: "POST", headers: { "x-github-event": "push", "x-github-delivery": "d-big", "x-hub-signature-256": "sha256=00" }, body: stream, duplex: "half" } as RequestInit),
+      new Request("http://localhost/api/webhooks/github?workspace=acme", {
+        method: "POST",
+        headers: { "x-github-event": "push", "x-github-delivery": "d-big", "x-hub-signature-256": "sha256=00" },
+        body: stream,
+        duplex: "half",
+      } as RequestInit),
     );
     expect(chunked.status).toBe(413);
     expect(sent).toBeLessThanOrEqual(7);
@@ -115,12 +154,26 @@ describe("POST /api/webhooks/github signatures", () => {
 
 describe("POST /api/webhooks/github events", () => {
   test("deployment_status: success finishes the deployment with the collector's id; inactive changes nothing", async () => {
-    expect(rows("SELECT id, repository_id, environment, status, created_at, finished_at, sha, url FROM deployments")).toEqual([
-      { id: "github:deployment:42", repository_id: "acme/checkout", environment: "production", status: "success", created_at: Date.parse("2026-02-03T10:00:00Z"), finished_at: Date.parse("2026-02-03T10:05:00Z"), sha: "a1b2c3d4e5f6", url: "https://ci.acme.dev/deploys/42/log" },
+    expect(
+      rows("SELECT id, repository_id, environment, status, created_at, finished_at, sha, url FROM deployments"),
+    ).toEqual([
+      {
+        id: "github:deployment:42",
+        repository_id: "acme/checkout",
+        environment: "production",
+        status: "success",
+        created_at: Date.parse("2026-02-03T10:00:00Z"),
+        finished_at: Date.parse("2026-02-03T10:05:00Z"),
+        sha: "a1b2c3d4e5f6",
+        url: "https://ci.acme.dev/deploys/42/log",
+      },
     ]);
     const inactive = await deliver("deployment_status", payloads.deploymentStatus("inactive", "2026-02-04T10:00:00Z"));
     expect(inactive.status).toBe(202);
-    expect(await inactive.json()).toMatchObject({ status: "ignored", reason: "an inactive status only says a newer deployment succeeded" });
+    expect(await inactive.json()).toMatchObject({
+      status: "ignored",
+      reason: "an inactive status only says a newer deployment succeeded",
+    });
     expect(rows("SELECT status FROM deployments")).toEqual([{ status: "success" }]);
   });
 
@@ -128,15 +181,41 @@ describe("POST /api/webhooks/github events", () => {
     await deliver("workflow_run", payloads.workflowRun("in_progress", null));
     expect(rows("SELECT status, finished_at FROM ci_runs")).toEqual([{ status: "in_progress", finished_at: null }]);
     await deliver("workflow_run", payloads.workflowRun("completed", "failure"));
-    expect(rows("SELECT id, repository_id, workflow, status, started_at, finished_at, head_sha, branch, event FROM ci_runs")).toEqual([
-      { id: "github:run:30433642", repository_id: "acme/checkout", workflow: "CI", status: "failure", started_at: Date.parse("2026-02-03T09:50:00Z"), finished_at: Date.parse("2026-02-03T09:58:00Z"), head_sha: "a1b2c3d4e5f6", branch: "main", event: "push" },
+    expect(
+      rows("SELECT id, repository_id, workflow, status, started_at, finished_at, head_sha, branch, event FROM ci_runs"),
+    ).toEqual([
+      {
+        id: "github:run:30433642",
+        repository_id: "acme/checkout",
+        workflow: "CI",
+        status: "failure",
+        started_at: Date.parse("2026-02-03T09:50:00Z"),
+        finished_at: Date.parse("2026-02-03T09:58:00Z"),
+        head_sha: "a1b2c3d4e5f6",
+        branch: "main",
+        event: "push",
+      },
     ]);
   });
 
   test("pull_request: a merged pull request by a bot lands with its merge commit", async () => {
     await deliver("pull_request", payloads.pullRequest("closed", true));
-    expect(rows("SELECT repository_id, number, author_id, created_at, merged_at, closed_at, base_branch, merge_commit_sha, url FROM pull_requests")).toEqual([
-      { repository_id: "acme/checkout", number: 7, author_id: "dependabot[bot]", created_at: Date.parse("2026-02-01T08:00:00Z"), merged_at: Date.parse("2026-02-02T08:00:00Z"), closed_at: Date.parse("2026-02-02T08:00:00Z"), base_branch: "main", merge_commit_sha: "f00dfeed", url: "https://github.com/acme/checkout/pull/7" },
+    expect(
+      rows(
+        "SELECT repository_id, number, author_id, created_at, merged_at, closed_at, base_branch, merge_commit_sha, url FROM pull_requests",
+      ),
+    ).toEqual([
+      {
+        repository_id: "acme/checkout",
+        number: 7,
+        author_id: "dependabot[bot]",
+        created_at: Date.parse("2026-02-01T08:00:00Z"),
+        merged_at: Date.parse("2026-02-02T08:00:00Z"),
+        closed_at: Date.parse("2026-02-02T08:00:00Z"),
+        base_branch: "main",
+        merge_commit_sha: "f00dfeed",
+        url: "https://github.com/acme/checkout/pull/7",
+      },
     ]);
   });
 
@@ -146,7 +225,14 @@ describe("POST /api/webhooks/github events", () => {
     expect(await plain.json()).toMatchObject({ reason: "the issue has no incident label (incident, outage)" });
     await deliver("issues", payloads.issue("labeled", ["outage", "sev1"]));
     expect(rows("SELECT id, opened_at, resolved_at, severity, repository_id, source FROM incidents")).toEqual([
-      { id: "github:issue:acme/checkout#12", opened_at: Date.parse("2026-02-03T11:00:00Z"), resolved_at: null, severity: "sev1", repository_id: "acme/checkout", source: "github" },
+      {
+        id: "github:issue:acme/checkout#12",
+        opened_at: Date.parse("2026-02-03T11:00:00Z"),
+        resolved_at: null,
+        severity: "sev1",
+        repository_id: "acme/checkout",
+        source: "github",
+      },
     ]);
     await deliver("issues", payloads.issue("closed", ["outage", "sev1"], "closed"));
     expect(rows("SELECT resolved_at FROM incidents")).toEqual([{ resolved_at: Date.parse("2026-02-03T11:40:00Z") }]);
@@ -155,7 +241,14 @@ describe("POST /api/webhooks/github events", () => {
   test("repository: a created repository lands; an edited one is left to the next sync", async () => {
     await deliver("repository", payloads.repositoryEvent("created"));
     expect(rows("SELECT id, name, created_at, default_branch, url, is_template FROM repositories")).toEqual([
-      { id: "acme/new-service", name: "acme/new-service", created_at: Date.parse("2026-02-04T09:00:00Z"), default_branch: "main", url: "https://github.com/acme/new-service", is_template: 0 },
+      {
+        id: "acme/new-service",
+        name: "acme/new-service",
+        created_at: Date.parse("2026-02-04T09:00:00Z"),
+        default_branch: "main",
+        url: "https://github.com/acme/new-service",
+        is_template: 0,
+      },
     ]);
     const edited = await deliver("repository", payloads.repositoryEvent("edited", "acme/checkout"));
     expect(edited.status).toBe(202);
@@ -168,9 +261,19 @@ describe("POST /api/webhooks/github events", () => {
     expect(star.status).toBe(202);
     const notJson = await deliver("pull_request", null, { body: "payload=%7B%7D" });
     expect(notJson.status).toBe(400);
-    expect(await notJson.json()).toEqual({ error: { code: "invalid_input", message: "the body is not JSON (set the webhook's content type to application/json)" } });
+    expect(await notJson.json()).toEqual({
+      error: {
+        code: "invalid_input",
+        message: "the body is not JSON (set the webhook's content type to application/json)",
+      },
+    });
     const wrongShape = await deliver("pull_request", { action: "opened" });
     expect(wrongShape.status).toBe(400);
-    expect(await wrongShape.json()).toEqual({ error: { code: "invalid_input", message: "not a pull_request payload: pull_request: Invalid input: expected object, received undefined" } });
+    expect(await wrongShape.json()).toEqual({
+      error: {
+        code: "invalid_input",
+        message: "not a pull_request payload: pull_request: Invalid input: expected object, received undefined",
+      },
+    });
   });
 });

@@ -16,13 +16,22 @@ export interface AsyncCliResult {
  * a server the test runs (the fake GitHub) can answer it. `started` hands the
  * child over, to kill it mid-run.
  */
-export function altimeterAsync(args: string[], options: { db: string; env?: Record<string, string>; started?: (child: ChildProcess) => void }): Promise<AsyncCliResult> {
-  const env: NodeJS.ProcessEnv = { ...process.env, ALTIMETER_DB: options.db, NEXT_TELEMETRY_DISABLED: "1", ...options.env };
+export function altimeterAsync(
+  args: string[],
+  options: { db: string; env?: Record<string, string>; started?: (child: ChildProcess) => void },
+): Promise<AsyncCliResult> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ALTIMETER_DB: options.db,
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...options.env,
+  };
   delete env.GITHUB_TOKEN;
   if (options.env?.GITHUB_TOKEN) env.GITHUB_TOKEN = options.env.GITHUB_TOKEN;
   const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
   options.started?.(child);
-  let stdout = "", stderr = "";
+  let stdout = "",
+    stderr = "";
   child.stdout!.setEncoding("utf8").on("data", (c: string) => (stdout += c));
   child.stderr!.setEncoding("utf8").on("data", (c: string) => (stderr += c));
   const timer = setTimeout(() => child.kill("SIGKILL"), 120_000);

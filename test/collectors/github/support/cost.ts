@@ -14,7 +14,12 @@ function valueOf(node: ValueNode, variables: Record<string, unknown>): unknown {
   return undefined;
 }
 
-function included(directives: readonly { name: { value: string }; arguments?: readonly { name: { value: string }; value: ValueNode }[] }[] | undefined, variables: Record<string, unknown>): boolean {
+function included(
+  directives:
+    | readonly { name: { value: string }; arguments?: readonly { name: { value: string }; value: ValueNode }[] }[]
+    | undefined,
+  variables: Record<string, unknown>,
+): boolean {
   for (const d of directives ?? []) {
     const arg = d.arguments?.find((a) => a.name.value === "if");
     const value = arg ? valueOf(arg.value, variables) : undefined;

@@ -40,7 +40,13 @@ export async function syncFake(db: Db, fake: FakeGithub, options: SyncOptions = 
   });
   const config = GithubConfigSchema.parse({ kind: "github", org: fake.org.login, apiUrl: fake.url, ...options.config });
   const result = await collector.collect(
-    { db, workspace: options.workspace ?? "acme", now: () => options.now ?? SYNC_NOW, progress: (e) => progress.push(e), signal: options.signal },
+    {
+      db,
+      workspace: options.workspace ?? "acme",
+      now: () => options.now ?? SYNC_NOW,
+      progress: (e) => progress.push(e),
+      signal: options.signal,
+    },
     config,
   );
   return { result, sleeps, progress };
@@ -64,10 +70,14 @@ export type StoredRecords = { -readonly [T in keyof typeof RECORD_TABLES]: Row[]
 
 /** Every stored record of a workspace, per table, in identity order, without the workspace column. */
 export function storedRecords(db: Db, workspace = "acme"): StoredRecords {
-  const ws = db.$client.prepare("SELECT id FROM workspaces WHERE slug = ?").get(workspace) as { id: number } | undefined;
+  const ws = db.$client.prepare("SELECT id FROM workspaces WHERE slug = ?").get(workspace) as
+    | { id: number }
+    | undefined;
   const out = {} as StoredRecords;
   for (const [table, order] of Object.entries(RECORD_TABLES) as [keyof StoredRecords, string][]) {
-    const rows = ws ? (db.$client.prepare(`SELECT * FROM ${table} WHERE workspace_id = ? ORDER BY ${order}`).all(ws.id) as Row[]) : [];
+    const rows = ws
+      ? (db.$client.prepare(`SELECT * FROM ${table} WHERE workspace_id = ? ORDER BY ${order}`).all(ws.id) as Row[])
+      : [];
     out[table] = rows.map(({ workspace_id: _, ...rest }) => rest);
   }
   return out;
@@ -76,7 +86,9 @@ export function storedRecords(db: Db, workspace = "acme"): StoredRecords {
 /** The workspace's cursors, without their update times. */
 export function storedCursors(db: Db, workspace = "acme"): Record<string, unknown>[] {
   return db.$client
-    .prepare("SELECT c.scope, c.stream, c.cursor FROM sync_cursors c JOIN workspaces w ON w.id = c.workspace_id WHERE w.slug = ? ORDER BY c.scope, c.stream")
+    .prepare(
+      "SELECT c.scope, c.stream, c.cursor FROM sync_cursors c JOIN workspaces w ON w.id = c.workspace_id WHERE w.slug = ? ORDER BY c.scope, c.stream",
+    )
     .all(workspace) as Record<string, unknown>[];
 }
 
@@ -87,8 +99,11 @@ export function storedCursors(db: Db, workspace = "acme"): Record<string, unknow
  */
 export function contentHash(db: Db, workspace = "acme", options: { ignoreObservedAt?: boolean } = {}): string {
   const records = storedRecords(db, workspace);
-  if (options.ignoreObservedAt) records.repository_files = records.repository_files.map(({ observed_at: _, ...rest }) => rest);
-  return createHash("sha256").update(JSON.stringify({ records, cursors: storedCursors(db, workspace) })).digest("hex");
+  if (options.ignoreObservedAt)
+    records.repository_files = records.repository_files.map(({ observed_at: _, ...rest }) => rest);
+  return createHash("sha256")
+    .update(JSON.stringify({ records, cursors: storedCursors(db, workspace) }))
+    .digest("hex");
 }
 
 /** How many rows each record table holds for the workspace. */
@@ -109,7 +124,10 @@ export function fakeGithubPerTest(defaultOrg?: () => FakeOrg) {
     if (!org) throw new Error("fakeGithubPerTest: no organisation given");
     const store = freshDatabase();
     const fake = await startFakeGithub(org);
-    cleanups.push(() => fake.close(), () => store.dispose());
+    cleanups.push(
+      () => fake.close(),
+      () => store.dispose(),
+    );
     return { store, fake };
   };
 }

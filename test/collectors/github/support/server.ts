@@ -78,7 +78,8 @@ export async function startFakeGithub(org: FakeOrg, token = "test-token-123"): P
     fake.requests.push(recorded);
     fake.onRequest?.(n);
     const text = await readBody(req);
-    if (req.method !== "POST" || req.url !== "/api/graphql") return send(res, (recorded.status = 404), { message: "Not Found" });
+    if (req.method !== "POST" || req.url !== "/api/graphql")
+      return send(res, (recorded.status = 404), { message: "Not Found" });
     let payload: { query?: string; variables?: Record<string, unknown> };
     try {
       payload = JSON.parse(text);
@@ -93,9 +94,13 @@ export async function startFakeGithub(org: FakeOrg, token = "test-token-123"): P
       req.socket.destroy();
       return;
     }
-    if (injected) return send(res, (recorded.status = injected.status), injected.body ?? { message: "fault" }, injected.headers);
+    if (injected)
+      return send(res, (recorded.status = injected.status), injected.body ?? { message: "fault" }, injected.headers);
     if (req.headers.authorization !== `bearer ${fake.token}`) {
-      return send(res, (recorded.status = 401), { message: "Bad credentials", documentation_url: "https://docs.github.com/graphql" });
+      return send(res, (recorded.status = 401), {
+        message: "Bad credentials",
+        documentation_url: "https://docs.github.com/graphql",
+      });
     }
     let cost = 1;
     try {
@@ -105,14 +110,23 @@ export async function startFakeGithub(org: FakeOrg, token = "test-token-123"): P
     }
     fake.rate.remaining = Math.max(0, fake.rate.remaining - cost);
     const rootValue = {
-      rateLimit: () => ({ cost, limit: 5000, nodeCount: 100, remaining: fake.rate.remaining, resetAt: fake.rate.resetAt, used: 5000 - fake.rate.remaining }),
+      rateLimit: () => ({
+        cost,
+        limit: 5000,
+        nodeCount: 100,
+        remaining: fake.rate.remaining,
+        resetAt: fake.rate.resetAt,
+        used: 5000 - fake.rate.remaining,
+      }),
       organization: ({ login }: { login: string }) => {
-        if (login !== fake.org.login) throw new FakeGithubError("NOT_FOUND", `Could not resolve to an Organization with the login of '${login}'.`);
+        if (login !== fake.org.login)
+          throw new FakeGithubError("NOT_FOUND", `Could not resolve to an Organization with the login of '${login}'.`);
         return organizationView(fake.org);
       },
       repository: ({ owner, name }: { owner: string; name: string }) => {
         const repo = fake.org.repos.find((r) => repoId(r).toLowerCase() === `${owner}/${name}`.toLowerCase());
-        if (!repo) throw new FakeGithubError("NOT_FOUND", `Could not resolve to a Repository with the name '${owner}/${name}'.`);
+        if (!repo)
+          throw new FakeGithubError("NOT_FOUND", `Could not resolve to a Repository with the name '${owner}/${name}'.`);
         return repositoryView(fake.org, repo);
       },
     };

@@ -28,7 +28,8 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** One team's maturity: level, progress to the next, every check with evidence or fix, next steps, level over time. */
 export default async function TeamMaturityPage({ params, searchParams }: TeamMaturityProps) {
   const p = await params;
-  const slug = segment(p.workspace), teamId = segment(p.team);
+  const slug = segment(p.workspace),
+    teamId = segment(p.team);
   const saved = (await searchParams).saved !== undefined;
   const db = await requestDb();
   const workspace = await workspaceOr404(db, slug);
@@ -42,7 +43,11 @@ export default async function TeamMaturityPage({ params, searchParams }: TeamMat
       <section className="notice" aria-labelledby="no-repos">
         <h1 id="no-repos">{team.name}</h1>
         <p>{error.message}.</p>
-        <p><Link prefetch={false} href={maturityPath(workspace.slug)}>Back to the organisation&apos;s maturity</Link></p>
+        <p>
+          <Link prefetch={false} href={maturityPath(workspace.slug)}>
+            Back to the organisation&apos;s maturity
+          </Link>
+        </p>
       </section>
     );
   }
@@ -55,30 +60,49 @@ export default async function TeamMaturityPage({ params, searchParams }: TeamMat
     <>
       <div className="page-head">
         <div>
-          <p className="breadcrumb"><Link prefetch={false} href={maturityPath(workspace.slug)}>Maturity</Link> / {team.name}</p>
+          <p className="breadcrumb">
+            <Link prefetch={false} href={maturityPath(workspace.slug)}>
+              Maturity
+            </Link>{" "}
+            / {team.name}
+          </p>
           <h1>{team.name}: platform maturity</h1>
           <p className="subtitle">
             Metrics of {report.window.from} up to {report.window.to} (UTC) · {t.contributors} contributors ·{" "}
-            <Link prefetch={false} href={questionnairePath(workspace.slug, team.id)}>Answer this team&apos;s questions</Link>
+            <Link prefetch={false} href={questionnairePath(workspace.slug, team.id)}>
+              Answer this team&apos;s questions
+            </Link>
           </p>
         </div>
       </div>
-      {saved && <p className="notice notice-info" role="status">Answers saved; this assessment includes them.</p>}
+      {saved && (
+        <p className="notice notice-info" role="status">
+          Answers saved; this assessment includes them.
+        </p>
+      )}
 
       <section className="section" aria-labelledby="level-title">
         <h2 id="level-title">Level</h2>
         <div className={styles.headline}>
           <LevelBadge level={t.level} provisional={t.provisional} />
-          <span>Verdict: <strong>{VERDICT_LABEL[t.verdict]}</strong></span>
+          <span>
+            Verdict: <strong>{VERDICT_LABEL[t.verdict]}</strong>
+          </span>
         </div>
         {t.provisional && (
-          <p>Reached on data; {t.openQuestions.filter((q) => t.checks.find((c) => c.id === q.check)!.level <= t.level).length} questions would confirm it.</p>
+          <p>
+            Reached on data;{" "}
+            {t.openQuestions.filter((q) => t.checks.find((c) => c.id === q.check)!.level <= t.level).length} questions
+            would confirm it.
+          </p>
         )}
         {t.openQuestions.length > 0 && (
           <>
             <h3>Open questions</h3>
             <ul className={styles.plain}>
-              {t.openQuestions.map((q) => <li key={q.question}>{q.text}</li>)}
+              {t.openQuestions.map((q) => (
+                <li key={q.question}>{q.text}</li>
+              ))}
             </ul>
           </>
         )}
@@ -86,9 +110,17 @@ export default async function TeamMaturityPage({ params, searchParams }: TeamMat
         {next ? (
           <>
             <p>
-              <progress className={styles.progress} max={t.progress.total} value={t.progress.passed} aria-label={`Checks of level ${next} passing`} /> {t.progress.passed} of {t.progress.total} checks of level {next} ({LEVELS[next - 1]!.name}) pass.
+              <progress
+                className={styles.progress}
+                max={t.progress.total}
+                value={t.progress.passed}
+                aria-label={`Checks of level ${next} passing`}
+              />{" "}
+              {t.progress.passed} of {t.progress.total} checks of level {next} ({LEVELS[next - 1]!.name}) pass.
             </p>
-            {t.progress.blocking.length > 0 && <p>Blocked by: {t.progress.blocking.map((id) => t.checks.find((c) => c.id === id)!.title).join(", ")}.</p>}
+            {t.progress.blocking.length > 0 && (
+              <p>Blocked by: {t.progress.blocking.map((id) => t.checks.find((c) => c.id === id)!.title).join(", ")}.</p>
+            )}
           </>
         ) : (
           <p>Level 4 is the top of the spectrum.</p>
@@ -98,17 +130,36 @@ export default async function TeamMaturityPage({ params, searchParams }: TeamMat
       <section className="section" aria-labelledby="history-title">
         <h2 id="history-title">Level over time</h2>
         {points.length === 0 ? (
-          <p className="muted">No recorded assessments yet: saving the questionnaire or running <code>altimeter assess --record</code> records one.</p>
+          <p className="muted">
+            No recorded assessments yet: saving the questionnaire or running <code>altimeter assess --record</code>{" "}
+            records one.
+          </p>
         ) : (
           <figure className="card chart-figure">
-            <LevelHistoryChart points={points} description={`${team.name}'s level over ${points.length} recorded assessments, from ${points[0]!.date} to ${points.at(-1)!.date}.`} />
+            <LevelHistoryChart
+              points={points}
+              description={`${team.name}'s level over ${points.length} recorded assessments, from ${points[0]!.date} to ${points.at(-1)!.date}.`}
+            />
             <details className="chart-data">
               <summary>Recorded assessments as a table</summary>
               <table className="data-table">
-                <thead><tr><th scope="col">Assessed</th><th scope="col">Level</th><th scope="col">Verdict</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">Assessed</th>
+                    <th scope="col">Level</th>
+                    <th scope="col">Verdict</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {history.map((h, i) => (
-                    <tr key={i}><th scope="row">{new Date(h.assessedAt).toISOString().replace("T", " ").slice(0, 16)} UTC</th><td>{h.level}{h.provisional ? " (provisional)" : ""}</td><td>{h.verdict}</td></tr>
+                    <tr key={i}>
+                      <th scope="row">{new Date(h.assessedAt).toISOString().replace("T", " ").slice(0, 16)} UTC</th>
+                      <td>
+                        {h.level}
+                        {h.provisional ? " (provisional)" : ""}
+                      </td>
+                      <td>{h.verdict}</td>
+                    </tr>
                   ))}
                 </tbody>
               </table>
@@ -118,7 +169,9 @@ export default async function TeamMaturityPage({ params, searchParams }: TeamMat
       </section>
 
       <section className="section" aria-labelledby="verdict-section">
-        <h2 id="verdict-section" className="visually-hidden">Recommendation</h2>
+        <h2 id="verdict-section" className="visually-hidden">
+          Recommendation
+        </h2>
         <VerdictPanel recommendation={t} idPrefix="team" />
       </section>
 

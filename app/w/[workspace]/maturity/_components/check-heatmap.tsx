@@ -28,7 +28,11 @@ export function CheckHeatmap({ teams }: { teams: readonly TeamAssessment[] }) {
             <tr key={t.team}>
               <th scope="row">{t.name}</th>
               {t.checks.map((c) => (
-                <td key={c.id} className={CELL[c.status]} title={`${t.name}, ${c.title}: ${STATUS_TEXT[c.status].word}`}>
+                <td
+                  key={c.id}
+                  className={CELL[c.status]}
+                  title={`${t.name}, ${c.title}: ${STATUS_TEXT[c.status].word}`}
+                >
                   <span aria-hidden="true">{STATUS_TEXT[c.status].symbol}</span>
                   <span className="visually-hidden">{STATUS_TEXT[c.status].word}</span>
                 </td>

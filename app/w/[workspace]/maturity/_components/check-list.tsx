@@ -33,7 +33,12 @@ export function CheckList({ checks }: { checks: readonly CheckResult[] }) {
                   <div>
                     <strong>{c.title}</strong>{" "}
                     <span className={styles.checkMeta}>
-                      {STATUS_TEXT[c.status].word} · <code>{c.id}</code> · {c.aspect} · from {c.source === "answer" ? "the questionnaire" : c.source === "metric" ? "the metrics" : "repository files"}
+                      {STATUS_TEXT[c.status].word} · <code>{c.id}</code> · {c.aspect} · from{" "}
+                      {c.source === "answer"
+                        ? "the questionnaire"
+                        : c.source === "metric"
+                          ? "the metrics"
+                          : "repository files"}
                     </span>
                     {c.evidence.length > 0 && (
                       <ul className={styles.evidence} aria-label="Evidence">

@@ -14,12 +14,34 @@ export interface LevelHistoryPoint {
 export function LevelHistoryChart({ points, description }: { points: LevelHistoryPoint[]; description: string }) {
   return (
     <div className={styles.chartBox}>
-      <LineChart responsive style={{ width: "100%", height: "100%" }} data={points} margin={{ top: 8, right: 12, bottom: 4, left: 0 }} title="Level over time" desc={description}>
+      <LineChart
+        responsive
+        style={{ width: "100%", height: "100%" }}
+        data={points}
+        margin={{ top: 8, right: 12, bottom: 4, left: 0 }}
+        title="Level over time"
+        desc={description}
+      >
         <CartesianGrid vertical={false} />
         <XAxis dataKey="date" tickLine={false} minTickGap={16} />
-        <YAxis width={32} domain={[0, 4]} ticks={[0, 1, 2, 3, 4]} allowDecimals={false} tickLine={false} axisLine={false} />
+        <YAxis
+          width={32}
+          domain={[0, 4]}
+          ticks={[0, 1, 2, 3, 4]}
+          allowDecimals={false}
+          tickLine={false}
+          axisLine={false}
+        />
         <Tooltip />
-        <Line type="stepAfter" dataKey="level" name="Level" stroke="var(--chart-line)" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+        <Line
+          type="stepAfter"
+          dataKey="level"
+          name="Level"
+          stroke="var(--chart-line)"
+          strokeWidth={2}
+          dot={{ r: 3 }}
+          isAnimationActive={false}
+        />
       </LineChart>
     </div>
   );

@@ -16,7 +16,10 @@ export function LevelDistribution({ distribution }: { distribution: Organisation
           <li key={level} className={styles.bar}>
             <span>{levelName(level)}</span>
             <span className={styles.barTrack} aria-hidden="true">
-              <span className={styles.barFill} style={{ display: "block", width: `${total ? (n / total) * 100 : 0}%` }} />
+              <span
+                className={styles.barFill}
+                style={{ display: "block", width: `${total ? (n / total) * 100 : 0}%` }}
+              />
             </span>
             <span>
               {n}
@@ -31,7 +34,9 @@ export function LevelDistribution({ distribution }: { distribution: Organisation
 
 function reached(t: TeamAssessment, level: number): string {
   if (t.level < level) return "—";
-  return t.provisional && t.openQuestions.some((q) => (t.checks.find((c) => c.id === q.check)?.level ?? 5) <= level) ? "◐ provisional" : "✓ reached";
+  return t.provisional && t.openQuestions.some((q) => (t.checks.find((c) => c.id === q.check)?.level ?? 5) <= level)
+    ? "◐ provisional"
+    : "✓ reached";
 }
 
 /** Teams × levels: which level each team reached, its verdict, and what blocks the next one. */

@@ -39,7 +39,15 @@ export function NextSteps({ steps }: { steps: Recommendation["nextSteps"] }) {
 }
 
 /** A verdict with its reasons, next steps and what is not known. */
-export function VerdictPanel({ recommendation: r, headingLevel = 2, idPrefix }: { recommendation: Recommendation; headingLevel?: 2 | 3; idPrefix: string }) {
+export function VerdictPanel({
+  recommendation: r,
+  headingLevel = 2,
+  idPrefix,
+}: {
+  recommendation: Recommendation;
+  headingLevel?: 2 | 3;
+  idPrefix: string;
+}) {
   const H = headingLevel === 2 ? "h2" : "h3";
   const Sub = headingLevel === 2 ? "h3" : "h4";
   return (

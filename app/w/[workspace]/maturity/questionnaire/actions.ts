@@ -21,7 +21,10 @@ function typed(q: Question, raw: string): unknown {
  * validated and each problem shown beside its question; a valid save is a new
  * entry in the history, records the assessment, and shows its result.
  */
-export async function saveQuestionnaire(previous: QuestionnaireFormState, form: FormData): Promise<QuestionnaireFormState> {
+export async function saveQuestionnaire(
+  previous: QuestionnaireFormState,
+  form: FormData,
+): Promise<QuestionnaireFormState> {
   const text = (name: string) => String(form.get(name) ?? "").trim();
   const workspace = text("workspace");
   const team = text("team") || null;
@@ -44,12 +47,19 @@ export async function saveQuestionnaire(previous: QuestionnaireFormState, form: 
   const attempt = previous.status === "error" ? previous.attempt + 1 : 1;
   const problems = Object.keys(fieldErrors).length;
   if (problems > 0) {
-    return { status: "error", attempt, message: `Nothing was saved: ${problems} ${problems === 1 ? "answer needs" : "answers need"} fixing.`, fieldErrors, values };
+    return {
+      status: "error",
+      attempt,
+      message: `Nothing was saved: ${problems} ${problems === 1 ? "answer needs" : "answers need"} fixing.`,
+      fieldErrors,
+      values,
+    };
   }
   try {
     await saveAnswers(getDb(), { workspace, author: values.author!, saves: [{ team, changes, mode: "replace" }] });
   } catch (error) {
-    if (error instanceof AltimeterError) return { status: "error", attempt, message: `Nothing was saved: ${error.message}`, fieldErrors, values };
+    if (error instanceof AltimeterError)
+      return { status: "error", attempt, message: `Nothing was saved: ${error.message}`, fieldErrors, values };
     throw error;
   }
   redirect(`${team ? teamMaturityPath(workspace, team) : maturityPath(workspace)}?saved=1`);

@@ -69,7 +69,10 @@ export default async function MetricPage({ params, searchParams }: MetricPagePro
     </>
   );
   if (!("filters" in parsed) || unknownTeam) {
-    const problem = "problem" in parsed ? parsed.problem : `unknown team ${JSON.stringify(filters.team)} in workspace ${JSON.stringify(slug)}`;
+    const problem =
+      "problem" in parsed
+        ? parsed.problem
+        : `unknown team ${JSON.stringify(filters.team)} in workspace ${JSON.stringify(slug)}`;
     return (
       <>
         {header}
@@ -80,7 +83,11 @@ export default async function MetricPage({ params, searchParams }: MetricPagePro
 
   const question = { workspace: slug, from: filters.from, to: filters.to, team: filters.team };
   const failedOnly = failedParam !== null;
-  const { values, table, total, page, pages, changes } = await getDrillDownPage(db, question, info.name, { page: parsePage(single(query.page)), pageSize: PAGE_SIZE, failedOnly });
+  const { values, table, total, page, pages, changes } = await getDrillDownPage(db, question, info.name, {
+    page: parsePage(single(query.page)),
+    pageSize: PAGE_SIZE,
+    failedOnly,
+  });
   const rows = table.rows;
   const keep = { from: filters.from, to: filters.to, team: filters.team };
   const pageKeep = { ...keep, failed: failedOnly ? "1" : null };
@@ -122,7 +129,11 @@ export default async function MetricPage({ params, searchParams }: MetricPagePro
                 </Link>
               </li>
               <li>
-                <Link prefetch={false} href={withParams(path, { ...keep, failed: "1" })} aria-current={failedOnly ? "page" : undefined}>
+                <Link
+                  prefetch={false}
+                  href={withParams(path, { ...keep, failed: "1" })}
+                  aria-current={failedOnly ? "page" : undefined}
+                >
                   Failed only
                 </Link>
               </li>
@@ -133,7 +144,10 @@ export default async function MetricPage({ params, searchParams }: MetricPagePro
           </a>
         </div>
         {total === 0 ? (
-          <NoRows what="records behind this metric" hint="Choose a longer period or another team; the definition above says what is counted." />
+          <NoRows
+            what="records behind this metric"
+            hint="Choose a longer period or another team; the definition above says what is counted."
+          />
         ) : (
           <>
             <DrillDownTable
@@ -142,7 +156,13 @@ export default async function MetricPage({ params, searchParams }: MetricPagePro
               repositoryNames={await repositoryNames(db, workspace.id)}
               caption={`${total.toLocaleString("en-US")} ${failedOnly ? "failed deployments" : "records"}${pages > 1 ? `, ${(page - 1) * PAGE_SIZE + 1}–${(page - 1) * PAGE_SIZE + rows.length} shown` : ""}.`}
             />
-            <Pagination page={page} pages={pages} total={total} noun="records" hrefFor={(n) => withParams(path, { ...pageKeep, page: n })} />
+            <Pagination
+              page={page}
+              pages={pages}
+              total={total}
+              noun="records"
+              hrefFor={(n) => withParams(path, { ...pageKeep, page: n })}
+            />
           </>
         )}
       </section>

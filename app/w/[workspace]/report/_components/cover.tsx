@@ -17,7 +17,8 @@ export function Cover({ model }: { model: ReportModel }) {
       <div>
         <h1 className={styles.coverTitle}>{model.workspace.name}</h1>
         <p className={styles.coverSubtitle}>
-          Platform engineering report{model.team ? ` · ${model.team.name} team` : ""}: delivery performance, platform maturity and what to do next
+          Platform engineering report{model.team ? ` · ${model.team.name} team` : ""}: delivery performance, platform
+          maturity and what to do next
         </p>
       </div>
       <dl className={styles.coverMeta}>

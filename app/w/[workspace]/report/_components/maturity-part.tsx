@@ -73,8 +73,9 @@ export function MaturityPart({ model }: { model: ReportModel }) {
       ) : (
         <>
           <p>
-            Assessed over {m.window.from} to {m.window.to} (exclusive) by the rubric of <code>lib/maturity/RUBRIC.md</code>: four cumulative levels, from scripts and
-            documentation to a fully automated platform, each checked against the repositories&apos; files, the metrics and the questionnaire.{" "}
+            Assessed over {m.window.from} to {m.window.to} (exclusive) by the rubric of{" "}
+            <code>lib/maturity/RUBRIC.md</code>: four cumulative levels, from scripts and documentation to a fully
+            automated platform, each checked against the repositories&apos; files, the metrics and the questionnaire.{" "}
             {model.team ? "The team" : "The organisation"} stands at <strong>{levelName(m.level)}</strong>
             {m.provisional ? " (provisional: questionnaire answers would confirm it)" : ""}.
           </p>
@@ -98,7 +99,11 @@ export function MaturityPart({ model }: { model: ReportModel }) {
                       {t.provisional ? " (provisional)" : ""}
                     </td>
                     <td>{VERDICT_LABEL[t.verdict]}</td>
-                    <td>{t.progress.nextLevel === null ? "— top level" : t.progress.blocking.map(title).join("; ") || "questionnaire answers"}</td>
+                    <td>
+                      {t.progress.nextLevel === null
+                        ? "— top level"
+                        : t.progress.blocking.map(title).join("; ") || "questionnaire answers"}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -111,7 +116,11 @@ export function MaturityPart({ model }: { model: ReportModel }) {
                 {model.team ? "The team's" : "The organisation's"} level at each recorded assessment
               </figcaption>
               <LevelHistoryChart
-                points={m.history.map((h) => ({ date: new Date(h.assessedAt).toISOString().slice(0, 10), level: h.level, verdict: h.verdict }))}
+                points={m.history.map((h) => ({
+                  date: new Date(h.assessedAt).toISOString().slice(0, 10),
+                  level: h.level,
+                  verdict: h.verdict,
+                }))}
                 description={`Level at ${m.history.length} assessments, from ${m.history[0]!.level} to ${m.history[m.history.length - 1]!.level}.`}
               />
             </figure>

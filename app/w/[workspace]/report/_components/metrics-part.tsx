@@ -18,12 +18,14 @@ export function MetricsPart({ model }: { model: ReportModel }) {
     <section className={styles.part} aria-labelledby="metrics-title">
       <h2 id="metrics-title">The six metrics</h2>
       <p>
-        Four DORA metrics and two platform-engineering measures, computed over the {model.days} days of the period by the definitions in the appendix (the same
-        numbers as the dashboard and <code>altimeter metrics</code>). Tiers are the DORA 2023 benchmarks; targets are what platform engineering promises.
+        Four DORA metrics and two platform-engineering measures, computed over the {model.days} days of the period by
+        the definitions in the appendix (the same numbers as the dashboard and <code>altimeter metrics</code>). Tiers
+        are the DORA 2023 benchmarks; targets are what platform engineering promises.
       </p>
       <table className={styles.table}>
         <caption>
-          {model.team ? `${model.team.name} team` : model.workspace.name}, {model.from} to {model.to} (exclusive); change against {previous.from} to {previous.to}.
+          {model.team ? `${model.team.name} team` : model.workspace.name}, {model.from} to {model.to} (exclusive);
+          change against {previous.from} to {previous.to}.
         </caption>
         <thead>
           <tr>
@@ -47,7 +49,9 @@ export function MetricsPart({ model }: { model: ReportModel }) {
             return (
               <tr key={info.name} data-metric={info.name}>
                 <th scope="row">{info.title}</th>
-                <td className={`${styles.num} ${styles.nowrap}`}>{value === null ? "— no data" : `${formatHeadline(info, value)} ${info.unit}`}</td>
+                <td className={`${styles.num} ${styles.nowrap}`}>
+                  {value === null ? "— no data" : `${formatHeadline(info, value)} ${info.unit}`}
+                </td>
                 <td>{metricDetail(info.name, report)}</td>
                 <td>{tier === undefined ? "—" : <TierBadge tier={tier} compact />}</td>
                 <td>{targetText(info.target ? report.targets[info.target.key] : undefined, info.target?.goal)}</td>

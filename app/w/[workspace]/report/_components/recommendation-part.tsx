@@ -33,7 +33,9 @@ export function RecommendationPart({ model }: { model: ReportModel }) {
                 {reason.evidence.slice(0, EVIDENCE_SHOWN).map((e, j) => (
                   <li key={j}>{e}</li>
                 ))}
-                {reason.evidence.length > EVIDENCE_SHOWN && <li>… and {reason.evidence.length - EVIDENCE_SHOWN} more</li>}
+                {reason.evidence.length > EVIDENCE_SHOWN && (
+                  <li>… and {reason.evidence.length - EVIDENCE_SHOWN} more</li>
+                )}
               </ul>
             )}
           </li>

@@ -18,14 +18,18 @@ export function ReportReady({ charts }: { charts: number }) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const started = performance.now();
     const drawn = () =>
-      [...root.querySelectorAll<SVGSVGElement>("[data-report-chart] svg.recharts-surface")].filter((svg) => svg.getBoundingClientRect().width > 0).length;
+      [...root.querySelectorAll<SVGSVGElement>("[data-report-chart] svg.recharts-surface")].filter(
+        (svg) => svg.getBoundingClientRect().width > 0,
+      ).length;
     const check = async () => {
       if (cancelled) return;
       const n = drawn();
       if (n >= charts) {
         await document.fonts.ready;
         // Two frames: the last chart's paths are laid out before the printer looks.
-        requestAnimationFrame(() => requestAnimationFrame(() => !cancelled && root.setAttribute("data-report-ready", "true")));
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => !cancelled && root.setAttribute("data-report-ready", "true")),
+        );
         return;
       }
       if (performance.now() - started > GIVE_UP_MS) {

@@ -7,7 +7,10 @@ import styles from "../report.module.css";
 /** Every team side by side on the six headline values, with their tiers, and the organisation as the last row. */
 export function TeamsPart({ model }: { model: ReportModel }) {
   const teams = model.overview.teams;
-  const rows = [...teams.map((t) => ({ key: t.id, name: t.name, values: t.values })), { key: "", name: "All teams", values: model.overview.report }];
+  const rows = [
+    ...teams.map((t) => ({ key: t.id, name: t.name, values: t.values })),
+    { key: "", name: "All teams", values: model.overview.report },
+  ];
   return (
     <section className={styles.flow} aria-labelledby="teams-title">
       <h2 id="teams-title">Team comparison</h2>
@@ -16,11 +19,13 @@ export function TeamsPart({ model }: { model: ReportModel }) {
       ) : (
         <>
           <p>
-            The same metrics per team over the period: a team counts its own repositories, incidents and people. Teams that lag the organisation are where the
-            platform helps most.
+            The same metrics per team over the period: a team counts its own repositories, incidents and people. Teams
+            that lag the organisation are where the platform helps most.
           </p>
           <table className={styles.table}>
-            <caption>{teams.length} teams, {model.from} to {model.to} (exclusive).</caption>
+            <caption>
+              {teams.length} teams, {model.from} to {model.to} (exclusive).
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Team</th>

@@ -4,7 +4,8 @@ import { headlineValue, METRIC_INFO, type MetricInfo } from "@/lib/service/defin
 import type { ReportModel } from "@/lib/service/report";
 import styles from "../report.module.css";
 
-const plotted = (info: MetricInfo, v: number | null) => (v === null ? null : info.name === "changeFailureRate" ? v * 100 : v);
+const plotted = (info: MetricInfo, v: number | null) =>
+  v === null ? null : info.name === "changeFailureRate" ? v * 100 : v;
 
 /** How many charts the trends part draws (the ready signal waits for them). */
 export function trendChartCount(model: ReportModel): number {
@@ -17,15 +18,23 @@ export function TrendsPart({ model }: { model: ReportModel }) {
   return (
     <section className={styles.part} aria-labelledby="trends-title">
       <h2 id="trends-title">Trends</h2>
-      <p>Each full week of the period computed on its own, as <code>altimeter metrics --series week</code> does. A dashed line marks the platform target.</p>
+      <p>
+        Each full week of the period computed on its own, as <code>altimeter metrics --series week</code> does. A dashed
+        line marks the platform target.
+      </p>
       {weeks.length === 0 ? (
         <p>The period holds no full week, so there is no weekly trend.</p>
       ) : (
         <div className={styles.trendGrid}>
           {METRIC_INFO.map((info) => {
-            const points = weeks.map((w) => ({ week: formatWeek(w.from), value: plotted(info, headlineValue(info.name, w.values)) }));
+            const points = weeks.map((w) => ({
+              week: formatWeek(w.from),
+              value: plotted(info, headlineValue(info.name, w.values)),
+            }));
             const present = weeks.map((w) => headlineValue(info.name, w.values)).filter((v): v is number => v !== null);
-            const range = present.length ? `lowest ${orDash(formatHeadline(info, Math.min(...present)))}, highest ${orDash(formatHeadline(info, Math.max(...present)))} ${info.unit}` : "no value in any week";
+            const range = present.length
+              ? `lowest ${orDash(formatHeadline(info, Math.min(...present)))}, highest ${orDash(formatHeadline(info, Math.max(...present)))} ${info.unit}`
+              : "no value in any week";
             const target = info.target ? plotted(info, info.target.threshold) : null;
             return (
               <figure key={info.name} className={styles.chart} data-report-chart>
@@ -33,7 +42,13 @@ export function TrendsPart({ model }: { model: ReportModel }) {
                   <strong>{info.title}</strong>
                   {info.unit} by week; {range}
                 </figcaption>
-                <TrendChart title={info.title} unit={info.unit} points={points} target={target} description={`${info.title} week by week: ${range}.`} />
+                <TrendChart
+                  title={info.title}
+                  unit={info.unit}
+                  points={points}
+                  target={target}
+                  description={`${info.title} week by week: ${range}.`}
+                />
               </figure>
             );
           })}

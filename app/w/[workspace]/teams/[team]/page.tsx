@@ -25,7 +25,8 @@ export async function generateMetadata({ params }: TeamPageProps): Promise<Metad
 /** One team: its six metrics and trends, its repositories and its people, newcomers first. */
 export default async function TeamPage({ params, searchParams }: TeamPageProps) {
   const p = await params;
-  const slug = segment(p.workspace), teamId = segment(p.team);
+  const slug = segment(p.workspace),
+    teamId = segment(p.team);
   const query = await searchParams;
   const db = await requestDb();
   const now = Date.now();
@@ -38,7 +39,10 @@ export default async function TeamPage({ params, searchParams }: TeamPageProps) 
   const window = { from: filters.from, to: filters.to };
   const teamHref = (id: string) => withParams(`${base}/teams/${encodeURIComponent(id)}`, window);
   const teamHrefs = { "": withParams(base, window), ...Object.fromEntries(teams.map((t) => [t.id, teamHref(t.id)])) };
-  const details = "overview" in outcome && outcome.overview.dataStart !== null ? await getTeamDetails(db, { workspace: slug, ...window, team: teamId }) : null;
+  const details =
+    "overview" in outcome && outcome.overview.dataStart !== null
+      ? await getTeamDetails(db, { workspace: slug, ...window, team: teamId })
+      : null;
   const newcomers = details?.people.filter((x) => x.newcomer).length ?? 0;
 
   return (
@@ -46,12 +50,19 @@ export default async function TeamPage({ params, searchParams }: TeamPageProps) 
       <div className="page-head">
         <div>
           <h1>{team.name}</h1>
-          <p className="subtitle">
-            A team of {workspace.name}: its repositories, incidents and people.
-          </p>
+          <p className="subtitle">A team of {workspace.name}: its repositories, incidents and people.</p>
         </div>
         {"filters" in outcome && (
-          <a className="button button-quiet" href={reportPdfPath({ workspace: workspace.slug, from: outcome.filters.from, to: outcome.filters.to, team: teamId })} download>
+          <a
+            className="button button-quiet"
+            href={reportPdfPath({
+              workspace: workspace.slug,
+              from: outcome.filters.from,
+              to: outcome.filters.to,
+              team: teamId,
+            })}
+            download
+          >
             Download PDF
           </a>
         )}
@@ -67,7 +78,11 @@ export default async function TeamPage({ params, searchParams }: TeamPageProps) 
         teamInPath
         valid={"filters" in outcome}
       />
-      {"overview" in outcome ? <OverviewBody overview={outcome.overview} /> : <WindowProblem problem={outcome.problem} resetHref={path} />}
+      {"overview" in outcome ? (
+        <OverviewBody overview={outcome.overview} />
+      ) : (
+        <WindowProblem problem={outcome.problem} resetHref={path} />
+      )}
       {details && (
         <>
           <section className="section" aria-labelledby="repositories-title">
@@ -76,20 +91,29 @@ export default async function TeamPage({ params, searchParams }: TeamPageProps) 
               <p className="muted">What the metrics counted of each repository in the window.</p>
             </div>
             {details.repositories.length === 0 ? (
-              <p className="card empty-inline">No repository has this team as its <code>teamId</code>.</p>
+              <p className="card empty-inline">
+                No repository has this team as its <code>teamId</code>.
+              </p>
             ) : (
-              <RepositoryTable repositories={details.repositories} caption={`${details.repositories.length} repositories of ${team.name}.`} />
+              <RepositoryTable
+                repositories={details.repositories}
+                caption={`${details.repositories.length} repositories of ${team.name}.`}
+              />
             )}
           </section>
           <section className="section" aria-labelledby="people-title">
             <div className="section-head">
               <h2 id="people-title">People</h2>
               <p className="muted">
-                {newcomers === 0 ? "No newcomers started in this window." : `${newcomers} newcomer${newcomers === 1 ? "" : "s"} started in this window, highlighted and listed first.`}
+                {newcomers === 0
+                  ? "No newcomers started in this window."
+                  : `${newcomers} newcomer${newcomers === 1 ? "" : "s"} started in this window, highlighted and listed first.`}
               </p>
             </div>
             {details.people.length === 0 ? (
-              <p className="card empty-inline">No person has this team as its <code>teamId</code>.</p>
+              <p className="card empty-inline">
+                No person has this team as its <code>teamId</code>.
+              </p>
             ) : (
               <PeopleTable people={details.people} caption={`${details.people.length} people of ${team.name}.`} />
             )}

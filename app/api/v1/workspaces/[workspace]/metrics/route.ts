@@ -30,13 +30,20 @@ export async function GET(request: Request, { params }: { params: Promise<{ work
     const workspace = segment((await params).workspace);
     const given = parametersOf(new URL(request.url));
     const unknown = Object.keys(given).filter((k) => !KNOWN.has(k));
-    if (unknown.length > 0) throw new ValidationError(`unknown parameter ${unknown.join(", ")}: the parameters are from, to, team and series`);
+    if (unknown.length > 0)
+      throw new ValidationError(
+        `unknown parameter ${unknown.join(", ")}: the parameters are from, to, team and series`,
+      );
     const parsed = MetricsParams.safeParse(given);
     if (!parsed.success) throw new ValidationError(parsed.error.issues[0]!.message);
     const { from, to, team, series } = parsed.data;
     // Checked here, not by the service, so the message names the URL's parameters rather than the CLI's flags.
-    const fromMs = parseDate(from, "from"), toMs = parseDate(to, "to");
-    if (toMs <= fromMs) throw new ValidationError(`to (${to}) must be after from (${from}): the window runs from "from" up to, not including, "to"`);
+    const fromMs = parseDate(from, "from"),
+      toMs = parseDate(to, "to");
+    if (toMs <= fromMs)
+      throw new ValidationError(
+        `to (${to}) must be after from (${from}): the window runs from "from" up to, not including, "to"`,
+      );
     const query = { workspace, from, to, team: team ?? null };
     const body = series === "week" ? await getWeeklySeries(getDb(), query) : await getMetricsReport(getDb(), query);
     return Response.json(body, { headers: { "cache-control": "no-store" } });

@@ -11,15 +11,25 @@ import { parseWorkspaceSearchParams } from "../../../search-params";
  * metric as CSV (what `altimeter explain --csv` prints), for the same filters
  * as the page. Errors are `{ error: { code, message } }` with their status.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ workspace: string; metric: string }> }): Promise<Response> {
+export async function GET(
+  request: Request,
+  { params }: { params: Promise<{ workspace: string; metric: string }> },
+): Promise<Response> {
   try {
     const p = await params;
     const slug = segment(p.workspace);
     const info = metricBySlug(segment(p.metric));
     if (!info) throw new NotFoundError(`unknown metric ${JSON.stringify(segment(p.metric))}`);
     const filters = parseWorkspaceSearchParams(Object.fromEntries(new URL(request.url).searchParams), Date.now());
-    const { table } = await getDrillDownTable(getDb(), { workspace: slug, from: filters.from, to: filters.to, team: filters.team }, info.name);
-    const name = [slug, filters.team, info.slug, filters.from, "to", filters.to].filter(Boolean).join("-").replace(/[^\w.-]+/g, "_");
+    const { table } = await getDrillDownTable(
+      getDb(),
+      { workspace: slug, from: filters.from, to: filters.to, team: filters.team },
+      info.name,
+    );
+    const name = [slug, filters.team, info.slug, filters.from, "to", filters.to]
+      .filter(Boolean)
+      .join("-")
+      .replace(/[^\w.-]+/g, "_");
     return new Response(drillDownCsv(table), {
       headers: {
         "content-type": "text/csv; charset=utf-8",
