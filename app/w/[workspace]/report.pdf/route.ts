@@ -1,6 +1,5 @@
 import { getDb } from "@/app/_lib/db";
-import { segment } from "@/app/_lib/params";
-import { toErrorBody } from "@/lib/errors";
+import { route } from "@/lib/http/route";
 import { reportFileName } from "@/lib/report/paths";
 import { printReportPdf } from "@/lib/service/report-pdf";
 import { resolveQuery } from "@/lib/service/scope";
@@ -13,31 +12,23 @@ import { parseWorkspaceSearchParams, single } from "../search-params";
  * Errors are `{ error: { code, message } }`: 400 bad dates, 404 unknown
  * workspace or team, 503 no Chromium on the server (the message says how to install one).
  */
-export async function GET(request: Request, { params }: { params: Promise<{ workspace: string }> }): Promise<Response> {
-  try {
-    const workspace = segment((await params).workspace);
-    const url = new URL(request.url);
-    const search = Object.fromEntries(url.searchParams);
-    const filters = parseWorkspaceSearchParams(search, Date.now());
-    const query = {
-      workspace,
-      from: filters.from,
-      to: filters.to,
-      team: filters.team,
-      preparedBy: single(search.preparedBy),
-    };
-    await resolveQuery(getDb(), query);
-    const { pdf } = await printReportPdf(url.origin, query);
-    return new Response(new Uint8Array(pdf), {
-      headers: {
-        "content-type": "application/pdf",
-        "content-disposition": `attachment; filename="${reportFileName(query)}"`,
-        "cache-control": "no-store",
-      },
-    });
-  } catch (error) {
-    const { status, body } = toErrorBody(error);
-    if (status >= 500) console.error(error);
-    return Response.json(body, { status });
-  }
-}
+export const GET = route<{ workspace: string }>(async ({ url, params }) => {
+  const search = Object.fromEntries(url.searchParams);
+  const filters = parseWorkspaceSearchParams(search, Date.now());
+  const query = {
+    workspace: params.workspace,
+    from: filters.from,
+    to: filters.to,
+    team: filters.team,
+    preparedBy: single(search.preparedBy),
+  };
+  await resolveQuery(getDb(), query);
+  const { pdf } = await printReportPdf(url.origin, query);
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      "content-type": "application/pdf",
+      "content-disposition": `attachment; filename="${reportFileName(query)}"`,
+      "cache-control": "no-store",
+    },
+  });
+});

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getDb } from "@/app/_lib/db";
-import { segment } from "@/app/_lib/params";
-import { toErrorBody, ValidationError } from "@/lib/errors";
+import { ValidationError } from "@/lib/errors";
+import { route } from "@/lib/http/route";
 import { parseDate } from "@/lib/metrics/window";
 import { getMetricsReport, getWeeklySeries } from "@/lib/service/metrics";
 
@@ -25,31 +25,22 @@ function parametersOf(url: URL): Record<string, string> {
  * exactly `altimeter metrics --json` (spec/cli.md). Errors are
  * `{ error: { code, message } }`: 400 for bad parameters, 404 for an unknown workspace or team.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ workspace: string }> }): Promise<Response> {
-  try {
-    const workspace = segment((await params).workspace);
-    const given = parametersOf(new URL(request.url));
-    const unknown = Object.keys(given).filter((k) => !KNOWN.has(k));
-    if (unknown.length > 0)
-      throw new ValidationError(
-        `unknown parameter ${unknown.join(", ")}: the parameters are from, to, team and series`,
-      );
-    const parsed = MetricsParams.safeParse(given);
-    if (!parsed.success) throw new ValidationError(parsed.error.issues[0]!.message);
-    const { from, to, team, series } = parsed.data;
-    // Checked here, not by the service, so the message names the URL's parameters rather than the CLI's flags.
-    const fromMs = parseDate(from, "from"),
-      toMs = parseDate(to, "to");
-    if (toMs <= fromMs)
-      throw new ValidationError(
-        `to (${to}) must be after from (${from}): the window runs from "from" up to, not including, "to"`,
-      );
-    const query = { workspace, from, to, team: team ?? null };
-    const body = series === "week" ? await getWeeklySeries(getDb(), query) : await getMetricsReport(getDb(), query);
-    return Response.json(body, { headers: { "cache-control": "no-store" } });
-  } catch (error) {
-    const { status, body } = toErrorBody(error);
-    if (status === 500) console.error(error);
-    return Response.json(body, { status });
-  }
-}
+export const GET = route<{ workspace: string }>(async ({ url, params }) => {
+  const given = parametersOf(url);
+  const unknown = Object.keys(given).filter((k) => !KNOWN.has(k));
+  if (unknown.length > 0)
+    throw new ValidationError(`unknown parameter ${unknown.join(", ")}: the parameters are from, to, team and series`);
+  const parsed = MetricsParams.safeParse(given);
+  if (!parsed.success) throw new ValidationError(parsed.error.issues[0]!.message);
+  const { from, to, team, series } = parsed.data;
+  // Checked here, not by the service, so the message names the URL's parameters rather than the CLI's flags.
+  const fromMs = parseDate(from, "from"),
+    toMs = parseDate(to, "to");
+  if (toMs <= fromMs)
+    throw new ValidationError(
+      `to (${to}) must be after from (${from}): the window runs from "from" up to, not including, "to"`,
+    );
+  const query = { workspace: params.workspace, from, to, team: team ?? null };
+  const body = series === "week" ? await getWeeklySeries(getDb(), query) : await getMetricsReport(getDb(), query);
+  return Response.json(body, { headers: { "cache-control": "no-store" } });
+});

@@ -1,5 +1,5 @@
-import { AltimeterError, toErrorBody, ValidationError } from "@/lib/errors";
-import type { InboundResponse } from "./webhooks";
+import { ValidationError } from "@/lib/errors";
+import type { InboundResponse } from "@/lib/service/webhooks";
 
 /** The `?workspace=SLUG` of an inbound request; a missing or malformed slug is a ValidationError. */
 export function workspaceParam(request: Request): string {
@@ -9,17 +9,10 @@ export function workspaceParam(request: Request): string {
   return slug;
 }
 
-/** A JSON response of a service answer. */
+/** A JSON response of a service answer; a 401 names the Bearer scheme. */
 export function jsonResponse(answer: InboundResponse): Response {
   return Response.json(answer.body, {
     status: answer.status,
     headers: answer.status === 401 ? { "www-authenticate": "Bearer" } : undefined,
   });
-}
-
-/** `{ error: { code, message } }` with the error's status; an unexpected error is logged and answered opaquely. */
-export function errorResponse(error: unknown): Response {
-  if (!(error instanceof AltimeterError)) console.error(error);
-  const { status, body } = toErrorBody(error);
-  return jsonResponse({ status, body });
 }
