@@ -14,6 +14,8 @@ export interface SourceSyncResult {
   status: CollectorResult["status"];
   records: CollectorResult["records"];
   failures: CollectorFailure[];
+  warnings?: CollectorFailure[];
+  removed?: CollectorResult["removed"];
   requests?: number;
   rateLimitPoints?: number;
   durationMs: number;
@@ -96,6 +98,8 @@ export async function syncWorkspace(ctx: SyncContext, config: WorkspaceConfig): 
       status: result.status,
       records: result.records,
       failures: result.failures,
+      ...(result.warnings?.length ? { warnings: result.warnings } : {}),
+      ...(result.removed && Object.keys(result.removed).length > 0 ? { removed: result.removed } : {}),
       ...(result.requests !== undefined ? { requests: result.requests } : {}),
       ...(result.rateLimitPoints !== undefined ? { rateLimitPoints: result.rateLimitPoints } : {}),
       durationMs: finished - started,

@@ -36,6 +36,10 @@ export interface CollectorResult {
   /** Records stored per type. */
   records: Partial<Record<EventType, number>>;
   failures: CollectorFailure[];
+  /** What was stored but deserves a word: a guessed default branch, a tag pattern matching nothing. */
+  warnings?: CollectorFailure[];
+  /** Collector-owned records the source no longer yields, removed this run, per type ("3 deployment removed"). */
+  removed?: Partial<Record<EventType, number>>;
   /** Upstream requests made and, for GitHub, rate-limit points spent. */
   requests?: number;
   rateLimitPoints?: number;

@@ -1,15 +1,17 @@
 import { storeRecords } from "@/collectors/store";
 import type { ImportSummary } from "@/lib/import/summary";
 import { knownPersonIds } from "@/lib/queries/known-people";
+import { removeStaleDeployments, teamExists } from "@/lib/queries/collector-owned";
 import { getCursor, setCursor } from "@/lib/queries/sync-cursors";
 import type { CollectorContext } from "../types";
 import type { GitRepositoryTarget } from "./config";
+import { snapshotTree } from "./files";
 import { GitError } from "./git";
 import { readCommits } from "./log";
 import { isBotAuthor } from "./people";
-import { describePullRequest, pullRequestNumber } from "./pull-requests";
+import { describePullRequest, mergesLongLivedBranch, pullRequestNumber } from "./pull-requests";
 import { firstCommitDate, inspectRepository, isAncestor, type RepositoryInfo } from "./repository";
-import { readReleaseTags } from "./tags";
+import { type GitTag, readReleaseTags, tagUrl } from "./tags";
 
 /** The cursor's source name in sync_cursors: one cursor per repository, stream "commits". */
 export const GIT_SOURCE = "git";
@@ -20,6 +22,10 @@ export interface GitRepositoryResult {
   summary: ImportSummary;
   /** Commits read this run: all of them on a first run, those since the cursor after. */
   newCommits: number;
+  /** Things stored that deserve a word: a guessed default branch, a tag pattern matching nothing. */
+  warnings: string[];
+  /** Deployments from tags the repository no longer has (or the pattern no longer matches), removed. */
+  removedDeployments: number;
 }
 
 /** The history to read: everything, or only what came after the cursor when it is still in HEAD's history. */
@@ -37,11 +43,19 @@ interface GitJob {
   repo: RepositoryInfo & { head: string };
   range: string | null;
   team: string | undefined;
-  tagPattern: RegExp;
+  /** The team record to create first, when `team` names one the workspace does not have yet. */
+  newTeam: boolean;
+  tags: GitTag[];
+  /** Whether the default branch's tree moved since the last snapshot. */
+  withFiles: boolean;
   counter: { commits: number };
 }
 
-async function* records({ ctx, dir, workspaceId, repo, range, team, tagPattern, counter }: GitJob) {
+/** A tag's deployment id: the collector's own prefix, so re-collecting can tell which it owns. */
+const deploymentIdPrefix = (repositoryId: string) => `git:${repositoryId}:`;
+
+async function* records({ ctx, dir, workspaceId, repo, range, team, newTeam, tags, withFiles, counter }: GitJob) {
+  if (team && newTeam) yield { type: "team", id: team, name: team };
   yield {
     type: "repository",
     id: repo.id,
@@ -51,6 +65,13 @@ async function* records({ ctx, dir, workspaceId, repo, range, team, tagPattern, 
     url: repo.url,
     teamId: team,
   };
+  if (withFiles)
+    yield {
+      type: "repository_files",
+      repositoryId: repo.id,
+      observedAt: new Date(ctx.now()).toISOString(),
+      files: await snapshotTree(dir, repo.head, ctx.signal),
+    };
   const authors = new Map<string, string>();
   if (range) {
     for await (const c of readCommits(dir, range, { signal: ctx.signal })) {
@@ -81,8 +102,8 @@ async function* records({ ctx, dir, workspaceId, repo, range, team, tagPattern, 
     }
     for await (const c of readCommits(dir, range, { firstParent: true, signal: ctx.signal })) {
       const number = pullRequestNumber(c);
-      if (number === null) continue;
-      const pr = await describePullRequest(dir, c, number);
+      if (number === null || mergesLongLivedBranch(c)) continue;
+      const pr = await describePullRequest(dir, c, number, owner(repo));
       yield {
         type: "pull_request",
         repositoryId: repo.id,
@@ -93,24 +114,32 @@ async function* records({ ctx, dir, workspaceId, repo, range, team, tagPattern, 
       };
     }
   }
-  for (const tag of await readReleaseTags(dir, tagPattern)) {
+  for (const tag of tags) {
+    const url = tagUrl(repo.url, tag.name);
     yield {
       type: "deployment",
-      id: `git:${repo.id}:${tag.name}`,
+      id: `${deploymentIdPrefix(repo.id)}${tag.name}`,
       repositoryId: repo.id,
       environment: "production",
       status: "success",
       createdAt: tag.taggedAt,
       finishedAt: tag.taggedAt,
       sha: tag.sha,
+      ...(url ? { url } : {}),
     };
   }
 }
 
+/** The owner of an `owner/name` id from origin: merges "from owner/branch" are the repository's own branches. */
+function owner(repo: RepositoryInfo): string | null {
+  return repo.url && repo.id.includes("/") ? repo.id.slice(0, repo.id.indexOf("/")) : null;
+}
+
 /**
- * Collects one local clone into a workspace: the repository, its commits and
- * authors, pull requests named by merge commits, and release tags as
- * production deployments. Reads only what came after the cursor (the last
+ * Collects one local clone's default branch into a workspace: the repository
+ * (and its team), a snapshot of its files, its commits and authors, pull
+ * requests named by merge commits, and release tags as production
+ * deployments; deployments of tags no longer yielded are removed. Reads only what came after the cursor (the last
  * HEAD stored); the cursor moves once everything is stored without rejection.
  */
 export async function collectGitRepository(
@@ -118,13 +147,20 @@ export async function collectGitRepository(
   workspaceId: number,
   target: GitRepositoryTarget,
   tagPattern: RegExp,
+  branch?: string,
 ): Promise<GitRepositoryResult> {
   const dir = target.path;
-  const info = await inspectRepository(dir, "id" in target ? target.id : null);
+  const info = await inspectRepository(dir, "id" in target ? target.id : null, branch);
   if (!info.head) throw new GitError(`${dir}: the repository has no commits yet`, null);
   const repo = { ...info, head: info.head };
+  const warnings = info.warning ? [info.warning] : [];
   const cursor = await getCursor(ctx.db, workspaceId, GIT_SOURCE, repo.id, "commits");
+  const filesCursor = await getCursor(ctx.db, workspaceId, GIT_SOURCE, repo.id, "files");
   const range = await commitRange(dir, cursor, repo.head);
+  const tags = await readReleaseTags(dir, tagPattern);
+  if (tags.length === 0)
+    warnings.push(`no tag matches --tag-pattern ${tagPattern.source}, so no deployments were recorded`);
+  const team = "team" in target ? target.team : undefined;
   const counter = { commits: 0 };
   const summary = await storeRecords(
     ctx.db,
@@ -136,12 +172,25 @@ export async function collectGitRepository(
       workspaceId,
       repo,
       range,
-      team: "team" in target ? target.team : undefined,
-      tagPattern,
+      team,
+      newTeam: team !== undefined && !(await teamExists(ctx.db, workspaceId, team)),
+      tags,
+      withFiles: filesCursor !== repo.head,
       counter,
     }),
   );
-  if (summary.rejectedTotal === 0)
+  let removedDeployments = 0;
+  if (summary.rejectedTotal === 0) {
+    // Only after a clean store: a rejected run must not lose what the last good one recorded.
+    removedDeployments = await removeStaleDeployments(
+      ctx.db,
+      workspaceId,
+      repo.id,
+      deploymentIdPrefix(repo.id),
+      tags.map((t) => `${deploymentIdPrefix(repo.id)}${t.name}`),
+    );
     await setCursor(ctx.db, workspaceId, GIT_SOURCE, repo.id, "commits", repo.head, ctx.now());
-  return { repositoryId: repo.id, summary, newCommits: counter.commits };
+    await setCursor(ctx.db, workspaceId, GIT_SOURCE, repo.id, "files", repo.head, ctx.now());
+  }
+  return { repositoryId: repo.id, summary, newCommits: counter.commits, warnings, removedDeployments };
 }

@@ -17,6 +17,8 @@ export const GitConfigSchema = z.strictObject({
   name: z.string().min(1).optional(),
   repositories: z.array(GitRepositorySchema).min(1),
   tagPattern: regexText.default(DEFAULT_TAG_PATTERN),
+  /** The default branch to read, when origin/HEAD does not tell it. */
+  branch: z.string().min(1).optional(),
 });
 
 /** The options of the local git collector, after defaults. */

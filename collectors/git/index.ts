@@ -21,7 +21,16 @@ export const gitCollector: Collector<GitConfig> = {
     for (const target of config.repositories) {
       if (ctx.signal?.aborted) break;
       try {
-        const { summary } = await collectGitRepository(ctx, workspace.id, target, pattern);
+        const { summary, warnings, removedDeployments } = await collectGitRepository(
+          ctx,
+          workspace.id,
+          target,
+          pattern,
+          config.branch,
+        );
+        for (const message of warnings) (result.warnings ??= []).push({ scope: target.path, message });
+        if (removedDeployments > 0)
+          result.removed = { ...result.removed, deployment: (result.removed?.deployment ?? 0) + removedDeployments };
         for (const [type, n] of Object.entries(summary.imported) as [keyof CollectorResult["records"], number][])
           result.records[type] = (result.records[type] ?? 0) + n;
         for (const r of summary.rejected)
@@ -37,6 +46,8 @@ export const gitCollector: Collector<GitConfig> = {
 };
 
 /** Parses git source options given on the command line or in code, with defaults. */
-export function gitConfig(input: Omit<GitConfig, "kind" | "tagPattern"> & { tagPattern?: string }): GitConfig {
+export function gitConfig(
+  input: Omit<GitConfig, "kind" | "tagPattern" | "branch"> & { tagPattern?: string; branch?: string },
+): GitConfig {
   return GitConfigSchema.parse({ kind: "git", ...input });
 }

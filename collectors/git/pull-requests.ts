@@ -13,6 +13,32 @@ export interface GitPullRequest {
 }
 
 const MERGE = /^Merge pull request #(\d+) from \S/;
+/** "Merge pull request #12 from USER/branch": the login that opened it and the branch merged. */
+const MERGE_FROM = /^Merge pull request #\d+ from ([A-Za-z0-9-]+)\/(\S+)/;
+/** Branches that live on and are merged as releases, not changes: dev, develop, staging, release/*, main, master. */
+const LONG_LIVED = /^(dev|develop|development|staging|main|master|trunk|release|releases)([/-].*)?$/;
+
+/**
+ * Whether a merge commit brings in a long-lived branch (a dev → master
+ * release of hundreds of commits), which is a release rather than one
+ * person's change, so no pull request is made of it.
+ */
+export function mergesLongLivedBranch(commit: GitCommit): boolean {
+  const from = MERGE_FROM.exec(commit.subject);
+  return from !== null && LONG_LIVED.test(from[2]!);
+}
+
+/**
+ * The author GitHub recorded in a merge subject, as a person id; null when
+ * the subject names none, or names the repository's owner (a branch of the
+ * repository itself, not a fork: the owner is an organisation, not a person).
+ */
+export function mergeSubjectAuthor(subject: string, owner: string | null): string | null {
+  const from = MERGE_FROM.exec(subject);
+  if (!from) return null;
+  const login = from[1]!.toLowerCase();
+  return owner && login === owner.toLowerCase() ? null : login;
+}
 const SQUASH = /\(#(\d+)\)$/;
 
 /**
@@ -32,11 +58,17 @@ const earlier = (a: string, b: string) => (Date.parse(a) <= Date.parse(b) ? a : 
 /**
  * The pull request of a merge or squash commit. For a merge, the branch's
  * commits are those of the second parent not in the first; the earliest
- * authored one gives `firstCommitAt` and the author. Git has no pull request
+ * authored one gives `firstCommitAt`, and the author unless the merge
+ * subject names the login that opened it. Git has no pull request
  * creation time, so `createdAt` is that first commit's time (never after the
  * merge); for a squash commit, the commit itself.
  */
-export async function describePullRequest(dir: string, commit: GitCommit, number: number): Promise<GitPullRequest> {
+export async function describePullRequest(
+  dir: string,
+  commit: GitCommit,
+  number: number,
+  owner: string | null,
+): Promise<GitPullRequest> {
   let first: { at: string; authorId: string } | null = null;
   if (commit.parents.length >= 2) {
     const [base, branch] = commit.parents;
@@ -59,7 +91,7 @@ export async function describePullRequest(dir: string, commit: GitCommit, number
   }
   return {
     number,
-    authorId: first?.authorId ?? commit.authorId,
+    authorId: mergeSubjectAuthor(commit.subject, owner) ?? first?.authorId ?? commit.authorId,
     createdAt: first ? earlier(first.at, commit.committedAt) : commit.committedAt,
     firstCommitAt: first?.at ?? null,
     mergedAt: commit.committedAt,

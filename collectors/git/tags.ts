@@ -34,3 +34,17 @@ export async function readReleaseTags(dir: string, pattern: RegExp): Promise<Git
   }
   return tags;
 }
+
+/**
+ * Where a tag can be seen on the origin's host, when it is one whose URL
+ * scheme is known (GitHub, GitLab, Bitbucket); undefined otherwise.
+ */
+export function tagUrl(repositoryUrl: string | null, tag: string): string | undefined {
+  if (!repositoryUrl) return undefined;
+  const host = new URL(repositoryUrl).host;
+  const name = tag.split("/").map(encodeURIComponent).join("/");
+  if (host === "github.com") return `${repositoryUrl}/releases/tag/${name}`;
+  if (host === "gitlab.com") return `${repositoryUrl}/-/tags/${name}`;
+  if (host === "bitbucket.org") return `${repositoryUrl}/src/${name}`;
+  return undefined;
+}

@@ -91,3 +91,24 @@ export function keepsContent(path: string): boolean {
   const dot = base.lastIndexOf(".");
   return dot > 0 && CONFIG_EXTENSIONS.has(base.slice(dot + 1).toLowerCase());
 }
+
+/** Folders never worth listing: vendored and generated code carries other projects' configuration. */
+const IGNORED_FOLDERS = new Set(["node_modules", "vendor", "third_party", "dist", "build", ".git"]);
+
+/**
+ * Whether a file of the default branch's tree belongs in the snapshot, for a
+ * collector that can see the whole tree (local git): every file at the root,
+ * files in a conventional folder up to three levels below it, and the
+ * well-known configuration files anywhere up to three folders down, so a
+ * monorepo's `apps/web/fly.toml` or `backend/Dockerfile` is seen. The GitHub
+ * query selects the same root and folders by name.
+ */
+export function inSnapshot(path: string): boolean {
+  const segments = path.split("/");
+  if (segments.length === 1) return true;
+  if (segments.some((s) => IGNORED_FOLDERS.has(s))) return false;
+  if ((CONVENTIONAL_FOLDERS as readonly string[]).includes(segments[0]!) && segments.length <= 4) return true;
+  const base = segments[segments.length - 1]!;
+  const wellKnown = (ROOT_CONFIG_FILES as readonly string[]).includes(base) || base.startsWith("Dockerfile.");
+  return wellKnown && segments.length <= 4;
+}

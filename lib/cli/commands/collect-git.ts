@@ -5,22 +5,29 @@ import { optional, type CommandContext } from "../command";
 /** `altimeter collect git PATH…`: the local git collector's flags and how they become its config. */
 export const gitCollectSource = {
   usage:
-    "altimeter collect git PATH... --workspace SLUG [--tag-pattern REGEX] [--repository-id ID] [--team ID] [--json]",
-  help: `git: commits and authors (after .mailmap) of local clones, pull requests named by
-merge commits ("Merge pull request #N from …", or "Title (#N)"), and tags matching
-a pattern as production deployments. No network; each repository resumes after
-the last commit stored. See collectors/CONFIG.md ("Local git") for the id rules.
+    "altimeter collect git PATH... --workspace SLUG [--tag-pattern REGEX] [--repository-id ID] [--team ID] [--branch NAME] [--json]",
+  help: `git: the default branch of local clones (origin/HEAD, else main or master, never
+simply what is checked out): a snapshot of its build, deploy and catalog files,
+commits and authors (after .mailmap), pull requests named by merge commits
+("Merge pull request #N from USER/…", author USER; or "Title (#N)"; merges of
+dev, develop, release/*, main or master are releases, not pull requests), and
+tags matching a pattern as production deployments (linked on GitHub, GitLab and
+Bitbucket). Deployments of tags no longer matched are removed. No network; each
+repository resumes after the last commit stored. See collectors/CONFIG.md
+("Local git") for the id rules.
 
   PATH                  a local clone (or bare repository); several may be given
   --tag-pattern REGEX   tags that are production deployments (default: ^v?\\d+\\.\\d+(\\.\\d+)?$)
   --repository-id ID    the repository's id (one PATH only; default: owner/name
                         from the origin remote, else the folder name)
-  --team ID             the team owning the repositories`,
+  --team ID             the team owning the repositories (created when missing)
+  --branch NAME         the default branch, when the clone has no origin/HEAD`,
   positionals: "PATH",
   options: {
     "tag-pattern": { type: "string" },
     "repository-id": { type: "string" },
     team: { type: "string" },
+    branch: { type: "string" },
   } as const,
   config(ctx: CommandContext): GitConfig {
     const paths = ctx.positionals.slice(1);
@@ -36,6 +43,7 @@ the last commit stored. See collectors/CONFIG.md ("Local git") for the id rules.
       kind: "git",
       repositories: paths.map((path) => ({ path, ...(id !== null ? { id } : {}), ...(team ? { team } : {}) })),
       tagPattern: optional(ctx, "tag-pattern") ?? undefined,
+      branch: optional(ctx, "branch") ?? undefined,
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;

@@ -75,7 +75,10 @@ function summaryLine(workspace: string, s: SourceSyncResult): string {
       .join(", ") || "no records";
   const requests =
     s.requests !== undefined ? `; ${s.requests} requests, ${s.rateLimitPoints ?? 0} rate-limit points` : "";
-  return `${workspace}: ${s.source} ${s.status} in ${(s.durationMs / 1000).toFixed(1)} s: ${records}${requests}`;
+  const removed = Object.entries(s.removed ?? {})
+    .map(([t, n]) => `; ${n} ${t}${n === 1 ? "" : "s"} removed (no longer in the source)`)
+    .join("");
+  return `${workspace}: ${s.source} ${s.status} in ${(s.durationMs / 1000).toFixed(1)} s: ${records}${removed}${requests}`;
 }
 
 export const collectCommand: Command = {
@@ -88,7 +91,7 @@ ${Object.values(SOURCES)
   .join("\n\n")}
 
   --workspace SLUG  the workspace to store into (created when missing; required)
-  --json            print {"workspace", "source", "status", "records", "failures", "requests", "rateLimitPoints", "durationMs"}
+  --json            print {"workspace", "source", "status", "records", "failures", "warnings", "removed", "requests", "rateLimitPoints", "durationMs"}
 
 Progress per repository is shown on a terminal, one summary line otherwise.
 Exit status: 0 collected, 2 partial (some repositories failed and were
@@ -141,6 +144,7 @@ skipped; the rest was stored), 1 failed (bad token, unknown organisation…),
     if (ctx.values.json) ctx.out(JSON.stringify({ workspace, ...outcome }, null, 2));
     else {
       for (const f of outcome.failures) ctx.err(`${f.scope}: ${f.message}`);
+      for (const w of outcome.warnings ?? []) ctx.err(`warning: ${w.scope}: ${w.message}`);
       ctx.out(summaryLine(workspace, outcome));
     }
     return outcome.status === "ok" ? 0 : outcome.status === "partial" ? 2 : 1;

@@ -31,7 +31,7 @@ function buildHistory(repo: TestRepository): Record<string, string> {
   const merge = repo.merge(
     "feature",
     "2026-01-07T09:00:00Z",
-    "Merge pull request #7 from acme/feature\n\nThe feature",
+    "Merge pull request #7 from alice/feature\n\nThe feature",
     bob,
   );
   const squash = repo.commit(dependabot, "2026-01-07T10:00:00Z", "Bump lodash from 4.17.20 to 4.17.21 (#8)", {
@@ -57,7 +57,14 @@ describe("the local git collector", () => {
   test("a first sync stores the repository, every commit, authors after .mailmap, merged pull requests and release tags", async () => {
     const result = await gitCollector.collect(context(store.db), gitConfig({ repositories: [{ path: repo.dir }] }));
     expect(result).toMatchObject({ source: "git", status: "ok", failures: [] });
-    expect(result.records).toEqual({ repository: 1, commit: 6, person: 4, pull_request: 2, deployment: 2 });
+    expect(result.records).toEqual({
+      repository: 1,
+      repository_files: 1,
+      commit: 6,
+      person: 4,
+      pull_request: 2,
+      deployment: 2,
+    });
 
     const [repository] = rows(store.db, "SELECT id, name, created_at, default_branch, url FROM repositories");
     expect(repository).toEqual({
@@ -134,6 +141,7 @@ describe("the local git collector", () => {
     ]);
     expect(rows(store.db, "SELECT source, scope, stream, cursor FROM sync_cursors")).toEqual([
       { source: "git", scope: "service", stream: "commits", cursor: shas.squash },
+      { source: "git", scope: "service", stream: "files", cursor: shas.squash },
     ]);
   });
 
@@ -143,13 +151,13 @@ describe("the local git collector", () => {
     const latest = repo.commit(dave, "2026-01-08T10:00:00Z", "Dave's first change");
 
     const result = await gitCollector.collect(context(store.db), gitConfig({ repositories: [{ path: repo.dir }] }));
-    expect(result.records).toEqual({ repository: 1, commit: 1, person: 1, deployment: 2 });
+    expect(result.records).toEqual({ repository: 1, repository_files: 1, commit: 1, person: 1, deployment: 2 });
     expect(rows(store.db, "SELECT count(*) AS n FROM commits")).toEqual([{ n: 7 }]);
     expect(rows(store.db, "SELECT id, name, team_id FROM people WHERE id IN ('alice', 'dave') ORDER BY id")).toEqual([
       { id: "alice", name: "Alice A.", team_id: "payments" },
       { id: "dave", name: "Dave", team_id: null },
     ]);
-    expect(rows(store.db, "SELECT cursor FROM sync_cursors")).toEqual([{ cursor: latest }]);
+    expect(rows(store.db, "SELECT cursor FROM sync_cursors WHERE stream = 'commits'")).toEqual([{ cursor: latest }]);
 
     const again = await gitCollector.collect(context(store.db), gitConfig({ repositories: [{ path: repo.dir }] }));
     expect(again.records).toEqual({ repository: 1, deployment: 2 });
@@ -167,7 +175,7 @@ describe("the local git collector", () => {
     // The orphaned commit stays (records are never deleted); the rewritten one joins it.
     expect(rows(store.db, "SELECT count(*) AS n FROM commits")).toEqual([{ n: 8 }]);
     expect(rows(store.db, "SELECT count(*) AS n FROM pull_requests")).toEqual([{ n: 2 }]);
-    expect(rows(store.db, "SELECT cursor FROM sync_cursors")).toEqual([{ cursor: rewritten }]);
+    expect(rows(store.db, "SELECT cursor FROM sync_cursors WHERE stream = 'commits'")).toEqual([{ cursor: rewritten }]);
   });
 });
 

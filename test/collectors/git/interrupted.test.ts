@@ -35,8 +35,8 @@ test("a git collection interrupted after 6,000 commits (the first 5,000 records 
     const cut = await gitCollector.collect(ctx, config);
     expect(cut.status).toBe("failed");
     const partial = dump(interrupted.db);
-    // The first batch of 5,000 records: the repository and 4,999 commits.
-    expect(partial.commits!.length).toBe(4999);
+    // The first batch of 5,000 records: the repository, its files snapshot and 4,998 commits.
+    expect(partial.commits!.length).toBe(4998);
     expect(partial.sync_cursors).toEqual([]);
 
     const rerun = await gitCollector.collect({ ...ctx, signal: undefined, progress: () => {} }, config);
