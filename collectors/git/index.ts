@@ -28,7 +28,11 @@ export const gitCollector: Collector<GitConfig> = {
           pattern,
           config.branch,
         );
-        for (const message of warnings) (result.warnings ??= []).push({ scope: target.path, message });
+        if (warnings.length > 0)
+          result.warnings = [
+            ...(result.warnings ?? []),
+            ...warnings.map((message) => ({ scope: target.path, message })),
+          ];
         if (removedDeployments > 0)
           result.removed = { ...result.removed, deployment: (result.removed?.deployment ?? 0) + removedDeployments };
         for (const [type, n] of Object.entries(summary.imported) as [keyof CollectorResult["records"], number][])
