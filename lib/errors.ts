@@ -51,10 +51,34 @@ export class UpstreamError extends AltimeterError {
   }
 }
 
-/** Something Altimeter needs on this machine is missing or not ready (Chromium for PDF reports, the app's build). */
+/**
+ * Something Altimeter needs is missing or not ready (Chromium for PDF reports,
+ * the app's build), or the store is busy with a writer: `retryAfterSeconds`
+ * says when trying again makes sense (the `Retry-After` of the 503).
+ */
 export class UnavailableError extends AltimeterError {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds?: number,
+  ) {
     super(message, "unavailable", 503);
+  }
+}
+
+/** More work queued than the server takes on (PDF prints): come back after `retryAfterSeconds`. */
+export class TooManyRequestsError extends AltimeterError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message, "too_many_requests", 429);
+  }
+}
+
+/** The caller went away (the request was aborted), so the work it asked for was stopped. */
+export class RequestAbortedError extends AltimeterError {
+  constructor(message = "the request was aborted, so its work was stopped") {
+    super(message, "aborted", 499);
   }
 }
 

@@ -39,9 +39,30 @@ export function formatDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-/** The window `[from, to)` of two dates, refused unless `to` is after `from`. */
+/**
+ * The longest window anyone may ask for: three years. One request computes at
+ * most this much (a weekly series of {@link MAX_SERIES_WEEKS} weeks, a
+ * dashboard of six years with the previous period), so no query can hold the
+ * server for long or fill its memory.
+ */
+export const MAX_WINDOW_DAYS = 1096;
+/** The most weeks a weekly series has: the full weeks of the longest window. */
+export const MAX_SERIES_WEEKS = Math.floor(MAX_WINDOW_DAYS / 7);
+
+/** Refuses a window longer than {@link MAX_WINDOW_DAYS}, naming the bound and the parameters as the caller spells them. */
+export function checkWindowLength(w: MetricsWindow, labels: { from: string; to: string }): void {
+  const days = windowDays(w);
+  if (days > MAX_WINDOW_DAYS)
+    throw new ValidationError(
+      `the window ${labels.from} (${formatDate(w.from)}) to ${labels.to} (${formatDate(w.to)}) is ${days} days long: ` +
+        `a window is at most ${MAX_WINDOW_DAYS} days (three years; a weekly series at most ${MAX_SERIES_WEEKS} weeks)`,
+    );
+}
+
+/** The window `[from, to)` of two dates, refused unless `to` is after `from` and the window is at most {@link MAX_WINDOW_DAYS} long. */
 export function parseWindow(from: string, to: string): MetricsWindow {
   const w = { from: parseDate(from, "--from"), to: parseDate(to, "--to") };
   if (w.to <= w.from) throw new ValidationError(`--to (${to}) must be after --from (${from})`);
+  checkWindowLength(w, { from: "--from", to: "--to" });
   return w;
 }

@@ -1,7 +1,6 @@
 import type { Db } from "@/db/client";
 import {
   computeMetrics,
-  computeWeeklySeries,
   deriveFacts,
   metricRecords,
   type MetricName,
@@ -9,7 +8,8 @@ import {
   type MetricsReport,
   type WorkspaceFacts,
 } from "@/lib/metrics";
-import { formatDate } from "@/lib/metrics/window";
+import { stopIfAborted, type WorkOptions, yieldToOthers } from "@/lib/work";
+import { formatDate, fullWeeks } from "@/lib/metrics/window";
 import { loadSourceLinks } from "@/lib/queries/links";
 import { loadMetricsData } from "@/lib/queries/metrics-data";
 import { drillDownTable, linkedRecords, type DrillDownTable } from "./drilldown";
@@ -28,7 +28,10 @@ const factsCache = new WeakMap<Db, Map<number, { version: number; facts: Promise
 /** The derived facts of a workspace at its current data version. */
 export async function workspaceFacts(db: Db, workspace: Workspace): Promise<WorkspaceFacts> {
   let perDb = factsCache.get(db);
-  if (!perDb) factsCache.set(db, (perDb = new Map()));
+  if (!perDb) {
+    perDb = new Map();
+    factsCache.set(db, perDb);
+  }
   const hit = perDb.get(workspace.id);
   if (hit && hit.version === workspace.dataVersion) return hit.facts;
   const facts = loadMetricsData(db, workspace.id).then((data) => deriveFacts(data, metricsSettings(workspace)));
@@ -53,11 +56,27 @@ export async function getMetricsReport(db: Db, q: MetricsQuery): Promise<Metrics
   return report(r, await workspaceFacts(db, r.workspace));
 }
 
-/** `altimeter metrics --series week`: one report per full week of the window, oldest first. */
-export async function getWeeklySeries(db: Db, q: MetricsQuery): Promise<{ series: MetricsReport[] }> {
+/**
+ * `altimeter metrics --series week`: one report per full week of the window,
+ * oldest first. A week at a time, yielding in between so one long series
+ * never starves other requests, and stopping when `signal` is aborted.
+ */
+export async function getWeeklySeries(
+  db: Db,
+  q: MetricsQuery,
+  options: WorkOptions = {},
+): Promise<{ series: MetricsReport[] }> {
   const r = await resolveQuery(db, q);
   const facts = await workspaceFacts(db, r.workspace);
-  return { series: computeWeeklySeries(facts, r.window, { teamId: r.teamId }).map((s) => report(r, facts, s.window)) };
+  const weeks = fullWeeks(r.window);
+  const series: MetricsReport[] = [];
+  for (const week of weeks) {
+    stopIfAborted(options.signal);
+    series.push(report(r, facts, week));
+    options.onProgress?.(series.length, weeks.length);
+    await yieldToOthers();
+  }
+  return { series };
 }
 
 /** The records behind every number of a query (the drill-down). */

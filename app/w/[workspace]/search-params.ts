@@ -1,5 +1,5 @@
 import { ValidationError } from "@/lib/errors";
-import { DAY_MS, formatDate, parseDate } from "@/lib/metrics/window";
+import { checkWindowLength, DAY_MS, formatDate, parseDate } from "@/lib/metrics/window";
 
 /** What Next hands a page as `searchParams` once awaited. */
 export type SearchParams = Record<string, string | string[] | undefined>;
@@ -42,8 +42,8 @@ export function single(value: string | string[] | undefined): string | null {
 
 /**
  * `?from=YYYY-MM-DD&to=YYYY-MM-DD&team=ID` over the default window (the last
- * 13 weeks). Either date alone keeps the default length. A bad date or `to`
- * not after `from` is a ValidationError naming the parameter.
+ * 13 weeks). Either date alone keeps the default length. A bad date, `to`
+ * not after `from` or a window over MAX_WINDOW_DAYS is a ValidationError naming the parameter.
  */
 export function parseWorkspaceSearchParams(params: SearchParams, now: number): WorkspaceFilters {
   const fromParam = single(params.from);
@@ -57,6 +57,7 @@ export function parseWorkspaceSearchParams(params: SearchParams, now: number): W
     throw new ValidationError(
       `to (${to}) must be after from (${from}): the window runs from "from" up to, not including, "to"`,
     );
+  checkWindowLength({ from: fromMs, to: toMs }, { from: "from", to: "to" });
   const preset = PRESETS.find((p) => {
     const w = windowEndingToday(now, p.days);
     return w.from === from && w.to === to;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getDb } from "@/app/_lib/db";
 import { ValidationError } from "@/lib/errors";
 import { route } from "@/lib/http/route";
-import { parseDate } from "@/lib/metrics/window";
+import { checkWindowLength, parseDate } from "@/lib/metrics/window";
 import { getMetricsReport, getWeeklySeries } from "@/lib/service/metrics";
 
 const MetricsParams = z.object({
@@ -23,9 +23,10 @@ function parametersOf(url: URL): Record<string, string> {
 /**
  * GET /api/v1/workspaces/SLUG/metrics?from=YYYY-MM-DD&to=YYYY-MM-DD[&team=ID][&series=week]:
  * exactly `altimeter metrics --json` (spec/cli.md). Errors are
- * `{ error: { code, message } }`: 400 for bad parameters, 404 for an unknown workspace or team.
+ * `{ error: { code, message } }`: 400 for bad parameters (a window is at most
+ * MAX_WINDOW_DAYS long), 404 for an unknown workspace or team.
  */
-export const GET = route<{ workspace: string }>(async ({ url, params }) => {
+export const GET = route<{ workspace: string }>(async ({ request, url, params }) => {
   const given = parametersOf(url);
   const unknown = Object.keys(given).filter((k) => !KNOWN.has(k));
   if (unknown.length > 0)
@@ -40,7 +41,12 @@ export const GET = route<{ workspace: string }>(async ({ url, params }) => {
     throw new ValidationError(
       `to (${to}) must be after from (${from}): the window runs from "from" up to, not including, "to"`,
     );
+  checkWindowLength({ from: fromMs, to: toMs }, { from: "from", to: "to" });
   const query = { workspace: params.workspace, from, to, team: team ?? null };
-  const body = series === "week" ? await getWeeklySeries(getDb(), query) : await getMetricsReport(getDb(), query);
+  // The series stops when the client goes away, and yields between weeks so other requests are served meanwhile.
+  const body =
+    series === "week"
+      ? await getWeeklySeries(getDb(), query, { signal: request.signal })
+      : await getMetricsReport(getDb(), query);
   return Response.json(body, { headers: { "cache-control": "no-store" } });
 });
