@@ -1,5 +1,5 @@
 import type { IncidentTargets } from "../config-fields";
-import { resolvedNotBefore, routeIncident, type IncidentInput } from "../incident-sync";
+import { routeIncident, type IncidentInput } from "../incident-sync";
 import { resolveColumns, type ExportFormat } from "./columns";
 import { exportTimestamp } from "./time";
 
@@ -20,6 +20,9 @@ const list = (text: string | undefined) =>
     .split(/[,;]/)
     .map((s) => s.trim())
     .filter(Boolean);
+
+/** A column as the file names it, for a reason the reader can find in the file. */
+const columnName = (header: string | undefined, fallback: string) => `column "${header ?? fallback}"`;
 
 /**
  * One CSV row of a PagerDuty or Opsgenie export as an incident. The id is
@@ -51,6 +54,12 @@ export function incidentFromRow(cells: Record<string, string>, options: RowOptio
   } else if (closeTime && /^\d+$/.test(closeTime) && Number(closeTime) > 0) {
     resolvedAt = new Date(Date.parse(openedAt.value) + Number(closeTime)).toISOString();
   }
+  // The event format rejects an end before its start; clamping it would store a 0 h restore time that never was.
+  if (resolvedAt && Date.parse(resolvedAt) < Date.parse(openedAt.value))
+    return {
+      ok: false,
+      reason: `${columnName(col.resolvedAt, "close time")} ${resolved ?? `${closeTime} ms`} is before ${columnName(col.createdAt, "created at")} ${created}: an incident cannot end before it starts`,
+    };
   const routeKeys = [
     ...list(cell("serviceId")),
     cell("service"),
@@ -67,7 +76,7 @@ export function incidentFromRow(cells: Record<string, string>, options: RowOptio
       type: "incident",
       id: `${options.format}:${rawId}`,
       openedAt: openedAt.value,
-      resolvedAt: resolvedNotBefore(openedAt.value, resolvedAt),
+      resolvedAt,
       title: cell("title"),
       severity: cell("severity"),
       ...route,

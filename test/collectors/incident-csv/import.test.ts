@@ -166,6 +166,46 @@ describe("altimeter import-incidents", () => {
     ]);
   });
 
+  test("a row resolved before it opened is rejected naming its line and columns, and the incident stored before is kept", async () => {
+    const header = "ID,Title,Created At,Resolved At";
+    const good = file("pd-good.csv", `${header}\nPZ1,Outage,2026-03-01T10:00:00Z,2026-03-01T12:30:00Z\n`);
+    expect(
+      altimeter(["import-incidents", good, "--format", "pagerduty", "--workspace", "order"], { db: store.file }).status,
+    ).toBe(0);
+    const bad = file(
+      "pd-bad.csv",
+      `${header}\nPZ2,Fine,2026-03-02T10:00:00Z,2026-03-02T11:00:00Z\nPZ1,Outage,2026-03-01T10:00:00Z,2026-03-01T09:15:00Z\n`,
+    );
+    const r = altimeter(["import-incidents", bad, "--format", "pagerduty", "--workspace", "order", "--json"], {
+      db: store.file,
+    });
+    expect(r.status).toBe(2);
+    expect(JSON.parse(r.stdout).rejected).toEqual([
+      {
+        file: bad,
+        line: 3,
+        reason:
+          'column "Resolved At" 2026-03-01T09:15:00Z is before column "Created At" 2026-03-01T10:00:00Z: an incident cannot end before it starts',
+      },
+    ]);
+    expect(
+      await incidents(
+        "SELECT id, opened_at, resolved_at FROM incidents WHERE id IN ('pagerduty:PZ1', 'pagerduty:PZ2') ORDER BY id",
+      ),
+    ).toEqual([
+      {
+        id: "pagerduty:PZ1",
+        opened_at: Date.parse("2026-03-01T10:00:00Z"),
+        resolved_at: Date.parse("2026-03-01T12:30:00Z"),
+      },
+      {
+        id: "pagerduty:PZ2",
+        opened_at: Date.parse("2026-03-02T10:00:00Z"),
+        resolved_at: Date.parse("2026-03-02T11:00:00Z"),
+      },
+    ]);
+  });
+
   test("a bad --map or --format is refused with the reason", () => {
     const csv = file("x.csv", "id,created at\n1,2026-01-01T00:00:00Z\n");
     const badMap = altimeter(
