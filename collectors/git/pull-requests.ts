@@ -53,6 +53,20 @@ export function pullRequestNumber(commit: GitCommit): number | null {
   return Number.isSafeInteger(n) && n > 0 ? n : null;
 }
 
+/**
+ * Whether a squash commit's author date is the merge time: GitHub writes the
+ * squash commit when the pull request is merged and dates its author then
+ * (2,796 of DevLake's 2,805 squash merges), so when coding started is unknown
+ * from git. Such a pull request gets no `firstCommitAt`, and `createdAt` =
+ * `mergedAt` says that its coding time is unknown (collecting from GitHub fills it).
+ */
+export function codingTimeLost(commit: GitCommit): boolean {
+  return (
+    commit.parents.length === 1 &&
+    Math.floor(Date.parse(commit.authoredAt) / 1000) === Math.floor(Date.parse(commit.committedAt) / 1000)
+  );
+}
+
 const earlier = (a: string, b: string) => (Date.parse(a) <= Date.parse(b) ? a : b);
 
 /**
@@ -61,7 +75,8 @@ const earlier = (a: string, b: string) => (Date.parse(a) <= Date.parse(b) ? a : 
  * authored one gives `firstCommitAt`, and the author unless the merge
  * subject names the login that opened it. Git has no pull request
  * creation time, so `createdAt` is that first commit's time (never after the
- * merge); for a squash commit, the commit itself.
+ * merge); for a squash commit, the commit itself, unless its author date is
+ * the merge time ({@link codingTimeLost}): then no first commit is known.
  */
 export async function describePullRequest(
   dir: string,
@@ -86,7 +101,7 @@ export async function describePullRequest(
       if (!first || Date.parse(at) < Date.parse(first.at))
         first = { at, authorId: personIdOf(fields[i]!, fields[i + 1]!) };
     }
-  } else {
+  } else if (!codingTimeLost(commit)) {
     first = { at: commit.authoredAt, authorId: commit.authorId };
   }
   return {

@@ -108,7 +108,8 @@ describe("the local git collector", () => {
         number: 8,
         author_id: "dependabot[bot]",
         created_at: Date.parse("2026-01-07T10:00:00Z"),
-        first_commit_at: Date.parse("2026-01-07T10:00:00Z"),
+        // A squash commit authored at its merge time: when coding started is unknown, and the record says so.
+        first_commit_at: null,
         merged_at: Date.parse("2026-01-07T10:00:00Z"),
         closed_at: Date.parse("2026-01-07T10:00:00Z"),
         base_branch: "main",
