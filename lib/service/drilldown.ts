@@ -1,3 +1,4 @@
+import { csvDocument } from "@/lib/csv";
 import type { MetricName, MetricRecords } from "@/lib/metrics";
 import type { Attribution } from "@/lib/metrics/attribution";
 import { HOUR_MS } from "@/lib/metrics/window";
@@ -143,13 +144,9 @@ export function drillDownTable(
   }
 }
 
-/** RFC 4180 CSV of a drill-down table. */
+/** RFC 4180 CSV of a drill-down table, with formula-like text neutralised (lib/csv.ts). */
 export function drillDownCsv(t: DrillDownTable): string {
-  const cell = (v: string | number | boolean | null): string => {
-    const s = v === null ? "" : String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [t.columns, ...t.rows].map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
+  return csvDocument(t.columns, t.rows);
 }
 
 /** The deployments and pull requests a drill-down of `metric` shows, whose links it needs. */
