@@ -5,6 +5,7 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { readEnv } from "@/lib/env";
 import { ValidationError } from "@/lib/errors";
+import { WorkspaceSlugSchema } from "@/lib/workspace-slug";
 import { envName } from "./config-fields";
 import { GitConfigSchema } from "./git/config";
 import { GithubConfigSchema } from "./github/config";
@@ -80,7 +81,7 @@ export type SourceKind = SourceConfig["kind"];
 
 /** One workspace of the config file: its sources, sync schedule and the secrets of its inbound APIs (by env var name). */
 export const WorkspaceConfigSchema = z.strictObject({
-  slug: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "must be lower-case letters, digits, - and _"),
+  slug: WorkspaceSlugSchema,
   name: z.string().min(1).optional(),
   schedule: z.strictObject({ cron: cronPattern, timeZone: timeZone.default("UTC") }).optional(),
   /** The weekly digest's schedule, channels and recipients, run by `altimeter worker`. */
@@ -115,7 +116,7 @@ export const AltimeterConfigSchema = z
         });
       seen.add(w.slug);
       const names = new Set<string>();
-      w.sources.forEach((s, j) => {
+      for (let j = 0; j < w.sources.length; j++) {
         const name = sourceName(w, j);
         if (names.has(name))
           ctx.addIssue({
@@ -124,7 +125,7 @@ export const AltimeterConfigSchema = z
             message: `two sources are named ${JSON.stringify(name)}; give each a distinct name`,
           });
         names.add(name);
-      });
+      }
     });
   });
 export type AltimeterConfig = z.infer<typeof AltimeterConfigSchema>;

@@ -1,12 +1,12 @@
 import { ValidationError } from "@/lib/errors";
+import { checkWorkspaceSlug } from "@/lib/workspace-slug";
 import type { InboundResponse } from "@/lib/service/webhooks";
 
 /** The `?workspace=SLUG` of an inbound request; a missing or malformed slug is a ValidationError. */
 export function workspaceParam(request: Request): string {
   const slug = new URL(request.url).searchParams.get("workspace");
   if (!slug) throw new ValidationError("name the workspace: ?workspace=SLUG");
-  if (!/^[a-z0-9][a-z0-9_-]*$/.test(slug)) throw new ValidationError(`${JSON.stringify(slug)} is not a workspace slug`);
-  return slug;
+  return checkWorkspaceSlug(slug);
 }
 
 /** A JSON response of a service answer; a 401 names the Bearer scheme. */

@@ -1,7 +1,8 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { workspaces, type Workspace } from "@/db/schema";
-import { NotFoundError, ValidationError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
+import { checkWorkspaceSlug } from "@/lib/workspace-slug";
 
 export type { Workspace };
 
@@ -28,21 +29,15 @@ export async function getWorkspace(db: Db, slug: string): Promise<Workspace> {
   );
 }
 
-const SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-
-/** Refuses a slug that would not survive a URL or a shell: letters, digits, `.`, `_`, `-`, at most 64. */
-export function checkSlug(slug: string): string {
-  if (!SLUG.test(slug)) {
-    throw new ValidationError(
-      `workspace slug ${JSON.stringify(slug)} must be 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit`,
-    );
-  }
-  return slug;
-}
-
-/** The workspace with this slug, created with defaults when missing. */
+/**
+ * The workspace with this slug, created with defaults when missing. Only a new
+ * slug is checked against the rule, so a workspace stored before the rule
+ * tightened still takes imports.
+ */
 export async function ensureWorkspace(db: Db, slug: string, name = slug): Promise<Workspace> {
-  checkSlug(slug);
+  const found = await findWorkspace(db, slug);
+  if (found) return found;
+  checkWorkspaceSlug(slug);
   db.insert(workspaces).values({ slug, name, createdAt: Date.now() }).onConflictDoNothing().run();
   return (await findWorkspace(db, slug))!;
 }

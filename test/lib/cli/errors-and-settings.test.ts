@@ -69,7 +69,7 @@ test("a workspace slug that would not survive a URL is refused before anything i
     input: `{"type":"team","id":"a","name":"A"}\n`,
   });
   expect(run.status).toBe(1);
-  expect(run.stderr).toContain('workspace slug "acme corp/eu" must be 1–64 letters, digits');
+  expect(run.stderr).toContain('workspace slug "acme corp/eu" must be 1–64 lower-case letters, digits');
 });
 
 describe("altimeter settings", () => {
