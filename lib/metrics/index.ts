@@ -1,4 +1,5 @@
 import { changeFailureRate, changeFailureRecords } from "./change-failure-rate";
+import { coverage, withholdJudgements } from "./coverage";
 import { deploymentFrequency, deploymentFrequencyRecords } from "./deployment-frequency";
 import type { WorkspaceFacts } from "./facts";
 import { firstDeployRecords, timeToFirstDeploy } from "./first-deploy";
@@ -18,6 +19,8 @@ export * from "./types";
 export function metricRecords(facts: WorkspaceFacts, w: MetricsWindow, scope: Scope) {
   const inScope = scopeFilter(facts, scope);
   return {
+    /** The workspace's earliest record of each source type (window- and scope-independent), for coverage. */
+    sources: facts.data.sourceStarts,
     deploymentFrequency: deploymentFrequencyRecords(facts, w, inScope),
     leadTime: leadTimeRecords(facts, w, inScope),
     changeFailureRate: changeFailureRecords(facts, w, inScope),
@@ -51,7 +54,7 @@ export function summarise(records: MetricRecords, w: MetricsWindow): MetricValue
     onboarding: onboarding(records.onboarding),
     timeToFirstDeploy: timeToFirstDeploy(records.timeToFirstDeploy),
   };
-  return { ...values, targets: targets(values) };
+  return withholdJudgements({ ...values, coverage: coverage(records.sources, w), targets: targets(values) });
 }
 
 /** spec/metrics.md for one window and scope. */

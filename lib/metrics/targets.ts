@@ -3,7 +3,7 @@ import type { MetricValues, Targets } from "./types";
 const below = (value: number | null, limit: number): boolean | null => (value === null ? null : value < limit);
 
 /** Platform-engineering targets: met, missed, or null without data. Zero deployments miss the deployment target. */
-export function targets(m: Omit<MetricValues, "targets">): Targets {
+export function targets(m: Omit<MetricValues, "targets" | "coverage">): Targets {
   return {
     onboarding: below(m.onboarding.medianDays, 7),
     timeToFirstDeploy: below(m.timeToFirstDeploy.medianHours, 24),

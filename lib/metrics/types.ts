@@ -88,6 +88,41 @@ export interface PersonRow {
   firstMergedPullRequest: PullRequestRef | null;
 }
 
+/**
+ * The earliest time of each source type in the workspace, whatever the scope
+ * (UTC ms; null without any record): deployments by `finishedAt`, else
+ * `createdAt`; incidents by `openedAt`; pull requests by `createdAt`; commits
+ * by `authoredAt` (spec/metrics.md "Coverage").
+ */
+export interface SourceStarts {
+  deployments: number | null;
+  incidents: number | null;
+  pullRequests: number | null;
+  commits: number | null;
+}
+
+/**
+ * Which sources cover a window (spec/metrics.md "Coverage", `coverage` in
+ * `altimeter metrics --json`): a source type covers `[from, to)` when the
+ * workspace holds at least one record of that type, in any scope, whose time
+ * is before `to`. A source that does not cover the window withholds the
+ * judgements that read it: the tiers and targets of the metrics built on it
+ * are `null` ("no data"), while counts and values are computed as usual.
+ * - `deployments` false: deployment frequency, lead time, change failure rate,
+ *   time to first deploy, rework rate and failed deployment recovery lose
+ *   their tier and target.
+ * - `incidents` false: change failure rate, time to restore and failed
+ *   deployment recovery lose their tier and target.
+ * - `pullRequests` false: lead time loses its tier; with `commits` false as
+ *   well, onboarding loses its target.
+ */
+export interface Coverage {
+  deployments: boolean;
+  incidents: boolean;
+  pullRequests: boolean;
+  commits: boolean;
+}
+
 /** Everything the engine reads for one workspace. */
 export interface MetricsData {
   repositories: RepositoryRow[];
@@ -97,6 +132,8 @@ export interface MetricsData {
   people: PersonRow[];
   /** Earliest commit, pull request, deployment or incident timestamp; null without any. */
   dataStart: number | null;
+  /** The earliest record of each source type, for coverage. */
+  sourceStarts: SourceStarts;
 }
 
 export interface DeploymentFrequency {
@@ -159,6 +196,8 @@ export interface MetricValues {
   timeToRestore: TimeToRestore;
   onboarding: Onboarding;
   timeToFirstDeploy: TimeToFirstDeploy;
+  /** Which sources hold data for the window; judgements of uncovered sources are `null`. */
+  coverage: Coverage;
   targets: Targets;
 }
 

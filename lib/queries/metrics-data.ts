@@ -114,16 +114,38 @@ export async function loadMetricsData(db: Db, workspaceId: number): Promise<Metr
     }),
   );
 
-  const starts = c
+  const [commits, pullRequestsStart] = c
     .prepare(
-      `SELECT MIN(t) FROM (
-        SELECT MIN(authored_at) AS t FROM commits WHERE workspace_id = ?
-        UNION ALL SELECT MIN(created_at) FROM pull_requests WHERE workspace_id = ?
-        UNION ALL SELECT MIN(created_at) FROM deployments WHERE workspace_id = ?
-        UNION ALL SELECT MIN(opened_at) FROM incidents WHERE workspace_id = ?)`,
+      `SELECT (SELECT MIN(authored_at) FROM commits WHERE workspace_id = ?),
+        (SELECT MIN(created_at) FROM pull_requests WHERE workspace_id = ?)`,
     )
-    .pluck()
-    .get(workspaceId, workspaceId, workspaceId, workspaceId) as number | null;
+    .raw(true)
+    .get(workspaceId, workspaceId) as [number | null, number | null];
+  // Every deployment and incident is loaded already: their earliest times need no query.
+  let deploymentsStart: number | null = null,
+    deploymentsCreated: number | null = null;
+  for (const d of deployments) {
+    const t = d.finishedAt ?? d.createdAt;
+    if (deploymentsStart === null || t < deploymentsStart) deploymentsStart = t;
+    if (deploymentsCreated === null || d.createdAt < deploymentsCreated) deploymentsCreated = d.createdAt;
+  }
+  let incidentsStart: number | null = null;
+  for (const i of incidents) if (incidentsStart === null || i.openedAt < incidentsStart) incidentsStart = i.openedAt;
+  const starts = [commits, pullRequestsStart, deploymentsCreated, incidentsStart].filter((t) => t !== null);
+  const sourceStarts = {
+    deployments: deploymentsStart,
+    incidents: incidentsStart,
+    pullRequests: pullRequestsStart,
+    commits,
+  };
 
-  return { repositories, deployments, pullRequests, incidents, people, dataStart: starts ?? null };
+  return {
+    repositories,
+    deployments,
+    pullRequests,
+    incidents,
+    people,
+    dataStart: starts.length > 0 ? Math.min(...starts) : null,
+    sourceStarts,
+  };
 }

@@ -16,6 +16,7 @@ import { DAY_MS } from "@/lib/metrics/window";
 /** The records of a wider window that belong to one scope (the engine's ScopeFilter). */
 export function recordsInScope(records: MetricRecords, inScope: ScopeFilter): MetricRecords {
   return {
+    sources: records.sources,
     deploymentFrequency: records.deploymentFrequency.filter((r) => inScope.repository(r.deployment.repositoryId)),
     leadTime: {
       changes: records.leadTime.changes.filter((c) => inScope.repository(c.pullRequest.repositoryId)),
@@ -39,7 +40,7 @@ export function recordsByTeam(
   facts: WorkspaceFacts,
   teamIds: readonly string[],
 ): Map<string, MetricRecords> {
-  const parts = new Map(teamIds.map((id) => [id, emptyRecords()]));
+  const parts = new Map(teamIds.map((id) => [id, emptyRecords(records.sources)]));
   const ofRepository = (repositoryId: string) => {
     const teamId = facts.repositoryById.get(repositoryId)?.teamId;
     return teamId == null ? undefined : parts.get(teamId);
@@ -59,8 +60,9 @@ export function recordsByTeam(
   return parts;
 }
 
-function emptyRecords(): MetricRecords {
+function emptyRecords(sources: MetricRecords["sources"]): MetricRecords {
   return {
+    sources,
     deploymentFrequency: [],
     leadTime: { changes: [], droppedNegative: [] },
     changeFailureRate: [],
@@ -92,7 +94,7 @@ function locate(windows: readonly MetricsWindow[], t: number | null): number {
  * newcomer's start, a repository's createdAt. Order within each part is kept.
  */
 export function recordsByWindow(records: MetricRecords, windows: readonly MetricsWindow[]): MetricRecords[] {
-  const parts = windows.map(emptyRecords);
+  const parts = windows.map(() => emptyRecords(records.sources));
   const part = (t: number | null) => parts[locate(windows, t)];
   for (const r of records.deploymentFrequency) {
     const i = locate(windows, r.deployment.finishedAt);

@@ -28,6 +28,7 @@ function metrics(o: { deploymentTier?: Tier | null; restoreHours?: number | null
     },
     onboarding: { newcomers: 0, onboarded: 0, medianDays: null, p90Days: null },
     timeToFirstDeploy: { newRepositories: 0, deployed: 0, medianHours: null },
+    coverage: { deployments: true, incidents: true, pullRequests: true, commits: true },
     targets: {
       onboarding: null,
       timeToFirstDeploy: null,

@@ -99,7 +99,8 @@ describe("windows, zones and empty results", () => {
     expect(m.targets).toEqual({
       onboarding: null,
       timeToFirstDeploy: null,
-      deploymentFrequency: false,
+      // No deployment data at all: no judgement, not a missed target (spec/metrics.md, Coverage).
+      deploymentFrequency: null,
       changeFailureRate: null,
       timeToRestore: null,
     });
