@@ -9,6 +9,7 @@ import { WorkspaceSlugSchema } from "@/lib/workspace-slug";
 import { envName } from "./config-fields";
 import { GitConfigSchema } from "./git/config";
 import { GithubConfigSchema } from "./github/config";
+import { GitlabConfigSchema } from "./gitlab/config";
 import { OpsgenieConfigSchema } from "./opsgenie/config";
 import { PagerdutyConfigSchema } from "./pagerduty/config";
 
@@ -75,6 +76,7 @@ export const SourceConfigSchema = z.discriminatedUnion("kind", [
   GitConfigSchema,
   PagerdutyConfigSchema,
   OpsgenieConfigSchema,
+  GitlabConfigSchema,
 ]);
 export type SourceConfig = z.infer<typeof SourceConfigSchema>;
 export type SourceKind = SourceConfig["kind"];

@@ -1,6 +1,7 @@
 import type { SourceConfig, SourceKind } from "./config";
 import { gitCollector } from "./git";
 import { githubCollector } from "./github";
+import { gitlabCollector } from "./gitlab";
 import { opsgenieCollector } from "./opsgenie";
 import { pagerdutyCollector } from "./pagerduty";
 import type { Collector, CollectorContext, CollectorResult } from "./types";
@@ -8,6 +9,7 @@ import type { Collector, CollectorContext, CollectorResult } from "./types";
 /** Every collector, by the `kind` of its config entries. */
 export const COLLECTORS: { [K in SourceKind]: Collector<Extract<SourceConfig, { kind: K }>> } = {
   github: githubCollector,
+  gitlab: gitlabCollector,
   git: gitCollector,
   pagerduty: pagerdutyCollector,
   opsgenie: opsgenieCollector,

@@ -74,6 +74,7 @@ function runScript(args: string[]): Promise<number> {
 async function runOtherBenches(importDb: string): Promise<void> {
   const scripts: [string, string[]][] = [
     ["GitHub collector: requests per 1,000 pull requests", ["test/bench/github-requests.ts"]],
+    ["GitLab collector: requests per 1,000 merge requests, a group of 200 projects", ["test/bench/gitlab-requests.ts"]],
     ["dashboard on the benchmark workspace", ["test/bench/dashboard.ts", "--db", importDb]],
     ["PDF report of the demo workspace", ["test/bench/report-pdf.ts"]],
   ];

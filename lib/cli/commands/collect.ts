@@ -6,6 +6,7 @@ import { optional, required, type Command, type CommandContext } from "../comman
 import { terminalProgress } from "../progress";
 import { progressLine } from "./sync";
 import { gitCollectSource } from "./collect-git";
+import { gitlabCollectSource } from "./collect-gitlab";
 
 /** One `altimeter collect SOURCE`: its flags, and how they become the source's config. */
 interface CollectSource {
@@ -66,15 +67,15 @@ the last sync stopped.
 };
 
 /** The sources `collect` knows, by subcommand. */
-const SOURCES: Record<string, CollectSource> = { github, git: gitCollectSource };
+const SOURCES: Record<string, CollectSource> = { github, gitlab: gitlabCollectSource, git: gitCollectSource };
 
 function summaryLine(workspace: string, s: SourceSyncResult): string {
   const records =
     Object.entries(s.records)
       .map(([t, n]) => `${n} ${t}`)
       .join(", ") || "no records";
-  const requests =
-    s.requests !== undefined ? `; ${s.requests} requests, ${s.rateLimitPoints ?? 0} rate-limit points` : "";
+  const points = s.rateLimitPoints !== undefined ? `, ${s.rateLimitPoints} rate-limit points` : "";
+  const requests = s.requests !== undefined ? `; ${s.requests} requests${points}` : "";
   const removed = Object.entries(s.removed ?? {})
     .map(([t, n]) => `; ${n} ${t}${n === 1 ? "" : "s"} removed (no longer in the source)`)
     .join("");
@@ -83,7 +84,8 @@ function summaryLine(workspace: string, s: SourceSyncResult): string {
 
 export const collectCommand: Command = {
   name: "collect",
-  summary: "Collect records from one source (GitHub, a local git clone) into a workspace, without a config file",
+  summary:
+    "Collect records from one source (GitHub, GitLab, a local git clone) into a workspace, without a config file",
   usage: "altimeter collect SOURCE --workspace SLUG [options]",
   help: `
 ${Object.values(SOURCES)
