@@ -5,6 +5,7 @@ import { getCursor, setCursor } from "@/lib/queries/sync-cursors";
 import { ensureWorkspace } from "@/lib/queries/workspaces";
 import type { IncidentTargets } from "./config-fields";
 import type { CollectorContext, CollectorResult } from "./types";
+import { DAY_MS } from "@/lib/time";
 
 /** An incident in the event format, as the incident-tool collectors produce it (timestamps as RFC 3339 text). */
 export interface IncidentInput {
@@ -20,7 +21,6 @@ export interface IncidentInput {
   url?: string;
 }
 
-const DAY = 86_400_000;
 /** How far back a first sync reaches when the config gives no `since`. */
 export const DEFAULT_FIRST_SYNC_DAYS = 365;
 /** Incidents created just before a sync may be indexed late upstream; the next sync looks this far back again. */
@@ -133,7 +133,7 @@ export async function collectIncidents(
     ? Date.parse((JSON.parse(cursor) as { since: string }).since)
     : options.firstSince
       ? Date.parse(options.firstSince)
-      : until - DEFAULT_FIRST_SYNC_DAYS * DAY;
+      : until - DEFAULT_FIRST_SYNC_DAYS * DAY_MS;
   let oldestOpen = Infinity;
   let done = 0;
   const summaries: ImportSummary[] = [];

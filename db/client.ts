@@ -4,17 +4,17 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { DEFAULT_DB_PATH, readEnv } from "@/lib/env";
 import * as schema from "./schema";
 
 /** The store every query function takes. Only `db/` and `lib/queries/` look inside it. */
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-/** Where the database lives when nothing says otherwise (spec/cli.md). */
-export const DEFAULT_DB_PATH = "./data/altimeter.db";
+export { DEFAULT_DB_PATH };
 
 function migrationsFolder(): string {
   const candidates = [
-    process.env.ALTIMETER_MIGRATIONS,
+    readEnv().ALTIMETER_MIGRATIONS,
     path.join(process.cwd(), "db", "migrations"),
     // The CLI may run from any directory; its modules sit beside the migrations.
     safeModuleDir() && path.join(safeModuleDir()!, "migrations"),
@@ -58,5 +58,5 @@ export async function closeDatabase(db: Db): Promise<void> {
 
 /** The database path the CLI and the app agree on: `--db`, else ALTIMETER_DB, else ./data/altimeter.db. */
 export function resolveDbPath(explicit?: string | null): string {
-  return explicit || process.env.ALTIMETER_DB || DEFAULT_DB_PATH;
+  return explicit || readEnv().ALTIMETER_DB;
 }

@@ -1,8 +1,18 @@
 import { z } from "zod";
-import { DEFAULT_DB_PATH } from "@/db/client";
+
+/** Where the database lives when nothing says otherwise (spec/cli.md). */
+export const DEFAULT_DB_PATH = "./data/altimeter.db";
 
 const EnvSchema = z.object({
-  ALTIMETER_DB: z.string().min(1).default(DEFAULT_DB_PATH),
+  /** The SQLite file; unset or empty means ./data/altimeter.db. `--db` wins over it. */
+  ALTIMETER_DB: z
+    .string()
+    .optional()
+    .transform((v) => v || DEFAULT_DB_PATH),
+  /** The drizzle migrations folder, when Altimeter runs from outside its checkout. */
+  ALTIMETER_MIGRATIONS: z.string().min(1).optional(),
+  /** Any non-empty value: the CLI prints the stack of an unexpected error (read by debugRequested). */
+  ALTIMETER_DEBUG: z.string().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** The collectors' config file (collectors/CONFIG.md); `--config` wins over it. */
   ALTIMETER_CONFIG: z.string().min(1).optional(),
@@ -42,4 +52,9 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
 export function readSecret(name: string, source: NodeJS.ProcessEnv = process.env): string | null {
   const value = source[name];
   return value === undefined || value.trim() === "" ? null : value;
+}
+
+/** Whether ALTIMETER_DEBUG asks for stacks; read alone, so a bad value elsewhere cannot hide the error being reported. */
+export function debugRequested(source: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(source.ALTIMETER_DEBUG);
 }

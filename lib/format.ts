@@ -4,6 +4,7 @@
  * Shared by the dashboard (app/_components/format.ts), lib/report and lib/digest.
  */
 import type { MetricName } from "@/lib/metrics";
+import { DAY_MS } from "@/lib/time";
 
 const whole = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
@@ -49,7 +50,7 @@ export function formatShortDay(date: number | string): string {
 
 /** "31 Aug – 22 Nov 2026" for a window `[from, to)`: the last day shown is the one before `to`. */
 export function formatPeriod(from: string, to: string): string {
-  const last = Date.parse(`${to}T00:00:00Z`) - 86_400_000;
+  const last = Date.parse(`${to}T00:00:00Z`) - DAY_MS;
   return from.slice(0, 4) === new Date(last).toISOString().slice(0, 4)
     ? `${formatShortDay(from)} – ${formatDay(last)}`
     : `${formatDay(from)} – ${formatDay(last)}`;

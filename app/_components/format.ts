@@ -1,11 +1,10 @@
 import * as numbers from "@/lib/format";
 import type { Change } from "@/lib/service/comparison";
 import type { MetricInfo } from "@/lib/service/definitions";
+import { DAY_MS } from "@/lib/time";
 
 // Numbers read the same on the dashboard, in the PDF and in the digest: one implementation, lib/format.ts.
 export { count, formatDay, formatNumber, formatPercent, formatShortDay as formatWeek } from "@/lib/format";
-
-const DAY_MS = 86_400_000;
 
 /** A metric's headline value as its card shows it (the rate as a percentage). */
 export function formatHeadline(info: Pick<MetricInfo, "name">, value: number | null): string | null {

@@ -8,6 +8,7 @@
  * seen, or back to the oldest item that could still change (a deployment or
  * workflow run in progress), so the next pass looks at it again.
  */
+import { WEEK_MS } from "@/lib/time";
 
 /** The streams of a repository, as named in `sync_cursors`. */
 export type StreamName = "pull_requests" | "commits" | "deployments" | "incidents" | "releases";
@@ -28,7 +29,7 @@ export interface StreamState {
 }
 
 /** An item still unsettled this long before the newest is taken as abandoned, not waited for. */
-export const REOPEN_LIMIT_MS = 7 * 86_400_000;
+export const REOPEN_LIMIT_MS = WEEK_MS;
 
 const time = (iso: string | null) => (iso === null ? null : Date.parse(iso));
 

@@ -11,11 +11,12 @@ import {
 import type { Collector } from "../types";
 import { MAX_OFFSET, PAGE_SIZE, listIncidents, pagerdutyClient, resolveTime, type PagerdutyIncident } from "./api";
 import { PagerdutyConfigSchema, type PagerdutyConfig } from "./config";
+import { DAY_MS } from "@/lib/time";
 
 export { PagerdutyConfigSchema, type PagerdutyConfig } from "./config";
 
 /** PagerDuty accepts at most six months between `since` and `until`; stay well inside. */
-const SPAN_MS = 90 * 86_400_000;
+const SPAN_MS = 90 * DAY_MS;
 
 /**
  * A PagerDuty incident in the event format: id `pagerduty:<id>`, opened at

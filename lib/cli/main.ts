@@ -1,3 +1,4 @@
+import { debugRequested } from "@/lib/env";
 import { AltimeterError } from "@/lib/errors";
 import { helpText, lazyDb, parseCommandArgs, type Command } from "./command";
 import { COMMANDS } from "./commands";
@@ -37,7 +38,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     const message = error instanceof AltimeterError || error instanceof Error ? error.message : String(error);
     process.stderr.write(`altimeter ${name}: ${message}\n`);
-    if (!(error instanceof AltimeterError) && process.env.ALTIMETER_DEBUG) console.error(error);
+    if (!(error instanceof AltimeterError) && debugRequested()) console.error(error);
     return 1;
   }
 }

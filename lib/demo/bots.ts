@@ -3,7 +3,8 @@
  * or so, workflow syncs and release commits from GitHub Actions, and the
  * initial commit that the golden path pushes into a new repository.
  */
-import { DAY, HOUR, MINUTE, nextWeekday } from "./clock";
+import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/time";
+import { nextWeekday } from "./clock";
 import { makePullRequest, type HistoryContext } from "./changes";
 import type { DemoCommit, DemoPullRequest, DemoRepository } from "./model";
 
@@ -29,10 +30,10 @@ export function generateBotPullRequests(ctx: HistoryContext): DemoPullRequest[] 
     const bot = team.dependencyBot;
     const automerge = bot === "renovate[bot]";
     // Renovate runs on its "every weekend" schedule and merges green updates itself; Dependabot opens on Mondays.
-    for (let day = nextWeekday(historyStart, automerge ? 6 : 1); day < now; day += 7 * DAY) {
+    for (let day = nextWeekday(historyStart, automerge ? 6 : 1); day < now; day += 7 * DAY_MS) {
       if (!rng.chance(automerge ? 0.4 : 0.25)) continue;
-      const createdAt = day + rng.between(3, 6) * HOUR;
-      if (createdAt > now || createdAt < repository.createdAt + 7 * DAY) continue;
+      const createdAt = day + rng.between(3, 6) * HOUR_MS;
+      if (createdAt > now || createdAt < repository.createdAt + 7 * DAY_MS) continue;
       const dependency = rng.pick(PACKAGES);
       const branch = automerge
         ? `renovate/${dependency}-${rng.int(1, 9)}.x`
@@ -42,8 +43,8 @@ export function generateBotPullRequests(ctx: HistoryContext): DemoPullRequest[] 
       pullRequests.push(
         makePullRequest(ctx, repository, bot, createdAt, {
           merged: rng.chance(mergeChance),
-          reviewMs: reviewHours * HOUR,
-          codingMs: MINUTE,
+          reviewMs: reviewHours * HOUR_MS,
+          codingMs: MINUTE_MS,
           commitCount: 1,
           baseBranch: repository.defaultBranch,
           branch,
@@ -55,12 +56,12 @@ export function generateBotPullRequests(ctx: HistoryContext): DemoPullRequest[] 
   // The platform team lets a workflow open the pull request that bumps the shared workflows' pinned versions.
   const ciTemplates = ctx.repositories.find((r) => r.spec.kind === "ci-templates");
   if (ciTemplates) {
-    for (let day = nextWeekday(historyStart, 2); day < now; day += 28 * DAY) {
+    for (let day = nextWeekday(historyStart, 2); day < now; day += 28 * DAY_MS) {
       pullRequests.push(
-        makePullRequest(ctx, ciTemplates, "github-actions[bot]", day + 6 * HOUR, {
+        makePullRequest(ctx, ciTemplates, "github-actions[bot]", day + 6 * HOUR_MS, {
           merged: true,
-          reviewMs: rng.logNormal(20, 0.6) * HOUR,
-          codingMs: 2 * MINUTE,
+          reviewMs: rng.logNormal(20, 0.6) * HOUR_MS,
+          codingMs: 2 * MINUTE_MS,
           commitCount: 1,
           baseBranch: ciTemplates.defaultBranch,
           branch: "actions/sync-pinned-versions",
@@ -77,8 +78,8 @@ export function generateReleaseCommits(ctx: HistoryContext): DemoCommit[] {
   const { rng, now, historyStart } = ctx;
   const commits: DemoCommit[] = [];
   for (const repository of ctx.repositories.filter((r) => r.spec.kind === "library")) {
-    for (let day = nextWeekday(historyStart, 4); day < now; day += 7 * DAY) {
-      const authoredAt = day + rng.between(15, 18) * HOUR;
+    for (let day = nextWeekday(historyStart, 4); day < now; day += 7 * DAY_MS) {
+      const authoredAt = day + rng.between(15, 18) * HOUR_MS;
       if (authoredAt > now) continue;
       commits.push({
         repositoryId: repository.id,
@@ -100,7 +101,7 @@ export function generateInitialCommits(ctx: HistoryContext): { repository: DemoR
     .map((repository) => {
       const team = ctx.people.filter((p) => p.teamId === repository.team.id && !p.newcomer);
       const authorId = rng.pick(team).id;
-      const authoredAt = repository.createdAt + rng.between(1, 4) * MINUTE;
+      const authoredAt = repository.createdAt + rng.between(1, 4) * MINUTE_MS;
       return {
         repository,
         commit: { repositoryId: repository.id, sha: rng.hex(40), authoredAt, authorId, committedAt: authoredAt },

@@ -3,7 +3,8 @@
  * performance profile: a steady stream on working days, the first pull
  * requests of newcomers, and people without a team chipping in.
  */
-import { DAY, HOUR, MINUTE, isHoliday, isWeekend, startOfDay } from "./clock";
+import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/time";
+import { isHoliday, isWeekend, startOfDay } from "./clock";
 import type { DemoCommit, DemoPerson, DemoPullRequest, DemoRepository } from "./model";
 import type { Random } from "./random";
 import type { TeamSpec } from "./teams";
@@ -58,12 +59,12 @@ export function makePullRequest(
 ): DemoPullRequest {
   const { rng, now } = ctx;
   const perf = repository.team.performance;
-  const coding = options.codingMs ?? rng.logNormal(perf.codingHours, 0.7) * HOUR;
-  const earliest = Math.max(ctx.historyStart, repository.createdAt + MINUTE);
+  const coding = options.codingMs ?? rng.logNormal(perf.codingHours, 0.7) * HOUR_MS;
+  const earliest = Math.max(ctx.historyStart, repository.createdAt + MINUTE_MS);
   // Work begun before the history (or the repository) starts somewhere inside it instead, not all at one instant.
   const firstCommitAt = Math.min(
     createdAt - coding >= earliest ? createdAt - coding : rng.between(earliest, createdAt),
-    createdAt - MINUTE,
+    createdAt - MINUTE_MS,
   );
   const count =
     options.commitCount ??
@@ -74,14 +75,14 @@ export function makePullRequest(
       [4, 0.15],
     ]);
   const times = [firstCommitAt];
-  for (let i = 1; i < count; i++) times.push(rng.between(firstCommitAt, createdAt - MINUTE));
+  for (let i = 1; i < count; i++) times.push(rng.between(firstCommitAt, createdAt - MINUTE_MS));
   times.sort((a, b) => a - b);
   const commits: DemoCommit[] = times.map((authoredAt) => ({
     repositoryId: repository.id,
     sha: rng.hex(40),
     authoredAt,
     authorId,
-    committedAt: rng.chance(0.7) ? Math.min(authoredAt + rng.between(0, 25) * MINUTE, createdAt) : undefined,
+    committedAt: rng.chance(0.7) ? Math.min(authoredAt + rng.between(0, 25) * MINUTE_MS, createdAt) : undefined,
   }));
   const pr: DemoPullRequest = {
     repository,
@@ -95,14 +96,14 @@ export function makePullRequest(
     byBot: options.byBot ?? false,
   };
   if (options.merged ?? rng.chance(perf.mergeRate)) {
-    const mergedAt = createdAt + (options.reviewMs ?? rng.logNormal(perf.reviewHours, 0.8) * HOUR);
+    const mergedAt = createdAt + (options.reviewMs ?? rng.logNormal(perf.reviewHours, 0.8) * HOUR_MS);
     if (mergedAt <= now) {
       pr.mergedAt = mergedAt;
       pr.closedAt = mergedAt;
       pr.mergeCommitSha = rng.hex(40);
     }
   } else {
-    const closedAt = createdAt + rng.logNormal(perf.reviewHours * 2, 0.9) * HOUR;
+    const closedAt = createdAt + rng.logNormal(perf.reviewHours * 2, 0.9) * HOUR_MS;
     if (closedAt <= now) pr.closedAt = closedAt;
   }
   return pr;
@@ -131,7 +132,7 @@ export function generateTeamPullRequests(ctx: HistoryContext, team: TeamSpec): D
     }
     const repository = starterRepository(repositories, person.joinedAt);
     if (!repository) continue;
-    const onboarding = rng.logNormal(perf.onboardingDays, 0.45) * DAY;
+    const onboarding = rng.logNormal(perf.onboardingDays, 0.45) * DAY_MS;
     const createdAt = person.joinedAt + onboarding * rng.between(0.45, 0.8);
     if (createdAt > now) continue;
     const pr = makePullRequest(ctx, repository, person.id, createdAt, {
@@ -146,13 +147,13 @@ export function generateTeamPullRequests(ctx: HistoryContext, team: TeamSpec): D
 
   // Old hands open the first pull requests in turn, so that none of them looks new halfway through the year.
   const notYetSeen = members.filter((p) => !p.newcomer).map((p) => p.id);
-  for (let day = startOfDay(historyStart); day < now; day += DAY) {
+  for (let day = startOfDay(historyStart); day < now; day += DAY_MS) {
     const quiet = isWeekend(day) ? 0.04 : isHoliday(day) ? 0.25 : 1;
     const count = rng.poisson((perf.prsPerWeek / 5) * quiet);
     for (let i = 0; i < count; i++) {
-      const createdAt = day + (team.workStartHourUtc + rng.between(0.3, 9.5)) * HOUR;
-      if (createdAt > now || createdAt < historyStart + HOUR) continue;
-      const open = repositories.filter((r) => r.createdAt + DAY <= createdAt && r.spec.prShare > 0);
+      const createdAt = day + (team.workStartHourUtc + rng.between(0.3, 9.5)) * HOUR_MS;
+      if (createdAt > now || createdAt < historyStart + HOUR_MS) continue;
+      const open = repositories.filter((r) => r.createdAt + DAY_MS <= createdAt && r.spec.prShare > 0);
       if (open.length === 0) continue;
       const repository = rng.weighted(open.map((r) => [r, r.spec.prShare] as const));
       const pool = members.filter((p) => (activeFrom.get(p.id) ?? Infinity) <= createdAt).map((p) => p.id);
@@ -177,7 +178,7 @@ export function numberPullRequests(pullRequests: DemoPullRequest[], historyStart
     const repository = list[0]?.repository;
     if (!repository) continue;
     let next =
-      repository.createdAt < historyStart ? Math.round(((historyStart - repository.createdAt) / DAY) * 0.6) + 1 : 1;
+      repository.createdAt < historyStart ? Math.round(((historyStart - repository.createdAt) / DAY_MS) * 0.6) + 1 : 1;
     for (const pr of list) pr.number = next++;
   }
 }

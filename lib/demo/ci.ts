@@ -2,7 +2,7 @@
  * The `ci` workflow's runs: one on each pull request's head (re-run after a
  * red build), one on each push a merge makes to the target branch.
  */
-import { MINUTE } from "./clock";
+import { MINUTE_MS } from "@/lib/time";
 import type { DemoCiRun, DemoPullRequest } from "./model";
 import { RateQuota, type Random } from "./random";
 
@@ -18,7 +18,7 @@ export function generateCiRuns(rng: Random, now: number, pullRequests: readonly 
   const runs: DemoCiRun[] = [];
   const add = (run: Omit<DemoCiRun, "id">, minutes: number): DemoCiRun | undefined => {
     if (run.startedAt > now) return undefined;
-    const finishedAt = run.startedAt + minutes * MINUTE;
+    const finishedAt = run.startedAt + minutes * MINUTE_MS;
     const done: DemoCiRun =
       finishedAt <= now ? { ...run, id: "", finishedAt } : { ...run, id: "", status: "in_progress" };
     runs.push(done);
@@ -29,7 +29,7 @@ export function generateCiRuns(rng: Random, now: number, pullRequests: readonly 
     const ciMinutes = repository.team.performance.ciMinutes;
     const head = pr.commits[pr.commits.length - 1];
     if (!head) continue;
-    const startedAt = pr.createdAt + rng.between(0.3, 3) * MINUTE;
+    const startedAt = pr.createdAt + rng.between(0.3, 3) * MINUTE_MS;
     const base = { repository, headSha: head.sha, branch: pr.branch, event: "pull_request" as const };
     if (pr.byBot && rng.chance(0.12)) {
       // Lockfile-only updates match the workflow's paths-ignore.
@@ -40,7 +40,7 @@ export function generateCiRuns(rng: Random, now: number, pullRequests: readonly 
       const failed = failing(pr);
       const run = add({ ...base, status: failed ? "failure" : "success", startedAt }, rng.logNormal(ciMinutes, 0.3));
       if (failed && run?.finishedAt !== undefined) {
-        const rerunAt = run.finishedAt + rng.between(15, 120) * MINUTE;
+        const rerunAt = run.finishedAt + rng.between(15, 120) * MINUTE_MS;
         if (pr.mergedAt === undefined || rerunAt < pr.mergedAt)
           add({ ...base, status: "success", startedAt: rerunAt }, rng.logNormal(ciMinutes, 0.3));
       }
@@ -54,7 +54,7 @@ export function generateCiRuns(rng: Random, now: number, pullRequests: readonly 
           branch: pr.baseBranch,
           event: "push",
           status,
-          startedAt: pr.mergedAt + rng.between(0.2, 1) * MINUTE,
+          startedAt: pr.mergedAt + rng.between(0.2, 1) * MINUTE_MS,
         },
         rng.logNormal(ciMinutes, 0.3),
       );

@@ -1,7 +1,5 @@
 /** Time helpers of the demo generator; all times are UTC milliseconds. */
-export const MINUTE = 60_000;
-export const HOUR = 60 * MINUTE;
-export const DAY = 24 * HOUR;
+import { DAY_MS } from "@/lib/time";
 
 /** How far back the demo history reaches from `now`. */
 export const HISTORY_DAYS = 365;
@@ -13,7 +11,7 @@ export function iso(ms: number): string {
 
 /** The UTC midnight at or before `ms`. */
 export function startOfDay(ms: number): number {
-  return Math.floor(ms / DAY) * DAY;
+  return Math.floor(ms / DAY_MS) * DAY_MS;
 }
 
 /** 0 = Sunday … 6 = Saturday. */
@@ -29,8 +27,8 @@ export function isWeekend(ms: number): boolean {
 /** The first UTC midnight at or after `ms` falling on `weekday`. */
 export function nextWeekday(ms: number, weekday: number): number {
   let day = startOfDay(ms);
-  if (day < ms) day += DAY;
-  while (weekdayOf(day) !== weekday) day += DAY;
+  if (day < ms) day += DAY_MS;
+  while (weekdayOf(day) !== weekday) day += DAY_MS;
   return day;
 }
 

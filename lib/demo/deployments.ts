@@ -4,7 +4,8 @@
  * replacement deployment after each failed one, and previews per pull request
  * on the managed front-end platform.
  */
-import { DAY, HOUR, MINUTE, nextWeekday, startOfDay, weekdayOf } from "./clock";
+import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/time";
+import { nextWeekday, startOfDay, weekdayOf } from "./clock";
 import type { DemoDeployment, DemoPullRequest, DemoRepository, MainlineChange } from "./model";
 import { RateQuota, type Random } from "./random";
 import type { TeamSpec } from "./teams";
@@ -51,7 +52,7 @@ function runPipeline(
     minutes: number,
   ): DemoDeployment["status"] => {
     if (createdAt > now) return "in_progress";
-    const finishedAt = createdAt + minutes * MINUTE;
+    const finishedAt = createdAt + minutes * MINUTE_MS;
     if (finishedAt > now) {
       p.out.push({ repository, environment, status: "in_progress", createdAt, sha });
       return "in_progress";
@@ -64,18 +65,18 @@ function runPipeline(
     for (const environment of environments.slice(0, productionAt)) {
       const minutes = rng.logNormal(perf.deployMinutes * 0.7, 0.3);
       if (deploy(environment, t, "success", minutes) !== "success") return false;
-      t += minutes * MINUTE + rng.between(0.5, 2) * MINUTE;
+      t += minutes * MINUTE_MS + rng.between(0.5, 2) * MINUTE_MS;
     }
   }
-  const productionStart = mode.replacement ? start : Math.max(t, start + perf.promotionHours * HOUR);
+  const productionStart = mode.replacement ? start : Math.max(t, start + perf.promotionHours * HOUR_MS);
   let status: DemoDeployment["status"] = "success";
   if (!mode.forceSuccess && perf.schedule.kind === "per-merge" && p.cancellations.hit()) status = "cancelled";
   else if (!mode.forceSuccess && p.failures.hit()) status = "failure";
   const minutes = rng.logNormal(perf.deployMinutes, 0.35) * (status === "success" ? 1 : 0.6);
   const outcome = deploy(PRODUCTION, productionStart, status, minutes);
-  const finishedAt = productionStart + minutes * MINUTE;
+  const finishedAt = productionStart + minutes * MINUTE_MS;
   if (outcome === "failure") {
-    const retryAt = finishedAt + rng.logNormal(perf.hotfixHours, 0.5) * HOUR;
+    const retryAt = finishedAt + rng.logNormal(perf.hotfixHours, 0.5) * HOUR_MS;
     const fix = latestChange(changes, retryAt);
     if (fix) runPipeline(p, repository, changes, retryAt, fix.sha, { replacement: true, forceSuccess: true });
     return false;
@@ -83,10 +84,10 @@ function runPipeline(
   if (outcome !== "success") return false;
   let after = finishedAt;
   for (const environment of environments.slice(productionAt + 1)) {
-    const start = after + rng.between(1, 3) * MINUTE;
+    const start = after + rng.between(1, 3) * MINUTE_MS;
     const minutes = rng.logNormal(perf.deployMinutes, 0.35);
     if (deploy(environment, start, "success", minutes) !== "success") break;
-    after = start + minutes * MINUTE;
+    after = start + minutes * MINUTE_MS;
   }
   return true;
 }
@@ -96,16 +97,16 @@ function scheduleDays(rng: Random, team: TeamSpec, historyStart: number, now: nu
   const schedule = team.performance.schedule;
   const days: number[] = [];
   if (schedule.kind === "deploy-days") {
-    for (let day = startOfDay(historyStart) + DAY; day < now; day += DAY) {
+    for (let day = startOfDay(historyStart) + DAY_MS; day < now; day += DAY_MS) {
       if (schedule.weekdays.includes(weekdayOf(day)) && rng.chance(schedule.chance))
-        days.push(day + schedule.hourUtc * HOUR);
+        days.push(day + schedule.hourUtc * HOUR_MS);
     }
   } else if (schedule.kind === "release-train") {
     const [min, max] = schedule.intervalDays;
-    let day = nextWeekday(historyStart + rng.between(0, min) * DAY, schedule.weekday);
+    let day = nextWeekday(historyStart + rng.between(0, min) * DAY_MS, schedule.weekday);
     while (day < now) {
-      if (!rng.chance(schedule.skipChance)) days.push(day + schedule.hourUtc * HOUR);
-      day = nextWeekday(day + rng.int(min, max) * DAY - 3 * DAY, schedule.weekday);
+      if (!rng.chance(schedule.skipChance)) days.push(day + schedule.hourUtc * HOUR_MS);
+      day = nextWeekday(day + rng.int(min, max) * DAY_MS - 3 * DAY_MS, schedule.weekday);
     }
   }
   return days;
@@ -137,13 +138,15 @@ export function generateTeamDeployments(
     // Repositories are deployed in time order per repository; the shared quotas keep each team's rates.
     const jobs: { at: number; run: () => void }[] = [];
     if (initial && repository.spec.firstDeployHours !== undefined) {
-      const at = repository.createdAt + repository.spec.firstDeployHours * HOUR - perf.promotionHours * HOUR;
+      const at = repository.createdAt + repository.spec.firstDeployHours * HOUR_MS - perf.promotionHours * HOUR_MS;
       jobs.push({
         at,
         run: () => {
           // The golden path deploys the skeleton straight away: a new service is live within hours.
           if (
-            runPipeline(p, repository, changes, Math.max(at, initial.at + MINUTE), initial.sha, { forceSuccess: true })
+            runPipeline(p, repository, changes, Math.max(at, initial.at + MINUTE_MS), initial.sha, {
+              forceSuccess: true,
+            })
           )
             lastShipped = initial.sha;
         },
@@ -152,12 +155,12 @@ export function generateTeamDeployments(
     if (perf.schedule.kind === "per-merge") {
       for (const change of changes) {
         if (change.initial) continue;
-        const at = change.at + rng.between(1, 4) * MINUTE;
+        const at = change.at + rng.between(1, 4) * MINUTE_MS;
         jobs.push({ at, run: () => void runPipeline(p, repository, changes, at, change.sha) });
       }
     } else {
       for (const slot of slots) {
-        const at = slot + rng.between(0, 2.5) * HOUR - perf.promotionHours * HOUR;
+        const at = slot + rng.between(0, 2.5) * HOUR_MS - perf.promotionHours * HOUR_MS;
         jobs.push({
           at,
           run: () => {
@@ -183,8 +186,8 @@ export function generatePreviewDeployments(
   for (const pr of pullRequests) {
     const head = pr.commits[pr.commits.length - 1];
     if (!pr.repository.spec.previews || !head) continue;
-    const createdAt = pr.createdAt + rng.between(0.5, 2) * MINUTE;
-    const finishedAt = createdAt + rng.between(1.5, 4) * MINUTE;
+    const createdAt = pr.createdAt + rng.between(0.5, 2) * MINUTE_MS;
+    const finishedAt = createdAt + rng.between(1.5, 4) * MINUTE_MS;
     if (finishedAt > now) continue;
     const status = rng.chance(0.03) ? "failure" : "success";
     out.push({ repository: pr.repository, environment: "preview", status, createdAt, finishedAt, sha: head.sha });

@@ -6,7 +6,8 @@
 import { generateBotPullRequests, generateInitialCommits, generateReleaseCommits } from "./bots";
 import { generateTeamPullRequests, numberPullRequests, type HistoryContext } from "./changes";
 import { generateCiRuns } from "./ci";
-import { DAY, HISTORY_DAYS, MINUTE, iso } from "./clock";
+import { DAY_MS, MINUTE_MS } from "@/lib/time";
+import { HISTORY_DAYS, iso } from "./clock";
 import { generatePreviewDeployments, generateTeamDeployments, numberDeployments } from "./deployments";
 import { repositoryFiles } from "./files";
 import { generateIncidents } from "./incidents";
@@ -77,7 +78,7 @@ function mergeCommit(pr: DemoPullRequest): DemoCommit[] {
 export function generateDemoRecords(options: DemoOptions): RawRecord[] {
   const now = Math.floor(options.now);
   const root = new Random(options.seed ?? DEFAULT_DEMO_SEED);
-  const historyStart = now - HISTORY_DAYS * DAY;
+  const historyStart = now - HISTORY_DAYS * DAY_MS;
   const repositories = buildRepositories(root.derive("repositories"), now);
   const people = buildPeople(root.derive("people"), now);
   const context = (label: string): HistoryContext => ({
@@ -123,7 +124,7 @@ export function generateDemoRecords(options: DemoOptions): RawRecord[] {
     ...repositories.map((r, i) => ({
       type: "repository_files",
       repositoryId: r.id,
-      observedAt: iso(now - (2 + i) * MINUTE),
+      observedAt: iso(now - (2 + i) * MINUTE_MS),
       files: repositoryFiles(r),
     })),
   ];

@@ -4,7 +4,7 @@
  * service, only a team), plus a few that nobody could attribute and a couple
  * still open at `now`.
  */
-import { DAY, HOUR, MINUTE } from "./clock";
+import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/time";
 import { PRODUCTION } from "./deployments";
 import type { DemoDeployment, DemoIncident, DemoRepository } from "./model";
 import { RateQuota, type Random } from "./random";
@@ -37,7 +37,7 @@ function severity(rng: Random): Severity {
 
 function resolved(rng: Random, now: number, team: TeamSpec, openedAt: number, level: Severity): number | undefined {
   const median = team.performance.restoreHours;
-  const resolvedAt = openedAt + Math.max(3 * MINUTE, rng.logNormal(median * SEVERITY_PACE[level], 0.65) * HOUR);
+  const resolvedAt = openedAt + Math.max(3 * MINUTE_MS, rng.logNormal(median * SEVERITY_PACE[level], 0.65) * HOUR_MS);
   return resolvedAt <= now ? resolvedAt : undefined;
 }
 
@@ -61,7 +61,7 @@ function incidentsOfTeam(
     .sort((a, b) => (a.finishedAt ?? 0) - (b.finishedAt ?? 0));
   for (const deployment of shipped) {
     if (!quota.hit()) continue;
-    const openedAt = (deployment.finishedAt ?? deployment.createdAt) + Math.min(20, rng.logNormal(1.2, 0.9)) * HOUR;
+    const openedAt = (deployment.finishedAt ?? deployment.createdAt) + Math.min(20, rng.logNormal(1.2, 0.9)) * HOUR_MS;
     if (openedAt > now) continue;
     const level = severity(rng);
     const repository = deployment.repository;
@@ -99,7 +99,7 @@ function standaloneIncidents(
     const openedAt = historyStart + rng.between(0.1, 0.9) * span;
     out.push({
       openedAt,
-      resolvedAt: openedAt + rng.between(1.5, 5) * HOUR,
+      resolvedAt: openedAt + rng.between(1.5, 5) * HOUR_MS,
       title,
       severity: "sev2",
       source: "pagerduty",
@@ -124,14 +124,14 @@ function standaloneIncidents(
   const fresh = repositories.find((r) => r.slug === "reviews-service");
   if (fresh)
     out.push({
-      openedAt: now - 3 * HOUR,
+      openedAt: now - 3 * HOUR_MS,
       title: "Elevated 5xx rate on reviews-service",
       severity: "sev2",
       source: "pagerduty",
       repositoryId: fresh.id,
     });
   out.push({
-    openedAt: now - 1.3 * DAY,
+    openedAt: now - 1.3 * DAY_MS,
     title: "Invoice PDFs render with wrong VAT rounding",
     severity: "sev3",
     source: "opsgenie",

@@ -2,7 +2,8 @@
  * The standing parts of the demo organisation: its repositories and its
  * people, newcomers and bots included.
  */
-import { DAY, HOUR, startOfDay, weekdayOf } from "./clock";
+import { DAY_MS, HOUR_MS } from "@/lib/time";
+import { startOfDay, weekdayOf } from "./clock";
 import type { DemoPerson, DemoRepository } from "./model";
 import type { Random } from "./random";
 import { DEMO_ORG, TEAMS, TEMPLATE_SLUG } from "./teams";
@@ -101,8 +102,8 @@ export function buildRepositories(rng: Random, now: number): DemoRepository[] {
   const repositories: DemoRepository[] = [];
   for (const team of TEAMS) {
     for (const spec of team.repositories) {
-      const day = startOfDay(now - spec.createdDaysAgo * DAY);
-      const createdAt = Math.min(now - HOUR, day + (team.workStartHourUtc + rng.between(0.5, 7)) * HOUR);
+      const day = startOfDay(now - spec.createdDaysAgo * DAY_MS);
+      const createdAt = Math.min(now - HOUR_MS, day + (team.workStartHourUtc + rng.between(0.5, 7)) * HOUR_MS);
       repositories.push({
         id: uniqueId(ids, () => String(rng.int(100_000_000, 999_999_999))),
         slug: spec.slug,
@@ -126,8 +127,8 @@ export function buildRepositories(rng: Random, now: number): DemoRepository[] {
 /** The Monday morning on or before `ms`, when newcomers start. */
 function mondayMorning(ms: number, hourUtc: number): number {
   let day = startOfDay(ms);
-  while (weekdayOf(day) !== 1) day -= DAY;
-  return day + hourUtc * HOUR;
+  while (weekdayOf(day) !== 1) day -= DAY_MS;
+  return day + hourUtc * HOUR_MS;
 }
 
 /** The people of every team (some old hands with a `joinedAt`, newcomers of the last months), a few without a team, and the bots. */
@@ -144,17 +145,17 @@ export function buildPeople(rng: Random, now: number): DemoPerson[] {
   };
   for (const team of TEAMS) {
     for (let i = 0; i < team.members; i++) {
-      const joinedAt = rng.chance(0.25) ? now - rng.between(1.3, 9) * 365 * DAY : undefined;
+      const joinedAt = rng.chance(0.25) ? now - rng.between(1.3, 9) * 365 * DAY_MS : undefined;
       people.push({ ...newPerson(), teamId: team.id, joinedAt, newcomer: false });
     }
     for (let i = 0; i < team.newcomers; i++) {
-      const joinedAt = mondayMorning(now - rng.between(12, 175) * DAY, team.workStartHourUtc + 1);
+      const joinedAt = mondayMorning(now - rng.between(12, 175) * DAY_MS, team.workStartHourUtc + 1);
       people.push({ ...newPerson(), teamId: team.id, joinedAt, newcomer: true });
     }
   }
   // People who work across teams: nobody put them on one.
   for (let i = 0; i < 3; i++) {
-    people.push({ ...newPerson(), joinedAt: now - rng.between(2, 6) * 365 * DAY, newcomer: false });
+    people.push({ ...newPerson(), joinedAt: now - rng.between(2, 6) * 365 * DAY_MS, newcomer: false });
   }
   return [...people, ...BOTS];
 }

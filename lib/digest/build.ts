@@ -7,7 +7,7 @@
 import type { Db } from "@/db/client";
 import { LEVELS } from "@/lib/maturity/rubric";
 import type { MetricValues, Tier } from "@/lib/metrics/types";
-import { DAY_MS, formatDate } from "@/lib/metrics/window";
+import { formatDate } from "@/lib/metrics/window";
 import { formatChange, formatHeadline } from "@/lib/format";
 import { compareHeadline } from "@/lib/service/comparison";
 import { headlineValue, metricTier, METRIC_INFO } from "@/lib/service/definitions";
@@ -20,6 +20,7 @@ import { dashboardLinks } from "./links";
 import type { DigestMetric, DigestModel, LevelReached, TeamMove, TierChange } from "./model";
 import { firstMergesOfNewcomers, onboardingDays } from "./newcomers";
 import { weeksBefore, type IsoWeek } from "./week";
+import { DAY_MS } from "@/lib/time";
 
 /** Which digest: a workspace, an ISO week, and where the dashboard is for links. */
 export interface DigestQuery {

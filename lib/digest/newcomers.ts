@@ -1,7 +1,6 @@
 import { isBot, type WorkspaceFacts } from "@/lib/metrics/facts";
 import type { PersonRow, PullRequestRef } from "@/lib/metrics/types";
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from "@/lib/time";
 
 /** A newcomer and the first merge that made them one who delivered. */
 export interface FirstMerge {

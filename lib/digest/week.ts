@@ -1,7 +1,5 @@
 import { ValidationError } from "@/lib/errors";
-
-const DAY_MS = 86_400_000;
-const WEEK_MS = 7 * DAY_MS;
+import { DAY_MS, WEEK_MS } from "@/lib/time";
 
 /** An ISO 8601 week: Monday 00:00 UTC to the next Monday, `to` exclusive like every window. */
 export interface IsoWeek {

@@ -2,7 +2,8 @@ import type { WorkspaceFacts } from "./facts";
 import { percentile } from "./percentile";
 import type { ScopeFilter } from "./scope";
 import type { DeploymentFrequency, DeploymentRow, MetricsWindow, Tier } from "./types";
-import { DAY_MS, fullWeeks, inWindow, windowDays } from "./window";
+import { DAY_MS } from "@/lib/time";
+import { fullWeeks, inWindow, windowDays } from "./window";
 
 /** A deployment counted by deployment frequency, with the window day it fell on. */
 export interface CountedDeployment {

@@ -2,7 +2,8 @@ import type { WorkspaceFacts } from "./facts";
 import { percentileOfSorted } from "./percentile";
 import type { ScopeFilter } from "./scope";
 import type { DeploymentRow, MetricsWindow, RepositoryRow, TimeToFirstDeploy } from "./types";
-import { HOUR_MS, inWindow } from "./window";
+import { HOUR_MS } from "@/lib/time";
+import { inWindow } from "./window";
 
 /** A new repository of the window and its first successful production deployment. */
 export interface NewRepositoryRecord {

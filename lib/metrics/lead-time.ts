@@ -4,7 +4,8 @@ import { percentileOfSorted } from "./percentile";
 import type { ScopeFilter } from "./scope";
 import { leadTimeTier } from "./tiers";
 import type { LeadTime, MetricsWindow } from "./types";
-import { HOUR_MS, inWindow } from "./window";
+import { HOUR_MS } from "@/lib/time";
+import { inWindow } from "./window";
 
 /** The changes shipped in the window; those with a negative lead time (clock skew) are listed apart. */
 export interface LeadTimeRecords {

@@ -2,7 +2,8 @@ import { isBot, type PersonStart, type WorkspaceFacts } from "./facts";
 import { percentileOfSorted } from "./percentile";
 import type { ScopeFilter } from "./scope";
 import type { MetricsWindow, Onboarding, PersonRow, PullRequestRef } from "./types";
-import { DAY_MS, inWindow } from "./window";
+import { DAY_MS } from "@/lib/time";
+import { inWindow } from "./window";
 
 /** A newcomer of the window and their first merged pull request, if any. */
 export interface NewcomerRecord {

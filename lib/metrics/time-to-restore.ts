@@ -4,7 +4,8 @@ import { mean, percentileOfSorted } from "./percentile";
 import type { ScopeFilter } from "./scope";
 import { timeToRestoreTier } from "./tiers";
 import type { MetricsWindow, TimeToRestore } from "./types";
-import { HOUR_MS, inWindow } from "./window";
+import { HOUR_MS } from "@/lib/time";
+import { inWindow } from "./window";
 
 /** An incident opened in the window, its restore time (null while open) and its attribution. */
 export interface RestoreRecord {

@@ -1,9 +1,6 @@
 import { ValidationError } from "@/lib/errors";
+import { DAY_MS, WEEK_MS } from "@/lib/time";
 import type { MetricsWindow } from "./types";
-
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 86_400_000;
-export const WEEK_MS = 7 * DAY_MS;
 
 /** Whether `t` lies in `[from, to)`. */
 export function inWindow(t: number | null, w: MetricsWindow): t is number {

@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import { WEEK_MS } from "@/lib/time";
 
 /** How much of one record type a workspace holds, and over which dates. */
 export interface RecordTypeCoverage {
@@ -141,8 +142,6 @@ export interface WeeklyActivity {
   deployments: number[];
   incidents: number[];
 }
-
-const WEEK_MS = 7 * 86_400_000;
 
 /** How many commits, pull requests, deployments and incidents each week of the window holds (to find gaps in the data). */
 export async function listWeeklyActivity(

@@ -5,9 +5,8 @@
  */
 import type { RecordTypeCoverage, RepositoryCoverage, WeeklyActivity } from "@/lib/queries/coverage";
 import { count, formatDay, formatShortDay } from "@/lib/format";
+import { DAY_MS, WEEK_MS } from "@/lib/time";
 
-const DAY_MS = 86_400_000;
-const WEEK_MS = 7 * DAY_MS;
 const LISTED = 6;
 
 /** What gaps are found in. */

@@ -3,8 +3,9 @@ import { generateDemoRecords } from "@/lib/demo/generate";
 import { importSources } from "@/lib/import/importer";
 import type { ImportSummary } from "@/lib/import/summary";
 import { deleteWorkspace, findWorkspace, updateWorkspaceSettings } from "@/lib/queries/workspaces";
-import { DAY_MS, formatDate } from "@/lib/metrics/window";
+import { formatDate } from "@/lib/metrics/window";
 import { assessMaturity } from "./maturity";
+import { DAY_MS } from "@/lib/time";
 
 /** The name the demo workspace is shown under. */
 export const DEMO_NAME = "Northwind (demo)";

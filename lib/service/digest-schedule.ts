@@ -15,8 +15,7 @@ import {
   type DigestTarget,
   type RetryPolicy,
 } from "./digest";
-
-const WEEK_MS = 7 * 86_400_000;
+import { WEEK_MS } from "@/lib/time";
 
 /** What the digest schedules need: the store, the config, a log and a clock. */
 export interface DigestScheduleOptions {

@@ -19,7 +19,7 @@ import { parseIsoWeek, previousIsoWeek } from "@/lib/digest/week";
 import { digestSubject } from "@/lib/digest/words";
 import { readEnv } from "@/lib/env";
 import { AltimeterError, ValidationError } from "@/lib/errors";
-import { DAY_MS, formatDate } from "@/lib/metrics/window";
+import { formatDate } from "@/lib/metrics/window";
 import { databaseFile } from "@/lib/queries/coverage";
 import {
   claimDigestSend,
@@ -32,6 +32,7 @@ import {
 import { getWorkspace } from "@/lib/queries/workspaces";
 import { reportFileName } from "@/lib/report/paths";
 import { printReportWithApp } from "./report-pdf";
+import { DAY_MS } from "@/lib/time";
 
 export type { DigestModel, RetryPolicy };
 

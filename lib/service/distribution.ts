@@ -1,5 +1,5 @@
 import type { LinkedChange } from "@/lib/metrics/lead-time-links";
-import { HOUR_MS } from "@/lib/metrics/window";
+import { HOUR_MS } from "@/lib/time";
 
 /** One bar of a distribution: how many values fall in `[fromHours, toHours)`. */
 export interface DistributionBucket {

@@ -1,9 +1,9 @@
 import { csvDocument } from "@/lib/csv";
 import type { MetricName, MetricRecords } from "@/lib/metrics";
 import type { Attribution } from "@/lib/metrics/attribution";
-import { HOUR_MS } from "@/lib/metrics/window";
 import { formatTimestamp } from "@/lib/events/timestamp";
 import { NO_LINKS, type SourceLinks } from "@/lib/queries/links";
+import { HOUR_MS } from "@/lib/time";
 
 /** A drill-down as a table: what the CLI prints, the dashboard shows and CSV downloads carry. */
 export interface DrillDownTable {

@@ -1,9 +1,10 @@
 import type { Db } from "@/db/client";
 import type { AttributionRule } from "@/lib/metrics/attribution";
-import { HOUR_MS, parseWindow } from "@/lib/metrics/window";
+import { parseWindow } from "@/lib/metrics/window";
 import { listIncidents, listIncidentSeverities, type Incident } from "@/lib/queries/incidents";
 import { workspaceFacts } from "./metrics";
 import { resolveQuery, type MetricsQuery } from "./scope";
+import { HOUR_MS } from "@/lib/time";
 
 /** An incident as the incidents list shows it, with the deployment the change failure rate blames. */
 export interface IncidentWithAttribution extends Incident {

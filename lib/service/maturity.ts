@@ -6,7 +6,7 @@ import { countContributors } from "@/lib/maturity/contributors";
 import { QUESTIONS, QUESTION_GROUPS, type Answers, type QuestionId } from "@/lib/maturity/questionnaire";
 import { RUBRIC_VERSION } from "@/lib/maturity/rubric";
 import type { AssessmentReport, EffectiveAnswers, RepositoryInput, TeamInput } from "@/lib/maturity/types";
-import { DAY_MS, formatDate, parseDate } from "@/lib/metrics/window";
+import { formatDate, parseDate } from "@/lib/metrics/window";
 import {
   insertAnswers,
   insertAssessmentSnapshots,
@@ -22,6 +22,7 @@ import { listRepositoriesWithFiles } from "@/lib/queries/repository-files";
 import { getTeam, listTeams, type Team } from "@/lib/queries/teams";
 import { getWorkspace, type Workspace } from "@/lib/queries/workspaces";
 import { getMetricsReport } from "./metrics";
+import { DAY_MS } from "@/lib/time";
 
 export type { AssessmentReport, LevelPoint };
 

@@ -1,7 +1,7 @@
 import type { MetricRecords, WorkspaceFacts } from "@/lib/metrics";
 import type { ScopeFilter } from "@/lib/metrics/scope";
 import type { MetricsWindow } from "@/lib/metrics/types";
-import { DAY_MS } from "@/lib/metrics/window";
+import { DAY_MS } from "@/lib/time";
 
 /**
  * Splitting one drill-down into many. The engine computes the records of a

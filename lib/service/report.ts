@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import { ValidationError } from "@/lib/errors";
 import type { AssessmentReport, Level, Recommendation, TeamAssessment } from "@/lib/maturity/types";
-import { DAY_MS, parseWindow } from "@/lib/metrics/window";
+import { parseWindow } from "@/lib/metrics/window";
 import {
   listRecordCoverage,
   listRepositoryCoverage,
@@ -20,6 +20,7 @@ import { getOverview, type Overview } from "./dashboard";
 import { headlineValue, METRIC_INFO } from "./definitions";
 import { assessMaturity, getLevelHistory, type LevelPoint } from "./maturity";
 import { resolveQuery, type MetricsQuery } from "./scope";
+import { DAY_MS } from "@/lib/time";
 
 /** A report as people ask for it: a workspace, a window, maybe a team, and who prepared it. */
 export interface ReportQuery extends MetricsQuery {

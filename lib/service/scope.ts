@@ -1,8 +1,9 @@
 import type { Db } from "@/db/client";
 import type { MetricsSettings, MetricsWindow } from "@/lib/metrics";
-import { DAY_MS, HOUR_MS, parseWindow } from "@/lib/metrics/window";
+import { parseWindow } from "@/lib/metrics/window";
 import { getTeam } from "@/lib/queries/teams";
 import { getWorkspace, type Workspace } from "@/lib/queries/workspaces";
+import { HOUR_MS, DAY_MS } from "@/lib/time";
 
 /** A question about metrics as people ask it: a workspace, dates, maybe a team. */
 export interface MetricsQuery {

@@ -9,8 +9,8 @@ import { launchBrowser, saveScreenshot, startApp, type RunningApp, type TestBrow
 import { altimeter } from "../support/cli";
 import { importObjects } from "../support/db";
 import { team } from "../factories";
+import { DAY_MS } from "@/lib/time";
 
-const DAY_MS = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 describe("the dashboard in Chromium, on the production build with the demo workspace", () => {

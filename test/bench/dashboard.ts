@@ -25,10 +25,10 @@ import { buildApp } from "../support/next-build";
 import { measureInteractive } from "./dashboard-browser";
 import { insertRaw } from "./phases";
 import { timing, type Timing } from "./stats";
+import { HOUR_MS, DAY_MS } from "@/lib/time";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const WORKSPACE = "bench";
-const HOUR_MS = 3_600_000;
 const SERVER_TARGET_MS = 500;
 const INTERACTIVE_TARGET_MS = 2_000;
 const say = (text: string) => process.stdout.write(`${text}\n`);
@@ -182,8 +182,8 @@ async function main(): Promise<void> {
 }
 
 function isoDaysAgo(days: number): string {
-  const today = Math.floor(Date.now() / 86_400_000) * 86_400_000;
-  return new Date(today - days * 86_400_000).toISOString().slice(0, 10);
+  const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
+  return new Date(today - days * DAY_MS).toISOString().slice(0, 10);
 }
 
 await main();

@@ -19,8 +19,7 @@ import { getWorkspace } from "@/lib/queries/workspaces";
 import { getMetricsReport } from "@/lib/service/metrics";
 import { metricsSettings } from "@/lib/service/scope";
 import { timed } from "./stats";
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from "@/lib/time";
 
 /** What the child measures; every array holds one sample per run, in milliseconds. */
 export interface MetricsBenchResult {

@@ -23,10 +23,10 @@ import { ensureBuild, startAppServer } from "@/lib/report/app-server";
 import { createDemoWorkspace } from "@/lib/service/demo";
 import { printReportPdf, writeReportFile } from "@/lib/service/report-pdf";
 import { timing, type Timing } from "./stats";
+import { DAY_MS } from "@/lib/time";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const TARGET_MS = 5_000;
-const DAY_MS = 86_400_000;
 const say = (text: string) => process.stdout.write(`${text}\n`);
 const ms = (t: Timing) => `median ${t.medianMs.toFixed(0)} ms, min ${t.minMs.toFixed(0)}, max ${t.maxMs.toFixed(0)}`;
 

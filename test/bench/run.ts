@@ -26,11 +26,11 @@ import { generateNdjson, insertRaw, storedCounts } from "./phases";
 import { describeHotspots, hotspots, newestProfile } from "./profile";
 import { totalOf } from "./records";
 import { checks, formatTable, MB, metricsTimings, type PhaseResults } from "./report";
+import { HOUR_MS } from "@/lib/time";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const outDir = path.join(root, "test/bench/out");
 const WORKSPACE = "bench";
-const HOUR_MS = 3_600_000;
 
 const say = (text: string) => process.stdout.write(`${text}\n`);
 

@@ -1,8 +1,8 @@
 import type { Rng } from "./random";
 
-export const MINUTE_MS = 60_000;
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 86_400_000;
+import { DAY_MS, HOUR_MS } from "@/lib/time";
+
+export { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/time";
 export const YEAR_MS = 365 * DAY_MS;
 
 /** Whole seconds, like the timestamps of the sources Altimeter reads. */

@@ -1,5 +1,6 @@
 import { ValidationError } from "@/lib/errors";
-import { checkWindowLength, DAY_MS, formatDate, parseDate } from "@/lib/metrics/window";
+import { checkWindowLength, formatDate, parseDate } from "@/lib/metrics/window";
+import { DAY_MS } from "@/lib/time";
 
 /** What Next hands a page as `searchParams` once awaited. */
 export type SearchParams = Record<string, string | string[] | undefined>;

@@ -4,6 +4,7 @@ import { launchBrowser, saveScreenshot, startApp, type RunningApp, type TestBrow
 import * as fx from "../../lib/maturity/fixtures";
 import { file } from "../../lib/maturity/fixtures";
 import { seedOrganisation } from "../../lib/maturity/organisation";
+import { DAY_MS } from "@/lib/time";
 
 let app: RunningApp;
 let browser: TestBrowser;
@@ -15,7 +16,7 @@ beforeAll(async () => {
       seedOrganisation(db, "acme", {
         developers: 4,
         // The app assesses the 90 days before today.
-        activeAt: new Date(Date.now() - 10 * 86_400_000).toISOString(),
+        activeAt: new Date(Date.now() - 10 * DAY_MS).toISOString(),
         teams: ["payments"],
         repositories: [
           {

@@ -9,11 +9,11 @@ import { count, formatNumber, formatPercent } from "@/lib/format";
 import { launchBrowser, saveScreenshot, startApp, type RunningApp, type TestBrowser } from "../../support/browser";
 import { neutralEnv, runCli } from "../../lib/digest/cli";
 import { startSmtp } from "../../lib/digest/servers";
+import { DAY_MS } from "@/lib/time";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 /** Images of the PDF's pages, kept by CI as artefacts. */
 const ARTEFACTS = path.join(ROOT, "test-results", "report");
-const DAY_MS = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** The last 13 full weeks, as the dashboard's default window. */

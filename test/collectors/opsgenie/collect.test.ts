@@ -4,6 +4,7 @@ import type { CollectorContext } from "@/collectors/types";
 import type { Db } from "@/db/client";
 import { freshDatabase } from "../../support/db";
 import { FakeOpsgenie } from "./server";
+import { HOUR_MS } from "@/lib/time";
 
 const KEY = "og-test-key";
 process.env.OG_TEST_KEY = KEY;
@@ -26,8 +27,8 @@ describe("the Opsgenie collector", () => {
         tinyId: String(n),
         message: `Incident ${n}`,
         status: n === 230 ? "open" : "resolved",
-        createdAt: iso(start + n * 3_600_000),
-        updatedAt: iso(start + n * 3_600_000 + 20 * 60_000),
+        createdAt: iso(start + n * HOUR_MS),
+        updatedAt: iso(start + n * HOUR_MS + 20 * 60_000),
         priority: "P2",
         tags: [],
         ownerTeam: "team-id-1",

@@ -5,12 +5,12 @@ import type { Db } from "@/db/client";
 import { UpstreamError } from "@/lib/errors";
 import { freshDatabase } from "../../support/db";
 import { FakePagerduty, fakeIncident } from "./server";
+import { HOUR_MS } from "@/lib/time";
 
 const TOKEN = "pd-test-token-123";
 process.env.PD_TEST_TOKEN = TOKEN;
 process.env.PD_WRONG_TOKEN = "not-the-token";
 
-const HOUR = 3_600_000;
 const now = Date.parse("2026-03-01T00:00:00Z");
 const context = (db: Db, at = now): CollectorContext => ({ db, workspace: "acme", now: () => at, progress: () => {} });
 const rows = (db: Db, sql: string) => db.$client.prepare(sql).all() as Record<string, unknown>[];
@@ -23,7 +23,7 @@ describe("the PagerDuty collector", () => {
     baseUrl = await server.start();
     // 250 resolved incidents over January, one an hour, across three pages.
     for (let n = 1; n <= 250; n++)
-      server.incidents.push(fakeIncident(n, iso(Date.parse("2026-01-01T00:00:00Z") + n * 2 * HOUR)));
+      server.incidents.push(fakeIncident(n, iso(Date.parse("2026-01-01T00:00:00Z") + n * 2 * HOUR_MS)));
     server.incidents[0]!.priority = { id: "PRI1", summary: "P1" };
     server.incidents[1]!.service = { id: "PSVC002", type: "service_reference", summary: "Payments worker" };
     server.incidents[2]!.service = { id: "PSVC003", type: "service_reference", summary: "Unmapped" };
@@ -121,7 +121,7 @@ describe("the PagerDuty collector", () => {
       open.last_status_change_at = "2026-03-01T02:00:00Z";
       server.incidents.push(fakeIncident(252, "2026-03-01T01:00:00Z"));
       server.requests = [];
-      const later = now + 6 * HOUR;
+      const later = now + 6 * HOUR_MS;
       const result = await pagerdutyCollector.collect(context(store.db, later), config());
       expect(result.records).toEqual({ incident: 2 });
       expect(server.requests).toHaveLength(1);

@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { HOUR_MS } from "@/lib/time";
 
 /**
  * Writes `commits` commits by a few authors onto `main` of an existing
@@ -9,7 +10,7 @@ export function writeHistory(dir: string, commits: number, start = Date.parse("2
   const authors = ["Ana <ana@acme.com>", "Ben <ben@acme.com>", "Chi <chi@acme.com>", "Dee <dee@acme.com>"];
   const parts: string[] = [];
   for (let i = 1; i <= commits; i++) {
-    const at = Math.floor((start + i * 3_600_000) / 1000);
+    const at = Math.floor((start + i * HOUR_MS) / 1000);
     const message = i % 10 === 0 ? `Change ${i} (#${i / 10})` : `Change ${i}`;
     parts.push(
       "commit refs/heads/main",

@@ -8,6 +8,7 @@ import { TestRepository } from "../git/repo";
 import { FakePagerduty, fakeIncident } from "../pagerduty/server";
 import { writeHistory } from "./history";
 import { runAltimeter, startAltimeter } from "./spawn";
+import { HOUR_MS, DAY_MS } from "@/lib/time";
 
 const TOKEN = "pd-sync-token";
 const env = { PD_SYNC_TOKEN: TOKEN, OG_UNSET_KEY: "" };
@@ -20,7 +21,7 @@ beforeAll(async () => {
   pagerdutyUrl = await server.start();
   writeHistory(repo.dir, 12_000);
   const start = Date.parse("2026-01-01T00:00:00Z");
-  for (let n = 1; n <= 600; n++) server.incidents.push(fakeIncident(n, new Date(start + n * 3_600_000).toISOString()));
+  for (let n = 1; n <= 600; n++) server.incidents.push(fakeIncident(n, new Date(start + n * HOUR_MS).toISOString()));
 });
 afterAll(async () => {
   await server.stop();
@@ -103,7 +104,7 @@ describe("altimeter sync", () => {
       // Six pages, plus one request for each empty 90-day span up to today.
       expect(report.workspaces[0].sources[1]).toMatchObject({
         records: { incident: 600 },
-        requests: 6 + Math.ceil((Date.now() - Date.parse("2026-01-01")) / (90 * 86_400_000)) - 1,
+        requests: 6 + Math.ceil((Date.now() - Date.parse("2026-01-01")) / (90 * DAY_MS)) - 1,
       });
       expect(report.workspaces[0].sources[2].failures).toEqual([
         {

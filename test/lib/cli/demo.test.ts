@@ -4,14 +4,14 @@ import { getMetricsReport } from "@/lib/service/metrics";
 import { formatDate } from "@/lib/metrics/window";
 import { altimeter } from "../../support/cli";
 import { freshDatabase } from "../../support/db";
+import { DAY_MS } from "@/lib/time";
 
 const store = freshDatabase();
 afterAll(() => store.dispose());
 
 // The last 52 full weeks before today, as a dashboard would ask.
-const DAY = 86_400_000;
-const to = formatDate(Math.floor(Date.now() / DAY) * DAY);
-const from = formatDate(Math.floor(Date.now() / DAY) * DAY - 364 * DAY);
+const to = formatDate(Math.floor(Date.now() / DAY_MS) * DAY_MS);
+const from = formatDate(Math.floor(Date.now() / DAY_MS) * DAY_MS - 364 * DAY_MS);
 
 describe("altimeter demo", () => {
   test("creates a workspace whose teams sit at clearly different tiers, and recreating it changes nothing", async () => {

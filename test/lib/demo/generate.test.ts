@@ -11,9 +11,8 @@ import type {
   TeamRecord,
 } from "@/lib/events/types";
 import { validateRecord } from "@/lib/events/validate";
+import { DAY_MS, HOUR_MS } from "@/lib/time";
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 const NOW = Date.UTC(2026, 3, 14, 15, 30, 0);
 const PRODUCTION = /^prod(uction)?([-_.: ].*)?$/i;
 
@@ -89,9 +88,9 @@ describe("generateDemoRecords", () => {
     const activity = records
       .filter((r) => ["commit", "pull_request", "deployment", "ci_run", "incident"].includes(r.type))
       .flatMap(timestampsOf);
-    expect(Math.min(...activity)).toBeGreaterThanOrEqual(NOW - 366 * DAY);
-    expect(Math.min(...activity)).toBeLessThan(NOW - 360 * DAY);
-    expect(Math.max(...activity)).toBeGreaterThan(NOW - DAY);
+    expect(Math.min(...activity)).toBeGreaterThanOrEqual(NOW - 366 * DAY_MS);
+    expect(Math.min(...activity)).toBeLessThan(NOW - 360 * DAY_MS);
+    expect(Math.max(...activity)).toBeGreaterThan(NOW - DAY_MS);
   });
 
   test("six teams with their own repositories sit under one parent team", () => {
@@ -110,10 +109,10 @@ describe("generateDemoRecords", () => {
     expect(template).toBeDefined();
     const generated = repositories.filter((r) => r.templateId === template?.id);
     expect(generated.length).toBeGreaterThanOrEqual(2);
-    const fresh = generated.find((r) => r.createdAt > NOW - 60 * DAY);
+    const fresh = generated.find((r) => r.createdAt > NOW - 60 * DAY_MS);
     if (!fresh) throw new Error("no repository generated from the template in the last two months");
     const firstDeployedAt = successfulProductionDeploys(fresh.id)[0]?.finishedAt ?? Infinity;
-    expect(firstDeployedAt - fresh.createdAt).toBeLessThan(6 * HOUR);
+    expect(firstDeployedAt - fresh.createdAt).toBeLessThan(6 * HOUR_MS);
   });
 
   test("bots exist and open pull requests", () => {
@@ -132,13 +131,13 @@ describe("generateDemoRecords", () => {
   });
 
   test("newcomers joined in the last months and most merged a first pull request some days later", () => {
-    const newcomers = people.filter((p) => p.joinedAt !== null && p.joinedAt > NOW - 200 * DAY);
+    const newcomers = people.filter((p) => p.joinedAt !== null && p.joinedAt > NOW - 200 * DAY_MS);
     expect(newcomers.length).toBeGreaterThanOrEqual(4);
     const onboarded = newcomers.filter((p) => {
       const firstMerge = Math.min(
         ...pullRequests.filter((pr) => pr.authorId === p.id && pr.mergedAt !== null).map((pr) => pr.mergedAt!),
       );
-      return firstMerge > p.joinedAt! && firstMerge - p.joinedAt! < 60 * DAY;
+      return firstMerge > p.joinedAt! && firstMerge - p.joinedAt! < 60 * DAY_MS;
     });
     expect(onboarded.length).toBeGreaterThanOrEqual(newcomers.length - 2);
     expect(people.some((p) => p.teamId === null && !p.id.endsWith("[bot]"))).toBe(true);

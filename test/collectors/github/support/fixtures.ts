@@ -4,6 +4,7 @@
  * and interrupted syncs.
  */
 import type { FakeCommit, FakeDeployment, FakeOrg, FakePull, FakeRepo } from "./model";
+import { HOUR_MS } from "@/lib/time";
 
 const WORKFLOW =
   "name: ci\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n";
@@ -301,7 +302,6 @@ function random(seed: number): () => number {
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(".000Z", "Z");
 const START = Date.parse("2025-06-01T00:00:00Z");
-const HOUR = 3_600_000;
 
 /** Sizes of a generated repository. */
 export interface RepoShape {
@@ -318,10 +318,10 @@ export function generatedRepo(owner: string, name: string, shape: RepoShape, see
   const logins = ["alice", "bob", "carol", "dave", "dependabot"];
   const commits: FakeCommit[] = [];
   for (let i = shape.commits - 1; i >= 0; i--) {
-    const at = START + i * 6 * HOUR;
+    const at = START + i * 6 * HOUR_MS;
     commits.push({
       oid: `${name}-c${i}`,
-      authoredDate: iso(at - 2 * HOUR),
+      authoredDate: iso(at - 2 * HOUR_MS),
       committedDate: iso(at),
       author: logins[Math.floor(rnd() * 4)],
       suites: [
@@ -340,23 +340,23 @@ export function generatedRepo(owner: string, name: string, shape: RepoShape, see
   }
   const pulls: FakePull[] = [];
   for (let i = 1; i <= shape.pulls; i++) {
-    const created = START + i * 3 * HOUR;
-    const merged = rnd() < 0.85 ? created + Math.floor(rnd() * 48) * HOUR : undefined;
+    const created = START + i * 3 * HOUR_MS;
+    const merged = rnd() < 0.85 ? created + Math.floor(rnd() * 48) * HOUR_MS : undefined;
     pulls.push({
       number: i,
       author: logins[Math.floor(rnd() * logins.length)]!,
       createdAt: iso(created),
-      updatedAt: iso(merged ?? created + HOUR),
+      updatedAt: iso(merged ?? created + HOUR_MS),
       mergedAt: merged ? iso(merged) : undefined,
       closedAt: merged ? iso(merged) : undefined,
       baseRefName: "main",
       mergeCommit: merged ? `${name}-m${i}` : undefined,
-      commitDates: [iso(created - Math.floor(rnd() * 72) * HOUR), iso(created)],
+      commitDates: [iso(created - Math.floor(rnd() * 72) * HOUR_MS), iso(created)],
     });
   }
   const deployments: FakeDeployment[] = [];
   for (let i = 1; i <= shape.deployments; i++) {
-    const at = START + i * 8 * HOUR;
+    const at = START + i * 8 * HOUR_MS;
     const failed = rnd() < 0.1;
     deployments.push({
       id: seed * 100_000 + i,
@@ -370,28 +370,28 @@ export function generatedRepo(owner: string, name: string, shape: RepoShape, see
     });
   }
   const issues = Array.from({ length: shape.incidents }, (_, k) => {
-    const at = START + (k + 1) * 30 * HOUR;
+    const at = START + (k + 1) * 30 * HOUR_MS;
     return {
       number: 10_000 + k,
       title: `Incident ${k}`,
       state: "CLOSED" as const,
       createdAt: iso(at),
-      updatedAt: iso(at + 2 * HOUR),
-      closedAt: iso(at + 2 * HOUR),
+      updatedAt: iso(at + 2 * HOUR_MS),
+      closedAt: iso(at + 2 * HOUR_MS),
       labels: ["incident"],
     };
   });
   const releases = Array.from({ length: shape.releases ?? 0 }, (_, k) => ({
     id: seed * 100_000 + 50_000 + k,
     tagName: `v${k}`,
-    createdAt: iso(START + k * 24 * HOUR),
+    createdAt: iso(START + k * 24 * HOUR_MS),
     tagOid: commits.at(-1)?.oid,
   }));
   const lastPush = commits[0] ? commits[0].committedDate : iso(START);
   return {
     owner,
     name,
-    createdAt: iso(START - 30 * 24 * HOUR),
+    createdAt: iso(START - 30 * 24 * HOUR_MS),
     pushedAt: lastPush,
     defaultBranch: "main",
     pulls,
