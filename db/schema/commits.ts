@@ -12,6 +12,8 @@ export const commits = sqliteTable(
     authoredAt: integer("authored_at").notNull(),
     authorId: text("author_id"),
     committedAt: integer("committed_at"),
+    /** JSON array of parent shas (`[]` for a root commit); NULL when the source did not say. */
+    parents: text("parents"),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.repositoryId, t.sha] }),

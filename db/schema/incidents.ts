@@ -16,6 +16,7 @@ export const incidents = sqliteTable(
     teamId: text("team_id"),
     deploymentId: text("deployment_id"),
     causeSha: text("cause_sha"),
+    fixDeploymentId: text("fix_deployment_id"),
     source: text("source"),
     url: text("url"),
   },

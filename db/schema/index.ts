@@ -11,3 +11,4 @@ export * from "./repository-files";
 export * from "./sync";
 export * from "./assessments";
 export * from "./digests";
+export * from "./change-links";

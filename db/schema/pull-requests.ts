@@ -17,6 +17,9 @@ export const pullRequests = sqliteTable(
     baseBranch: text("base_branch"),
     mergeCommitSha: text("merge_commit_sha"),
     url: text("url"),
+    title: text("title"),
+    /** JSON array of label names; NULL when absent. */
+    labels: text("labels"),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.repositoryId, t.number] }),

@@ -2,7 +2,16 @@ import { CI_RUN_STATUSES, DEPLOYMENT_STATUSES } from "@/db/schema";
 import type { EventType } from "./types";
 
 /** What a field holds; ids are non-empty strings. */
-export type FieldKind = "id" | "string" | "timestamp" | "int" | "bool" | "files" | { oneOf: readonly string[] };
+export type FieldKind =
+  | "id"
+  | "string"
+  | "timestamp"
+  | "int"
+  | "bool"
+  | "files"
+  | { oneOf: readonly string[] }
+  /** An array of ids or strings; in CSV one cell, items separated by `;`. */
+  | { listOf: "id" | "string" };
 
 export interface FieldSpec {
   name: string;
@@ -32,6 +41,7 @@ export const FIELDS: Record<EventType, readonly FieldSpec[]> = {
     f("authoredAt", "timestamp", true),
     f("authorId", "id"),
     f("committedAt", "timestamp"),
+    f("parents", { listOf: "id" }),
   ],
   pull_request: [
     f("repositoryId", "id", true),
@@ -44,6 +54,8 @@ export const FIELDS: Record<EventType, readonly FieldSpec[]> = {
     f("baseBranch", "string"),
     f("mergeCommitSha", "string"),
     f("url", "string"),
+    f("title", "string"),
+    f("labels", { listOf: "string" }),
   ],
   deployment: [
     f("id", "id", true),
@@ -77,6 +89,7 @@ export const FIELDS: Record<EventType, readonly FieldSpec[]> = {
     f("teamId", "id"),
     f("deploymentId", "id"),
     f("causeSha", "string"),
+    f("fixDeploymentId", "id"),
     f("source", "string"),
     f("url", "string"),
   ],

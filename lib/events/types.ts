@@ -41,6 +41,8 @@ export interface CommitRecord {
   authoredAt: number;
   authorId: string | null;
   committedAt: number | null;
+  /** Parent shas in order; `[]` for a root commit; null when the source did not say. */
+  parents: string[] | null;
 }
 
 export interface PullRequestRecord {
@@ -55,6 +57,8 @@ export interface PullRequestRecord {
   baseBranch: string | null;
   mergeCommitSha: string | null;
   url: string | null;
+  title: string | null;
+  labels: string[] | null;
 }
 
 export interface DeploymentRecord {
@@ -94,6 +98,8 @@ export interface IncidentRecord {
   teamId: string | null;
   deploymentId: string | null;
   causeSha: string | null;
+  /** The deployment that resolved it (spec/metrics.md §7 rule 1). */
+  fixDeploymentId: string | null;
   source: string | null;
   url: string | null;
 }

@@ -60,10 +60,30 @@ function convert(spec: FieldSpec, raw: unknown, fromText: boolean): Converted {
     return { ok: true, value: b };
   }
   if (kind === "files") return convertFiles(raw);
+  if ("listOf" in kind) return convertList(spec.name, kind.listOf, raw, fromText);
   if (typeof raw !== "string" || !kind.oneOf.includes(raw)) {
     return { ok: false, reason: `${name} must be one of ${kind.oneOf.join(", ")}, got ${describe(raw)}` };
   }
   return { ok: true, value: raw };
+}
+
+/** An array of strings (ids: non-empty); a CSV cell holds the items separated by `;`, empty items skipped. */
+function convertList(field: string, item: "id" | "string", raw: unknown, fromText: boolean): Converted {
+  const name = JSON.stringify(field);
+  const list =
+    fromText && typeof raw === "string"
+      ? raw
+          .split(";")
+          .map((s) => s.trim())
+          .filter((s) => s !== "")
+      : raw;
+  if (!Array.isArray(list)) return { ok: false, reason: `${name} must be an array of strings, got ${describe(raw)}` };
+  for (let i = 0; i < list.length; i++) {
+    const v: unknown = list[i];
+    if (typeof v !== "string") return { ok: false, reason: `"${field}[${i}]" must be a string, got ${describe(v)}` };
+    if (item === "id" && v.length === 0) return { ok: false, reason: `"${field}[${i}]" must be a non-empty id` };
+  }
+  return { ok: true, value: list };
 }
 
 function convertFiles(raw: unknown): Converted {

@@ -47,6 +47,7 @@ const TABLES: Record<EventType, { table: string; key: string[]; columns: [field:
       ["authoredAt", "authored_at"],
       ["authorId", "author_id"],
       ["committedAt", "committed_at"],
+      ["parents", "parents"],
     ],
   },
   pull_request: {
@@ -63,6 +64,8 @@ const TABLES: Record<EventType, { table: string; key: string[]; columns: [field:
       ["baseBranch", "base_branch"],
       ["mergeCommitSha", "merge_commit_sha"],
       ["url", "url"],
+      ["title", "title"],
+      ["labels", "labels"],
     ],
   },
   deployment: {
@@ -108,6 +111,7 @@ const TABLES: Record<EventType, { table: string; key: string[]; columns: [field:
       ["teamId", "team_id"],
       ["deploymentId", "deployment_id"],
       ["causeSha", "cause_sha"],
+      ["fixDeploymentId", "fix_deployment_id"],
       ["source", "source"],
       ["url", "url"],
     ],
@@ -142,7 +146,8 @@ function parameters(workspaceId: number, record: EventRecord): unknown[] {
   const fields = record as unknown as Record<string, unknown>;
   for (const [field] of TABLES[record.type].columns) {
     const v = fields[field];
-    params.push(typeof v === "boolean" ? (v ? 1 : 0) : field === "files" ? JSON.stringify(v) : v);
+    // Lists (files, parents, labels) are stored as JSON text; absent stays NULL.
+    params.push(typeof v === "boolean" ? (v ? 1 : 0) : Array.isArray(v) ? JSON.stringify(v) : v);
   }
   return params;
 }
