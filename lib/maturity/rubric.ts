@@ -73,7 +73,8 @@ export const CHECKS: readonly CheckDefinition[] = [
     aspect: "delivery",
     title: "Build and deploy steps are scripted",
     source: signal(["shell-scripts", "task-runner", "ci-pipeline"]),
-    passes: "A repository holds shell scripts, a Makefile/Justfile/Taskfile, or a CI pipeline definition.",
+    passes:
+      "A repository holds shell scripts, a Makefile/Justfile/Taskfile, or a CI pipeline that builds, tests or ships. A formatter or lint workflow alone does not count.",
     fix: "Write the build, test and deploy steps down as scripts or Makefile targets and run them in a CI pipeline.",
     step: {
       category: "ci-cd",
@@ -254,7 +255,7 @@ export const CHECKS: readonly CheckDefinition[] = [
     title: "Merges deploy automatically",
     source: signal(["continuous-deployment"]),
     passes:
-      "A pipeline triggered on push deploys (a deploy job, an environment, or a deploy command). A manual workflow_dispatch button does not count.",
+      "A pipeline triggered by a push to a branch runs a deploy (a deploy command or action, or a deploy workflow). A manual workflow_dispatch button, a tag-only release or pushing an image without deploying it does not count.",
     fix: "Deploy from the pipeline on every merge to the default branch, with an environment for production.",
     step: {
       category: "ci-cd",
@@ -295,7 +296,7 @@ export const CHECKS: readonly CheckDefinition[] = [
     title: "Services emit telemetry",
     source: signal(["telemetry"]),
     passes:
-      "An OpenTelemetry Collector configuration or SDK, Prometheus monitors, Datadog or Grafana dashboards are present.",
+      "An OpenTelemetry Collector configuration or SDK, Prometheus monitors or Datadog are present. Grafana dashboards alone do not count.",
     fix: "Instrument services with OpenTelemetry and ship traces and metrics to one backend.",
     step: {
       category: "observability",

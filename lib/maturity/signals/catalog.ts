@@ -89,12 +89,12 @@ const codeowners: FileDetector = (_file, path) =>
 
 /** The catalog, template and documentation signals. */
 export const CATALOG_SIGNALS: FileSignal[] = [
-  { id: "runbook", detect: runbook },
-  { id: "documentation", detect: documentation },
+  { id: "runbook", detect: runbook, prose: true },
+  { id: "documentation", detect: documentation, prose: true },
   { id: "generated-from-template", detect: generatedFromTemplate },
   { id: "project-generator", detect: projectGenerator },
   { id: "catalog-entry", detect: catalogEntry },
   { id: "scaffolder-template", detect: scaffolderTemplate },
   { id: "developer-portal", detect: developerPortal },
-  { id: "codeowners", detect: codeowners },
+  { id: "codeowners", detect: codeowners, prose: true },
 ];

@@ -6,7 +6,7 @@
 import type { RepositoryInput } from "../types";
 import { CATALOG_SIGNALS } from "./catalog";
 import { DELIVERY_SIGNALS } from "./delivery";
-import { isForeignPath, normalisePath } from "./paths";
+import { normalisePath, pathScope } from "./paths";
 import { RUNTIME_SIGNALS } from "./runtime";
 import type { FileSignal, SignalHit, SignalId } from "./types";
 import { WORKLOAD_SIGNALS } from "./workload";
@@ -36,8 +36,10 @@ export function detectFileSignals(repository: RepositoryInput): SignalHit[] {
   const hits: SignalHit[] = [];
   for (const file of repository.snapshot.files) {
     const path = normalisePath(file.path);
-    if (isForeignPath(path)) continue;
+    const scope = pathScope(path);
+    if (scope !== "own" && scope !== "docs") continue;
     for (const signal of FILE_SIGNALS) {
+      if (scope === "docs" && !signal.prose) continue;
       const detail = signal.detect(file, path, context);
       if (detail !== null)
         hits.push({ signal: signal.id, repositoryId: repository.id, repository: repository.name, path, detail });

@@ -24,22 +24,58 @@ export const isYaml = (path: string): boolean => /\.ya?ml$/i.test(path);
 /** Documentation by its extension (Markdown, AsciiDoc, reStructuredText). */
 export const isDocument = (path: string): boolean => /\.(md|markdown|mdx|adoc|asciidoc|rst)$/i.test(path);
 
+/**
+ * Where a file sits decides whether it can be the team's own practice. The
+ * one place that says which folders do not count, and why (SIGNALS.md):
+ * - "foreign": vendored code, another project's files, or a template that
+ *   generates other repositories (its CI is not this repository's CI);
+ * - "published": what the product publishes: blog and changelog content,
+ *   web assets (`public/assets/posts/…/railway.json` is a blog attachment);
+ * - "example": examples, samples, tests and their fixtures, and the
+ *   developer's own environment (`.devcontainer/Dockerfile` is not a
+ *   workload);
+ * - "docs": documentation folders: prose for runbooks and docs, but a
+ *   Dockerfile or a fly.toml there is an illustration, not configuration;
+ * - "own": everything else.
+ */
+export type PathScope = "foreign" | "published" | "example" | "docs" | "own";
+
+const FOREIGN_DIRS = new Set(["node_modules", "vendor", "third_party", "third-party", "bower_components", "skeleton"]);
+const PUBLISHED_DIRS = new Set(["content", "blog", "posts", "changelog", "changelogs", "public", "assets", "static"]);
+const EXAMPLE_DIRS = new Set([
+  "examples",
+  "example",
+  "samples",
+  "sample",
+  "demo",
+  "demos",
+  "test",
+  "tests",
+  "__tests__",
+  "e2e",
+  "cypress",
+  "testdata",
+  "fixtures",
+  "__fixtures__",
+  "mocks",
+  "__mocks__",
+  ".devcontainer",
+]);
+const DOCS_DIRS = new Set(["docs", "doc", "documentation", "website", "site"]);
+
+export function pathScope(path: string): PathScope {
+  const dirs = directories(path);
+  if (path.includes("{{") || /\.(jinja2?|j2|tmpl|hbs|ejs)$/i.test(path) || dirs.some((d) => FOREIGN_DIRS.has(d)))
+    return "foreign";
+  if (dirs.some((d) => PUBLISHED_DIRS.has(d))) return "published";
+  if (dirs.some((d) => EXAMPLE_DIRS.has(d))) return "example";
+  if (dirs.some((d) => DOCS_DIRS.has(d))) return "docs";
+  return "own";
+}
+
 /** A file that is vendored, or part of a template that generates other repositories, is not the repository's own practice. */
 export function isForeignPath(path: string): boolean {
-  const dirs = directories(path);
-  return (
-    path.includes("{{") ||
-    /\.(jinja2?|j2|tmpl|hbs|ejs)$/i.test(path) ||
-    dirs.some(
-      (d) =>
-        d === "node_modules" ||
-        d === "vendor" ||
-        d === "third_party" ||
-        d === "skeleton" ||
-        d === "testdata" ||
-        d === "fixtures",
-    )
-  );
+  return pathScope(path) === "foreign";
 }
 
 /** The values of a top-level `key:` line in any YAML document of the content (`kind`, `apiVersion`). */
@@ -78,6 +114,19 @@ export function packageDependencies(content: string | undefined): string[] {
   if (!pkg) return [];
   const kinds = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"];
   return kinds.flatMap((k) => (typeof pkg[k] === "object" && pkg[k] !== null ? Object.keys(pkg[k] as object) : []));
+}
+
+/**
+ * YAML without its comments: a commented-out deploy step deploys nothing.
+ * Drops whole-line comments and ` # …` tails (a `#` inside a word or
+ * `\${{ }}` stays).
+ */
+export function withoutComments(content: string): string {
+  return content
+    .split("\n")
+    .filter((l) => !/^\s*#/.test(l))
+    .map((l) => l.replace(/\s+#(?![^"']*["'][^"']*$).*$/, ""))
+    .join("\n");
 }
 
 /** Whether a path is a GitHub Actions workflow. */

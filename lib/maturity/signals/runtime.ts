@@ -66,7 +66,7 @@ const telemetry: FileDetector = (file, path) => {
     return "OpenTelemetry";
   if (isYaml(path) && hasKind(content, ["ServiceMonitor", "PodMonitor", "PrometheusRule"])) return "Prometheus";
   if (/^datadog\.ya?ml$/.test(name)) return "Datadog";
-  if (/(^|\/)grafana\/(.+\/)?dashboards?\/[^/]+\.json$/.test(path)) return "Grafana";
+  // Grafana dashboards do not count: they show data, not that services emit it, and a product often ships its own.
   return null;
 };
 

@@ -53,6 +53,8 @@ export type FileDetector = (file: RepositoryFile, path: string, repository: Repo
 export interface FileSignal {
   id: SignalId;
   detect: FileDetector;
+  /** Reads prose: documentation folders count for it (runbooks, docs), where they do not for configuration. */
+  prose?: true;
 }
 
 /** One place a signal was seen. */

@@ -2,19 +2,37 @@
  * Signals of what runs and where: managed platforms already in use, and the
  * workload shapes that choose among Vercel, Railway and Fly.io.
  */
-import { baseName, packageDependencies, parseJsonObject } from "./paths";
+import { workflowPlatforms } from "./delivery";
+import { baseName, isGithubWorkflow, packageDependencies, parseJsonObject } from "./paths";
 import type { FileDetector, FileSignal } from "./types";
 
+/** A platform's own configuration file, in any folder of a monorepo (`apps/checker/fly.toml`). */
 const MANAGED_FILES: [RegExp, string][] = [
-  [/^(.*\/)?vercel\.json$|^\.vercel\/project\.json$/, "Vercel"],
+  [/^(.*\/)?vercel\.json$|^(.*\/)?\.vercel\/project\.json$/, "Vercel"],
   [/^(.*\/)?fly\.toml$/, "Fly.io"],
   [/^(.*\/)?railway\.(json|toml)$/, "Railway"],
-  [/^render\.ya?ml$/, "Render"],
+  [/^(.*\/)?render\.ya?ml$/, "Render"],
   [/^(.*\/)?netlify\.toml$/, "Netlify"],
-  [/^Procfile$/, "Heroku"],
+  [/^(.*\/)?Procfile$|^(.*\/)?heroku\.yml$/, "Heroku"],
 ];
 
-const managedPlatform: FileDetector = (_file, path) => MANAGED_FILES.find(([re]) => re.test(path))?.[1] ?? null;
+/** A railway.json with text must be Railway's configuration (its schema, or build/deploy settings), not data named so. */
+function isRailwayConfig(content: string | undefined): boolean {
+  if (content === undefined) return true;
+  const json = parseJsonObject(content);
+  if (json === null) return false;
+  return (typeof json.$schema === "string" && json.$schema.includes("railway")) || "build" in json || "deploy" in json;
+}
+
+const managedPlatform: FileDetector = (file, path) => {
+  if (isGithubWorkflow(path)) {
+    const platforms = file.content === undefined ? [] : workflowPlatforms(file.content);
+    return platforms[0] ?? null;
+  }
+  const platform = MANAGED_FILES.find(([re]) => re.test(path))?.[1] ?? null;
+  if (platform === "Railway" && path.endsWith(".json") && !isRailwayConfig(file.content)) return null;
+  return platform;
+};
 
 const nextjs: FileDetector = (file, path) => {
   const name = baseName(path);
@@ -31,9 +49,11 @@ const container: FileDetector = (_file, path) => {
     : null;
 };
 
-const COMPOSE_DATABASE = /^\s+image:\s*["']?(?:[\w.-]+\/)?(postgres(?:ql)?|mysql|mariadb|mongo(?:db)?|redis)[:"'\s]/m;
+// `image: postgres:16`, `image: bitnami/redis`, or an image from a variable named for it (`${POSTGRES_IMAGE}`).
+const COMPOSE_DATABASE =
+  /^\s+image:\s*["']?(?:(?:[\w.-]+\/)*(postgres(?:ql)?|mysql|mariadb|mongo(?:db)?|redis|valkey|clickhouse(?:-server)?)[:@"'\s]|\$\{(POSTGRES(?:QL)?|MYSQL|MARIADB|MONGO(?:DB)?|REDIS|VALKEY|CLICKHOUSE)[\w]*\})/m;
 const TERRAFORM_DATABASE =
-  /\b(aws_db_instance|aws_rds_cluster|google_sql_database_instance|azurerm_(postgresql|mysql)_[\w]+)\b|modules\/(postgres|rds|mysql)\b/;
+  /\b(aws_db_instance|aws_rds_cluster|aws_elasticache_(?:cluster|replication_group)|aws_dynamodb_table|google_sql_database_instance|google_redis_instance|google_alloydb_cluster|azurerm_(postgresql|mysql|redis|cosmosdb)_[\w]+)\b|modules\/+(postgres|rds|mysql|redis)\b/;
 const CLIENT_FILE = /^(postgres|postgresql|mysql|mongo|mongodb|redis)\.(go|ts|js|py|java|kt|rb|rs)$/;
 
 const database: FileDetector = (file, path) => {
@@ -41,14 +61,15 @@ const database: FileDetector = (file, path) => {
   const content = file.content ?? "";
   if (/^(docker-)?compose([.-][\w-]+)?\.ya?ml$/.test(name)) {
     const m = COMPOSE_DATABASE.exec(content);
-    return m ? `${m[1]} in ${name}` : null;
+    return m ? `${(m[1] ?? m[2]!).toLowerCase()} in ${name}` : null;
   }
   if (name === "schema.prisma") return "Prisma schema";
   if (/^drizzle\.config\.(ts|js|mjs)$/.test(name)) return "Drizzle";
   if (name === "alembic.ini") return "Alembic migrations";
   if (/(^|\/)migrations\/[^/]+\.sql$/.test(path)) return "SQL migrations";
   if (/(^|\/)db\/migrate\/[^/]+\.rb$/.test(path)) return "Rails migrations";
-  if (/\.tf$/.test(name) && TERRAFORM_DATABASE.test(content)) return "managed database (Terraform)";
+  if (/(^|\/)priv\/repo\/migrations\/[^/]+\.exs$/.test(path) && !name.startsWith(".")) return "Ecto migrations";
+  if (/\.(tf|hcl)$/.test(name) && TERRAFORM_DATABASE.test(content)) return "managed database (Terraform)";
   const client = CLIENT_FILE.exec(name);
   return client ? `${client[1]} client` : null;
 };

@@ -168,6 +168,124 @@ jobs:
       - run: helm upgrade --install api ./charts/api
 `;
 
+/** The real shape of middleware's black.yml: a formatter check, nothing built. */
+export const blackWorkflow = `name: Black Integration
+on:
+  pull_request:
+    branches: ["main"]
+jobs:
+  black:
+    name: Black Check
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v3
+      - uses: actions/setup-python@v3
+      - name: Install Black
+        run: python -m pip install black==24.3.0
+      - name: Run Black Check
+        run: black . --check
+`;
+
+/** dub's prettier.yaml: a job called build that only formats. */
+export const prettierWorkflow = `name: Prettier
+on:
+  push:
+    branches: [main]
+  pull_request:
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - name: Make sure everything is formatted
+        run: pnpm install
+      - run: pnpm run format
+      - run: pnpm run prettier-check
+`;
+
+export const staleWorkflow = `name: Close stale issues
+on:
+  schedule:
+    - cron: '30 1 * * *'
+jobs:
+  stale:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/stale@v8
+        with:
+          days-before-issue-stale: 60
+`;
+
+/** openstatus's deploy.yml: flyctl deploy on every push to main. */
+export const flyDeploy = `name: Fly Deploy
+on:
+  push:
+    branches:
+      - main
+    paths:
+      - "apps/server/**"
+jobs:
+  deploy:
+    name: Deploy app
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v6
+      - uses: superfly/flyctl-actions/setup-flyctl@master
+      - run:
+          flyctl deploy --config apps/server/fly.toml
+          --dockerfile  apps/server/Dockerfile --remote-only --wait-timeout=500
+        env:
+          FLY_API_TOKEN: \${{ secrets.FLY_API_TOKEN }}
+`;
+
+/** dub's deploy-embed-script.yml: a deploy job whose deploy step is commented out. */
+export const deployCommentedOut = `name: "Deploy embed script"
+on:
+  push:
+    branches:
+      - main
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v3
+      - name: Install dependencies & build
+        run: pnpm --filter @dub/embed-core build
+      # - name: Deploy to Cloudflare Pages
+      #   uses: cloudflare/wrangler-action@v3
+      #   with:
+      #     command: pages deploy dist/embed/script.js --project-name=dub-cdn
+`;
+
+/** A release deploy on tags: not a merge deploying. */
+export const deployOnTag = `on:
+  push:
+    tags:
+      - "v*"
+jobs:
+  release:
+    runs-on: ubuntu-latest
+    steps:
+      - run: helm upgrade --install api ./charts/api
+`;
+
+/** Builds and pushes an image on merge: delivery, but nothing is deployed. */
+export const dockerPublish = `name: Publish Docker image
+on:
+  push:
+    branches: ["main"]
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    environment: registry
+    steps:
+      - uses: actions/checkout@v4
+      - uses: docker/build-push-action@v6
+        with:
+          push: true
+          tags: acme/api:latest
+`;
+
 export const reusableWorkflow = `name: service-ci
 on:
   workflow_call:

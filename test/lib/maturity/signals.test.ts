@@ -17,19 +17,36 @@ const CASES: Record<SignalId, { shows: RepositoryFile[]; lookAlikes: RepositoryF
   "ci-pipeline": {
     shows: [
       file(".github/workflows/ci.yml", fx.ciWorkflow),
+      file(".github/workflows/build.yml", fx.dockerPublish),
+      file(".github/workflows/deploy.yml", fx.flyDeploy),
+      file(".github/workflows/main.yml", fx.callerWorkflow),
+      file(".github/workflows/release.yml"),
       ...paths(".gitlab-ci.yml", "Jenkinsfile", ".circleci/config.yml", ".buildkite/pipeline.yml"),
     ],
-    lookAlikes: paths(
-      "docs/ci.md",
-      ".github/workflow-templates/ci.yml",
-      ".github/ISSUE_TEMPLATE/bug.yml",
-      "{{cookiecutter.slug}}/.github/workflows/ci.yml",
-      "templates/svc/skeleton/.gitlab-ci.yml",
-    ),
+    lookAlikes: [
+      file(".github/workflows/black.yml", fx.blackWorkflow),
+      file(".github/workflows/prettier.yaml", fx.prettierWorkflow),
+      file(".github/workflows/stale.yml", fx.staleWorkflow),
+      file(".github/workflows/lint.yml"),
+      ...paths(
+        "docs/ci.md",
+        ".github/workflow-templates/ci.yml",
+        ".github/ISSUE_TEMPLATE/bug.yml",
+        "{{cookiecutter.slug}}/.github/workflows/ci.yml",
+        "templates/svc/skeleton/.gitlab-ci.yml",
+      ),
+    ],
   },
   runbook: {
     shows: paths("docs/runbook.md", "RUNBOOK.md", "runbooks/database-failover.md", "docs/on-call.md"),
-    lookAlikes: paths("src/runbook.ts", "ansible/playbook.yml", "README.md"),
+    lookAlikes: paths(
+      "src/runbook.ts",
+      "ansible/playbook.yml",
+      "README.md",
+      "apps/web/src/content/pages/changelog/grafana-oncall-integration.mdx",
+      "blog/our-incident-response.md",
+      "website/public/docs/runbook.md",
+    ),
   },
   documentation: {
     shows: paths("docs/architecture.md", "mkdocs.yml", "docusaurus.config.ts", "adr/0001-use-postgres.md"),
@@ -139,6 +156,7 @@ const CASES: Record<SignalId, { shows: RepositoryFile[]; lookAlikes: RepositoryF
   "continuous-deployment": {
     shows: [
       file(".github/workflows/deploy.yml", fx.deployOnPush),
+      file(".github/workflows/fly.yml", fx.flyDeploy),
       file(
         ".github/workflows/release.yml",
         "on:\n  push:\n    branches: [main]\njobs:\n  release:\n    uses: acme/ci-templates/.github/workflows/deploy-service.yml@v4\n",
@@ -148,6 +166,9 @@ const CASES: Record<SignalId, { shows: RepositoryFile[]; lookAlikes: RepositoryF
       file(".github/workflows/deploy.yml", fx.deployByHand),
       file(".github/workflows/ci.yml", fx.ciWorkflow),
       file("docs/deploy.md", fx.deployOnPush),
+      file(".github/workflows/deploy-embed.yml", fx.deployCommentedOut),
+      file(".github/workflows/release.yml", fx.deployOnTag),
+      file(".github/workflows/publish.yml", fx.dockerPublish),
     ],
   },
   autoscaling: {
@@ -171,17 +192,30 @@ const CASES: Record<SignalId, { shows: RepositoryFile[]; lookAlikes: RepositoryF
       file("otel/collector.yaml", fx.otelCollector),
       file("package.json", JSON.stringify({ dependencies: { "@opentelemetry/sdk-node": "^0.57.0" } })),
       file("go.mod", "module acme/api\n\nrequire go.opentelemetry.io/otel v1.34.0\n"),
-      ...paths("datadog.yaml", "grafana/dashboards/api.json"),
+      ...paths("datadog.yaml"),
     ],
     lookAlikes: [
+      // Dashboards show data, not that services emit it; DevLake ships its own as its product.
+      file("grafana/dashboards/api.json", "{}"),
       file("docs/opentelemetry.md", fx.otelCollector),
       file("config/receivers.yaml", "receivers:\n  - email\n"),
       file("package.json", fx.nextPackage),
     ],
   },
   "managed-platform": {
-    shows: paths("vercel.json", "fly.toml", "railway.toml", "railway.json", "render.yaml", "netlify.toml", "Procfile"),
-    lookAlikes: paths("docs/vercel.md", "fly.toml.example", "Procfile.dev", "docs/railway.toml.md"),
+    shows: [
+      ...paths("vercel.json", "fly.toml", "railway.toml", "railway.json", "render.yaml", "netlify.toml", "Procfile"),
+      ...paths("apps/checker/fly.toml", "services/api/railway.toml", "apps/web/vercel.json"),
+      file("railway.json", JSON.stringify({ $schema: "https://railway.com/railway.schema.json", deploy: {} })),
+      file(".github/workflows/deploy.yml", fx.flyDeploy),
+    ],
+    lookAlikes: [
+      ...paths("docs/vercel.md", "fly.toml.example", "Procfile.dev", "docs/railway.toml.md"),
+      ...paths("apps/web/public/assets/posts/monitoring-latency/railway.json", "examples/fly/fly.toml"),
+      ...paths("docs/deploy/fly.toml", "blog/2024/vercel.json"),
+      file("data/railway.json", JSON.stringify({ services: [{ name: "api", latency: 120 }] })),
+      file(".github/workflows/ci.yml", fx.ciWorkflow),
+    ],
   },
   nextjs: {
     shows: [file("next.config.mjs"), file("package.json", fx.nextPackage)],
@@ -191,8 +225,23 @@ const CASES: Record<SignalId, { shows: RepositoryFile[]; lookAlikes: RepositoryF
     ],
   },
   container: {
-    shows: paths("Dockerfile", "Containerfile", "build/api.Dockerfile", "Dockerfile.worker"),
-    lookAlikes: paths("docs/Dockerfile.md", "docs/docker.md", ".dockerignore"),
+    shows: paths(
+      "Dockerfile",
+      "Containerfile",
+      "build/api.Dockerfile",
+      "Dockerfile.worker",
+      "backend/Dockerfile",
+      "services/billing/Dockerfile",
+      "apps/checker/private-location.Dockerfile",
+    ),
+    lookAlikes: paths(
+      "docs/Dockerfile.md",
+      "docs/docker.md",
+      ".dockerignore",
+      ".devcontainer/Dockerfile",
+      "examples/go/Dockerfile",
+      "test/e2e/Dockerfile",
+    ),
   },
   database: {
     shows: [
@@ -201,11 +250,16 @@ const CASES: Record<SignalId, { shows: RepositoryFile[]; lookAlikes: RepositoryF
       file("migrations/001_init.sql"),
       file("infra/db.tf", fx.terraform),
       file("internal/store/postgres.go"),
+      file("compose.yaml", `services:\n  postgresql:\n    image: \${POSTGRES_IMAGE}\n`),
+      file("priv/repo/migrations/20210905021010_create_users.exs"),
+      file("_envcommon/mysql.hcl", 'locals {\n  source = "git::git@github.com:acme/modules.git//modules/mysql"\n}\n'),
     ],
     lookAlikes: [
       file("docs/postgres.md"),
       file("docker-compose.yml", "services:\n  api:\n    build: .\n"),
       file("infra/dns.tf", 'resource "aws_route53_record" "api" {}\n'),
+      file(".devcontainer/docker-compose.yml", fx.compose),
+      file("cypress/docker-compose.yml", fx.compose),
     ],
   },
   "multi-region": {
