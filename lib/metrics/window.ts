@@ -56,10 +56,21 @@ export function checkWindowLength(w: MetricsWindow, labels: { from: string; to: 
     );
 }
 
-/** The window `[from, to)` of two dates, refused unless `to` is after `from` and the window is at most {@link MAX_WINDOW_DAYS} long. */
-export function parseWindow(from: string, to: string): MetricsWindow {
-  const w = { from: parseDate(from, "--from"), to: parseDate(to, "--to") };
-  if (w.to <= w.from) throw new ValidationError(`--to (${to}) must be after --from (${from})`);
-  checkWindowLength(w, { from: "--from", to: "--to" });
+/**
+ * The window `[from, to)` of two dates, refused unless `to` is after `from` and
+ * the window is at most {@link MAX_WINDOW_DAYS} long. Messages name the dates as
+ * the caller spells them: `--from`/`--to` for the CLI, `from`/`to` for a URL.
+ */
+export function parseWindow(
+  from: string,
+  to: string,
+  labels: { from: string; to: string } = { from: "--from", to: "--to" },
+): MetricsWindow {
+  const w = { from: parseDate(from, labels.from), to: parseDate(to, labels.to) };
+  if (w.to <= w.from)
+    throw new ValidationError(
+      `${labels.to} (${to}) must be after ${labels.from} (${from}): the window runs from "${labels.from}" up to, not including, "${labels.to}"`,
+    );
+  checkWindowLength(w, labels);
   return w;
 }

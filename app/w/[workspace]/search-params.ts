@@ -1,5 +1,4 @@
-import { ValidationError } from "@/lib/errors";
-import { checkWindowLength, formatDate, parseDate } from "@/lib/metrics/window";
+import { formatDate, parseDate, parseWindow } from "@/lib/metrics/window";
 import { DAY_MS } from "@/lib/time";
 
 /** What Next hands a page as `searchParams` once awaited. */
@@ -51,14 +50,8 @@ export function parseWorkspaceSearchParams(params: SearchParams, now: number): W
   const toParam = single(params.to);
   const fallback = windowEndingToday(now);
   const to = toParam ?? fallback.to;
-  const toMs = parseDate(to, "to");
-  const from = fromParam ?? formatDate(toMs - DEFAULT_WINDOW_DAYS * DAY_MS);
-  const fromMs = parseDate(from, "from");
-  if (toMs <= fromMs)
-    throw new ValidationError(
-      `to (${to}) must be after from (${from}): the window runs from "from" up to, not including, "to"`,
-    );
-  checkWindowLength({ from: fromMs, to: toMs }, { from: "from", to: "to" });
+  const from = fromParam ?? formatDate(parseDate(to, "to") - DEFAULT_WINDOW_DAYS * DAY_MS);
+  parseWindow(from, to, { from: "from", to: "to" });
   const preset = PRESETS.find((p) => {
     const w = windowEndingToday(now, p.days);
     return w.from === from && w.to === to;

@@ -38,7 +38,9 @@ describe("altimeter report refuses bad input before starting anything", () => {
     ]);
     expect(badTeam.stderr).toBe('altimeter report: unknown team "ghosts" in workspace "acme"\n');
     const backwards = await report(["--workspace", "acme", "--from", "2026-04-06", "--to", "2026-01-05", "--out", out]);
-    expect(backwards.stderr).toBe("altimeter report: --to (2026-01-05) must be after --from (2026-04-06)\n");
+    expect(backwards.stderr).toBe(
+      'altimeter report: --to (2026-01-05) must be after --from (2026-04-06): the window runs from "--from" up to, not including, "--to"\n',
+    );
     const missing = await report(["--workspace", "acme", "--to", "2026-01-05", "--out", out]);
     expect(missing.stderr).toBe("altimeter report: --from is required\n");
     expect(existsSync(out)).toBe(false);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getDb } from "@/app/_lib/db";
 import { ValidationError } from "@/lib/errors";
 import { route } from "@/lib/http/route";
-import { checkWindowLength, parseDate } from "@/lib/metrics/window";
+import { parseWindow } from "@/lib/metrics/window";
 import { getMetricsReport, getWeeklySeries } from "@/lib/service/metrics";
 
 const MetricsParams = z.object({
@@ -35,13 +35,7 @@ export const GET = route<{ workspace: string }>(async ({ request, url, params })
   if (!parsed.success) throw new ValidationError(parsed.error.issues[0]!.message);
   const { from, to, team, series } = parsed.data;
   // Checked here, not by the service, so the message names the URL's parameters rather than the CLI's flags.
-  const fromMs = parseDate(from, "from"),
-    toMs = parseDate(to, "to");
-  if (toMs <= fromMs)
-    throw new ValidationError(
-      `to (${to}) must be after from (${from}): the window runs from "from" up to, not including, "to"`,
-    );
-  checkWindowLength({ from: fromMs, to: toMs }, { from: "from", to: "to" });
+  parseWindow(from, to, { from: "from", to: "to" });
   const query = { workspace: params.workspace, from, to, team: team ?? null };
   // The series stops when the client goes away, and yields between weeks so other requests are served meanwhile.
   const body =
