@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   GITHUB_TOKEN: z.string().optional(),
   /** Where the dashboard is reachable by people: digest links and `altimeter report` reuse it (lib/report). Checked where used. */
   ALTIMETER_PUBLIC_URL: z.string().optional(),
+  /** The name on a report's cover, over the config's report.preparedBy; `altimeter report --prepared-by` sets it for the app it starts. */
+  ALTIMETER_REPORT_PREPARED_BY: z.string().optional(),
   /** The Chromium or Chrome that prints PDF reports; found on the PATH when unset. */
   ALTIMETER_CHROMIUM: z.string().optional(),
   /** Digest email over SMTP: one URL (smtp://user:pass@host:587), or the SMTP_* parts. Checked by lib/digest/smtp.ts. */

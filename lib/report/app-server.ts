@@ -89,7 +89,11 @@ export async function answers(url: string, timeoutMs = 2_000): Promise<boolean> 
  * the database file, and waits until it answers. The server never outlives
  * this process: it is killed on exit if `stop` was not called.
  */
-export async function startAppServer(options: { appDir?: string; dbFile: string }): Promise<AppServer> {
+export async function startAppServer(options: {
+  appDir?: string;
+  dbFile: string;
+  env?: Record<string, string>;
+}): Promise<AppServer> {
   const appDir = options.appDir ?? PROJECT_ROOT;
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -97,6 +101,7 @@ export async function startAppServer(options: { appDir?: string; dbFile: string 
     cwd: appDir,
     env: {
       ...process.env,
+      ...options.env,
       ALTIMETER_DB: path.resolve(options.dbFile),
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_ENV: "production",
@@ -104,7 +109,9 @@ export async function startAppServer(options: { appDir?: string; dbFile: string 
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  const collect = (chunk: Buffer) => void (output = (output + chunk.toString()).slice(-8_000));
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-8_000);
+  };
   child.stdout!.on("data", collect);
   child.stderr!.on("data", collect);
   const kill = () => child.kill("SIGKILL");

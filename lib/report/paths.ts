@@ -4,17 +4,15 @@ export interface ReportAddress {
   from: string;
   to: string;
   team?: string | null;
-  preparedBy?: string | null;
 }
 
 function query(a: ReportAddress): string {
   const q = new URLSearchParams({ from: a.from, to: a.to });
   if (a.team) q.set("team", a.team);
-  if (a.preparedBy) q.set("preparedBy", a.preparedBy);
   return q.toString();
 }
 
-/** The print-designed report page: /w/SLUG/report?from&to[&team][&preparedBy]. */
+/** The print-designed report page: /w/SLUG/report?from&to[&team] (the cover's name is the app's setting, not the address's). */
 export function reportPagePath(a: ReportAddress): string {
   return `/w/${encodeURIComponent(a.workspace)}/report?${query(a)}`;
 }

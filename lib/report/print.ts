@@ -30,7 +30,7 @@ export interface PrintJob {
   header?: { left: string; right: string };
   /** Running footer, left of the page numbers. */
   footer: string;
-  /** For the whole job: launch, load, charts and printing. Default 90 s. */
+  /** For the whole job: launch, load, charts and printing; Chromium is closed when it is up. Default 90 s. */
   timeoutMs?: number;
 }
 
@@ -74,6 +74,14 @@ export async function printPdf(job: PrintJob): Promise<PrintedPdf> {
   const profile = mkdtempSync(path.join(tmpdir(), "altimeter-print-"));
   const started = Date.now();
   let context: Awaited<ReturnType<typeof chromium.launchPersistentContext>> | null = null;
+  // One cap for the whole job: each step has its own timeout too, but three of them could add up to three times as long.
+  let overdue = false;
+  let closing: Promise<void> | null = null;
+  const close = () => (closing ??= context?.close().catch(() => {}) ?? null);
+  const cap = setTimeout(() => {
+    overdue = true;
+    void close();
+  }, timeout);
   try {
     try {
       context = await chromium.launchPersistentContext(profile, {
@@ -125,11 +133,18 @@ export async function printPdf(job: PrintJob): Promise<PrintedPdf> {
     });
     return { pdf, timings: { launchMs: launched - started, loadMs: loaded - launched, printMs: Date.now() - loaded } };
   } catch (error) {
+    if (overdue)
+      throw new UpstreamError(
+        `printing ${job.url} took over ${timeout / 1000} s and was stopped; nothing was printed`,
+        "server",
+      );
     if (error instanceof AltimeterError) throw error;
     // Playwright's errors carry a call log after the first line; the first line says what happened.
     throw new UpstreamError(`printing ${job.url} failed: ${(error as Error).message.split("\n")[0]}`, "network");
   } finally {
-    await context?.close().catch(() => {});
-    rmSync(profile, { recursive: true, force: true });
+    clearTimeout(cap);
+    await close();
+    // Chromium's last writes to its profile may trail the close by a moment.
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
 }

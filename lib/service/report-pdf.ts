@@ -6,6 +6,7 @@ import { findChromium } from "@/lib/report/chromium";
 import { reportPagePath } from "@/lib/report/paths";
 import { countPdfPages, writePdfAtomically } from "@/lib/report/pdf-file";
 import { printPdf, type PrintedPdf } from "@/lib/report/print";
+import { PrintQueue } from "@/lib/report/print-queue";
 import { resolveQuery } from "./scope";
 import type { ReportQuery } from "./report";
 
@@ -14,12 +15,19 @@ export interface ReportPdf extends PrintedPdf {
   pages: number | null;
 }
 
-// One Chromium at a time per process: a second request waits rather than doubling the memory.
-let queue: Promise<unknown> = Promise.resolve();
+/** The longest one print may take, launch to last page, before its Chromium is closed: 60 s. */
+export const PRINT_TIME_CAP_MS = 60_000;
+
+/**
+ * The process's print queue: one Chromium at a time (a second doubles the
+ * memory), two more waiting, the rest refused with 429 and Retry-After.
+ */
+export const printQueue = new PrintQueue({ running: 1, waiting: 2, typicalSeconds: 10 });
 
 /**
  * Prints the report page of an app at `origin` (the route handler's own
- * origin, or a server `altimeter report` started) to an A4 PDF.
+ * origin, or a server `altimeter report` started) to an A4 PDF, through
+ * {@link printQueue}, in at most `timeoutMs` (default {@link PRINT_TIME_CAP_MS}).
  */
 export function printReportPdf(
   origin: string,
@@ -28,17 +36,15 @@ export function printReportPdf(
 ): Promise<ReportPdf> {
   const chromium = findChromium({ explicit: options.chromium });
   const footer = `Altimeter · generated ${new Date(q.now ?? Date.now()).toISOString().slice(0, 16).replace("T", " ")} UTC`;
-  const run = queue.then(async () => {
+  return printQueue.run(async () => {
     const printed = await printPdf({
       chromium,
       url: `${origin.replace(/\/+$/, "")}${reportPagePath(q)}`,
       footer,
-      timeoutMs: options.timeoutMs,
+      timeoutMs: options.timeoutMs ?? PRINT_TIME_CAP_MS,
     });
     return { ...printed, pages: countPdfPages(printed.pdf) };
   });
-  queue = run.catch(() => undefined);
-  return run;
 }
 
 /** How a report reaches an app to print from. */
@@ -84,6 +90,11 @@ async function runningApp(explicit: string | null | undefined): Promise<string |
 export async function printReportWithApp(db: Db, q: ReportQuery, o: ReportAppOptions): Promise<PrintedReport> {
   const started = Date.now();
   const reuse = await runningApp(o.url);
+  // The cover's name is a setting of the app that prints, never part of the address anyone can type.
+  if (reuse && q.preparedBy)
+    throw new ValidationError(
+      `the name on the cover is a setting of the app: a running app (${reuse}) prints its own ALTIMETER_REPORT_PREPARED_BY or config report.preparedBy, so leave out --prepared-by or print without --url`,
+    );
   // Against our own database the query is checked before anything slow starts.
   if (!reuse) await resolveQuery(db, q);
   const chromium = findChromium({ explicit: o.chromium });
@@ -96,7 +107,11 @@ export async function printReportWithApp(db: Db, q: ReportQuery, o: ReportAppOpt
     const appDir = o.appDir ?? PROJECT_ROOT;
     await ensureBuild(appDir, o.say);
     o.say("starting the app on a loopback port to print from…");
-    const server = await startAppServer({ appDir, dbFile });
+    const server = await startAppServer({
+      appDir,
+      dbFile,
+      env: q.preparedBy ? { ALTIMETER_REPORT_PREPARED_BY: q.preparedBy } : {},
+    });
     origin = server.url;
     stop = server.stop;
   } else {

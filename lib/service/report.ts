@@ -1,4 +1,6 @@
+import { findConfigFile, loadConfig } from "@/collectors/config";
 import type { Db } from "@/db/client";
+import { readEnv } from "@/lib/env";
 import { ValidationError } from "@/lib/errors";
 import type { AssessmentReport, Level, Recommendation, TeamAssessment } from "@/lib/maturity/types";
 import { parseWindow } from "@/lib/metrics/window";
@@ -26,6 +28,18 @@ import { DAY_MS } from "@/lib/time";
 export interface ReportQuery extends MetricsQuery {
   preparedBy?: string | null;
   now?: number;
+}
+
+/**
+ * The name on the report's cover: a setting of the app, never of the request
+ * (anyone could otherwise put any text on a client-facing cover through the
+ * address). ALTIMETER_REPORT_PREPARED_BY, else the config's report.preparedBy, else none.
+ */
+export function reportCoverName(): string | null {
+  const fromEnv = readEnv().ALTIMETER_REPORT_PREPARED_BY?.trim();
+  if (fromEnv) return fromEnv.slice(0, 200);
+  if (!findConfigFile(null)) return null;
+  return loadConfig(null).config.report?.preparedBy?.trim() || null;
 }
 
 /** The maturity part of a report: the scope's level and recommendation, and every team's assessment. */

@@ -51,6 +51,8 @@ export interface AppOptions {
   now?: number;
   /** More data: import records, create workspaces… */
   prepare?: (db: Db) => Promise<void>;
+  /** More environment for the server (its settings). */
+  env?: Record<string, string>;
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -108,7 +110,13 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
     [path.join(appDir, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
     {
       cwd: appDir,
-      env: { ...process.env, ALTIMETER_DB: dbFile, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+      env: {
+        ...process.env,
+        ...options.env,
+        ALTIMETER_DB: dbFile,
+        NEXT_TELEMETRY_DISABLED: "1",
+        NODE_ENV: "production",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );

@@ -30,7 +30,8 @@ status 0 only when it is complete.
   --to YYYY-MM-DD      the day after the window (exclusive)
   --team ID            one team's report instead of the whole workspace
   --out FILE.pdf       where to write the PDF
-  --prepared-by NAME   the name on the cover (default: the config's report.preparedBy)
+  --prepared-by NAME   the name on the cover (default: the config's report.preparedBy); not with --url,
+                       where the running app's own setting (ALTIMETER_REPORT_PREPARED_BY or report.preparedBy) is printed
   --url URL            print from this running app instead (default: $ALTIMETER_PUBLIC_URL when it answers)
   --chromium PATH      the Chromium or Chrome to print with (default: $ALTIMETER_CHROMIUM, the config's report.chromium, else found on this machine)
   --config PATH        the config file for report.preparedBy and report.chromium (default: $ALTIMETER_CONFIG or ./altimeter.config.json if present)`,

@@ -40,7 +40,8 @@ describe("the PDF report of the demo workspace, printed by headless Chromium fro
   let metrics: MetricsReport;
 
   beforeAll(async () => {
-    app = await startApp();
+    // The cover's name is the app's setting, never the address's.
+    app = await startApp({ env: { ALTIMETER_REPORT_PREPARED_BY: "Ana Rao, Example Consulting" } });
     browser = await launchBrowser();
     const run = await cli(["metrics", "--workspace", "demo", "--from", FROM, "--to", TO, "--json"]);
     expect(run.status, run.stderr).toBe(0);
@@ -66,8 +67,6 @@ describe("the PDF report of the demo workspace, printed by headless Chromium fro
       out,
       "--url",
       app.url,
-      "--prepared-by",
-      "Ana Rao, Example Consulting",
     ]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^wrote .*northwind\.pdf \(\d+ pages, \d+ KB\) in [\d.]+ s\n$/);
@@ -188,7 +187,8 @@ describe("the PDF report of the demo workspace, printed by headless Chromium fro
 
   test("the report page reads as a document on screen and links to its PDF", async () => {
     const page = await browser.newPage({ width: 1100, height: 1400 });
-    await page.goto(`${app.url}/w/demo/report?from=${FROM}&to=${TO}`);
+    // Nobody puts words on a client's cover through the address: ?preparedBy is not read.
+    await page.goto(`${app.url}/w/demo/report?from=${FROM}&to=${TO}&preparedBy=Mallory`);
     await page.locator("[data-report-ready=true]").waitFor({ state: "attached" });
     await page.getByRole("heading", { level: 1, name: "Northwind (demo)" }).waitFor();
     for (const name of ["Executive summary", "The six metrics", "Trends", "Team comparison", "Platform maturity"])
@@ -196,6 +196,8 @@ describe("the PDF report of the demo workspace, printed by headless Chromium fro
     expect(await page.locator("[data-report-chart] svg.recharts-surface").count()).toBe(7);
     const link = page.getByRole("link", { name: "Download PDF" });
     expect(await link.getAttribute("href")).toBe(`/w/demo/report.pdf?from=${FROM}&to=${TO}`);
+    expect(await page.locator("body").textContent()).toContain("Ana Rao, Example Consulting");
+    expect(await page.locator("body").textContent()).not.toContain("Mallory");
     await saveScreenshot(page, "report-page");
     await page.close();
   });

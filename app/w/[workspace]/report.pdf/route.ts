@@ -3,14 +3,16 @@ import { route } from "@/lib/http/route";
 import { reportFileName } from "@/lib/report/paths";
 import { printReportPdf } from "@/lib/service/report-pdf";
 import { resolveQuery } from "@/lib/service/scope";
-import { parseWorkspaceSearchParams, single } from "../search-params";
+import { parseWorkspaceSearchParams } from "../search-params";
 
 /**
- * GET /w/SLUG/report.pdf?from&to[&team][&preparedBy]: the report page printed
- * to an A4 PDF by headless Chromium against this app's own origin (the same
- * code as `altimeter report`). Default window: the dashboard's (last 13 weeks).
+ * GET /w/SLUG/report.pdf?from&to[&team]: the report page printed to an A4 PDF
+ * by headless Chromium against this app's own origin (the same code as
+ * `altimeter report`). Default window: the dashboard's (last 13 weeks). The
+ * cover's name is the app's setting (reportCoverName), never a parameter.
  * Errors are `{ error: { code, message } }`: 400 bad dates, 404 unknown
- * workspace or team, 503 no Chromium on the server (the message says how to install one).
+ * workspace or team, 429 with Retry-After when the print queue is full, 503
+ * no Chromium on the server (the message says how to install one).
  */
 export const GET = route<{ workspace: string }>(async ({ url, params }) => {
   const search = Object.fromEntries(url.searchParams);
@@ -20,7 +22,6 @@ export const GET = route<{ workspace: string }>(async ({ url, params }) => {
     from: filters.from,
     to: filters.to,
     team: filters.team,
-    preparedBy: single(search.preparedBy),
   };
   await resolveQuery(getDb(), query);
   const { pdf } = await printReportPdf(url.origin, query);

@@ -5,7 +5,7 @@ import { teamOr404, workspaceOr404 } from "@/app/_lib/lookups";
 import { segment } from "@/app/_lib/params";
 import { formatPeriod } from "@/lib/format";
 import { reportPdfPath } from "@/lib/report/paths";
-import { getReportModel } from "@/lib/service/report";
+import { getReportModel, reportCoverName } from "@/lib/service/report";
 import { parseFilters } from "../load";
 import { single, workspacePath, type SearchParams } from "../search-params";
 import { CoverageAppendix, DefinitionsAppendix } from "./_components/appendix-part";
@@ -31,7 +31,8 @@ export async function generateMetadata({ params }: ReportPageProps): Promise<Met
 /**
  * The client-ready report, designed for A4: `altimeter report` and
  * /w/SLUG/report.pdf print it in headless Chromium once `data-report-ready`
- * says its charts are drawn. ?from&to&team as the dashboard, ?preparedBy for the cover.
+ * says its charts are drawn. ?from&to&team as the dashboard; the cover's name is
+ * the app's setting (reportCoverName), so no address can put text on a client's cover.
  */
 export default async function ReportPage({ params, searchParams }: ReportPageProps) {
   const slug = segment((await params).workspace);
@@ -49,8 +50,7 @@ export default async function ReportPage({ params, searchParams }: ReportPagePro
     );
   }
   const { from, to } = parsed.filters;
-  const preparedBy = single(query.preparedBy);
-  const model = await getReportModel(db, { workspace: slug, from, to, team, preparedBy });
+  const model = await getReportModel(db, { workspace: slug, from, to, team, preparedBy: reportCoverName() });
   const period = `${formatPeriod(from, to)} (UTC)`;
   return (
     <article
@@ -64,7 +64,7 @@ export default async function ReportPage({ params, searchParams }: ReportPagePro
           The printable report for {period}.{" "}
           <span className={styles.muted}>Laid out for A4; charts and tables never break across pages.</span>
         </span>
-        <a href={reportPdfPath({ workspace: slug, from, to, team, preparedBy })} download>
+        <a href={reportPdfPath({ workspace: slug, from, to, team })} download>
           Download PDF
         </a>
       </div>
