@@ -82,8 +82,32 @@ export class RequestAbortedError extends AltimeterError {
   }
 }
 
+/** How long a caller refused for a busy store should wait before trying again. */
+export const BUSY_RETRY_AFTER_SECONDS = 2;
+
+/** Whether `error` is SQLite saying another connection holds the lock it needs (SQLITE_BUSY or SQLITE_LOCKED, any variant). */
+export function isBusyStoreError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && /^SQLITE_(BUSY|LOCKED)(_|$)/.test(code);
+}
+
+/**
+ * The typed error a known failure of a dependency stands for: a busy store is
+ * an UnavailableError with a Retry-After (503), never an opaque 500.
+ * Anything else is returned as it is.
+ */
+export function asKnownError(error: unknown): unknown {
+  if (isBusyStoreError(error))
+    return new UnavailableError(
+      `the store is busy with another writer (an import or a sync): try again in ${BUSY_RETRY_AFTER_SECONDS} s`,
+      BUSY_RETRY_AFTER_SECONDS,
+    );
+  return error;
+}
+
 /** `{ error: { code, message } }` and a status for any thrown value; unknown errors stay opaque. */
-export function toErrorBody(error: unknown): { status: number; body: { error: { code: string; message: string } } } {
+export function toErrorBody(thrown: unknown): { status: number; body: { error: { code: string; message: string } } } {
+  const error = asKnownError(thrown);
   if (error instanceof AltimeterError) {
     return { status: error.status, body: { error: { code: error.code, message: error.message } } };
   }

@@ -13,8 +13,18 @@ const holder = globalThis as typeof globalThis & { __altimeterDb?: Db };
  * Lazy, so that `next build` never touches a database.
  */
 export function getDb(): Db {
-  return (holder.__altimeterDb ??= openDatabase(resolveDbPath()));
+  if (!holder.__altimeterDb) {
+    const db = openDatabase(resolveDbPath());
+    // better-sqlite3 waits for a lock synchronously, stalling every request meanwhile; writers commit in
+    // batches of tens of milliseconds, so a second is plenty, and past it the request gets 503 with Retry-After.
+    db.$client.pragma(`busy_timeout = ${APP_BUSY_TIMEOUT_MS}`);
+    holder.__altimeterDb = db;
+  }
+  return holder.__altimeterDb;
 }
+
+/** How long a request waits for another writer's lock before its answer is 503 (lib/errors.ts asKnownError). */
+export const APP_BUSY_TIMEOUT_MS = 1_000;
 
 /**
  * The database for rendering a request. better-sqlite3 is synchronous, so a

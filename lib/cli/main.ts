@@ -1,5 +1,5 @@
 import { debugRequested } from "@/lib/env";
-import { AltimeterError } from "@/lib/errors";
+import { AltimeterError, asKnownError } from "@/lib/errors";
 import { helpText, lazyDb, parseCommandArgs, type Command } from "./command";
 import { COMMANDS } from "./commands";
 
@@ -35,7 +35,8 @@ export async function main(argv: string[]): Promise<number> {
       err: (t) => process.stderr.write(t.endsWith("\n") ? t : t + "\n"),
       interactive: Boolean(process.stderr.isTTY),
     });
-  } catch (error) {
+  } catch (thrown) {
+    const error = asKnownError(thrown);
     const message = error instanceof AltimeterError || error instanceof Error ? error.message : String(error);
     process.stderr.write(`altimeter ${name}: ${message}\n`);
     if (!(error instanceof AltimeterError) && debugRequested()) console.error(error);

@@ -1,4 +1,4 @@
-import { AltimeterError, toErrorBody } from "@/lib/errors";
+import { AltimeterError, asKnownError, toErrorBody } from "@/lib/errors";
 
 /** What a route handler gets: the request, its URL, and its dynamic segments decoded. */
 export interface RouteContext<P extends Record<string, string>> {
@@ -26,7 +26,8 @@ function decodeSegment(value: string): string {
  * a 401 names its scheme, and an error that says when to come back (a busy
  * store, a full print queue) carries `Retry-After`.
  */
-export function errorResponse(error: unknown): Response {
+export function errorResponse(thrown: unknown): Response {
+  const error = asKnownError(thrown);
   const { status, body } = toErrorBody(error);
   // An expected error was already worded for the caller; only the unexpected is worth a log line.
   if (!(error instanceof AltimeterError) || status >= 500) console.error(error);

@@ -1,10 +1,13 @@
+import { appendFileSync, createReadStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { Db } from "@/db/client";
 import { readCsv } from "@/lib/events/csv";
 import { readLines } from "@/lib/events/lines";
 import type { EventRecord, EventType } from "@/lib/events/types";
 import { validateRecord } from "@/lib/events/validate";
-import { beginImport, upsertRecords } from "@/lib/queries/ingest";
-import { bumpDataVersion, ensureWorkspace } from "@/lib/queries/workspaces";
+import { upsertRecords } from "@/lib/queries/ingest";
+import { ensureWorkspace } from "@/lib/queries/workspaces";
 import { emptySummary, MAX_LISTED_REJECTIONS, type ImportSummary } from "./summary";
 
 /** One input of an import: its name (for rejections), its format and its bytes. */
@@ -33,8 +36,11 @@ export interface ImportOptions {
   onProgress?: (progress: { source: string; records: number }) => void;
 }
 
-/** Records per transaction: large enough to amortise the commit, small enough to bound memory. */
-const BATCH_SIZE = 5_000;
+/**
+ * Records per transaction: large enough to amortise the commit, small enough
+ * to bound memory and to hold the write lock for tens of milliseconds only.
+ */
+export const BATCH_SIZE = 5_000;
 
 interface Candidate {
   line: number;
@@ -82,60 +88,109 @@ async function* candidates(source: ImportSource): AsyncGenerator<Candidate> {
   }
 }
 
+/** Counts a candidate into the summary; the record when it is valid, else null. */
+function check(c: Candidate, source: ImportSource, summary: ImportSummary, unknown: Set<string>): EventRecord | null {
+  const result = c.parseError
+    ? { ok: false as const, reason: c.parseError, type: null }
+    : validateRecord(c.value, { fromText: c.fromText });
+  if (!result.ok) {
+    summary.rejectedTotal++;
+    const key = result.type ?? "unknown";
+    summary.rejectedByType[key] = (summary.rejectedByType[key] ?? 0) + 1;
+    if (summary.rejected.length < MAX_LISTED_REJECTIONS)
+      summary.rejected.push({ file: source.name, line: c.line, reason: result.reason });
+    return null;
+  }
+  const type = result.record.type;
+  summary.imported[type] = (summary.imported[type] ?? 0) + 1;
+  for (const field of result.unknownFields) unknown.add(`${type}.${field}`);
+  return result.record;
+}
+
 /**
  * Imports event-format records (spec/events.md) into a workspace, creating it
  * when missing. Streams every source: memory holds one batch, never a file.
  * Valid lines are kept and bad ones listed, unless `strict`, which keeps nothing
- * when any line is rejected.
+ * when any line is rejected. Every batch is its own short write transaction,
+ * which also moves the workspace's data version, so the write lock is never
+ * held for longer than one batch and the numbers shown never lag what is stored.
  */
 export async function importSources(db: Db, options: ImportOptions): Promise<ImportSummary> {
+  if (options.strict) return importStrictly(db, options);
   const summary = emptySummary();
   const unknown = new Set<string>();
-  // Under --strict even the workspace's creation is undone when a line is rejected.
-  const strict = options.strict ? await beginImport(db) : null;
+  const workspace = await ensureWorkspace(db, options.workspace);
+  for (const source of options.sources) {
+    let batch: EventRecord[] = [];
+    let seen = 0;
+    const flush = async () => {
+      if (batch.length === 0) return;
+      await upsertRecords(db, workspace.id, batch);
+      batch = [];
+      options.onProgress?.({ source: source.name, records: seen });
+    };
+    for await (const c of candidates(source)) {
+      seen++;
+      const record = check(c, source, summary, unknown);
+      if (!record) continue;
+      batch.push(record);
+      if (batch.length >= BATCH_SIZE) await flush();
+    }
+    await flush();
+  }
+  summary.unknownFields = [...unknown].sort();
+  return summary;
+}
+
+/**
+ * `--strict`: every source is read and checked first, its valid records
+ * spooled to a temporary file, and nothing (not even the workspace) is written
+ * unless no line was rejected; then the spool is written in batches. One
+ * transaction over the whole input held the write lock for as long as the
+ * file took to read, so every other writer (the events API, a sync) failed.
+ */
+async function importStrictly(db: Db, options: ImportOptions): Promise<ImportSummary> {
+  const summary = emptySummary();
+  const unknown = new Set<string>();
+  const dir = mkdtempSync(path.join(tmpdir(), "altimeter-strict-"));
+  const spool = path.join(dir, "records.ndjson");
   try {
-    const workspace = await ensureWorkspace(db, options.workspace);
+    writeFileSync(spool, "");
     for (const source of options.sources) {
-      let batch: EventRecord[] = [];
-      let seen = 0;
-      const flush = async () => {
-        if (batch.length === 0) return;
-        await upsertRecords(db, workspace.id, batch);
-        batch = [];
-        options.onProgress?.({ source: source.name, records: seen });
-      };
+      let pending: string[] = [];
       for await (const c of candidates(source)) {
-        seen++;
-        const result = c.parseError
-          ? { ok: false as const, reason: c.parseError, type: null }
-          : validateRecord(c.value, { fromText: c.fromText });
-        if (!result.ok) {
-          summary.rejectedTotal++;
-          const key = result.type ?? "unknown";
-          summary.rejectedByType[key] = (summary.rejectedByType[key] ?? 0) + 1;
-          if (summary.rejected.length < MAX_LISTED_REJECTIONS)
-            summary.rejected.push({ file: source.name, line: c.line, reason: result.reason });
-          continue;
+        const record = check(c, source, summary, unknown);
+        if (record) pending.push(JSON.stringify(record));
+        if (pending.length >= BATCH_SIZE) {
+          appendFileSync(spool, `${pending.join("\n")}\n`);
+          pending = [];
         }
-        const type = result.record.type;
-        summary.imported[type] = (summary.imported[type] ?? 0) + 1;
-        for (const field of result.unknownFields) unknown.add(`${type}.${field}`);
-        batch.push(result.record);
-        if (batch.length >= BATCH_SIZE) await flush();
       }
-      await flush();
+      if (pending.length > 0) appendFileSync(spool, `${pending.join("\n")}\n`);
     }
     summary.unknownFields = [...unknown].sort();
-    if (strict && summary.rejectedTotal > 0) {
-      await strict.rollback();
+    if (summary.rejectedTotal > 0) {
       summary.rolledBack = true;
       return summary;
     }
-    await bumpDataVersion(db, workspace.id);
-    await strict?.commit();
+    const workspace = await ensureWorkspace(db, options.workspace);
+    let batch: EventRecord[] = [];
+    let written = 0;
+    for await (const { text } of readLines(createReadStream(spool))) {
+      batch.push(JSON.parse(text) as EventRecord);
+      if (batch.length >= BATCH_SIZE) {
+        await upsertRecords(db, workspace.id, batch);
+        written += batch.length;
+        batch = [];
+        options.onProgress?.({ source: "checked records", records: written });
+      }
+    }
+    if (batch.length > 0) {
+      await upsertRecords(db, workspace.id, batch);
+      options.onProgress?.({ source: "checked records", records: written + batch.length });
+    }
     return summary;
-  } catch (error) {
-    await strict?.rollback();
-    throw error;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }

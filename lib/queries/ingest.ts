@@ -156,34 +156,31 @@ const statementCache = new WeakMap<Db, Map<EventType, Statement>>();
 
 function statement(db: Db, type: EventType): Statement {
   let cache = statementCache.get(db);
-  if (!cache) statementCache.set(db, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    statementCache.set(db, cache);
+  }
   let stmt = cache.get(type);
-  if (!stmt) cache.set(type, (stmt = db.$client.prepare(upsertSql(type))));
+  if (!stmt) {
+    stmt = db.$client.prepare(upsertSql(type));
+    cache.set(type, stmt);
+  }
   return stmt;
 }
 
-/** Upserts validated records into a workspace, in one transaction. */
+/**
+ * Upserts validated records into a workspace, in one transaction that also
+ * moves the workspace's data version: whatever is committed is seen at once by
+ * every cache keyed on the version, even when the import dies after this batch.
+ */
 export async function upsertRecords(db: Db, workspaceId: number, records: readonly EventRecord[]): Promise<void> {
   writeTransaction(db, () => {
     for (const r of records) statement(db, r.type).run(parameters(workspaceId, r));
+    db.$client.prepare("UPDATE workspaces SET data_version = data_version + 1 WHERE id = ?").run(workspaceId);
   });
 }
 
 /** Runs `work` in an IMMEDIATE transaction, so concurrent writers queue on the busy timeout instead of deadlocking. */
 function writeTransaction(db: Db, work: () => void): void {
   db.$client.transaction(work).immediate();
-}
-
-/**
- * A transaction spanning many batches, for `--strict`: everything is rolled back
- * unless `commit` is called. Batches are written with `upsertRecords`.
- */
-export async function beginImport(db: Db): Promise<{ commit: () => Promise<void>; rollback: () => Promise<void> }> {
-  db.$client.exec("BEGIN IMMEDIATE");
-  return {
-    commit: async () => void db.$client.exec("COMMIT"),
-    rollback: async () => {
-      if (db.$client.inTransaction) db.$client.exec("ROLLBACK");
-    },
-  };
 }

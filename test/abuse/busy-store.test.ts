@@ -1,0 +1,119 @@
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, test } from "vitest";
+import { BATCH_SIZE, importSources } from "@/lib/import/importer";
+import { getMetricsReport } from "@/lib/service/metrics";
+import { freshDatabase, importObjects } from "../support/db";
+import { deployment, repository } from "../factories";
+
+// Findings 4 and 5: a --strict import held the write lock for the whole file (an events POST
+// meanwhile failed with 500), and a killed import left cached numbers behind what was stored.
+const store = freshDatabase();
+process.env.ALTIMETER_DB = store.file;
+process.env.ALTIMETER_EVENTS_TOKEN_BUSY = "busy-token";
+const { POST } = await import("@/app/api/events/route");
+afterAll(() => store.dispose());
+
+/** A second connection, as another process (the CLI, the worker) would hold, that never waits for a lock. */
+function otherConnection() {
+  const other = new Database(store.file);
+  other.pragma("busy_timeout = 0");
+  return other;
+}
+
+/** Whether another connection can take the write lock right now. */
+function writeLockIsFree(): boolean {
+  const other = otherConnection();
+  try {
+    other.exec("BEGIN IMMEDIATE");
+    other.exec("ROLLBACK");
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === "SQLITE_BUSY") return false;
+    throw error;
+  } finally {
+    other.close();
+  }
+}
+
+function* deployments(n: number, prefix: string) {
+  for (let i = 0; i < n; i++)
+    yield deployment({ id: `${prefix}-${i}`, repositoryId: "repo", finishedAt: "2026-01-05T10:00:00Z" });
+}
+
+describe("writers never hold the store for long, and a busy store is a 503", () => {
+  test("a --strict import leaves the write lock free while it reads and between the batches it writes", async () => {
+    await importObjects(store.db, "busy", [repository({ id: "repo" })]);
+    const freeWhileReading: boolean[] = [];
+    const freeBetweenBatches: boolean[] = [];
+    async function* records() {
+      let n = 0;
+      for (const d of deployments(3 * BATCH_SIZE + 10, "strict")) {
+        if (++n % BATCH_SIZE === 0) freeWhileReading.push(writeLockIsFree());
+        yield d;
+      }
+    }
+    const summary = await importSources(store.db, {
+      workspace: "busy",
+      strict: true,
+      sources: [{ name: "big", format: "objects", records: records() }],
+      onProgress: () => freeBetweenBatches.push(writeLockIsFree()),
+    });
+    expect(summary.imported.deployment).toBe(3 * BATCH_SIZE + 10);
+    expect(summary.rolledBack).toBe(false);
+    expect(freeWhileReading).toEqual([true, true, true]);
+    expect(freeBetweenBatches).toEqual([true, true, true, true]);
+  });
+
+  test("a --strict import with a rejected line stores nothing, not even its workspace", async () => {
+    const summary = await importSources(store.db, {
+      workspace: "never-created",
+      strict: true,
+      sources: [{ name: "bad", format: "objects", records: [repository({ id: "r" }), { type: "nope" }] }],
+    });
+    expect(summary.rolledBack).toBe(true);
+    const row = store.db.$client.prepare("SELECT count(*) AS n FROM workspaces WHERE slug = 'never-created'").get();
+    expect(row).toEqual({ n: 0 });
+  });
+
+  test("an events POST while another connection holds the write lock is a 503 with Retry-After, not a 500", async () => {
+    const other = otherConnection();
+    other.exec("BEGIN IMMEDIATE");
+    try {
+      const res = await POST(
+        new Request("http://localhost/api/events?workspace=busy", {
+          method: "POST",
+          headers: { "content-type": "application/x-ndjson", authorization: "Bearer busy-token" },
+          body: `${JSON.stringify(deployment({ repositoryId: "repo" }))}\n`,
+        }),
+      );
+      expect(res.status).toBe(503);
+      expect(res.headers.get("retry-after")).toBe("2");
+      expect(await res.json()).toEqual({
+        error: {
+          code: "unavailable",
+          message: "the store is busy with another writer (an import or a sync): try again in 2 s",
+        },
+      });
+    } finally {
+      other.exec("ROLLBACK");
+      other.close();
+    }
+  });
+
+  test("rows committed by an import that then dies are in the numbers at once (the cache version moved)", async () => {
+    const query = { workspace: "busy", from: "2026-01-05", to: "2026-01-12" };
+    const before = (await getMetricsReport(store.db, query)).deploymentFrequency.deployments;
+    async function* diesAfterOneBatch() {
+      yield* deployments(BATCH_SIZE + 1, "killed");
+      throw new Error("killed");
+    }
+    await expect(
+      importSources(store.db, {
+        workspace: "busy",
+        sources: [{ name: "dying", format: "objects", records: diesAfterOneBatch() }],
+      }),
+    ).rejects.toThrow("killed");
+    const after = (await getMetricsReport(store.db, query)).deploymentFrequency.deployments;
+    expect(after).toBe(before + BATCH_SIZE);
+  });
+});
