@@ -1,14 +1,7 @@
 import { z } from "zod";
-import type { CiRunStatus, DeploymentStatus } from "@/lib/events/types";
+import type { DeploymentStatus } from "@/lib/events/types";
 import type { Author } from "../github/map-people";
-import {
-  GHOST_USERNAME,
-  gitlabDeploymentId,
-  gitlabIssueId,
-  gitlabPipelineId,
-  gitlabReleaseId,
-  usernameFromEmail,
-} from "./ids";
+import { GHOST_USERNAME, gitlabDeploymentId, usernameFromEmail } from "./ids";
 
 /** `GET /groups/:id` and `/groups/:id/descendant_groups` items. */
 export const GroupSchema = z.object({
@@ -54,19 +47,6 @@ export const DeploymentSchema = z.object({
   deployable: z.object({ finished_at: z.string().nullish(), web_url: z.string().nullish() }).nullish(),
 });
 
-/** `GET /projects/:id/pipelines` items. */
-export const PipelineSchema = z.object({
-  id: z.number().int(),
-  sha: z.string().nullish(),
-  ref: z.string().nullish(),
-  status: z.string(),
-  source: z.string().nullish(),
-  name: z.string().nullish(),
-  created_at: z.string(),
-  updated_at: z.string(),
-  web_url: z.string().nullish(),
-});
-
 /** A merge request node of the GraphQL `project.mergeRequests` connection. */
 export const MergeRequestNodeSchema = z.object({
   iid: z.string(),
@@ -86,32 +66,6 @@ export const MergeRequestNodeSchema = z.object({
     .nullable(),
 });
 export type MergeRequestNode = z.infer<typeof MergeRequestNodeSchema>;
-
-/** `GET /projects/:id/issues` items (incident issues and issues with an incident label). */
-export const IssueSchema = z.object({
-  iid: z.number().int(),
-  title: z.string(),
-  state: z.string(),
-  created_at: z.string(),
-  updated_at: z.string(),
-  closed_at: z.string().nullish(),
-  web_url: z.string().nullish(),
-  labels: z.array(z.string()).nullish(),
-  issue_type: z.string().nullish(),
-});
-export type GitlabIssue = z.infer<typeof IssueSchema>;
-
-/** `GET /projects/:id/releases` items. */
-export const ReleaseSchema = z.object({
-  tag_name: z.string(),
-  created_at: z.string(),
-  released_at: z.string().nullish(),
-  upcoming_release: z.boolean().nullish(),
-  commit: z.object({ id: z.string() }).nullish(),
-  _links: z.object({ self: z.string().nullish() }).nullish(),
-});
-
-const iso = (t: string) => new Date(Date.parse(t)).toISOString();
 
 /** The `repository` record of a project; its team is its group when the group is collected. */
 export function mapProject(p: GitlabProject, teams: ReadonlySet<string>): object {
@@ -173,9 +127,14 @@ const DEPLOYMENT_STATUS: Record<string, DeploymentStatus> = {
   skipped: "cancelled",
 };
 
+/** A GitLab deployment status as the event format's: created, running and blocked are in progress. */
+export function deploymentStatus(status: string): DeploymentStatus {
+  return DEPLOYMENT_STATUS[status] ?? "in_progress";
+}
+
 /** A deployment: success/failed/canceled are final (finished when its job finished); created, running and blocked are in progress. */
 export function mapDeployment(repositoryId: string, d: z.infer<typeof DeploymentSchema>): object {
-  const status = DEPLOYMENT_STATUS[d.status] ?? "in_progress";
+  const status = deploymentStatus(d.status);
   const finished = status === "in_progress" ? null : (d.deployable?.finished_at ?? d.updated_at);
   return {
     type: "deployment",
@@ -187,72 +146,5 @@ export function mapDeployment(repositoryId: string, d: z.infer<typeof Deployment
     finishedAt: finished && Date.parse(finished) < Date.parse(d.created_at) ? d.created_at : finished,
     sha: d.sha ?? null,
     url: d.deployable?.web_url ?? null,
-  };
-}
-
-const PIPELINE_STATUS: Record<string, CiRunStatus> = {
-  success: "success",
-  failed: "failure",
-  canceled: "cancelled",
-  skipped: "skipped",
-  manual: "skipped",
-};
-
-/** A pipeline as a `ci_run`: finished at its last update once it reached a final status. */
-export function mapPipeline(repositoryId: string, p: z.infer<typeof PipelineSchema>): object {
-  const status = PIPELINE_STATUS[p.status] ?? "in_progress";
-  return {
-    type: "ci_run",
-    id: gitlabPipelineId(p.id),
-    repositoryId,
-    workflow: p.name || "pipeline",
-    status,
-    startedAt: p.created_at,
-    finishedAt: status === "in_progress" ? null : p.updated_at,
-    headSha: p.sha ?? null,
-    branch: p.ref ?? null,
-    event: p.source ?? null,
-    url: p.web_url ?? null,
-  };
-}
-
-/** Labels such as `sev1`, `severity::2`, `S1` or `P1` give the severity. */
-const SEVERITY = /^(sev(erity)?[-_: ]*\d|s\d|p\d|severity::.+)$/i;
-
-/**
- * An incident issue (GitLab's issue type INCIDENT, or an issue with an
- * incident label): opened when created, resolved when closed, and belonging
- * to its project and the project's group.
- */
-export function mapIssue(repositoryId: string, teamId: string | null, i: GitlabIssue): object {
-  const resolved = i.state === "closed" ? (i.closed_at ?? i.updated_at) : null;
-  return {
-    type: "incident",
-    id: gitlabIssueId(repositoryId, i.iid),
-    openedAt: i.created_at,
-    title: i.title,
-    severity: (i.labels ?? []).find((l) => SEVERITY.test(l)) ?? null,
-    resolvedAt: resolved && Date.parse(resolved) < Date.parse(i.created_at) ? i.created_at : resolved,
-    repositoryId,
-    teamId,
-    source: "gitlab",
-    url: i.web_url ?? null,
-  };
-}
-
-/** A release as a successful production deployment at its release time; upcoming releases are left out. */
-export function mapRelease(repositoryId: string, r: z.infer<typeof ReleaseSchema>): object | null {
-  if (r.upcoming_release) return null;
-  const at = iso(r.released_at ?? r.created_at);
-  return {
-    type: "deployment",
-    id: gitlabReleaseId(repositoryId, r.tag_name),
-    repositoryId,
-    environment: "production",
-    status: "success",
-    createdAt: at,
-    finishedAt: at,
-    sha: r.commit?.id ?? null,
-    url: r._links?.self ?? null,
   };
 }

@@ -21,8 +21,8 @@ export type StreamName =
   | "deployments"
   | "pipelines"
   | "incidents"
-  | "releases"
-  | `incident_label:${string}`;
+  | "incident_labels"
+  | "releases";
 
 export interface StreamState {
   /** What the stream's query depended on (the default branch, environments); a change restarts the stream. */
@@ -38,6 +38,8 @@ export interface StreamState {
   from: string | null;
   /** Whether the stream ever stored an item (deployments: releases stand in only where there are none). */
   any?: boolean;
+  /** When the unfinished pass started, for lists not ordered by update (pipelines). */
+  started?: string | null;
 }
 
 /** The stored state, or a fresh one when there is none, it is unreadable, or `key` changed. */
@@ -98,4 +100,16 @@ export function timeStep(state: StreamState, lower: string | null, pageHigh: str
 /** `updated_after` for a time-ordered pass: a second before its bound, so neither reading of the bound loses an item. */
 export function updatedAfter(bound: string | null): string | null {
   return bound === null ? null : new Date(Date.parse(bound) - 1000).toISOString();
+}
+
+/**
+ * A finished pass over a list not ordered by update (pipelines, newest id
+ * first): an item read early and updated during the pass is not read again,
+ * so the watermark goes no later than a few minutes before the pass started.
+ */
+export function passDoneBefore(state: StreamState, high: string | null, clockSkewMs = 10 * 60_000): StreamState {
+  const done = passDone(state, high);
+  if (!state.started || done.watermark === null) return done;
+  const limit = new Date(Date.parse(state.started) - clockSkewMs).toISOString();
+  return Date.parse(done.watermark) > Date.parse(limit) ? { ...done, watermark: later(state.watermark, limit) } : done;
 }

@@ -30,7 +30,7 @@ export interface GitlabRequestsResult {
   mergeRequests: number;
   /** Every request of the sync. */
   requests: number;
-  /** The requests that read merge requests with their first commits (GraphQL). */
+  /** The requests that read merge requests with their first commits (GraphQL rounds that carry a merge-request page). */
   mergeRequestRequests: number;
   mergeRequestRequestsPer1000: number;
   requestsPer1000: number;
@@ -45,7 +45,7 @@ export interface GitlabRequestsResult {
 async function measure(
   scenario: string,
   projects: number,
-  shape: { mrs: number; commits: number; deployments: number; pipelines: number },
+  shape: { mrs: number; commits: number; deployments: number; pipelines: number; incidents?: number },
   concurrency = 8,
   judged = true,
 ): Promise<GitlabRequestsResult> {
@@ -61,7 +61,9 @@ async function measure(
     const full = await collector.collect(ctx, config);
     const wallMs = performance.now() - started;
     if (full.status !== "ok") throw new Error(`${scenario}: sync ${full.status}: ${JSON.stringify(full.failures)}`);
-    const mergeRequestRequests = fake.requests.filter((r) => r.operation === "AltimeterMergeRequests").length;
+    const mergeRequestRequests = fake.requests.filter(
+      (r) => r.operation === "AltimeterProject" && r.variables.withMergeRequests === true,
+    ).length;
     const before = fake.requests.length;
     await collector.collect(ctx, config);
     const mergeRequests = projects * shape.mrs;
@@ -90,7 +92,13 @@ async function measure(
 /** One project with 1,000 merge requests; 200 projects, with bounded concurrency and one at a time. */
 export async function benchGitlabRequests(): Promise<GitlabRequestsResult[]> {
   return [
-    await measure("1 project, 1,000 merge requests", 1, { mrs: 1000, commits: 300, deployments: 150, pipelines: 100 }),
+    await measure("1 project, 1,000 merge requests", 1, {
+      mrs: 1000,
+      commits: 300,
+      deployments: 150,
+      pipelines: 100,
+      incidents: 20,
+    }),
     await measure(
       "200 projects, 50 merge requests each, concurrency 8",
       200,

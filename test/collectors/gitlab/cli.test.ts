@@ -42,8 +42,10 @@ describe("altimeter collect gitlab", () => {
     expect(run.stdout).toMatch(/^acme: gitlab partial in [\d.]+ s: .*3 repository.*; \d+ requests\n$/);
     const db = openDatabase(store.file);
     try {
+      // The failing project's repository record was stored before its commits failed; its other streams were not read.
+      expect(db.$client.prepare("SELECT count(*) AS n FROM repositories").get()).toEqual({ n: 3 });
       expect(db.$client.prepare("SELECT count(DISTINCT repository_id) AS n FROM pull_requests").get()).toEqual({
-        n: 3,
+        n: 2,
       });
     } finally {
       await closeDatabase(db);

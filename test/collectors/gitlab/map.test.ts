@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { mapCommit, mapDeployment, mapIssue, mapMergeRequest, mapPipeline } from "@/collectors/gitlab/map";
+import { mapCommit, mapDeployment, mapMergeRequest } from "@/collectors/gitlab/map";
+import { mapIssueNode, pipelineStatus } from "@/collectors/gitlab/map-graphql";
 import { usernameFromEmail } from "@/collectors/gitlab/ids";
 
 describe("GitLab records in the event format", () => {
@@ -74,16 +75,7 @@ describe("GitLab records in the event format", () => {
     );
     expect(deployment("success").finishedAt).toBe("2026-01-01T10:04:00Z");
     expect(deployment("running").finishedAt).toBeNull();
-    const pipeline = (status: string) =>
-      (
-        mapPipeline("acme/api", {
-          id: 9,
-          status,
-          created_at: "2026-01-01T10:00:00Z",
-          updated_at: "2026-01-01T10:05:00Z",
-        }) as { status: string }
-      ).status;
-    expect(["success", "failed", "canceled", "skipped", "manual", "running", "pending"].map(pipeline)).toEqual([
+    expect(["success", "failed", "canceled", "skipped", "manual", "running", "pending"].map(pipelineStatus)).toEqual([
       "success",
       "failure",
       "cancelled",
@@ -94,18 +86,18 @@ describe("GitLab records in the event format", () => {
     ]);
   });
 
-  test("an incident issue belongs to its project and group, resolved when closed, severity from a label", () => {
+  test("an incident issue belongs to its project and group, resolved when closed, severity from a label when GitLab's is unknown", () => {
     expect(
-      mapIssue("acme/api", "acme", {
-        iid: 3,
+      mapIssueNode("acme/api", "acme", {
+        iid: "3",
         title: "Checkout down",
         state: "closed",
-        created_at: "2026-01-01T10:00:00Z",
-        updated_at: "2026-01-01T12:00:00Z",
-        closed_at: "2026-01-01T11:30:00Z",
-        web_url: "https://gitlab.example/acme/api/-/issues/3",
-        labels: ["severity::1"],
-        issue_type: "incident",
+        createdAt: "2026-01-01T10:00:00Z",
+        updatedAt: "2026-01-01T12:00:00Z",
+        closedAt: "2026-01-01T11:30:00Z",
+        webUrl: "https://gitlab.example/acme/api/-/issues/3",
+        severity: "UNKNOWN",
+        labels: { nodes: [{ title: "severity::1" }] },
       }),
     ).toEqual({
       type: "incident",

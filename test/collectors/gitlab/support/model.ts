@@ -69,6 +69,8 @@ export interface FakeIssue {
   closed_at: string | null;
   labels: string[];
   issue_type: "issue" | "incident";
+  /** GraphQL `IssuableSeverity` of an incident. */
+  severity?: "UNKNOWN" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
 }
 
 export interface FakeRelease {
@@ -206,6 +208,7 @@ export function fakeProject(
       closed_at: n % 3 === 0 ? null : at(created + 2 * HOUR),
       labels: n % 2 === 0 ? ["incident", "severity::2"] : [],
       issue_type: n % 2 === 0 ? "issue" : "incident",
+      ...(n % 2 === 1 ? { severity: n % 4 === 1 ? ("CRITICAL" as const) : ("UNKNOWN" as const) } : {}),
     });
   }
   return {

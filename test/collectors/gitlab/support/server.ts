@@ -19,6 +19,7 @@ export interface RecordedRequest {
   path: string;
   query: URLSearchParams;
   operation: string | null;
+  variables: Record<string, unknown>;
   status: number;
 }
 
@@ -120,6 +121,35 @@ function mergeRequestView(project: FakeProject, mr: FakeMergeRequest) {
   };
 }
 
+const NO_MORE = { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null };
+
+/** A page of an already ordered list after an opaque cursor (the position's key), as GitLab's keyset connections page. */
+function keysetPage<T, V>(
+  items: T[],
+  args: { first?: number; after?: string },
+  key: (item: T) => number,
+  view: (item: T) => V,
+) {
+  let rest = items;
+  if (args.after) {
+    const after = Number(Buffer.from(args.after, "base64").toString());
+    rest = items.slice(items.findIndex((i) => key(i) === after) + 1);
+  }
+  const first = Math.min(100, args.first ?? 100);
+  const page = rest.slice(0, first);
+  const last = page.at(-1);
+  return {
+    count: items.length,
+    pageInfo: {
+      hasNextPage: rest.length > first,
+      hasPreviousPage: Boolean(args.after),
+      startCursor: null,
+      endCursor: last === undefined ? null : Buffer.from(String(key(last))).toString("base64"),
+    },
+    nodes: page.map(view),
+  };
+}
+
 function projectView(project: FakeProject) {
   return {
     id: `gid://gitlab/Project/${project.id}`,
@@ -155,6 +185,80 @@ function projectView(project: FakeProject) {
         },
         nodes: page.map((m) => mergeRequestView(project, m)),
       };
+    },
+    pipelines: (args: { first?: number; after?: string; ref?: string; updatedAfter?: string }) => {
+      let items = [...project.pipelines].sort((a, b) => b.id - a.id);
+      if (args.ref) items = items.filter((p) => p.ref === args.ref);
+      if (args.updatedAfter) items = items.filter((p) => time(p.updated_at) >= time(args.updatedAfter!));
+      return keysetPage(
+        items,
+        args,
+        (p) => p.id,
+        (p) => ({
+          id: `gid://gitlab/Ci::Pipeline/${p.id}`,
+          iid: String(p.iid),
+          sha: p.sha,
+          ref: p.ref,
+          status: p.status.toUpperCase(),
+          source: p.source,
+          name: p.name,
+          createdAt: p.created_at,
+          updatedAt: p.updated_at,
+          startedAt: p.created_at,
+          finishedAt: ["success", "failed", "canceled", "skipped"].includes(p.status) ? p.updated_at : null,
+          path: `/${project.path_with_namespace}/-/pipelines/${p.id}`,
+        }),
+      );
+    },
+    issues: (args: {
+      first?: number;
+      after?: string;
+      types?: string[];
+      labelName?: string[];
+      or?: { labelNames?: string[] };
+      sort?: string;
+      updatedAfter?: string;
+    }) => {
+      let items = [...project.issues].sort((a, b) => time(a.updated_at) - time(b.updated_at) || a.iid - b.iid);
+      if (args.types) items = items.filter((i) => args.types!.includes(i.issue_type.toUpperCase()));
+      if (args.labelName) items = items.filter((i) => args.labelName!.every((l) => i.labels.includes(l)));
+      if (args.or?.labelNames) items = items.filter((i) => args.or!.labelNames!.some((l) => i.labels.includes(l)));
+      if (args.updatedAfter) items = items.filter((i) => time(i.updated_at) >= time(args.updatedAfter!));
+      return keysetPage(
+        items,
+        args,
+        (i) => i.iid,
+        (i) => ({
+          id: `gid://gitlab/Issue/${project.id * 1000 + i.iid}`,
+          iid: String(i.iid),
+          title: i.title,
+          state: i.state,
+          type: i.issue_type.toUpperCase(),
+          createdAt: i.created_at,
+          updatedAt: i.updated_at,
+          closedAt: i.closed_at,
+          webUrl: `https://gitlab.example/${project.path_with_namespace}/-/issues/${i.iid}`,
+          severity: i.issue_type === "incident" ? (i.severity ?? "UNKNOWN") : null,
+          labels: { count: i.labels.length, pageInfo: NO_MORE, nodes: i.labels.map((title) => ({ id: title, title })) },
+        }),
+      );
+    },
+    releases: (args: { first?: number; after?: string }) => {
+      const items = [...project.releases].sort((a, b) => time(b.released_at) - time(a.released_at));
+      return keysetPage(
+        items,
+        args,
+        (r) => items.indexOf(r),
+        (r) => ({
+          tagName: r.tag_name,
+          name: r.tag_name,
+          createdAt: r.created_at,
+          releasedAt: r.released_at,
+          upcomingRelease: r.upcoming_release,
+          commit: { id: r.commit.id, sha: r.commit.id },
+          links: { selfUrl: `https://gitlab.example/${project.path_with_namespace}/-/releases/${r.tag_name}` },
+        }),
+      );
     },
     repository: {
       rootRef: project.default_branch,
@@ -196,6 +300,7 @@ export async function startFakeGitlab(data: FakeInstance, token = "glpat-test-to
       path: url.pathname,
       query: url.searchParams,
       operation: null,
+      variables: {},
       status: 0,
     };
     fake.requests.push(recorded);
@@ -210,6 +315,7 @@ export async function startFakeGitlab(data: FakeInstance, token = "glpat-test-to
         gql = {};
       }
       recorded.operation = /query\s+(\w+)/.exec(gql.query ?? "")?.[1] ?? null;
+      recorded.variables = gql.variables ?? {};
     }
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       recorded.status = status;
