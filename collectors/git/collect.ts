@@ -1,5 +1,6 @@
 import { storeRecords } from "@/collectors/store";
 import type { ImportSummary } from "@/lib/import/summary";
+import { recordPersonLinks, recordPersonNames } from "@/lib/queries/identities";
 import { knownPersonIds } from "@/lib/queries/known-people";
 import { removeStaleDeployments, teamExists } from "@/lib/queries/collector-owned";
 import { getCursor, setCursor } from "@/lib/queries/sync-cursors";
@@ -49,12 +50,26 @@ interface GitJob {
   /** Whether the default branch's tree moved since the last snapshot. */
   withFiles: boolean;
   counter: { commits: number };
+  /** What the run saw of identities, stored after the records: names per id, and logins linked to commit ids. */
+  identities: { names: Map<string, Set<string>>; links: { personId: string; otherId: string; reason: string }[] };
 }
 
 /** A tag's deployment id: the collector's own prefix, so re-collecting can tell which it owns. */
 const deploymentIdPrefix = (repositoryId: string) => `git:${repositoryId}:`;
 
-async function* records({ ctx, dir, workspaceId, repo, range, team, newTeam, tags, withFiles, counter }: GitJob) {
+async function* records({
+  ctx,
+  dir,
+  workspaceId,
+  repo,
+  range,
+  team,
+  newTeam,
+  tags,
+  withFiles,
+  counter,
+  identities,
+}: GitJob) {
   if (team && newTeam) yield { type: "team", id: team, name: team };
   yield {
     type: "repository",
@@ -76,6 +91,9 @@ async function* records({ ctx, dir, workspaceId, repo, range, team, newTeam, tag
   if (range) {
     for await (const c of readCommits(dir, range, { signal: ctx.signal })) {
       if (!authors.has(c.authorId)) authors.set(c.authorId, c.authorName);
+      const names = identities.names.get(c.authorId);
+      if (names) names.add(c.authorName);
+      else identities.names.set(c.authorId, new Set([c.authorName]));
       counter.commits++;
       if (counter.commits % 1000 === 0)
         ctx.progress({ source: GIT_SOURCE, scope: repo.id, stream: "commits", done: counter.commits });
@@ -95,22 +113,34 @@ async function* records({ ctx, dir, workspaceId, repo, range, team, newTeam, tag
       done: counter.commits,
       total: counter.commits,
     });
-    // Only people not seen before: another source may have given them a team, and a record replaces whole.
-    const known = await knownPersonIds(ctx.db, workspaceId, [...authors.keys()]);
-    for (const [id, name] of authors) {
-      if (!known.has(id)) yield { type: "person", id, name, isBot: isBotAuthor(name, id) || undefined };
-    }
+    const pullRequests = [];
     for await (const c of readCommits(dir, range, { firstParent: true, signal: ctx.signal })) {
       const number = pullRequestNumber(c);
       if (number === null || mergesLongLivedBranch(c)) continue;
-      const pr = await describePullRequest(dir, c, number, owner(repo));
+      pullRequests.push(await describePullRequest(dir, c, number, owner(repo)));
+    }
+    // Logins from merge subjects are people too, or their pull requests would have no author to start onboarding.
+    for (const pr of pullRequests) if (!authors.has(pr.authorId)) authors.set(pr.authorId, "");
+    // Only people not seen before: another source may have given them a team, and a record replaces whole.
+    const known = await knownPersonIds(ctx.db, workspaceId, [...authors.keys()]);
+    for (const [id, name] of authors) {
+      if (!known.has(id))
+        yield { type: "person", id, name: name || undefined, isBot: isBotAuthor(name, id) || undefined };
+    }
+    for (const { sameAuthorAs, ...pr } of pullRequests) {
+      if (sameAuthorAs)
+        identities.links.push({
+          personId: pr.authorId,
+          otherId: sameAuthorAs,
+          reason: `pull request #${pr.number} of ${repo.id} was opened by ${pr.authorId} and holds only ${sameAuthorAs}'s commits`,
+        });
       yield {
         type: "pull_request",
         repositoryId: repo.id,
         ...pr,
         closedAt: pr.mergedAt,
         baseBranch: repo.defaultBranch,
-        url: repo.url && /^https:\/\/github\.com\//.test(repo.url) ? `${repo.url}/pull/${number}` : undefined,
+        url: repo.url && /^https:\/\/github\.com\//.test(repo.url) ? `${repo.url}/pull/${pr.number}` : undefined,
       };
     }
   }
@@ -130,9 +160,9 @@ async function* records({ ctx, dir, workspaceId, repo, range, team, newTeam, tag
   }
 }
 
-/** The owner of an `owner/name` id from origin: merges "from owner/branch" are the repository's own branches. */
+/** The owner of an `owner/name` id (from origin or `--repository-id`): merges "from owner/branch" are the repository's own branches. */
 function owner(repo: RepositoryInfo): string | null {
-  return repo.url && repo.id.includes("/") ? repo.id.slice(0, repo.id.indexOf("/")) : null;
+  return repo.id.includes("/") ? repo.id.slice(0, repo.id.indexOf("/")) : null;
 }
 
 /**
@@ -162,6 +192,7 @@ export async function collectGitRepository(
     warnings.push(`no tag matches --tag-pattern ${tagPattern.source}, so no deployments were recorded`);
   const team = "team" in target ? target.team : undefined;
   const counter = { commits: 0 };
+  const identities: GitJob["identities"] = { names: new Map(), links: [] };
   const summary = await storeRecords(
     ctx.db,
     ctx.workspace,
@@ -177,8 +208,16 @@ export async function collectGitRepository(
       tags,
       withFiles: filesCursor !== repo.head,
       counter,
+      identities,
     }),
   );
+  // Evidence only: whether ids are merged is decided when metrics are read (lib/identities), honouring `altimeter people`.
+  await recordPersonNames(
+    ctx.db,
+    workspaceId,
+    [...identities.names].flatMap(([personId, names]) => [...names].map((name) => ({ personId, name }))),
+  );
+  await recordPersonLinks(ctx.db, workspaceId, identities.links);
   let removedDeployments = 0;
   if (summary.rejectedTotal === 0) {
     // Only after a clean store: a rejected run must not lose what the last good one recorded.

@@ -1,11 +1,16 @@
 import { git } from "./git";
 import type { GitCommit } from "./log";
-import { personIdOf } from "./people";
+import { isBotAuthor, personIdOf } from "./people";
 
 /** A pull request git can see: a merge or squash commit on the branch naming its number. */
 export interface GitPullRequest {
   number: number;
   authorId: string;
+  /**
+   * When the merge subject names a login and every commit of the branch is
+   * by one other id: that id, which is the same person as the login.
+   */
+  sameAuthorAs: string | null;
   createdAt: string;
   firstCommitAt: string | null;
   mergedAt: string;
@@ -85,6 +90,7 @@ export async function describePullRequest(
   owner: string | null,
 ): Promise<GitPullRequest> {
   let first: { at: string; authorId: string } | null = null;
+  const branchAuthors = new Set<string>();
   if (commit.parents.length >= 2) {
     const [base, branch] = commit.parents;
     const { stdout } = await git(dir, [
@@ -98,15 +104,19 @@ export async function describePullRequest(
     const fields = stdout.split("\0");
     for (let i = 0; i + 2 < fields.length; i += 3) {
       const at = fields[i + 2]!;
-      if (!first || Date.parse(at) < Date.parse(first.at))
-        first = { at, authorId: personIdOf(fields[i]!, fields[i + 1]!) };
+      const authorId = personIdOf(fields[i]!, fields[i + 1]!);
+      if (!isBotAuthor(fields[i]!, authorId)) branchAuthors.add(authorId);
+      if (!first || Date.parse(at) < Date.parse(first.at)) first = { at, authorId };
     }
   } else if (!codingTimeLost(commit)) {
     first = { at: commit.authoredAt, authorId: commit.authorId };
   }
+  const login = mergeSubjectAuthor(commit.subject, owner);
+  const only = branchAuthors.size === 1 ? [...branchAuthors][0]! : null;
   return {
     number,
-    authorId: mergeSubjectAuthor(commit.subject, owner) ?? first?.authorId ?? commit.authorId,
+    authorId: login ?? first?.authorId ?? commit.authorId,
+    sameAuthorAs: login && only && only !== login ? only : null,
     createdAt: first ? earlier(first.at, commit.committedAt) : commit.committedAt,
     firstCommitAt: first?.at ?? null,
     mergedAt: commit.committedAt,

@@ -12,3 +12,4 @@ export * from "./sync";
 export * from "./assessments";
 export * from "./digests";
 export * from "./change-links";
+export * from "./identities";

@@ -1,4 +1,7 @@
 import type { Db } from "@/db/client";
+import { foldPeople } from "@/lib/identities/fold";
+import { resolveIdentities } from "@/lib/identities/resolve";
+import { loadIdentityInputs } from "./identities";
 import type {
   DeploymentRow,
   IncidentRow,
@@ -139,12 +142,14 @@ export async function loadMetricsData(db: Db, workspaceId: number): Promise<Metr
     commits,
   };
 
+  // One person under several ids (emails, a login) is one person: fold them before anything is counted.
+  const { leaderOf } = resolveIdentities(await loadIdentityInputs(db, workspaceId));
   return {
     repositories,
     deployments,
     pullRequests,
     incidents,
-    people,
+    people: foldPeople(people, leaderOf),
     dataStart: starts.length > 0 ? Math.min(...starts) : null,
     sourceStarts,
   };

@@ -9,6 +9,7 @@ import { explainCommand } from "./explain";
 import { importCommand } from "./import";
 import { importIncidentsCommand } from "./import-incidents";
 import { metricsCommand } from "./metrics";
+import { peopleCommand } from "./people";
 import { reportCommand } from "./report";
 import { serveCommand } from "./serve";
 import { settingsCommand } from "./settings";
@@ -31,6 +32,7 @@ export const COMMANDS: Command[] = [
   answersCommand,
   reportCommand,
   digestCommand,
+  peopleCommand,
   settingsCommand,
   doctorCommand,
   serveCommand,
