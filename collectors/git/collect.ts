@@ -104,6 +104,8 @@ async function* records({
         authoredAt: c.authoredAt,
         committedAt: c.committedAt,
         authorId: c.authorId,
+        // The graph lets lead time link a pull request only to the releases that contain it (spec/metrics.md §2).
+        parents: c.parents,
       };
     }
     ctx.progress({

@@ -75,6 +75,15 @@ describe("the local git collector", () => {
       url: null,
     });
 
+    const parents = (sha: string) =>
+      JSON.parse(rows(store.db, "SELECT parents FROM commits WHERE sha = ?", sha)[0]!.parents as string);
+    expect(parents(shas.init!)).toEqual([]);
+    expect(parents(shas.squash!)).toEqual([shas.merge]);
+    expect(parents(shas.merge!)).toEqual([
+      repo.git(["rev-parse", `${shas.merge}^1`]).trim(),
+      repo.git(["rev-parse", `${shas.merge}^2`]).trim(),
+    ]);
+    expect(rows(store.db, "SELECT count(*) AS n FROM commits WHERE parents IS NULL")).toEqual([{ n: 0 }]);
     const authors = rows(store.db, "SELECT author_id AS a, count(*) AS n FROM commits GROUP BY author_id ORDER BY a");
     expect(authors).toEqual([
       { a: "alice", n: 2 },
