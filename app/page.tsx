@@ -32,6 +32,7 @@ async function WorkspaceRows({ window, query }: { window: WindowDates; query: st
         text: formatHeadline(info, headlineValue(name, s.report)),
         unit: info.shortUnit,
         tier: metricTier(name, s.report) ?? null,
+        withheld: s.report.withheld[name],
       };
     }),
   }));

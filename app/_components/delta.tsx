@@ -9,9 +9,12 @@ import { formatChange, formatHeadline } from "./format";
 export function Delta({ info, change, period }: { info: MetricInfo; change: Change; period: string }) {
   const amount = formatChange(info, change);
   if (amount === null || change.verdict === null) {
+    const why =
+      change.unavailable ??
+      (change.current === null ? "no value for this period" : `no value for the previous ${period}`);
     return (
       <p className="delta delta-none">
-        No comparison <span className="delta-context">(no value for the previous {period})</span>
+        No comparison <span className="delta-context">({why})</span>
       </p>
     );
   }

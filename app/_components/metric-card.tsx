@@ -1,8 +1,8 @@
 import Link from "next/link";
-import type { MetricValues } from "@/lib/metrics/types";
 import type { Change } from "@/lib/service/comparison";
-import { headlineValue, metricTier, type MetricInfo } from "@/lib/service/definitions";
-import { TargetStatus, TierBadge } from "./badges";
+import { headlineValue, metricTarget, metricTier, type MetricInfo } from "@/lib/service/definitions";
+import { NO_DATA, type JudgedValues } from "@/lib/withheld";
+import { TargetStatus, TierBadge, WithheldNote } from "./badges";
 import { Definition } from "./definition";
 import { Delta } from "./delta";
 import { formatHeadline } from "./format";
@@ -12,7 +12,7 @@ import { Sparkline } from "./sparkline";
 /** What one headline card shows. */
 export interface MetricCardProps {
   info: MetricInfo;
-  values: MetricValues;
+  values: JudgedValues;
   change: Change;
   /** The previous period in words: "91 days". */
   period: string;
@@ -27,7 +27,7 @@ function sparklineLabel(info: MetricInfo, weekly: (number | null)[]): string {
   const show = (v: number) => `${formatHeadline(info, v)}${info.unit === "%" ? "%" : ""}`;
   if (present.length === 0) return `No weekly values`;
   const last = weekly[weekly.length - 1];
-  return `Week by week over ${weekly.length} weeks (${info.unit}): lowest ${show(Math.min(...present))}, highest ${show(Math.max(...present))}, last week ${last === null || last === undefined ? "no data" : show(last)}`;
+  return `Week by week over ${weekly.length} weeks (${info.unit}): lowest ${show(Math.min(...present))}, highest ${show(Math.max(...present))}, last week ${last === null || last === undefined ? NO_DATA : show(last)}`;
 }
 
 /** One headline metric: value and unit, DORA tier, platform target, change, trend and what it means. */
@@ -37,6 +37,8 @@ export function MetricCard({ info, values, change, period, weekly, href }: Metri
   const text = formatHeadline(info, value);
   const exact = value === null ? null : info.name === "changeFailureRate" ? value * 100 : value;
   const tier = metricTier(info.name, values);
+  const target = metricTarget(info.name, values);
+  const withheld = values.withheld[info.name];
   return (
     <article className="card metric-card" aria-labelledby={headingId}>
       <header className="metric-card-head">
@@ -45,12 +47,12 @@ export function MetricCard({ info, values, change, period, weekly, href }: Metri
             {info.title}
           </Link>
         </h3>
-        {tier !== undefined && <TierBadge tier={tier} />}
+        {tier !== undefined && <TierBadge tier={tier} withheld={withheld} />}
       </header>
       <div className="metric-body">
         {text === null ? (
           <p className="metric-value">
-            <span className="metric-number">—</span> <span className="metric-unit">no data</span>
+            <span className="metric-number">—</span> <span className="metric-unit">{NO_DATA}</span>
           </p>
         ) : (
           <p className="metric-value" data-value={exact ?? undefined}>
@@ -63,7 +65,8 @@ export function MetricCard({ info, values, change, period, weekly, href }: Metri
         <Sparkline values={weekly} label={sparklineLabel(info, weekly)} />
       </div>
       <p className="metric-detail">{metricDetail(info.name, values)}</p>
-      {info.target && <TargetStatus met={values.targets[info.target.key]} goal={info.target.goal} />}
+      <WithheldNote reason={withheld} />
+      {info.target && target !== undefined && <TargetStatus met={target} goal={info.target.goal} />}
       <Delta info={info} change={change} period={period} />
       <Definition info={info} />
       <div className="metric-links">

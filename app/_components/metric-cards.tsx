@@ -1,6 +1,5 @@
-import { compareHeadline } from "@/lib/service/comparison";
 import type { Overview } from "@/lib/service/dashboard";
-import { headlineValue, METRIC_INFO, type MetricInfo } from "@/lib/service/definitions";
+import { METRIC_INFO, plottedHeadline, type MetricInfo } from "@/lib/service/definitions";
 import { count } from "./format";
 import { MetricCard } from "./metric-card";
 import { DAY_MS } from "@/lib/time";
@@ -16,9 +15,9 @@ export function MetricCards({ overview, hrefFor }: { overview: Overview; hrefFor
           key={info.name}
           info={info}
           values={overview.report}
-          change={compareHeadline(info.name, overview.report, overview.previous.values)}
+          change={overview.changes[info.name]}
           period={period}
-          weekly={overview.weeks.map((w) => headlineValue(info.name, w.values))}
+          weekly={overview.weeks.map((w) => plottedHeadline(info.name, w.values))}
           href={hrefFor(info)}
         />
       ))}

@@ -1,5 +1,6 @@
 import type { TeamMetrics } from "@/lib/service/dashboard";
 import { headlineValue, METRIC_INFO, metricTier } from "@/lib/service/definitions";
+import { WithheldNote } from "./badges";
 import { formatHeadline } from "./format";
 import { TeamTable, type TeamTableRow } from "./team-table";
 
@@ -12,7 +13,12 @@ export function TeamSection({ teams, hrefFor }: { teams: TeamMetrics[]; hrefFor:
     href: hrefFor(t.id),
     cells: METRIC_INFO.map((info) => {
       const value = headlineValue(info.name, t.values);
-      return { value, text: formatHeadline(info, value), tier: metricTier(info.name, t.values) };
+      return {
+        value,
+        text: formatHeadline(info, value),
+        tier: metricTier(info.name, t.values),
+        withheld: t.values.withheld[info.name],
+      };
     }),
   }));
   return (
@@ -27,11 +33,21 @@ export function TeamSection({ teams, hrefFor }: { teams: TeamMetrics[]; hrefFor:
           people to compare teams.
         </p>
       ) : (
-        <TeamTable
-          columns={columns}
-          rows={rows}
-          caption={`${teams.length} teams, their headline metrics and DORA 2023 tiers.`}
-        />
+        <>
+          <TeamTable
+            columns={columns}
+            rows={rows}
+            caption={`${teams.length} teams, their headline metrics and DORA 2023 tiers.`}
+          />
+          {/* Coverage is workspace-wide, so every team shares the reasons of the first. */}
+          {METRIC_INFO.map((info) => (
+            <WithheldNote
+              key={info.name}
+              scope={`for ${info.shortTitle.toLowerCase()}`}
+              reason={teams[0]!.values.withheld[info.name]}
+            />
+          ))}
+        </>
       )}
     </section>
   );

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import type { Tier } from "@/lib/metrics/types";
+import { NO_DATA } from "@/lib/withheld";
 import { TierBadge } from "./badges";
 
 /** A metric column of the team table. */
@@ -16,7 +17,8 @@ export interface TeamTableRow {
   id: string;
   name: string;
   href: string;
-  cells: { value: number | null; text: string | null; tier?: Tier | null }[];
+  /** `withheld`: why the tier is not judged (a source without data), shown as "no data". */
+  cells: { value: number | null; text: string | null; tier?: Tier | null; withheld?: string | null }[];
 }
 
 type Sort = { column: number; direction: "ascending" | "descending" };
@@ -87,9 +89,15 @@ export function TeamTable({
                 <td key={i} className="num">
                   <span className="cell-metric">
                     <span>
-                      {cell.text === null ? <span className="muted">no data</span> : `${cell.text} ${columns[i]!.unit}`}
+                      {cell.text === null ? (
+                        <span className="muted">{NO_DATA}</span>
+                      ) : (
+                        `${cell.text} ${columns[i]!.unit}`
+                      )}
                     </span>
-                    {cell.tier !== undefined && cell.text !== null && <TierBadge tier={cell.tier} compact />}
+                    {cell.tier !== undefined && cell.text !== null && (
+                      <TierBadge tier={cell.tier} compact withheld={cell.withheld} />
+                    )}
                   </span>
                 </td>
               ))}

@@ -1,5 +1,7 @@
 import type { Overview } from "@/lib/service/dashboard";
-import { headlineValue, METRIC_INFO, type MetricInfo } from "@/lib/service/definitions";
+import { METRIC_INFO, plottedHeadline, type MetricInfo } from "@/lib/service/definitions";
+import { noDataBecause } from "@/lib/withheld";
+import { WithheldNote } from "./badges";
 import { formatHeadline, formatWeek, orDash } from "./format";
 import { TrendChart, type TrendPoint } from "./trend-chart";
 
@@ -22,8 +24,9 @@ function describe(info: MetricInfo, points: TrendPoint[]): string {
 function TrendFigure({ info, overview }: { info: MetricInfo; overview: Overview }) {
   const points = overview.weeks.map((w) => ({
     week: formatWeek(w.from),
-    value: plotted(info, headlineValue(info.name, w.values)),
+    value: plotted(info, plottedHeadline(info.name, w.values)),
   }));
+  const withheld = overview.weeks.filter((w) => w.values.withheld[info.name] !== null);
   const description = describe(info, points);
   const target = info.target ? plotted(info, info.target.threshold) : null;
   const captionId = `trend-${info.slug}`;
@@ -34,6 +37,12 @@ function TrendFigure({ info, overview }: { info: MetricInfo; overview: Overview 
         {info.unit} by week{target !== null ? `; dashed line: target (${info.target!.goal})` : ""}
       </figcaption>
       <TrendChart title={info.title} unit={info.unit} points={points} target={target} description={description} />
+      {withheld.length > 0 && (
+        <WithheldNote
+          scope={`in ${withheld.length} of ${overview.weeks.length} weeks (not plotted)`}
+          reason={withheld.at(-1)!.values.withheld[info.name]}
+        />
+      )}
       <p className="visually-hidden">{description}</p>
       <details className="chart-data">
         <summary>
@@ -52,7 +61,11 @@ function TrendFigure({ info, overview }: { info: MetricInfo; overview: Overview 
             {overview.weeks.map((w, i) => (
               <tr key={w.from}>
                 <th scope="row">{points[i]!.week}</th>
-                <td className="num">{orDash(formatHeadline(info, headlineValue(info.name, w.values)))}</td>
+                <td className="num">
+                  {w.values.withheld[info.name] !== null
+                    ? noDataBecause(w.values.withheld[info.name]!)
+                    : orDash(formatHeadline(info, plottedHeadline(info.name, w.values)))}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import type { Tier } from "@/lib/metrics/types";
+import { NO_DATA } from "@/lib/withheld";
 import { TierBadge } from "./badges";
 
 /** A headline number of a workspace on the list. */
@@ -12,6 +13,8 @@ export interface WorkspaceStat {
   text: string | null;
   unit: string;
   tier: Tier | null;
+  /** Why the tier is not judged (a source without data). */
+  withheld: string | null;
 }
 
 /** A workspace on the list page. */
@@ -104,9 +107,9 @@ export function WorkspaceList({ rows, initialQuery }: { rows: WorkspaceRow[]; in
                   <div key={stat.label} className="stat">
                     <span className="stat-label">{stat.label}</span>
                     <span className="stat-value">
-                      {stat.text ?? "—"} <span className="stat-unit">{stat.text === null ? "no data" : stat.unit}</span>
+                      {stat.text ?? "—"} <span className="stat-unit">{stat.text === null ? NO_DATA : stat.unit}</span>
                     </span>
-                    {stat.text !== null && <TierBadge tier={stat.tier} />}
+                    {stat.text !== null && <TierBadge tier={stat.tier} withheld={stat.withheld} />}
                   </div>
                 ))
               ) : (

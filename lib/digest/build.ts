@@ -8,12 +8,13 @@ import type { Db } from "@/db/client";
 import { LEVELS } from "@/lib/maturity/rubric";
 import type { MetricValues, Tier } from "@/lib/metrics/types";
 import { formatDate } from "@/lib/metrics/window";
+import type { SourceStarts } from "@/lib/withheld";
 import { formatChange, formatHeadline } from "@/lib/format";
 import { compareHeadline } from "@/lib/service/comparison";
 import { headlineValue, metricTier, METRIC_INFO } from "@/lib/service/definitions";
 import { listWorkspaceTeams, repositoryNames } from "@/lib/service/lookups";
 import { getLevelHistory } from "@/lib/service/maturity";
-import { getDrillDownTable, getMetricsReport, workspaceFacts } from "@/lib/service/metrics";
+import { getDrillDownTable, getMetricsReport, workspaceFacts, workspaceSourceStarts } from "@/lib/service/metrics";
 import { resolveQuery } from "@/lib/service/scope";
 import { countsBehind } from "./counts";
 import { dashboardLinks } from "./links";
@@ -34,8 +35,14 @@ const TIER_RANK: Record<Tier, number> = { low: 0, medium: 1, high: 2, elite: 3 }
 const MOVERS = 3;
 const ITEMS = 20;
 
-function compareMetrics(current: MetricValues, previous: MetricValues) {
-  return METRIC_INFO.map((info) => ({ info, change: compareHeadline(info.name, current, previous) }));
+/** Each metric of the week against the weeks before (which end where the week begins). */
+function compareMetrics(
+  current: MetricValues,
+  previous: MetricValues,
+  starts: SourceStarts,
+  week: { from: number; to: number },
+) {
+  return METRIC_INFO.map((info) => ({ info, change: compareHeadline(info.name, current, previous, starts, week) }));
 }
 
 /** The teams that improved (score > 0) and regressed (< 0) most: metrics better minus metrics worse. */
@@ -44,6 +51,8 @@ async function teamMoves(
   workspaceId: number,
   q: { workspace: string; week: { from: string; to: string }; baseline: { from: string; to: string } },
   link: (team: string) => string,
+  starts: SourceStarts,
+  window: { from: number; to: number },
 ) {
   const moves: TeamMove[] = [];
   for (const team of await listWorkspaceTeams(db, workspaceId)) {
@@ -51,7 +60,7 @@ async function teamMoves(
       getMetricsReport(db, { workspace: q.workspace, ...q.week, team: team.id }),
       getMetricsReport(db, { workspace: q.workspace, ...q.baseline, team: team.id }),
     ]);
-    const changed = compareMetrics(now, before).filter(
+    const changed = compareMetrics(now, before, starts, window).filter(
       (c) => c.change.verdict === "better" || c.change.verdict === "worse",
     );
     const score = changed.reduce((s, c) => s + (c.change.verdict === "better" ? 1 : -1), 0);
@@ -112,12 +121,14 @@ export async function buildDigestModel(db: Db, q: DigestQuery): Promise<DigestMo
   const base = weeksBefore(q.week, 4);
   const baseline = { from: formatDate(base.from), to: formatDate(base.to) };
   const { workspace } = await resolveQuery(db, { workspace: slug, ...week });
+  const starts = await workspaceSourceStarts(db, workspace);
+  const window = { from: q.week.from, to: q.week.to };
   const [current, previous] = await Promise.all([
     getMetricsReport(db, { workspace: slug, ...week }),
     getMetricsReport(db, { workspace: slug, ...baseline }),
   ]);
 
-  const metrics: DigestMetric[] = compareMetrics(current, previous).map(({ info, change }) => ({
+  const metrics: DigestMetric[] = compareMetrics(current, previous, starts, window).map(({ info, change }) => ({
     metric: info.name,
     title: info.title,
     unit: info.unit,
@@ -127,6 +138,8 @@ export async function buildDigestModel(db: Db, q: DigestQuery): Promise<DigestMo
     previousText: formatHeadline(info.name, headlineValue(info.name, previous)),
     change: formatChange(info.name, change.delta, change.relative),
     verdict: change.verdict,
+    unavailable: change.unavailable,
+    withheld: current.withheld[info.name],
     tier: metricTier(info.name, current),
     previousTier: metricTier(info.name, previous),
     detail: countsBehind(info.name, current),
@@ -193,7 +206,14 @@ export async function buildDigestModel(db: Db, q: DigestQuery): Promise<DigestMo
     dashboardUrl: links.home(slug),
     metrics,
     tierChanges,
-    ...(await teamMoves(db, workspace.id, { workspace: slug, week, baseline }, (team) => links.team(slug, team, week))),
+    ...(await teamMoves(
+      db,
+      workspace.id,
+      { workspace: slug, week, baseline },
+      (team) => links.team(slug, team, week),
+      starts,
+      window,
+    )),
     failedDeployments: { count: failedRows.length, url: cfrUrl, items: failedDeployments },
     incidents: { count: ttr.rows.length, open: current.timeToRestore.open, url: ttrUrl, items: incidents },
     levels: await levelsReached(db, slug, workspace.id, q.week, (team) => links.maturity(slug, team)),

@@ -19,7 +19,11 @@ export interface DigestMetric {
   /** "+12%", "−1.5 pp"; null without both values. */
   change: string | null;
   verdict: "better" | "worse" | "unchanged" | null;
-  /** undefined: the metric has no DORA tier. */
+  /** Why no change is shown: the week or the weeks before lack the metric's sources. */
+  unavailable: string | null;
+  /** Why the week's tier (and target) are not judged; null when they are. */
+  withheld: string | null;
+  /** undefined: the metric has no DORA tier; null: no data (or withheld). */
   tier: Tier | null | undefined;
   previousTier: Tier | null | undefined;
   /** The counts behind the value ("52 deployments on 7 days"). */

@@ -35,7 +35,7 @@ export function renderSlack(d: DigestModel): { text: string; blocks: Block[] } {
       fields: d.metrics.map((m) => ({
         type: "mrkdwn",
         text: clip(
-          `*${esc(m.title)}*\n${link(valueWithUnit(m.valueText, m.unit), m.url)} · ${esc(changeWords(m))}${tierWords(m) ? `\nDORA ${esc(tierWords(m))}` : ""}`,
+          `*${esc(m.title)}*\n${link(valueWithUnit(m.valueText, m.unit), m.url)} · ${esc(changeWords(m))}${tierWords(m) ? `\n${m.withheld === null ? "DORA " : ""}${esc(tierWords(m))}` : ""}`,
           1900,
         ),
       })),

@@ -25,7 +25,7 @@ export function renderText(d: DigestModel): string {
   for (const m of d.metrics) {
     const tier = tierWords(m);
     out.push(
-      `- ${m.title}: ${valueWithUnit(m.valueText, m.unit)} (four weeks before: ${valueWithUnit(m.previousText, m.unit)}; change ${changeWords(m)})${tier ? `, DORA ${tier}` : ""}`,
+      `- ${m.title}: ${valueWithUnit(m.valueText, m.unit)} (four weeks before: ${valueWithUnit(m.previousText, m.unit)}; change ${changeWords(m)})${tier ? `, ${m.withheld === null ? "DORA " : ""}${tier}` : ""}`,
       `  ${m.detail} <${m.url}>`,
     );
   }

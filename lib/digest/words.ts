@@ -1,5 +1,6 @@
 /** Shared phrasing of the digest renderers, so Markdown, mail and Slack say the same thing. */
 import { formatNumber, formatPeriod } from "@/lib/format";
+import { NO_COMPARISON, NO_DATA, noComparisonBecause, noDataBecause } from "@/lib/withheld";
 import type {
   DigestMetric,
   DigestModel,
@@ -30,9 +31,10 @@ export function digestSubject(d: DigestModel): string {
   const m = (name: string) => d.metrics.find((x) => x.metric === name);
   const df = m("deploymentFrequency"),
     cfr = m("changeFailureRate");
+  // A number whose source has no data is not news: "0% failed" without incident data says nothing.
   const parts = [
-    df?.valueText ? `${df.valueText} deploys/day` : null,
-    cfr?.valueText ? `${cfr.valueText}% failed` : null,
+    df?.valueText && df.withheld === null ? `${df.valueText} deploys/day` : null,
+    cfr?.valueText && cfr.withheld === null ? `${cfr.valueText}% failed` : null,
     d.incidents.count ? `${d.incidents.count} incident${d.incidents.count === 1 ? "" : "s"}` : null,
   ].filter(Boolean);
   return `${d.workspace.name} weekly digest ${d.week}${parts.length ? `: ${parts.join(", ")}` : ""}`;
@@ -45,19 +47,27 @@ export function digestPeriod(d: DigestModel): string {
 
 /** "7.32 deployments / day", or "no data". */
 export function valueWithUnit(text: string | null, unit: string): string {
-  return text === null ? "no data" : `${text} ${unit}`;
+  return text === null ? NO_DATA : `${text} ${unit}`;
 }
 
-/** "+12% (better)", or "—". */
+/** "+12% (better)", "no comparison: no incident data before …" when a period lacks the sources, or "—". */
 export function changeWords(m: DigestMetric): string {
-  if (m.change === null) return "—";
+  if (m.change === null) {
+    if (m.unavailable === null) return "—";
+    // When the week itself is not judged, tierWords says why.
+    return m.withheld !== null ? NO_COMPARISON : noComparisonBecause(m.unavailable);
+  }
   return m.verdict === "unchanged" || m.verdict === null ? m.change : `${m.change} (${m.verdict})`;
 }
 
-/** "DORA elite", "DORA high (was medium)", or "" for metrics without tiers. */
+/**
+ * "DORA elite", "DORA high (was medium)", "no data: no incident data before …"
+ * when the judgement is withheld, or "" for metrics without tiers.
+ */
 export function tierWords(m: DigestMetric): string {
+  if (m.withheld !== null) return noDataBecause(m.withheld);
   if (m.tier === undefined) return "";
-  const now = m.tier ?? "no data";
+  const now = m.tier ?? NO_DATA;
   return m.previousTier !== undefined && m.previousTier !== m.tier && m.tier !== null && m.previousTier !== null
     ? `${now} (was ${m.previousTier})`
     : now;

@@ -2,7 +2,8 @@
  * Decides one check for one scope (a team, or the whole workspace) from its
  * signals, metrics and answers. No data means "unknown", never a pass.
  */
-import type { MetricValues, Tier } from "@/lib/metrics/types";
+import type { Tier } from "@/lib/metrics/types";
+import { noDataBecause, type JudgedValues } from "@/lib/withheld";
 import { describeAnswer, findQuestion } from "./questionnaire";
 import type { CheckDefinition, CheckSource } from "./rubric";
 import { evidenceText, hitsOf, type SignalHit } from "./signals";
@@ -13,7 +14,7 @@ export interface ScopeFacts {
   repositories: readonly RepositoryInput[];
   /** Signal hits in the scope's repositories. */
   hits: readonly SignalHit[];
-  metrics: MetricValues | null;
+  metrics: JudgedValues | null;
   window: WindowLabel;
   answers: EffectiveAnswers;
   /** Team names by id, for evidence of who answered. */
@@ -60,6 +61,9 @@ function decideMetric(source: Extract<CheckSource, { kind: "metric" }>, facts: S
   const m = facts.metrics;
   const span = `${facts.window.from} – ${facts.window.to}`;
   if (!m) return { status: "unknown", evidence: [], note: "no metrics for the window" };
+  // A metric whose source has no data decides nothing: unknown, with the reason, never a pass or a fail.
+  const withheld = m.withheld[source.metric];
+  if (withheld !== null) return { status: "unknown", evidence: [], note: noDataBecause(withheld) };
   if (source.metric === "deploymentFrequency") {
     const d = m.deploymentFrequency;
     if (d.tier === null) return { status: "unknown", evidence: [], note: "the window holds no full week" };

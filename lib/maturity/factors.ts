@@ -95,7 +95,7 @@ function onboardingFactor(s: Situation, unknowns: string[]): Factor | null {
           evidence: [a.evidence],
         }
       : null;
-  const o = s.metrics?.onboarding;
+  const o = s.metrics?.withheld.onboarding === null ? s.metrics.onboarding : null;
   if (o && o.medianDays !== null) {
     const evidence = [
       `onboarding: median ${o.medianDays.toFixed(1)} days to a first merged pull request over ${o.onboarded} newcomers (${s.window.from} – ${s.window.to})`,

@@ -3,7 +3,7 @@
  * from the data where an answer is missing: size, pains, requirements, the
  * platforms already in use, and whether a custom platform exists.
  */
-import type { MetricValues } from "@/lib/metrics/types";
+import type { JudgedValues } from "@/lib/withheld";
 import { answerEvidence } from "./checks";
 import { findQuestion, type QuestionId } from "./questionnaire";
 import { evidenceText, hitsOf, toolsOf, type SignalHit } from "./signals";
@@ -19,7 +19,7 @@ export interface Situation {
   hits: readonly SignalHit[];
   /** Hits anywhere in the workspace (a custom platform serves every team). */
   workspaceHits: readonly SignalHit[];
-  metrics: MetricValues | null;
+  metrics: JudgedValues | null;
   teamNames?: ReadonlyMap<string, string>;
 }
 

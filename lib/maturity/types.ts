@@ -4,7 +4,7 @@
  * metrics already computed, and hands them over. Timestamps are UTC ms.
  */
 import type { RepositoryFile } from "@/lib/events/types";
-import type { MetricValues } from "@/lib/metrics/types";
+import type { JudgedValues } from "@/lib/withheld";
 import type { AnswerValue, QuestionId } from "./questionnaire";
 
 export type { RepositoryFile };
@@ -54,7 +54,7 @@ export interface TeamInput {
   /** Distinct non-bot commit and pull request authors in the team's repositories during the window. */
   contributors: number;
   /** The team's metrics for the window; null when they could not be computed. */
-  metrics: MetricValues | null;
+  metrics: JudgedValues | null;
   /** The team's own answers (without the organisation's). */
   answers: EffectiveAnswers;
 }
@@ -68,7 +68,7 @@ export interface WorkspaceInput {
   teams: TeamInput[];
   /** Distinct non-bot authors across the workspace during the window. */
   contributors: number;
-  metrics: MetricValues | null;
+  metrics: JudgedValues | null;
   /** The organisation's own answers. */
   answers: EffectiveAnswers;
 }

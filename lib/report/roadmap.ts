@@ -25,6 +25,8 @@ export interface RoadmapInput {
   teams: readonly Pick<TeamAssessment, "name" | "level" | "progress">[];
   /** Targets missed, in words with the current value ("a change failure rate below 5% (now 16.9%)"). */
   missedTargets: readonly string[];
+  /** Metrics not judged for lack of a source, with the reason ("Change failure rate — no data: no incident data before …"). */
+  withheld?: readonly string[];
 }
 
 const checkTitle = (id: string) => CHECKS.find((c) => c.id === id)?.title ?? id;
@@ -46,6 +48,9 @@ export function buildRoadmap(input: RoadmapInput): RoadmapPhase[] {
       detail: "In the dashboard: Maturity → Questionnaire, or altimeter answers import",
     });
   }
+  // Connecting the missing sources comes first: until then those targets cannot be aimed at.
+  for (const w of input.withheld ?? [])
+    first.push({ text: w, detail: "Until its source is connected, no tier or target is judged" });
   first.push(...input.nextSteps.slice(0, 2).map(step));
   const quarter = [
     ...input.nextSteps.slice(2).map(step),

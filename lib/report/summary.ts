@@ -6,9 +6,11 @@
  */
 import type { Level, NextStep, Recommendation, Verdict } from "@/lib/maturity/types";
 import type { MetricName } from "@/lib/metrics";
-import type { MetricValues, Targets, Tier } from "@/lib/metrics/types";
+import type { Targets, Tier } from "@/lib/metrics/types";
 import { LEVELS } from "@/lib/maturity/rubric";
 import { count, formatNumber, formatPercent } from "@/lib/format";
+import { METRIC_INFO, metricTarget } from "@/lib/service/definitions";
+import { noComparisonBecause, noDataBecause, type JudgedValues } from "@/lib/withheld";
 
 /** A verdict as a sentence's subject can take it. */
 export const VERDICT_WORDS: Record<Verdict, string> = {
@@ -34,13 +36,16 @@ export interface Movement {
   verdict: "better" | "worse" | "unchanged" | null;
   /** "−12%", "+1.5 pp" */
   change: string | null;
+  /** Why there is no change to show: a period without data from the metric's sources. */
+  unavailable: string | null;
 }
 
 /** What the summary reads. */
 export interface SummaryInput {
   /** "Northwind" or "The Checkout team". */
   subject: string;
-  metrics: MetricValues;
+  /** The window's metrics; a withheld judgement is said to be "no data", never counted as met. */
+  metrics: JudgedValues;
   days: number;
   movements: readonly Movement[];
   /** null when the scope could not be assessed (a team without repositories). */
@@ -65,7 +70,17 @@ export interface ExecutiveSummary {
 const tier = (t: Tier | null) => (t === null ? "" : ` (DORA ${t})`);
 const hours = (h: number) => `${formatNumber(h)} ${h === 1 ? "hour" : "hours"}`;
 
-function metricSentences(subject: string, m: MetricValues, days: number): string[] {
+/** "Change failure rate — no data: no incident data before 6 Apr 2026; connect an incident source." */
+function withheldSentences(m: JudgedValues): string[] {
+  return METRIC_INFO.flatMap((info) => {
+    const reason = m.withheld[info.name];
+    return reason === null ? [] : [`${info.title} — ${noDataBecause(reason)}.`];
+  });
+}
+
+/** The sentences of the metrics that can be judged; the others are said by withheldSentences. */
+function metricSentences(subject: string, m: JudgedValues, days: number): string[] {
+  const w = m.withheld;
   const d = m.deploymentFrequency,
     l = m.leadTime,
     c = m.changeFailureRate,
@@ -73,49 +88,56 @@ function metricSentences(subject: string, m: MetricValues, days: number): string
     o = m.onboarding,
     f = m.timeToFirstDeploy;
   const out: string[] = [];
-  out.push(
-    d.deployments === 0
-      ? `${subject} made no successful production deployment in these ${days} days${tier(d.tier)}.`
-      : `${subject} deploys to production ${formatNumber(d.perDay)} times a day${tier(d.tier)}: ${count(d.deployments, "deployment")} on ${count(d.deployDays, "day")} of ${days}.`,
-  );
-  if (l.medianHours !== null)
+  if (w.deploymentFrequency === null)
+    out.push(
+      d.deployments === 0
+        ? `${subject} made no successful production deployment in these ${days} days${tier(d.tier)}.`
+        : `${subject} deploys to production ${formatNumber(d.perDay)} times a day${tier(d.tier)}: ${count(d.deployments, "deployment")} on ${count(d.deployDays, "day")} of ${days}.`,
+    );
+  if (l.medianHours !== null && w.leadTime === null)
     out.push(
       `A merged change reaches production in ${hours(l.medianHours)} at the median${tier(l.tier)}, and in ${hours(l.p90Hours!)} for the slowest tenth.`,
     );
-  if (c.rate !== null)
+  if (c.rate !== null && w.changeFailureRate === null)
     out.push(
       `${formatPercent(c.rate)}% of production deployments failed or caused an incident${tier(c.tier)}: ${c.failed} of ${c.deployments}.`,
     );
-  out.push(
-    r.incidents === 0
-      ? "No incident was opened."
-      : r.medianHours === null
-        ? `${count(r.incidents, "incident")} opened, none resolved yet.`
-        : `Service is restored in ${hours(r.medianHours)} at the median${tier(r.tier)} (${count(r.incidents, "incident")}, ${r.open} still open).`,
-  );
-  if (o.medianDays !== null)
+  if (w.timeToRestore === null)
+    out.push(
+      r.incidents === 0
+        ? "No incident was opened."
+        : r.medianHours === null
+          ? `${count(r.incidents, "incident")} opened, none resolved yet.`
+          : `Service is restored in ${hours(r.medianHours)} at the median${tier(r.tier)} (${count(r.incidents, "incident")}, ${r.open} still open).`,
+    );
+  if (o.medianDays !== null && w.onboarding === null)
     out.push(
       `Newcomers merge their first pull request ${formatNumber(o.medianDays)} days after starting (median of ${o.onboarded}).`,
     );
-  else if (o.newcomers > 0) out.push(`${count(o.newcomers, "newcomer")} started; none has merged a pull request yet.`);
-  if (f.medianHours !== null)
+  else if (o.newcomers > 0 && w.onboarding === null)
+    out.push(`${count(o.newcomers, "newcomer")} started; none has merged a pull request yet.`);
+  if (f.medianHours !== null && w.timeToFirstDeploy === null)
     out.push(
       `New services reach production ${hours(f.medianHours)} after their repository is created (median of ${f.deployed}).`,
     );
   return out;
 }
 
-function targetSentence(targets: Targets): string {
-  const keys = Object.keys(TARGET_WORDS) as (keyof Targets)[];
-  const met = keys.filter((k) => targets[k] === true),
-    missed = keys.filter((k) => targets[k] === false),
-    unknown = keys.filter((k) => targets[k] === null);
+/** Targets met, missed and not judged; a withheld target is never counted as met. */
+function targetSentence(m: JudgedValues): string {
+  const judged = METRIC_INFO.flatMap((info) =>
+    info.target ? [{ key: info.target.key, met: metricTarget(info.name, m) ?? null }] : [],
+  );
+  const keys = judged.map((t) => t.key);
+  const met = judged.filter((t) => t.met === true).map((t) => t.key),
+    missed = judged.filter((t) => t.met === false).map((t) => t.key),
+    unknown = judged.filter((t) => t.met === null).map((t) => t.key);
   const list = (ks: (keyof Targets)[]) => ks.map((k) => TARGET_WORDS[k]).join(", ");
   const parts = [
     `It meets ${met.length} of the ${keys.length} platform-engineering targets${met.length ? ` (${list(met)})` : ""}`,
   ];
   if (missed.length) parts.push(`misses ${missed.length} (${list(missed)})`);
-  if (unknown.length) parts.push(`and ${unknown.length} cannot be judged without data`);
+  if (unknown.length) parts.push(`and ${unknown.length} cannot be judged without data (${list(unknown)})`);
   return `${parts.join(", ")}.`;
 }
 
@@ -140,16 +162,19 @@ function levelSentence(
   return text;
 }
 
+/** What moved against the previous period, and which metrics cannot be compared and why. */
 function movementSentence(movements: readonly Movement[], days: number): string | null {
   const better = movements.filter((m) => m.verdict === "better"),
-    worse = movements.filter((m) => m.verdict === "worse");
-  if (better.length === 0 && worse.length === 0) return null;
+    worse = movements.filter((m) => m.verdict === "worse"),
+    blocked = movements.filter((m) => m.unavailable !== null);
   const list = (ms: Movement[]) => ms.map((m) => `${m.title.toLowerCase()} (${m.change})`).join(", ");
   const parts = [
     better.length ? `improved ${list(better)}` : null,
     worse.length ? `worsened ${list(worse)}` : null,
   ].filter(Boolean);
-  return `Against the previous ${days} days it ${parts.join(" and ")}.`;
+  const sentences = parts.length ? [`Against the previous ${days} days it ${parts.join(" and ")}.`] : [];
+  for (const m of blocked) sentences.push(`${m.title} — ${noComparisonBecause(m.unavailable!)}.`);
+  return sentences.length ? sentences.join(" ") : null;
 }
 
 /** The executive summary of a report. */
@@ -157,7 +182,8 @@ export function executiveSummary(input: SummaryInput): ExecutiveSummary {
   const m = input.maturity;
   const standing = [
     ...metricSentences(input.subject, input.metrics, input.days),
-    targetSentence(input.metrics.targets),
+    ...withheldSentences(input.metrics),
+    targetSentence(input.metrics),
   ];
   if (m) standing.push(levelSentence(input.subject, m.level, m.provisional, m.distribution));
   return {

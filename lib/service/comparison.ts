@@ -1,5 +1,6 @@
 import type { MetricName } from "@/lib/metrics";
 import type { MetricValues } from "@/lib/metrics/types";
+import { noComparisonReason, type SourceStarts } from "@/lib/withheld";
 import { headlineValue, metricInfo } from "./definitions";
 
 /** How a metric's headline value moved against the previous period. */
@@ -12,22 +13,37 @@ export interface Change {
   relative: number | null;
   /** Read with the metric's direction (a shorter lead time is better); null without both values. */
   verdict: "better" | "worse" | "unchanged" | null;
+  /**
+   * Why no change is shown: a period not covered by the metric's sources
+   * ("no incident data before 5 Jan 2026, when the previous period ends; …").
+   */
+  unavailable: string | null;
 }
 
 // Equal up to float noise: a median recomputed over the same values may differ in the last bits.
 const EPSILON = 1e-9;
 
-/** The change of one metric's headline value between two periods. */
-export function compareHeadline(metric: MetricName, current: MetricValues, previous: MetricValues): Change {
+/**
+ * The change of one metric's headline value between two periods; none unless
+ * both periods are covered for the metric's sources (spec/metrics.md, Coverage).
+ */
+export function compareHeadline(
+  metric: MetricName,
+  current: MetricValues,
+  previous: MetricValues,
+  starts: SourceStarts,
+  window: { from: number; to: number },
+): Change {
   const now = headlineValue(metric, current);
   const then = headlineValue(metric, previous);
-  if (now === null || then === null)
-    return { current: now, previous: then, delta: null, relative: null, verdict: null };
+  const unavailable = noComparisonReason(metric, starts, window);
+  if (now === null || then === null || unavailable !== null)
+    return { current: now, previous: then, delta: null, relative: null, verdict: null, unavailable };
   const delta = now - then;
   const relative = then === 0 ? null : delta / Math.abs(then);
   const scale = Math.max(Math.abs(now), Math.abs(then), 1);
   let verdict: Change["verdict"] = "unchanged";
   if (Math.abs(delta) > EPSILON * scale)
     verdict = delta > 0 === (metricInfo(metric).better === "higher") ? "better" : "worse";
-  return { current: now, previous: then, delta, relative, verdict };
+  return { current: now, previous: then, delta, relative, verdict, unavailable: null };
 }

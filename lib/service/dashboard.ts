@@ -1,23 +1,31 @@
 import type { Db } from "@/db/client";
-import { summarise } from "@/lib/metrics";
-import type { MetricsReport, MetricsWindow, MetricValues } from "@/lib/metrics/types";
+import { METRIC_NAMES, summarise, type MetricName } from "@/lib/metrics";
+import type { MetricsWindow, MetricValues } from "@/lib/metrics/types";
 import { formatDate, fullWeeks, parseWindow } from "@/lib/metrics/window";
 import { getTeam, listTeams } from "@/lib/queries/teams";
-import { getMetricRecords, getMetricsReport, workspaceFacts, type MetricsQuery } from "./metrics";
+import { judged, type JudgedReport, type JudgedValues, type SourceStarts } from "@/lib/withheld";
+import { compareHeadline, type Change } from "./comparison";
+import {
+  getMetricRecords,
+  getMetricsReport,
+  workspaceFacts,
+  workspaceSourceStarts,
+  type MetricsQuery,
+} from "./metrics";
 import { recordsByTeam, recordsByWindow } from "./partition";
 
 /** The metrics of one window, dated as the URL and the CLI spell it. */
 export interface DatedValues {
   from: string;
   to: string;
-  values: MetricValues;
+  values: JudgedValues;
 }
 
 /** One team's row in the overview's team table. */
 export interface TeamMetrics {
   id: string;
   name: string;
-  values: MetricValues;
+  values: JudgedValues;
 }
 
 /** Everything the overview (or a team's page) shows for a window. */
@@ -25,9 +33,13 @@ export interface Overview {
   workspace: { slug: string; name: string };
   team: { id: string; name: string } | null;
   /** Exactly `altimeter metrics --json` for the query. */
-  report: MetricsReport;
+  report: JudgedReport;
   /** The period of equal length just before the window. */
   previous: DatedValues;
+  /** Each metric's change against the previous period (none where either period lacks its sources). */
+  changes: Record<MetricName, Change>;
+  /** When each source's records begin (what withholds judgements). */
+  starts: SourceStarts;
   /** Each full week of the window, oldest first (the sparklines and trend charts). */
   weeks: DatedValues[];
   /** Every team of the workspace for the window; empty in team scope. */
@@ -41,10 +53,10 @@ export function previousWindow(w: MetricsWindow): MetricsWindow {
   return { from: w.from - (w.to - w.from), to: w.from };
 }
 
-const dated = (w: MetricsWindow, values: MetricValues): DatedValues => ({
+const dated = (w: MetricsWindow, values: MetricValues, starts: SourceStarts): DatedValues => ({
   from: formatDate(w.from),
   to: formatDate(w.to),
-  values,
+  values: judged(values, starts, w.to),
 });
 
 /**
@@ -62,6 +74,7 @@ export async function getOverview(db: Db, q: MetricsQuery): Promise<Overview> {
   const weeks = fullWeeks(window);
   const weekRecords = recordsByWindow(currentRecords!, weeks);
   const facts = await workspaceFacts(db, query.workspace);
+  const starts = await workspaceSourceStarts(db, query.workspace);
 
   let teams: TeamMetrics[] = [];
   let team: Overview["team"] = null;
@@ -72,18 +85,27 @@ export async function getOverview(db: Db, q: MetricsQuery): Promise<Overview> {
       facts,
       list.map((t) => t.id),
     );
-    teams = list.map((t) => ({ id: t.id, name: t.name, values: summarise(byTeam.get(t.id)!, window) }));
+    teams = list.map((t) => ({
+      id: t.id,
+      name: t.name,
+      values: judged(summarise(byTeam.get(t.id)!, window), starts, window.to),
+    }));
   } else {
     const t = await getTeam(db, query.workspace.id, query.teamId, query.workspace.slug);
     team = { id: t.id, name: t.name };
   }
 
+  const previous = dated(before, summarise(previousRecords!, before), starts);
   return {
     workspace: { slug: query.workspace.slug, name: query.workspace.name },
     team,
     report,
-    previous: dated(before, summarise(previousRecords!, before)),
-    weeks: weeks.map((w, i) => dated(w, summarise(weekRecords[i]!, w))),
+    previous,
+    changes: Object.fromEntries(
+      METRIC_NAMES.map((m) => [m, compareHeadline(m, report, previous.values, starts, window)]),
+    ) as Record<MetricName, Change>,
+    starts,
+    weeks: weeks.map((w, i) => dated(w, summarise(weekRecords[i]!, w), starts)),
     teams,
     dataStart: facts.data.dataStart === null ? null : formatDate(facts.data.dataStart),
   };

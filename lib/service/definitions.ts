@@ -1,5 +1,6 @@
 import type { MetricName } from "@/lib/metrics";
 import type { MetricValues, Targets, Tier } from "@/lib/metrics/types";
+import type { JudgedValues } from "@/lib/withheld";
 
 /**
  * What a person needs to read one metric: its name, unit, headline value and
@@ -166,8 +167,31 @@ export function headlineValue(name: MetricName, m: MetricValues): number | null 
   }
 }
 
-/** The DORA 2023 tier of a metric; undefined when the metric has none. */
-export function metricTier(name: MetricName, m: MetricValues): Tier | null | undefined {
+/**
+ * The headline value as a chart plots it: null where the metric's judgement is
+ * withheld, so a week without incident data never draws a 0 % under the target line.
+ */
+export function plottedHeadline(name: MetricName, m: JudgedValues): number | null {
+  return m.withheld[name] === null ? headlineValue(name, m) : null;
+}
+
+/**
+ * The DORA 2023 tier of a metric; undefined when the metric has none, null
+ * when there is nothing to judge or its judgement is withheld (`m.withheld`).
+ */
+export function metricTier(name: MetricName, m: JudgedValues): Tier | null | undefined {
+  const tier = engineTier(name, m);
+  return tier === undefined ? undefined : m.withheld[name] === null ? tier : null;
+}
+
+/** Whether a metric's platform target is met; undefined without a target, null without data or when withheld. */
+export function metricTarget(name: MetricName, m: JudgedValues): boolean | null | undefined {
+  const key = metricInfo(name).target?.key;
+  if (key === undefined) return undefined;
+  return m.withheld[name] === null ? m.targets[key] : null;
+}
+
+function engineTier(name: MetricName, m: MetricValues): Tier | null | undefined {
   switch (name) {
     case "deploymentFrequency":
       return m.deploymentFrequency.tier;

@@ -1,14 +1,16 @@
 import type { Db } from "@/db/client";
-import type { MetricName, MetricValues } from "@/lib/metrics";
+import type { MetricName } from "@/lib/metrics";
 import { summarise } from "@/lib/metrics";
 import type { LinkedChange } from "@/lib/metrics/lead-time-links";
 import { loadSourceLinks } from "@/lib/queries/links";
 import { drillDownTable, linkedRecords, type DrillDownTable } from "./drilldown";
-import { getMetricRecords, type MetricsQuery } from "./metrics";
+import { judged, type JudgedValues } from "@/lib/withheld";
+import { getMetricRecords, workspaceSourceStarts, type MetricsQuery } from "./metrics";
 
 /** One page of a metric's drill-down, with the numbers it adds up to. */
 export interface DrillDownPage {
-  values: MetricValues;
+  /** The numbers, with the reasons a judgement is withheld. */
+  values: JudgedValues;
   /** The rows of the requested page only (links loaded for them alone). */
   table: DrillDownTable;
   /** Every row of the drill-down, across pages. */
@@ -52,7 +54,7 @@ export async function getDrillDownPage(
   });
   const linked = drillDownTable(records, metric, links);
   return {
-    values: summarise(all, query.window),
+    values: judged(summarise(all, query.window), await workspaceSourceStarts(db, query.workspace), query.window.to),
     table: { ...linked, rows: linked.rows.slice(start, end) },
     total,
     page: current,

@@ -12,6 +12,8 @@ import { stopIfAborted, type WorkOptions, yieldToOthers } from "@/lib/work";
 import { formatDate, fullWeeks } from "@/lib/metrics/window";
 import { loadSourceLinks } from "@/lib/queries/links";
 import { loadMetricsData } from "@/lib/queries/metrics-data";
+import type { SourceStarts } from "@/lib/metrics/types";
+import { judged, type JudgedReport } from "@/lib/withheld";
 import { drillDownTable, linkedRecords, type DrillDownTable } from "./drilldown";
 import { listWorkspaces, type Workspace } from "@/lib/queries/workspaces";
 import { metricsSettings, resolveQuery, type MetricsQuery, type ResolvedQuery } from "./scope";
@@ -40,18 +42,28 @@ export async function workspaceFacts(db: Db, workspace: Workspace): Promise<Work
   return facts;
 }
 
-function report(r: ResolvedQuery, facts: WorkspaceFacts, window = r.window): MetricsReport {
-  return {
+/** When each source's records begin in a workspace (what decides which judgements are withheld). */
+export async function workspaceSourceStarts(db: Db, workspace: Workspace): Promise<SourceStarts> {
+  return (await workspaceFacts(db, workspace)).data.sourceStarts;
+}
+
+function report(r: ResolvedQuery, facts: WorkspaceFacts, window = r.window): JudgedReport {
+  const base: MetricsReport = {
     workspace: r.workspace.slug,
     team: r.teamId,
     from: formatDate(window.from),
     to: formatDate(window.to),
     ...computeMetrics(facts, window, { teamId: r.teamId }),
   };
+  return judged(base, facts.data.sourceStarts, window.to);
 }
 
-/** `altimeter metrics --json` for a query: the one place a number is computed. */
-export async function getMetricsReport(db: Db, q: MetricsQuery): Promise<MetricsReport> {
+/**
+ * `altimeter metrics --json` for a query: the one place a number is computed.
+ * Beside the contract's keys, `withheld` says why a metric's tier and target
+ * are not judged (a source without data before the window's end).
+ */
+export async function getMetricsReport(db: Db, q: MetricsQuery): Promise<JudgedReport> {
   const r = await resolveQuery(db, q);
   return report(r, await workspaceFacts(db, r.workspace));
 }
@@ -65,11 +77,11 @@ export async function getWeeklySeries(
   db: Db,
   q: MetricsQuery,
   options: WorkOptions = {},
-): Promise<{ series: MetricsReport[] }> {
+): Promise<{ series: JudgedReport[] }> {
   const r = await resolveQuery(db, q);
   const facts = await workspaceFacts(db, r.workspace);
   const weeks = fullWeeks(r.window);
-  const series: MetricsReport[] = [];
+  const series: JudgedReport[] = [];
   for (const week of weeks) {
     stopIfAborted(options.signal);
     series.push(report(r, facts, week));

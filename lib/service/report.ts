@@ -17,9 +17,9 @@ import { findGaps } from "@/lib/report/gaps";
 import { formatChange, formatHeadline } from "@/lib/format";
 import { buildRoadmap, type RoadmapPhase } from "@/lib/report/roadmap";
 import { executiveSummary, TARGET_WORDS, type ExecutiveSummary, type Movement } from "@/lib/report/summary";
-import { compareHeadline } from "./comparison";
 import { getOverview, type Overview } from "./dashboard";
-import { headlineValue, METRIC_INFO } from "./definitions";
+import { noDataBecause } from "@/lib/withheld";
+import { headlineValue, METRIC_INFO, metricTarget } from "./definitions";
 import { assessMaturity, getLevelHistory, type LevelPoint } from "./maturity";
 import { resolveQuery, type MetricsQuery } from "./scope";
 import { DAY_MS } from "@/lib/time";
@@ -95,6 +95,19 @@ export interface ReportModel {
 
 const MIN_ASSESSMENT_DAYS = 7;
 
+/** "Change failure rate, time to restore — no data: no incident data before …; connect an incident source", one per reason. */
+function withheldRoadmap(overview: Overview): string[] {
+  const byReason = new Map<string, string[]>();
+  for (const info of METRIC_INFO) {
+    const reason = overview.report.withheld[info.name];
+    if (reason !== null) byReason.set(reason, [...(byReason.get(reason) ?? []), info.title.toLowerCase()]);
+  }
+  return [...byReason].map(([reason, titles]) => {
+    const named = titles.join(", ");
+    return `${named[0]!.toUpperCase()}${named.slice(1)} — ${noDataBecause(reason)}`;
+  });
+}
+
 async function reportMaturity(db: Db, q: ReportQuery, days: number, now: number): Promise<ReportMaturity> {
   const assessment = await assessMaturity(db, {
     workspace: q.workspace,
@@ -169,17 +182,18 @@ export async function getReportModel(db: Db, q: ReportQuery): Promise<ReportMode
   }
   const subject = overview.team ? `The ${overview.team.name} team` : overview.workspace.name;
   const movements: Movement[] = METRIC_INFO.map((info) => {
-    const c = compareHeadline(info.name, overview.report, overview.previous.values);
+    const c = overview.changes[info.name];
     return {
       metric: info.name,
       title: info.title,
       verdict: c.verdict,
       change: c.delta === null ? null : formatChange(info.name, c.delta, c.relative),
+      unavailable: c.unavailable,
     };
   });
   const summary = executiveSummary({ subject, metrics: overview.report, days, movements, maturity });
   const missedTargets = METRIC_INFO.flatMap((info) =>
-    info.target && overview.report.targets[info.target.key] === false
+    info.target && metricTarget(info.name, overview.report) === false
       ? [
           `${TARGET_WORDS[info.target.key]} (now ${formatHeadline(info.name, headlineValue(info.name, overview.report))} ${info.unit})`,
         ]
@@ -209,6 +223,7 @@ export async function getReportModel(db: Db, q: ReportQuery): Promise<ReportMode
           unknowns: maturity.recommendation.unknowns,
           teams: maturity.teams,
           missedTargets,
+          withheld: withheldRoadmap(overview),
         })
       : [],
     coverage: await reportCoverage(db, resolved.workspace.id, window, dataStart),

@@ -1,13 +1,13 @@
 import type { Db } from "@/db/client";
-import type { MetricsReport } from "@/lib/metrics/types";
 import { listWorkspaces } from "@/lib/queries/workspaces";
+import type { JudgedReport } from "@/lib/withheld";
 import { getMetricsReport, workspaceFacts } from "./metrics";
 
 /** A workspace on the list page with its headline numbers for one window. */
 export interface WorkspaceSummary {
   slug: string;
   name: string;
-  report: MetricsReport;
+  report: JudgedReport;
   /** Whether the workspace holds any activity (commits, pull requests, deployments or incidents). */
   hasData: boolean;
 }

@@ -5,13 +5,25 @@ import { QUESTIONS, type AnswerValue, type QuestionId } from "@/lib/maturity/que
 import { SIGNAL_IDS } from "@/lib/maturity/signals";
 import { CHECKS, LEVELS } from "@/lib/maturity/rubric";
 import type { EffectiveAnswers, RepositoryInput, TeamAssessment } from "@/lib/maturity/types";
-import type { MetricValues, Tier } from "@/lib/metrics/types";
+import type { Tier } from "@/lib/metrics/types";
+import type { JudgedValues, Withheld } from "@/lib/withheld";
 import * as fx from "./fixtures";
 import { file, paths, repo } from "./fixtures";
 
 const NOW = Date.UTC(2026, 3, 6);
 
-function metrics(o: { deploymentTier?: Tier | null; restoreHours?: number | null } = {}): MetricValues {
+const JUDGED: Withheld = {
+  deploymentFrequency: null,
+  leadTime: null,
+  changeFailureRate: null,
+  timeToRestore: null,
+  onboarding: null,
+  timeToFirstDeploy: null,
+};
+
+function metrics(
+  o: { deploymentTier?: Tier | null; restoreHours?: number | null; withheld?: Partial<Withheld> } = {},
+): JudgedValues {
   const tier = o.deploymentTier === undefined ? "elite" : o.deploymentTier;
   const restore = o.restoreHours === undefined ? 0.5 : o.restoreHours;
   return {
@@ -36,6 +48,7 @@ function metrics(o: { deploymentTier?: Tier | null; restoreHours?: number | null
       changeFailureRate: true,
       timeToRestore: true,
     },
+    withheld: { ...JUDGED, ...o.withheld },
   };
 }
 
@@ -48,7 +61,7 @@ function answers(values: Partial<Record<QuestionId, AnswerValue>>, teamId: strin
 
 function assessTeam(
   repositories: RepositoryInput[],
-  o: { metrics?: MetricValues | null; teamAnswers?: EffectiveAnswers; orgAnswers?: EffectiveAnswers } = {},
+  o: { metrics?: JudgedValues | null; teamAnswers?: EffectiveAnswers; orgAnswers?: EffectiveAnswers } = {},
 ): TeamAssessment {
   const report = assessWorkspace({
     workspace: "acme",
@@ -189,6 +202,27 @@ describe("maturity rubric", () => {
   test("no resolved incidents leaves time to restore unknown, which blocks level 4 instead of passing it", () => {
     const t = assessTeam([repo("api", everything)], { metrics: metrics({ restoreHours: null }) });
     expect(status(t, "time-to-restore")).toBe("unknown");
+    expect(t.level).toBe(3);
+  });
+
+  test("outcome checks on a metric whose source has no data are unknown with the reason, never pass or fail", () => {
+    const noIncidents = "no incident data before 6 Apr 2026; connect an incident source";
+    const noDeployments = "no deployment data before 6 Apr 2026; connect a deployment source";
+    // The tiers and medians below would pass both checks: the withheld judgement must win.
+    const t = assessTeam([repo("api", everything)], {
+      metrics: metrics({ withheld: { timeToRestore: noIncidents, deploymentFrequency: noDeployments } }),
+    });
+    const check = (id: string) => t.checks.find((c) => c.id === id)!;
+    expect(check("time-to-restore")).toMatchObject({
+      status: "unknown",
+      evidence: [],
+      note: `no data: ${noIncidents}`,
+    });
+    expect(check("deployment-frequency")).toMatchObject({
+      status: "unknown",
+      evidence: [],
+      note: `no data: ${noDeployments}`,
+    });
     expect(t.level).toBe(3);
   });
 

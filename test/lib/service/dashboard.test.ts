@@ -98,13 +98,20 @@ describe("the overview of the demo workspace", () => {
   });
 
   test("the change against the previous period reads with each metric's direction", () => {
-    const change = compareHeadline("leadTime", overview.report, overview.previous.values);
+    const window = {
+      from: Date.parse(`${overview.report.from}T00:00:00Z`),
+      to: Date.parse(`${overview.report.to}T00:00:00Z`),
+    };
+    const compare = (m: "leadTime" | "deploymentFrequency" | "timeToRestore", previous = overview.previous.values) =>
+      compareHeadline(m, overview.report, previous, overview.starts, window);
+    const change = compare("leadTime");
+    expect(change).toEqual(overview.changes.leadTime);
     expect(change.current).toBe(overview.report.leadTime.medianHours);
     expect(change.previous).toBe(overview.previous.values.leadTime.medianHours);
     const faster = change.delta! < 0;
     expect(change.verdict).toBe(faster ? "better" : "worse");
-    const more = compareHeadline("deploymentFrequency", overview.report, overview.previous.values);
+    const more = compare("deploymentFrequency");
     expect(more.verdict).toBe(more.delta! > 0 ? "better" : more.delta! < 0 ? "worse" : "unchanged");
-    expect(compareHeadline("timeToRestore", overview.report, overview.report).verdict).toBe("unchanged");
+    expect(compare("timeToRestore", overview.report).verdict).toBe("unchanged");
   });
 });

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { TargetStatus, TierBadge } from "@/app/_components/badges";
+import { TargetStatus, TierBadge, WithheldNote } from "@/app/_components/badges";
 import { Definition } from "@/app/_components/definition";
 import { DrillDownTable } from "@/app/_components/drilldown-table";
 import { NoRows } from "@/app/_components/empty-state";
@@ -13,7 +13,8 @@ import { WindowProblem } from "@/app/_components/window-problem";
 import { requestDb } from "@/app/_lib/db";
 import { metricOr404, workspaceOr404 } from "@/app/_lib/lookups";
 import { segment } from "@/app/_lib/params";
-import { headlineValue, metricBySlug, metricTier } from "@/lib/service/definitions";
+import { headlineValue, metricBySlug, metricTarget, metricTier } from "@/lib/service/definitions";
+import { NO_DATA } from "@/lib/withheld";
 import { getDrillDownPage } from "@/lib/service/drilldown-page";
 import { listWorkspaceTeams, repositoryNames } from "@/lib/service/lookups";
 import { parseFilters } from "../../load";
@@ -92,6 +93,8 @@ export default async function MetricPage({ params, searchParams }: MetricPagePro
   const keep = { from: filters.from, to: filters.to, team: filters.team };
   const pageKeep = { ...keep, failed: failedOnly ? "1" : null };
   const tier = metricTier(info.name, values);
+  const target = metricTarget(info.name, values);
+  const withheld = values.withheld[info.name];
   const value = formatHeadline(info, headlineValue(info.name, values));
   const teamName = teams.find((t) => t.id === filters.team)?.name;
 
@@ -105,14 +108,15 @@ export default async function MetricPage({ params, searchParams }: MetricPagePro
         <div className="metric-card-head">
           <p className="metric-value">
             <span className="metric-number">{value ?? "—"}</span>
-            <span className="metric-unit">{value === null ? "no data" : info.unit}</span>
+            <span className="metric-unit">{value === null ? NO_DATA : info.unit}</span>
           </p>
-          {tier !== undefined && <TierBadge tier={tier} />}
+          {tier !== undefined && <TierBadge tier={tier} withheld={withheld} />}
         </div>
         <p className="metric-detail">
           {metricDetail(info.name, values)} · {teamName ? `team ${teamName}` : "whole workspace"}
         </p>
-        {info.target && <TargetStatus met={values.targets[info.target.key]} goal={info.target.goal} />}
+        <WithheldNote reason={withheld} />
+        {info.target && target !== undefined && <TargetStatus met={target} goal={info.target.goal} />}
         <Definition info={info} open />
       </section>
 

@@ -1,19 +1,19 @@
 import { TierBadge } from "@/app/_components/badges";
 import { formatChange, formatHeadline, orDash } from "@/app/_components/format";
 import { metricDetail } from "@/app/_components/metric-detail";
-import { compareHeadline } from "@/lib/service/comparison";
-import { headlineValue, metricTier, METRIC_INFO } from "@/lib/service/definitions";
+import { headlineValue, METRIC_INFO, metricTarget, metricTier } from "@/lib/service/definitions";
+import { NO_COMPARISON, NO_DATA, noComparisonBecause, noDataBecause } from "@/lib/withheld";
 import type { ReportModel } from "@/lib/service/report";
 import styles from "../report.module.css";
 
 function targetText(met: boolean | null | undefined, goal: string | undefined): string {
   if (met === undefined || goal === undefined) return "—";
-  return `${met === null ? "○ no data" : met ? "✓ met" : "✗ missed"} (${goal})`;
+  return `${met === null ? `○ ${NO_DATA}` : met ? "✓ met" : "✗ missed"} (${goal})`;
 }
 
 /** The six metrics: value, the counts behind it, DORA 2023 tier, platform target and the change against the previous period. */
 export function MetricsPart({ model }: { model: ReportModel }) {
-  const { report, previous } = model.overview;
+  const { report, previous, changes } = model.overview;
   return (
     <section className={styles.part} aria-labelledby="metrics-title">
       <h2 id="metrics-title">The six metrics</h2>
@@ -45,18 +45,26 @@ export function MetricsPart({ model }: { model: ReportModel }) {
           {METRIC_INFO.map((info) => {
             const value = headlineValue(info.name, report);
             const tier = metricTier(info.name, report);
-            const change = compareHeadline(info.name, report, previous.values);
+            const change = changes[info.name];
+            const withheld = report.withheld[info.name];
             return (
               <tr key={info.name} data-metric={info.name}>
                 <th scope="row">{info.title}</th>
                 <td className={`${styles.num} ${styles.nowrap}`}>
-                  {value === null ? "— no data" : `${formatHeadline(info, value)} ${info.unit}`}
+                  {value === null ? `— ${NO_DATA}` : `${formatHeadline(info, value)} ${info.unit}`}
                 </td>
-                <td>{metricDetail(info.name, report)}</td>
-                <td>{tier === undefined ? "—" : <TierBadge tier={tier} compact />}</td>
-                <td>{targetText(info.target ? report.targets[info.target.key] : undefined, info.target?.goal)}</td>
-                <td className={styles.num}>
-                  {orDash(formatChange(info, change))}
+                <td>
+                  {metricDetail(info.name, report)}
+                  {withheld !== null && <span className={styles.withheld}> — {noDataBecause(withheld)}</span>}
+                </td>
+                <td>{tier === undefined ? "—" : <TierBadge tier={tier} compact withheld={withheld} />}</td>
+                <td>{targetText(metricTarget(info.name, report), info.target?.goal)}</td>
+                <td className={change.unavailable === null ? styles.num : undefined}>
+                  {change.unavailable === null
+                    ? orDash(formatChange(info, change))
+                    : withheld !== null
+                      ? NO_COMPARISON // the row says why already
+                      : noComparisonBecause(change.unavailable)}
                   {change.verdict && change.verdict !== "unchanged" ? ` ${change.verdict}` : ""}
                 </td>
               </tr>

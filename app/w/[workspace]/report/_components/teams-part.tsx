@@ -1,6 +1,7 @@
 import { TierBadge } from "@/app/_components/badges";
 import { formatHeadline } from "@/app/_components/format";
 import { headlineValue, metricTier, METRIC_INFO } from "@/lib/service/definitions";
+import { noDataBecause } from "@/lib/withheld";
 import type { ReportModel } from "@/lib/service/report";
 import styles from "../report.module.css";
 
@@ -60,6 +61,15 @@ export function TeamsPart({ model }: { model: ReportModel }) {
               ))}
             </tbody>
           </table>
+          {/* Coverage is workspace-wide: the teams share the organisation's reasons. */}
+          {METRIC_INFO.map((info) => {
+            const reason = model.overview.report.withheld[info.name];
+            return reason === null ? null : (
+              <p key={info.name} className={styles.withheld}>
+                {info.title} — {noDataBecause(reason)}.
+              </p>
+            );
+          })}
         </>
       )}
     </section>

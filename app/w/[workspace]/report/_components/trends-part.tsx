@@ -1,6 +1,7 @@
 import { formatHeadline, formatWeek, orDash } from "@/app/_components/format";
 import { TrendChart } from "@/app/_components/trend-chart";
-import { headlineValue, METRIC_INFO, type MetricInfo } from "@/lib/service/definitions";
+import { METRIC_INFO, plottedHeadline, type MetricInfo } from "@/lib/service/definitions";
+import { noDataBecause } from "@/lib/withheld";
 import type { ReportModel } from "@/lib/service/report";
 import styles from "../report.module.css";
 
@@ -29,9 +30,12 @@ export function TrendsPart({ model }: { model: ReportModel }) {
           {METRIC_INFO.map((info) => {
             const points = weeks.map((w) => ({
               week: formatWeek(w.from),
-              value: plotted(info, headlineValue(info.name, w.values)),
+              value: plotted(info, plottedHeadline(info.name, w.values)),
             }));
-            const present = weeks.map((w) => headlineValue(info.name, w.values)).filter((v): v is number => v !== null);
+            const present = weeks
+              .map((w) => plottedHeadline(info.name, w.values))
+              .filter((v): v is number => v !== null);
+            const withheld = weeks.filter((w) => w.values.withheld[info.name] !== null);
             const range = present.length
               ? `lowest ${orDash(formatHeadline(info, Math.min(...present)))}, highest ${orDash(formatHeadline(info, Math.max(...present)))} ${info.unit}`
               : "no value in any week";
@@ -49,6 +53,14 @@ export function TrendsPart({ model }: { model: ReportModel }) {
                   target={target}
                   description={`${info.title} week by week: ${range}.`}
                 />
+                {withheld.length > 0 && (
+                  <p className={styles.withheld}>
+                    {noDataBecause(
+                      withheld.at(-1)!.values.withheld[info.name]!,
+                      `in ${withheld.length} of ${weeks.length} weeks (not plotted)`,
+                    )}
+                  </p>
+                )}
               </figure>
             );
           })}

@@ -1,0 +1,144 @@
+/**
+ * Missing data is never a result (spec/metrics.md, Coverage): where a source
+ * has no record before a window's end, the tiers and targets that read it are
+ * withheld. This module is the one place that decides which metric needs which
+ * source and that words "no data" and its reason, for the dashboard, the PDF,
+ * the digest, the CLI and the maturity checks alike.
+ */
+import { formatDay } from "@/lib/format";
+import { METRIC_NAMES, type MetricName } from "@/lib/metrics";
+import { coverage } from "@/lib/metrics/coverage";
+import type { Coverage, MetricsReport, MetricValues, SourceStarts } from "@/lib/metrics/types";
+
+export type { SourceStarts };
+
+/** A source type whose presence the coverage rules check. */
+export type Source = keyof Coverage;
+
+/** Why each metric's tier and target are withheld for a window; null where they are judged. */
+export type Withheld = Record<MetricName, string | null>;
+
+/** A window's metrics with the reasons their judgements are withheld. */
+export type JudgedValues = MetricValues & { withheld: Withheld };
+
+/** `altimeter metrics --json` with the reasons. */
+export type JudgedReport = MetricsReport & { withheld: Withheld };
+
+/** What the word is when a judgement (a tier, a target, a comparison) cannot be made. */
+export const NO_DATA = "no data";
+
+/**
+ * The sources a metric's judgement reads: all of `all`, and (when given) at
+ * least one of `any`. Metrics to come are listed already, so adding one to
+ * METRIC_NAMES finds its rule here.
+ */
+const NEEDS: Record<MetricName | "reworkRate" | "failedDeploymentRecovery", { all: Source[]; any?: Source[] }> = {
+  deploymentFrequency: { all: ["deployments"] },
+  leadTime: { all: ["deployments", "pullRequests"] },
+  changeFailureRate: { all: ["deployments", "incidents"] },
+  timeToRestore: { all: ["incidents"] },
+  onboarding: { all: [], any: ["pullRequests", "commits"] },
+  timeToFirstDeploy: { all: ["deployments"] },
+  reworkRate: { all: ["deployments"] },
+  failedDeploymentRecovery: { all: ["deployments", "incidents"] },
+};
+
+const NOUN: Record<Source, { one: string; article: string }> = {
+  deployments: { one: "deployment", article: "a" },
+  incidents: { one: "incident", article: "an" },
+  pullRequests: { one: "pull request", article: "a" },
+  commits: { one: "commit", article: "a" },
+};
+
+/** Which sources hold a record before `to` (the engine's rule, lib/metrics/coverage.ts). */
+const coverageAt = (starts: SourceStarts, to: number): Coverage => coverage(starts, { from: to, to });
+
+/** The sources whose absence withholds the metric's judgement; empty when it can be judged. */
+export function missingSources(metric: MetricName, coverage: Coverage): Source[] {
+  const need = NEEDS[metric];
+  const missing = need.all.filter((s) => !coverage[s]);
+  if (need.any && !need.any.some((s) => coverage[s])) missing.push(...need.any);
+  return missing;
+}
+
+function joined(words: string[], conjunction: "and" | "or"): string {
+  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} ${conjunction} ${words.at(-1)}`;
+}
+
+/**
+ * What is missing and what to do: "no incident data before 6 Apr 2026;
+ * connect an incident source", or "…; the first incident is from 20 Apr 2026"
+ * when the source starts later.
+ */
+function describeMissing(metric: MetricName, missing: Source[], starts: SourceStarts, before: string): string {
+  const conjunction = NEEDS[metric].any?.includes(missing[0]!) ? "or" : "and";
+  const parts = [
+    `no ${joined(
+      missing.map((s) => NOUN[s].one),
+      "or",
+    )} data before ${before}`,
+  ];
+  const later = missing.filter((s) => starts[s] !== null);
+  const absent = missing.filter((s) => starts[s] === null);
+  for (const s of later) parts.push(`the first ${NOUN[s].one} is from ${formatDay(starts[s]!)}`);
+  if (absent.length > 0)
+    parts.push(
+      `connect ${joined(
+        absent.map((s) => `${NOUN[s].article} ${NOUN[s].one} source`),
+        conjunction,
+      )}`,
+    );
+  return parts.join("; ");
+}
+
+/** Why a metric's tier and target are withheld for a window ending at `to`; null when they are judged. */
+export function withheldReason(metric: MetricName, starts: SourceStarts, to: number): string | null {
+  const missing = missingSources(metric, coverageAt(starts, to));
+  return missing.length === 0 ? null : describeMissing(metric, missing, starts, formatDay(to));
+}
+
+/** Every metric's reason for a window ending at `to`. */
+export function withheldReasons(starts: SourceStarts, to: number): Withheld {
+  return Object.fromEntries(METRIC_NAMES.map((m) => [m, withheldReason(m, starts, to)])) as Withheld;
+}
+
+/** A window's metrics with their reasons (what every judgement on a page, in the PDF or the digest reads). */
+export function judged<T extends MetricValues>(
+  values: T,
+  starts: SourceStarts,
+  to: number,
+): T & { withheld: Withheld } {
+  return { ...values, withheld: withheldReasons(starts, to) };
+}
+
+/**
+ * Why no change against the previous period `[previousFrom, from)` is shown
+ * for a metric, or null when both periods are covered for its sources.
+ */
+export function noComparisonReason(
+  metric: MetricName,
+  starts: SourceStarts,
+  window: { from: number; to: number },
+): string | null {
+  const now = withheldReason(metric, starts, window.to);
+  if (now !== null) return now;
+  const missing = missingSources(metric, coverageAt(starts, window.from));
+  if (missing.length === 0) return null;
+  return describeMissing(metric, missing, starts, `${formatDay(window.from)}, when the previous period ends`);
+}
+
+/**
+ * "no data: no incident data before 6 Apr 2026; connect an incident source",
+ * or with a scope "no data in 3 of 13 weeks: …".
+ */
+export function noDataBecause(reason: string, scope?: string): string {
+  return `${NO_DATA}${scope ? ` ${scope}` : ""}: ${reason}`;
+}
+
+/** What the word is when no change against the previous period can be shown. */
+export const NO_COMPARISON = "no comparison";
+
+/** "no comparison: no incident data before 5 Jan 2026, when the previous period ends; …" */
+export function noComparisonBecause(reason: string): string {
+  return `${NO_COMPARISON}: ${reason}`;
+}
