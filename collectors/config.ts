@@ -90,8 +90,11 @@ export const WorkspaceConfigSchema = z.strictObject({
   digest: DigestConfigSchema.optional(),
   /** `POST /api/events` bearer token, by env var name (default ALTIMETER_EVENTS_TOKEN_<SLUG>). */
   events: z.strictObject({ tokenEnv: envName }).optional(),
-  /** `POST /api/webhooks/github` secret, by env var name (default GITHUB_WEBHOOK_SECRET_<SLUG>, then GITHUB_WEBHOOK_SECRET). */
-  webhooks: z.strictObject({ githubSecretEnv: envName }).optional(),
+  /**
+   * Inbound webhook secrets, by env var name: `POST /api/webhooks/github` (default GITHUB_WEBHOOK_SECRET_<SLUG>,
+   * then GITHUB_WEBHOOK_SECRET) and `POST /api/webhooks/gitlab` (default GITLAB_WEBHOOK_TOKEN_<SLUG>, then GITLAB_WEBHOOK_TOKEN).
+   */
+  webhooks: z.strictObject({ githubSecretEnv: envName.optional(), gitlabTokenEnv: envName.optional() }).optional(),
   sources: z.array(SourceConfigSchema).default([]),
 });
 export type WorkspaceConfig = z.infer<typeof WorkspaceConfigSchema>;

@@ -17,6 +17,11 @@ export interface InboundSettings {
   eventsTokenEnv: string;
   /** Issue labels that make an issue an incident (the workspace's github sources', else `incident`). */
   incidentLabels: string[];
+  /** The GitLab webhook secret token (`X-Gitlab-Token`), or null when none is set. */
+  gitlabToken: string | null;
+  gitlabTokenEnv: string;
+  /** Issue labels that make a GitLab issue an incident besides GitLab's incidents (its gitlab sources', else `incident`). */
+  gitlabIncidentLabels: string[];
 }
 
 /** The workspace's entry in the config file, when there is a config file and it names the workspace. */
@@ -33,8 +38,9 @@ function configuredWorkspace(slug: string): WorkspaceConfig | null {
 
 /**
  * Where a workspace's inbound secrets come from: the env var its config entry
- * names, else `GITHUB_WEBHOOK_SECRET_<SLUG>` (then `GITHUB_WEBHOOK_SECRET`)
- * and `ALTIMETER_EVENTS_TOKEN_<SLUG>`.
+ * names, else `GITHUB_WEBHOOK_SECRET_<SLUG>` (then `GITHUB_WEBHOOK_SECRET`),
+ * `GITLAB_WEBHOOK_TOKEN_<SLUG>` (then `GITLAB_WEBHOOK_TOKEN`) and
+ * `ALTIMETER_EVENTS_TOKEN_<SLUG>`.
  */
 export function inboundSettings(slug: string, env: NodeJS.ProcessEnv = process.env): InboundSettings {
   const config = configuredWorkspace(slug);
@@ -43,11 +49,19 @@ export function inboundSettings(slug: string, env: NodeJS.ProcessEnv = process.e
   const perWorkspaceSecret = readSecret(perWorkspace, env);
   const eventsTokenEnv = config?.events?.tokenEnv ?? `ALTIMETER_EVENTS_TOKEN_${key}`;
   const labels = config?.sources.flatMap((s) => (s.kind === "github" ? s.incidentLabels : [])) ?? [];
+  const gitlabSources = config?.sources.filter((s) => s.kind === "gitlab") ?? [];
+  const gitlabLabels = gitlabSources.flatMap((s) => s.incidentLabels);
+  const gitlabPerWorkspace = config?.webhooks?.gitlabTokenEnv ?? `GITLAB_WEBHOOK_TOKEN_${key}`;
+  const gitlabPerWorkspaceToken = readSecret(gitlabPerWorkspace, env);
   return {
     githubSecret: perWorkspaceSecret ?? readSecret("GITHUB_WEBHOOK_SECRET", env),
     githubSecretEnv: perWorkspaceSecret ? perWorkspace : "GITHUB_WEBHOOK_SECRET",
     eventsToken: readSecret(eventsTokenEnv, env),
     eventsTokenEnv,
     incidentLabels: labels.length ? [...new Set(labels)] : ["incident"],
+    gitlabToken: gitlabPerWorkspaceToken ?? readSecret("GITLAB_WEBHOOK_TOKEN", env),
+    gitlabTokenEnv: gitlabPerWorkspaceToken ? gitlabPerWorkspace : "GITLAB_WEBHOOK_TOKEN",
+    // A configured source's labels, even none; without a gitlab source, the collector's default.
+    gitlabIncidentLabels: gitlabSources.length ? [...new Set(gitlabLabels)] : ["incident"],
   };
 }
