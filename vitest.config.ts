@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { HANG_GUARD_MS } from "./test/support/hang-guard";
 
 export default defineConfig({
   resolve: {
@@ -10,8 +11,9 @@ export default defineConfig({
     },
   },
   test: {
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // No test is timed: these only stop a hang (test/support/hang-guard.ts).
+    testTimeout: HANG_GUARD_MS,
+    hookTimeout: HANG_GUARD_MS,
     pool: "forks",
     projects: [
       {
@@ -30,8 +32,6 @@ export default defineConfig({
           name: "e2e",
           include: ["test/**/*.e2e.test.ts"],
           globalSetup: ["test/support/global-setup.ts"],
-          testTimeout: 120_000,
-          hookTimeout: 300_000,
         },
       },
     ],

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { HANG_GUARD_MS } from "./hang-guard";
 
 const BIN = fileURLToPath(new URL("../../lib/cli/bin.mjs", import.meta.url));
 
@@ -16,7 +17,9 @@ export function altimeter(args: string[], options: { db: string; input?: string 
     encoding: "utf8",
     input: options.input,
     env: { ...process.env, ALTIMETER_DB: options.db, NEXT_TELEMETRY_DISABLED: "1" },
-    timeout: 120_000,
+    // spawnSync blocks vitest's own guard, so the child carries it.
+    timeout: HANG_GUARD_MS,
   });
-  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+  const killed = result.signal ? `\n[test] altimeter was killed by ${result.signal}: it hung past the hang guard` : "";
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr + killed };
 }

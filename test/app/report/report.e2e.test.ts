@@ -210,7 +210,7 @@ describe("the PDF report of the demo workspace, printed by headless Chromium fro
     ] as const) {
       await page.goto(`${app.url}${path}`);
       const [download] = await Promise.all([
-        page.waitForEvent("download", { timeout: 60_000 }),
+        page.waitForEvent("download"),
         page.getByRole("link", { name: "Download PDF" }).click(),
       ]);
       expect(download.suggestedFilename()).toBe(name);

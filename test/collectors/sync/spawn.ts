@@ -10,8 +10,8 @@ export interface RunningCli {
   stderr: () => string;
   /** Resolves when it exits: its status (null when killed) and signal. */
   exited: Promise<{ status: number | null; signal: NodeJS.Signals | null }>;
-  /** Resolves once stdout matches, or rejects after `timeoutMs`. */
-  waitFor: (pattern: RegExp, timeoutMs?: number) => Promise<void>;
+  /** Resolves once stdout matches; rejects if the child exits without printing it. No clock involved. */
+  waitFor: (pattern: RegExp) => Promise<void>;
 }
 
 /**
@@ -34,15 +34,18 @@ export function startAltimeter(
   const exited = new Promise<{ status: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on("close", (status, signal) => resolve({ status, signal })),
   );
-  const waitFor = (pattern: RegExp, timeoutMs = 30_000) =>
+  const waitFor = (pattern: RegExp) =>
     new Promise<void>((resolve, reject) => {
-      const started = Date.now();
       const check = () => {
-        if (pattern.test(out)) return resolve();
-        if (child.exitCode !== null || Date.now() - started > timeoutMs)
-          return reject(new Error(`no ${pattern} in output:\n${out}\n${err}`));
-        setTimeout(check, 50);
+        if (!pattern.test(out)) return;
+        child.stdout!.off("data", check);
+        resolve();
       };
+      child.stdout!.on("data", check);
+      // "close" fires after the last data event, so output printed just before exiting still counts.
+      void exited.then(() =>
+        pattern.test(out) ? resolve() : reject(new Error(`no ${pattern} in output:\n${out}\n${err}`)),
+      );
       check();
     });
   return { child, stdout: () => out, stderr: () => err, exited, waitFor };

@@ -26,7 +26,7 @@ describe("the overview of the demo workspace", () => {
     await createDemoWorkspace(store.db, { slug: "demo", now: NOW });
     await importObjects(store.db, "empty", [team({ id: "lonely", name: "Lonely" })]);
     overview = await getOverview(store.db, { workspace: "demo", ...WINDOW });
-  }, 60_000);
+  });
   afterAll(() => store.dispose());
 
   test("its report is exactly altimeter metrics --json for the window", async () => {
