@@ -16,6 +16,7 @@ import type {
   Level,
   OrganisationAssessment,
   Reason,
+  RepositoryInput,
   TeamAssessment,
   TeamInput,
   WorkspaceInput,
@@ -47,6 +48,13 @@ function scopeTeam(
   };
   const checks = CHECKS.map((c) => evaluateCheck(c, facts));
   return { input: team, facts, checks, award: awardLevel(checks) };
+}
+
+function filesOf(repositories: readonly RepositoryInput[]): Situation["files"] {
+  return {
+    withFiles: repositories.filter((r) => r.snapshot !== null).length,
+    without: repositories.filter((r) => r.snapshot === null).map((r) => r.name),
+  };
 }
 
 function levelName(level: Level): string {
@@ -97,6 +105,7 @@ export function assessWorkspace(input: WorkspaceInput): AssessmentReport {
     workspaceHits: hits,
     metrics: input.metrics,
     teamNames,
+    files: filesOf(input.repositories),
   };
   // Without teams the workspace is assessed as one scope.
   const whole =
@@ -130,6 +139,7 @@ export function assessWorkspace(input: WorkspaceInput): AssessmentReport {
       workspaceHits: hits,
       metrics: t.input.metrics,
       teamNames,
+      files: filesOf(t.facts.repositories),
     };
     const rec = recommend({
       situation,

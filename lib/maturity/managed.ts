@@ -52,9 +52,9 @@ export function chooseManagedPlatform(s: Situation, unknowns: string[]): Managed
     }
   }
   if (providers.length === 0) {
-    providers.push("Railway");
+    // Missing data is never a choice: no provider is named without a workload to fit it to.
     reasons.push(
-      "No workload signals in the repositories: Railway is the general-purpose default; the choice is unsure",
+      "Not enough data to choose a provider: the repositories show no Next.js front end, container or database; answer the questionnaire or collect repository files",
     );
     unknowns.push("workload: no Next.js, container or database signals in the repositories to choose a provider from");
   }

@@ -102,11 +102,19 @@ export function managedPlatformSteps(
   ]
     .filter(Boolean)
     .join("; ");
-  candidates.push({
-    category: "managed platform",
-    action: `${platformAction}${choice.constraints.length ? `, ${choice.constraints[0]!.charAt(0).toLowerCase()}${choice.constraints[0]!.slice(1)}` : ""}`,
-    tools: choice.providers,
-  });
+  if (choice.providers.length === 0)
+    candidates.push({
+      category: "managed platform",
+      action:
+        "Choose the provider once the workload is known: collect repository files or answer the questionnaire's workload questions",
+      tools: [],
+    });
+  else
+    candidates.push({
+      category: "managed platform",
+      action: `${platformAction}${choice.constraints.length ? `, ${choice.constraints[0]!.charAt(0).toLowerCase()}${choice.constraints[0]!.slice(1)}` : ""}`,
+      tools: choice.providers,
+    });
   if (hitsOf(hits, ["ci-pipeline"]).length === 0)
     candidates.push(step("ci-cd", "Run the tests in CI on every pull request, before the platform deploys", seen));
   else

@@ -7,8 +7,8 @@ import { pressure, weigh, type Weighing } from "./factors";
 import { chooseManagedPlatform } from "./managed";
 import { customPlatformSteps, managedPlatformSteps, type Gap } from "./next-steps";
 import { hitsOf } from "./signals";
-import { existingPlatform, type Situation } from "./situation";
-import type { ManagedChoice, Reason, Recommendation, Verdict } from "./types";
+import { existingPlatform, notEnoughData, type Situation } from "./situation";
+import type { ManagedChoice, NextStep, Reason, Recommendation, Verdict } from "./types";
 
 /** What a recommendation needs beyond the situation. */
 export interface RecommendationInput {
@@ -90,6 +90,8 @@ function teamVerdict(
       verdict: "evolve-custom",
       summary: "The organisation runs a custom platform: bring this team further onto it",
     };
+  // The organisation's verdict is withheld for want of data, but this team has its own (its answers): weigh them.
+  if (orgVerdict === "insufficient-data") return organisationVerdict(w, false);
   return {
     verdict: orgVerdict,
     summary: "Follows the organisation's verdict: the platform decision is made for the organisation as a whole",
@@ -126,6 +128,25 @@ function managedReasons(choice: ManagedChoice, w: Weighing): Reason[] {
 export function recommend(input: RecommendationInput): Recommendation {
   const s = input.situation;
   const w = weigh(s);
+  const withheld = notEnoughData(s);
+  if (withheld) {
+    const reasons = input.levelReason ? [withheld, input.levelReason] : [withheld];
+    return {
+      verdict: "insufficient-data",
+      reasons,
+      nextSteps: [
+        {
+          category: "data",
+          action:
+            "Collect the repositories' files (altimeter collect git --repo PATH, or a GitHub sync) and answer the questionnaire, then assess again",
+          tools: [],
+        },
+      ],
+      unknowns: [...w.unknowns, ...w.unknownRequirements],
+      managedPlatform: null,
+      revisitWhen: [],
+    };
+  }
   const platform = existingPlatform(s);
   const isTeam = s.scope === "team";
   const { verdict, summary } = isTeam
@@ -146,7 +167,7 @@ export function recommend(input: RecommendationInput): Recommendation {
   }
   const seen = [...input.seenTools];
   let managedPlatform: ManagedChoice | null = null;
-  let nextSteps;
+  let nextSteps: NextStep[];
   if (leading === "managed") {
     managedPlatform = chooseManagedPlatform(s, unknowns);
     reasons.push(...managedReasons(managedPlatform, w));

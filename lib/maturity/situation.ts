@@ -6,8 +6,8 @@
 import type { JudgedValues } from "@/lib/withheld";
 import { answerEvidence } from "./checks";
 import { findQuestion, type QuestionId } from "./questionnaire";
-import { evidenceText, hitsOf, toolsOf, type SignalHit } from "./signals";
-import type { EffectiveAnswers, WindowLabel } from "./types";
+import { evidenceText, hitsOf, type SignalHit, type SignalId } from "./signals";
+import type { EffectiveAnswers, Reason, WindowLabel } from "./types";
 
 /** Everything known about a scope that bears on the verdict. */
 export interface Situation {
@@ -21,6 +21,33 @@ export interface Situation {
   workspaceHits: readonly SignalHit[];
   metrics: JudgedValues | null;
   teamNames?: ReadonlyMap<string, string>;
+  /** The scope's repositories by whether a file snapshot arrived for them. */
+  files: { withFiles: number; without: string[] };
+}
+
+/** Hits read from files (not the ones repository records give). */
+const fromFiles = (hits: readonly SignalHit[]) => hits.filter((h) => !h.path.startsWith("("));
+
+/**
+ * Why the data cannot carry a verdict, or null when it can: no repository
+ * files at all, or files that show no signal, and no questionnaire answer to
+ * stand on instead. Missing data is never a verdict.
+ */
+export function notEnoughData(s: Situation): Reason | null {
+  if (Object.keys(s.answers).length > 0) return null;
+  const missing = s.files.without;
+  const listed = missing.slice(0, 4).join(", ") + (missing.length > 4 ? `, … and ${missing.length - 4} more` : "");
+  if (s.files.withFiles === 0)
+    return {
+      text: "Not enough data for a verdict: collect repository files (altimeter collect git, or a GitHub sync) or answer the questionnaire",
+      evidence: [missing.length ? `no file snapshot for ${listed}` : "no repositories in this scope"],
+    };
+  if (fromFiles(s.hits).length === 0)
+    return {
+      text: "Not enough data for a verdict: the repository files show no delivery, runtime or workload signal; answer the questionnaire",
+      evidence: [`${s.files.withFiles} repositories with files, none with a signal`],
+    };
+  return null;
 }
 
 /** A consideration for one side, with its weight and evidence. */
@@ -107,17 +134,56 @@ export function kubernetesSprawl(s: Situation): Factor | null {
   };
 }
 
-/** Different CI systems, IaC tools or managed platforms across the scope. */
+/** Managed platforms doing the same job: a front end on Vercel and services on Fly.io is a split, not divergence. */
+const HOSTING_JOB: Record<string, string> = {
+  Vercel: "front end",
+  Netlify: "front end",
+  "Fly.io": "services",
+  Railway: "services",
+  Render: "services",
+  Heroku: "services",
+};
+
+/**
+ * The tools of one signal when repositories diverge: two repositories doing
+ * the same job with no tool in common. Several tools in one repository (a
+ * second CI file, a front end and its API on two hosts) are not teams
+ * diverging, so an incidental file cannot tip the verdict.
+ */
+function divergentTools(hits: readonly SignalHit[], signal: SignalId): string[] {
+  const byJob = new Map<string, Map<string, Set<string>>>();
+  for (const h of hitsOf(hits, [signal])) {
+    const job = signal === "managed-platform" ? (HOSTING_JOB[h.detail] ?? h.detail) : signal;
+    const repositories = byJob.get(job) ?? new Map<string, Set<string>>();
+    repositories.set(h.repositoryId, (repositories.get(h.repositoryId) ?? new Set()).add(h.detail));
+    byJob.set(job, repositories);
+  }
+  const tools = new Set<string>();
+  for (const repositories of byJob.values()) {
+    const sets = [...repositories.values()];
+    for (let i = 0; i < sets.length; i++)
+      for (let j = i + 1; j < sets.length; j++)
+        if (![...sets[i]!].some((t) => sets[j]!.has(t))) for (const t of [...sets[i]!, ...sets[j]!]) tools.add(t);
+  }
+  return [...tools].sort();
+}
+
+/** Different CI systems, IaC tools or managed platforms for the same job in different repositories of the scope. */
 export function toolDivergenceInData(s: Situation): Factor | null {
   const spread = (["ci-pipeline", "infrastructure-as-code", "managed-platform"] as const)
-    .map((signal) => ({ signal, tools: toolsOf(s.hits, signal) }))
+    .map((signal) => ({ signal, tools: divergentTools(s.hits, signal) }))
     .filter((x) => x.tools.length >= 2);
   if (spread.length === 0) return null;
   return {
     side: "custom",
     weight: 1,
     text: `Teams use different tools for the same job: ${spread.map((x) => x.tools.join(" / ")).join("; ")}`,
-    evidence: spread.flatMap((x) => evidenceOf(hitsOf(s.hits, [x.signal]), 3)),
+    evidence: spread.flatMap((x) =>
+      evidenceOf(
+        hitsOf(s.hits, [x.signal]).filter((h) => x.tools.includes(h.detail)),
+        3,
+      ),
+    ),
   };
 }
 

@@ -14,7 +14,8 @@ export type Level = 0 | 1 | 2 | 3 | 4;
 /** The level a check belongs to. */
 export type CheckLevel = 1 | 2 | 3 | 4;
 export type CheckStatus = "pass" | "fail" | "unknown";
-export type Verdict = "managed" | "managed-revisit" | "custom" | "evolve-custom";
+/** `insufficient-data`: withheld, because missing data is never a verdict (no files, no signal, no answer). */
+export type Verdict = "managed" | "managed-revisit" | "custom" | "evolve-custom" | "insufficient-data";
 
 /** A repository as the assessment sees it: metadata and the latest snapshot of its default branch. */
 export interface RepositoryInput {

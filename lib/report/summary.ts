@@ -18,6 +18,7 @@ export const VERDICT_WORDS: Record<Verdict, string> = {
   "managed-revisit": "Use a managed platform for now, and revisit later",
   custom: "Build a custom platform",
   "evolve-custom": "Evolve the custom platform",
+  "insufficient-data": "No verdict yet: not enough data",
 };
 
 /** What the target of each metric is, in words. */

@@ -7,6 +7,7 @@ export const VERDICT_LABEL: Record<Verdict, string> = {
   "managed-revisit": "Managed platform for now, revisit later",
   custom: "Build a custom platform",
   "evolve-custom": "Evolve the custom platform",
+  "insufficient-data": "Not enough data for a verdict",
 };
 
 /** A check's status as a symbol and a word (never colour alone). */
