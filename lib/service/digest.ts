@@ -3,7 +3,7 @@ import { hostname } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/db/client";
-import { buildDigestModel } from "@/lib/digest/build";
+import { buildDigestModel } from "./digest-model";
 import { sendMail } from "@/lib/digest/email";
 import { renderHtml } from "@/lib/digest/html";
 import { DEFAULT_PUBLIC_URL } from "@/lib/digest/links";

@@ -16,11 +16,11 @@ import { listWorkspaceTeams, repositoryNames } from "@/lib/service/lookups";
 import { getLevelHistory } from "@/lib/service/maturity";
 import { getDrillDownTable, getMetricsReport, workspaceFacts, workspaceSourceStarts } from "@/lib/service/metrics";
 import { resolveQuery } from "@/lib/service/scope";
-import { countsBehind } from "./counts";
-import { dashboardLinks } from "./links";
-import type { DigestMetric, DigestModel, LevelReached, TeamMove, TierChange } from "./model";
-import { firstMergesOfNewcomers, onboardingDays } from "./newcomers";
-import { weeksBefore, type IsoWeek } from "./week";
+import { countsBehind } from "@/lib/digest/counts";
+import { dashboardLinks } from "@/lib/digest/links";
+import type { DigestMetric, DigestModel, LevelReached, TeamMove, TierChange } from "@/lib/digest/model";
+import { firstMergesOfNewcomers, onboardingDays } from "@/lib/digest/newcomers";
+import { weeksBefore, type IsoWeek } from "@/lib/digest/week";
 import { DAY_MS } from "@/lib/time";
 
 /** Which digest: a workspace, an ISO week, and where the dashboard is for links. */
