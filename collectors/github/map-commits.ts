@@ -26,6 +26,10 @@ export const CommitNodeSchema = z.object({
   oid: z.string(),
   authoredDate: z.string(),
   committedDate: z.string(),
+  parents: z.object({
+    totalCount: z.number().int(),
+    nodes: z.array(z.object({ oid: z.string() }).nullable()).nullable(),
+  }),
   author: z.object({ user: z.object({ login: z.string(), name: z.string().nullable() }).nullable() }).nullable(),
   checkSuites: z.object({ nodes: z.array(CheckSuiteSchema.nullable()).nullable() }).nullable(),
 });
@@ -50,6 +54,11 @@ export function runStatus(status: string, conclusion: string | null): CiRunStatu
   return CONCLUSIONS[conclusion ?? ""] ?? "skipped";
 }
 
+function parentsOf(parents: CommitNode["parents"]): string[] | null {
+  const oids = (parents.nodes ?? []).flatMap((p) => (p ? [p.oid] : []));
+  return oids.length === parents.totalCount ? oids : null;
+}
+
 /**
  * The `commit` record, and a `ci_run` for each Actions workflow run among the
  * commit's check suites (suites of other apps have no workflow run and are
@@ -68,6 +77,8 @@ export function mapCommit(
       authoredAt: node.authoredDate,
       authorId: author?.id ?? null,
       committedAt: node.committedDate,
+      // The graph links a pull request only to deployments that contain it; a list cut short is unknown, not shorter.
+      parents: parentsOf(node.parents),
     },
   ];
   let unfinished = false;

@@ -5,6 +5,7 @@ import { GHOST_LOGIN } from "./ids";
 /** A pull request with its author, merge commit and first commit. */
 export const PullRequestNodeSchema = z.object({
   number: z.number().int(),
+  title: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
   mergedAt: z.string().nullable(),
@@ -13,6 +14,7 @@ export const PullRequestNodeSchema = z.object({
   url: z.string(),
   author: ActorSchema,
   mergeCommit: z.object({ oid: z.string() }).nullable(),
+  labels: z.object({ nodes: z.array(z.object({ name: z.string() }).nullable()).nullable() }).nullable(),
   commits: z.object({
     nodes: z.array(z.object({ commit: z.object({ authoredDate: z.string() }) }).nullable()).nullable(),
   }),
@@ -22,7 +24,8 @@ export type PullRequestNode = z.infer<typeof PullRequestNodeSchema>;
 
 /**
  * A `pull_request` record. `firstCommitAt` is the authored date of the pull
- * request's first commit; a deleted author is GitHub's `ghost`.
+ * request's first commit; a deleted author is GitHub's `ghost`. `title` and
+ * `labels` tell rework (a revert or hotfix) from planned work (spec/metrics.md §7).
  */
 export function mapPullRequest(repositoryId: string, node: PullRequestNode): { record: object; author: Author | null } {
   const author = actorAuthor(node.author);
@@ -38,6 +41,8 @@ export function mapPullRequest(repositoryId: string, node: PullRequestNode): { r
     baseBranch: node.baseRefName,
     mergeCommitSha: node.mergeCommit?.oid ?? null,
     url: node.url,
+    title: node.title,
+    labels: (node.labels?.nodes ?? []).flatMap((l) => (l ? [l.name] : [])),
   };
   return { record, author };
 }

@@ -104,12 +104,14 @@ const PULL_REQUESTS = `fragment AltimeterPullRequests on PullRequestConnection {
   ${PAGE_INFO}
   nodes {
     number
+    title
     createdAt
     updatedAt
     mergedAt
     closedAt
     baseRefName
     url
+    labels(first: 100) { nodes { name } }
     author { __typename login ... on User { name } }
     mergeCommit { oid }
     commits(first: 1) { nodes { commit { authoredDate } } }
@@ -123,6 +125,7 @@ const COMMITS = `fragment AltimeterCommits on CommitHistoryConnection {
     oid
     authoredDate
     committedDate
+    parents(first: 100) { totalCount nodes { oid } }
     author { user { login name } }
     checkSuites(first: 20) {
       nodes {

@@ -27,6 +27,15 @@ export interface GithubRequestsResult {
   requestsPer1000Pulls: number;
   /** Requests of a re-sync right after, with ten pull requests changed. */
   resyncRequests: number;
+  /** What the sync stored of the graph and rework fields (issue 10): the share of records carrying each. */
+  graph: {
+    commitsWithParents: number;
+    commits: number;
+    pullsWithTitle: number;
+    pullsWithLabels: number;
+    deploymentsWithSha: number;
+    deployments: number;
+  };
   wallMs: number;
   meetsTarget: boolean;
 }
@@ -47,6 +56,15 @@ async function measure(scenario: string, shapes: RepoShape[]): Promise<GithubReq
       for (const pull of repo.pulls.slice(0, Math.ceil(10 / fake.org.repos.length)))
         pull.updatedAt = new Date().toISOString();
     }
+    const count = (sql: string) => db.$client.prepare(sql).pluck().get() as number;
+    const graph = {
+      commitsWithParents: count("SELECT count(*) FROM commits WHERE parents IS NOT NULL"),
+      commits: count("SELECT count(*) FROM commits"),
+      pullsWithTitle: count("SELECT count(*) FROM pull_requests WHERE title IS NOT NULL"),
+      pullsWithLabels: count("SELECT count(*) FROM pull_requests WHERE labels IS NOT NULL AND labels <> '[]'"),
+      deploymentsWithSha: count("SELECT count(*) FROM deployments WHERE sha IS NOT NULL"),
+      deployments: count("SELECT count(*) FROM deployments"),
+    };
     const resync = await collector.collect(ctx, config);
     const pullRequests = shapes.reduce((n, s) => n + s.pulls, 0);
     const requestsPer1000Pulls = (1000 * (full.requests ?? 0)) / pullRequests;
@@ -57,6 +75,7 @@ async function measure(scenario: string, shapes: RepoShape[]): Promise<GithubReq
       rateLimitPoints: full.rateLimitPoints ?? 0,
       requestsPer1000Pulls,
       resyncRequests: resync.requests ?? 0,
+      graph,
       wallMs,
       meetsTarget: requestsPer1000Pulls <= REQUESTS_PER_1000_PULLS_TARGET,
     };
@@ -95,7 +114,8 @@ if (isMain) {
     );
     for (const r of results) {
       process.stdout.write(
-        `  ${r.scenario}: ${r.requests} requests, ${r.rateLimitPoints} points, ${r.requestsPer1000Pulls.toFixed(1)} per 1,000 pull requests ${r.meetsTarget ? "(met)" : "(MISSED)"}; re-sync ${r.resyncRequests} requests; ${(r.wallMs / 1000).toFixed(2)} s\n`,
+        `  ${r.scenario}: ${r.requests} requests, ${r.rateLimitPoints} points, ${r.requestsPer1000Pulls.toFixed(1)} per 1,000 pull requests ${r.meetsTarget ? "(met)" : "(MISSED)"}; re-sync ${r.resyncRequests} requests; ${(r.wallMs / 1000).toFixed(2)} s\n` +
+          `    with parents on ${r.graph.commitsWithParents} of ${r.graph.commits} commits, title on ${r.graph.pullsWithTitle} and labels on ${r.graph.pullsWithLabels} of ${r.pullRequests} pull requests, sha on ${r.graph.deploymentsWithSha} of ${r.graph.deployments} deployments\n`,
       );
     }
   }

@@ -60,7 +60,7 @@ describe("altimeter collect github", () => {
       status: "ok",
       failures: [],
       requests: 4,
-      rateLimitPoints: 14,
+      rateLimitPoints: 20,
     });
     expect(summary.records).toMatchObject({ pull_request: 4, deployment: 7, incident: 2 });
     expect(fake.requests.every((r) => r.status === 200)).toBe(true);
@@ -76,7 +76,7 @@ describe("altimeter collect github", () => {
     const run = await collect();
     expect(run.status).toBe(2);
     expect(run.stdout.trim().split("\n")).toHaveLength(1);
-    expect(run.stdout).toMatch(/^acme: github partial in \d+\.\d s: 3 team, .*; 4 requests, 14 rate-limit points\n$/);
+    expect(run.stdout).toMatch(/^acme: github partial in \d+\.\d s: 3 team, .*; 4 requests, 20 rate-limit points\n$/);
     expect(run.stderr).toContain("acme/tools: GitHub: Resource not accessible by integration");
   });
 

@@ -22,13 +22,13 @@ afterAll(async () => {
 });
 
 describe("a full GitHub sync of a small organisation", () => {
-  test("ends ok, one request for the organisation and one per repository, and counts the rate-limit points GitHub charges (2 + 3 × 4)", () => {
+  test("ends ok, one request for the organisation and one per repository, and counts the rate-limit points GitHub charges (2 + 3 × 6)", () => {
     expect(run.result).toMatchObject({
       source: "github",
       status: "ok",
       failures: [],
       requests: 4,
-      rateLimitPoints: 14,
+      rateLimitPoints: 20,
     });
     expect(fake.requests.map((r) => r.operation)).toEqual([
       "AltimeterOrganization",
@@ -125,6 +125,8 @@ describe("a full GitHub sync of a small organisation", () => {
         base_branch: "main",
         merge_commit_sha: "c3",
         url: "https://github.com/acme/checkout/pull/1",
+        title: "Hotfix: checkout total rounding",
+        labels: '["hotfix","payments"]',
       },
       {
         repository_id: "acme/checkout",
@@ -137,6 +139,8 @@ describe("a full GitHub sync of a small organisation", () => {
         base_branch: "main",
         merge_commit_sha: null,
         url: "https://github.com/acme/checkout/pull/2",
+        title: "Pull request 2",
+        labels: "[]",
       },
       {
         repository_id: "acme/checkout",
@@ -149,6 +153,8 @@ describe("a full GitHub sync of a small organisation", () => {
         base_branch: "release",
         merge_commit_sha: null,
         url: "https://github.com/acme/checkout/pull/3",
+        title: "Pull request 3",
+        labels: "[]",
       },
       {
         repository_id: "acme/checkout",
@@ -161,6 +167,8 @@ describe("a full GitHub sync of a small organisation", () => {
         base_branch: "main",
         merge_commit_sha: "c1",
         url: "https://github.com/acme/checkout/pull/4",
+        title: "Pull request 4",
+        labels: "[]",
       },
     ]);
   });
@@ -173,6 +181,7 @@ describe("a full GitHub sync of a small organisation", () => {
         authored_at: ms("2026-02-01T14:00:00Z"),
         author_id: null,
         committed_at: ms("2026-02-01T16:00:00Z"),
+        parents: "[]",
       },
       {
         repository_id: "acme/checkout",
@@ -180,6 +189,7 @@ describe("a full GitHub sync of a small organisation", () => {
         authored_at: ms("2026-02-20T09:00:00Z"),
         author_id: "carol",
         committed_at: ms("2026-02-20T09:05:00Z"),
+        parents: '["c1"]',
       },
       {
         repository_id: "acme/checkout",
@@ -187,6 +197,7 @@ describe("a full GitHub sync of a small organisation", () => {
         authored_at: ms("2026-03-01T09:00:00Z"),
         author_id: "alice",
         committed_at: ms("2026-03-02T12:00:00Z"),
+        parents: '["c2","c2b"]',
       },
       {
         repository_id: "acme/tools",
@@ -194,6 +205,7 @@ describe("a full GitHub sync of a small organisation", () => {
         authored_at: ms("2026-01-15T00:00:00Z"),
         author_id: "carol",
         committed_at: ms("2026-01-15T00:00:00Z"),
+        parents: "[]",
       },
     ]);
     expect(stored.ci_runs).toEqual([
@@ -270,6 +282,7 @@ describe("a full GitHub sync of a small organisation", () => {
         team_id: null,
         deployment_id: null,
         cause_sha: null,
+        fix_deployment_id: null,
         source: "github",
         url: "https://github.com/acme/checkout/issues/10",
       },
@@ -283,6 +296,7 @@ describe("a full GitHub sync of a small organisation", () => {
         team_id: null,
         deployment_id: null,
         cause_sha: null,
+        fix_deployment_id: null,
         source: "github",
         url: "https://github.com/acme/checkout/issues/11",
       },

@@ -28,6 +28,8 @@ export function smallOrg(): FakeOrg {
       {
         number: 1,
         author: "alice",
+        title: "Hotfix: checkout total rounding",
+        labels: ["hotfix", "payments"],
         createdAt: "2026-03-01T10:00:00Z",
         updatedAt: "2026-03-02T12:00:00Z",
         mergedAt: "2026-03-02T12:00:00Z",
@@ -70,6 +72,8 @@ export function smallOrg(): FakeOrg {
         oid: "c3",
         authoredDate: "2026-03-01T09:00:00Z",
         committedDate: "2026-03-02T12:00:00Z",
+        // A merge commit: the branch's head (c2b, not on the default branch's page) is its second parent.
+        parents: ["c2", "c2b"],
         author: "alice",
         suites: [
           {
@@ -351,6 +355,9 @@ export function generatedRepo(owner: string, name: string, shape: RepoShape, see
       closedAt: merged ? iso(merged) : undefined,
       baseRefName: "main",
       mergeCommit: merged ? `${name}-m${i}` : undefined,
+      // Every tenth is a hotfix, by title and label: the graph and rework fields travel with every page.
+      title: i % 10 === 0 ? `Hotfix ${i}` : `Change ${i}`,
+      labels: i % 10 === 0 ? ["hotfix"] : ["feature"],
       commitDates: [iso(created - Math.floor(rnd() * 72) * HOUR_MS), iso(created)],
     });
   }

@@ -19,6 +19,9 @@ export interface FakePull {
   closedAt?: string;
   baseRefName: string;
   mergeCommit?: string;
+  /** Default: "Pull request N". */
+  title?: string;
+  labels?: string[];
   /** Authored dates of the pull request's commits, in push order. */
   commitDates: string[];
 }
@@ -39,6 +42,8 @@ export interface FakeCommit {
   oid: string;
   authoredDate: string;
   committedDate: string;
+  /** Default: the next (older) commit of the history, none for the last. */
+  parents?: string[];
   author?: string;
   suites: FakeSuite[];
 }

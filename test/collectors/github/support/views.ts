@@ -124,6 +124,13 @@ function commitView(org: FakeOrg, repo: FakeRepo, index: number): object {
     oid: c.oid,
     authoredDate: c.authoredDate,
     committedDate: c.committedDate,
+    parents: (args: ConnectionArgs) =>
+      connection(
+        c.parents ?? (repo.commits[index + 1] ? [repo.commits[index + 1]!.oid] : []),
+        args,
+        (oid) => oid,
+        (oid) => ({ oid }),
+      ),
     author: {
       name: c.author ?? "Someone",
       email: "someone@example.com",
@@ -203,6 +210,14 @@ export function repositoryView(org: FakeOrg, repo: FakeRepo): object {
         (p) => String(p.number),
         (p) => ({
           number: p.number,
+          title: p.title ?? `Pull request ${p.number}`,
+          labels: (a: ConnectionArgs) =>
+            connection(
+              p.labels ?? [],
+              a,
+              (l) => l,
+              (l) => ({ name: l }),
+            ),
           createdAt: p.createdAt,
           updatedAt: p.updatedAt,
           mergedAt: p.mergedAt ?? null,
