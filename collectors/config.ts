@@ -10,6 +10,7 @@ import { envName } from "./config-fields";
 import { GitConfigSchema } from "./git/config";
 import { GithubConfigSchema } from "./github/config";
 import { GitlabConfigSchema } from "./gitlab/config";
+import { JiraConfigSchema } from "./jira/config";
 import { OpsgenieConfigSchema } from "./opsgenie/config";
 import { PagerdutyConfigSchema } from "./pagerduty/config";
 
@@ -77,6 +78,7 @@ export const SourceConfigSchema = z.discriminatedUnion("kind", [
   PagerdutyConfigSchema,
   OpsgenieConfigSchema,
   GitlabConfigSchema,
+  JiraConfigSchema,
 ]);
 export type SourceConfig = z.infer<typeof SourceConfigSchema>;
 export type SourceKind = SourceConfig["kind"];

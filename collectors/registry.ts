@@ -2,6 +2,7 @@ import type { SourceConfig, SourceKind } from "./config";
 import { gitCollector } from "./git";
 import { githubCollector } from "./github";
 import { gitlabCollector } from "./gitlab";
+import { jiraCollector } from "./jira";
 import { opsgenieCollector } from "./opsgenie";
 import { pagerdutyCollector } from "./pagerduty";
 import type { Collector, CollectorContext, CollectorResult } from "./types";
@@ -10,6 +11,7 @@ import type { Collector, CollectorContext, CollectorResult } from "./types";
 export const COLLECTORS: { [K in SourceKind]: Collector<Extract<SourceConfig, { kind: K }>> } = {
   github: githubCollector,
   gitlab: gitlabCollector,
+  jira: jiraCollector,
   git: gitCollector,
   pagerduty: pagerdutyCollector,
   opsgenie: opsgenieCollector,

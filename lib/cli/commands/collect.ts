@@ -7,6 +7,7 @@ import { terminalProgress } from "../progress";
 import { progressLine } from "./sync";
 import { gitCollectSource } from "./collect-git";
 import { gitlabCollectSource } from "./collect-gitlab";
+import { jiraCollectSource } from "./collect-jira";
 
 /** One `altimeter collect SOURCE`: its flags, and how they become the source's config. */
 interface CollectSource {
@@ -67,7 +68,12 @@ the last sync stopped.
 };
 
 /** The sources `collect` knows, by subcommand. */
-const SOURCES: Record<string, CollectSource> = { github, gitlab: gitlabCollectSource, git: gitCollectSource };
+const SOURCES: Record<string, CollectSource> = {
+  github,
+  gitlab: gitlabCollectSource,
+  git: gitCollectSource,
+  jira: jiraCollectSource,
+};
 
 function summaryLine(workspace: string, s: SourceSyncResult): string {
   const records =

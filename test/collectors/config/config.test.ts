@@ -93,7 +93,7 @@ workspaces:
           slug: "acme",
           schedule: { cron: "every hour", timeZone: "Mars/Olympus" },
           sources: [
-            { kind: "jira" },
+            { kind: "bitbucket" },
             { kind: "pagerduty", token: "u+abc" },
             { kind: "git", repositories: ["."], tagPattern: "v(" },
             { kind: "github", org: "acme", tokenEnv: "ghp_abc123" },
@@ -104,7 +104,7 @@ workspaces:
     expect(message.split("\n").slice(1)).toEqual([
       '  workspaces[0].schedule.cron: not a valid cron expression (5 or 6 fields, e.g. "0 * * * *" for hourly)',
       "  workspaces[0].schedule.timeZone: not a known IANA time zone (e.g. Europe/Berlin, UTC)",
-      "  workspaces[0].sources[0].kind: must be one of github, git, pagerduty, opsgenie, gitlab",
+      "  workspaces[0].sources[0].kind: must be one of github, git, pagerduty, opsgenie, gitlab, jira",
       '  workspaces[0].sources[1]: Unrecognized key: "token" (secrets never go in the config: name the environment variable that holds them, e.g. tokenEnv)',
       "  workspaces[0].sources[2].tagPattern: not a valid regular expression",
       "  workspaces[0].sources[3].tokenEnv: looks like a token itself: put the token in an environment variable and give its name here",
