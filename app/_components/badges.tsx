@@ -43,9 +43,11 @@ export function TargetStatus({ met, goal }: { met: boolean | null; goal: string 
 /** Why a metric's tier and target are not judged: the source that has no data, and what to do. */
 export function WithheldNote({ reason, scope }: { reason: string | null; scope?: string }) {
   if (reason === null) return null;
+  const text = noDataBecause(reason, scope);
   return (
     <p className="withheld" role="note">
-      {noDataBecause(reason, scope)}
+      {text[0]!.toUpperCase()}
+      {text.slice(1)}
     </p>
   );
 }

@@ -8,14 +8,11 @@ import { getOverview } from "@/lib/service/dashboard";
 import { withholdJudgements } from "@/lib/metrics/coverage";
 import type { MetricValues } from "@/lib/metrics/types";
 import { noComparisonReason, withheldReason, type SourceStarts } from "@/lib/withheld";
-import { commit, deployment, incident, pullRequest, repository, team } from "../factories";
 import { freshDatabase, importObjects } from "../support/db";
+import { incidentsOn, NO_INCIDENTS, UNCOVERED_WINDOW as WINDOW, uncoveredRecords } from "../support/uncovered";
 
-const DAY = 86_400_000;
 const at = (iso: string) => Date.parse(iso);
-const WINDOW = { from: "2026-01-05", to: "2026-04-06" };
 const NOW = at("2026-04-07T10:00:00Z");
-const NO_INCIDENTS = "no incident data before 6 Apr 2026; connect an incident source";
 
 describe("the wording of a withheld judgement", () => {
   const none: SourceStarts = { deployments: null, incidents: null, pullRequests: null, commits: null };
@@ -105,33 +102,14 @@ describe("the wording's rules agree with the engine's", () => {
   );
 });
 
-/** Six months of daily deployments, merged pull requests and commits of one repository; incidents as given. */
-function records(incidents: object[]): object[] {
-  const out: object[] = [
-    team({ id: "core", name: "Core" }),
-    repository({ id: "r1", name: "acme/api", teamId: "core", createdAt: "2025-01-01T00:00:00Z" }),
-  ];
-  for (let t = at("2025-10-06T00:00:00Z"); t < at("2026-04-06T00:00:00Z"); t += DAY) {
-    const day = (h: number) => new Date(t + h * 3_600_000).toISOString();
-    out.push(
-      commit({ repositoryId: "r1", authorId: "ana", authoredAt: day(8) }),
-      pullRequest({ repositoryId: "r1", authorId: "ana", createdAt: day(8), firstCommitAt: day(8), mergedAt: day(9) }),
-      deployment({ repositoryId: "r1", finishedAt: day(12) }),
-    );
-  }
-  return [...out, ...incidents];
-}
-
-const lateIncidents = ["2026-02-02", "2026-02-16", "2026-03-31"].map((d) =>
-  incident({ repositoryId: "r1", openedAt: `${d}T10:00:00Z`, resolvedAt: `${d}T11:30:00Z` }),
-);
+const lateIncidents = incidentsOn(["2026-02-02", "2026-02-16", "2026-03-31"]);
 
 describe("a workspace without incident data never shows its change failure rate as performance", () => {
   const store = freshDatabase();
   beforeAll(async () => {
-    await importObjects(store.db, "quiet", records([]));
-    await importObjects(store.db, "late", records(lateIncidents));
-    await importObjects(store.db, "fresh", records(lateIncidents.slice(2)));
+    await importObjects(store.db, "quiet", uncoveredRecords([]));
+    await importObjects(store.db, "late", uncoveredRecords(lateIncidents));
+    await importObjects(store.db, "fresh", uncoveredRecords(lateIncidents.slice(2)));
   });
   afterAll(() => store.dispose());
 
