@@ -1,5 +1,4 @@
-import { findDanglingReferences } from "@/lib/queries/doctor";
-import { getWorkspace } from "@/lib/queries/workspaces";
+import { danglingReferences } from "@/lib/service/doctor";
 import { required, type Command } from "../command";
 import { table } from "../format";
 
@@ -15,8 +14,7 @@ with the missing ids. Exit status 0 when there are none, 2 otherwise.
   --json  print [{"reference", "count", "examples"}, …]`,
   options: { workspace: { type: "string" }, json: { type: "boolean" } },
   async run(ctx) {
-    const workspace = await getWorkspace(ctx.db(), required(ctx, "workspace"));
-    const dangling = await findDanglingReferences(ctx.db(), workspace.id);
+    const { workspace, dangling } = await danglingReferences(ctx.db(), required(ctx, "workspace"));
     if (ctx.values.json) ctx.out(JSON.stringify(dangling, null, 2));
     else if (dangling.length === 0) ctx.out(`${workspace.slug}: every reference resolves.`);
     else

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { closeDatabase, resolveDbPath } from "@/db/client";
 import { readEnv } from "@/lib/env";
 import { ValidationError } from "@/lib/errors";
-import { listWorkspaces } from "@/lib/queries/workspaces";
+import { listWorkspaceNames } from "@/lib/service/workspace-list";
 import { createDemoWorkspace } from "@/lib/service/demo";
 import { describeSummary } from "@/lib/import/summary";
 import { optional, type Command } from "../command";
@@ -70,7 +70,7 @@ dashboard reads the same database as the other commands. Stop it with Ctrl-C.
     if (dbPath === ":memory:") throw new ValidationError("the dashboard needs a database file, not :memory:");
 
     const db = ctx.db();
-    if ((await listWorkspaces(db)).length === 0) {
+    if ((await listWorkspaceNames(db)).length === 0) {
       const progress = terminalProgress(ctx.interactive);
       const summary = await createDemoWorkspace(db, {
         slug: "demo",

@@ -1,4 +1,4 @@
-import { listWorkspaces } from "@/lib/queries/workspaces";
+import { listWorkspaceNames } from "@/lib/service/workspace-list";
 import { table } from "../format";
 import type { Command } from "../command";
 
@@ -9,7 +9,7 @@ export const workspacesCommand: Command = {
   help: `  --json  print [{"slug", "name"}, …]`,
   options: { json: { type: "boolean" } },
   async run(ctx) {
-    const list = await listWorkspaces(ctx.db());
+    const list = await listWorkspaceNames(ctx.db());
     if (ctx.values.json)
       ctx.out(
         JSON.stringify(
