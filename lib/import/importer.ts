@@ -8,6 +8,7 @@ import type { EventRecord, EventType } from "@/lib/events/types";
 import { validateRecord } from "@/lib/events/validate";
 import { upsertRecords } from "@/lib/queries/ingest";
 import { ensureWorkspace } from "@/lib/queries/workspaces";
+import { yieldToOthers } from "@/lib/work";
 import { emptySummary, MAX_LISTED_REJECTIONS, type ImportSummary } from "./summary";
 
 /** One input of an import: its name (for rejections), its format and its bytes. */
@@ -34,7 +35,19 @@ export interface ImportOptions {
   strict?: boolean;
   /** Called after every batch with the records read so far of the current source. */
   onProgress?: (progress: { source: string; records: number }) => void;
+  /** List at most this many rejected lines (default MAX_LISTED_REJECTIONS); the rest are counted. */
+  maxListedRejections?: number;
+  /**
+   * Stop reading after this many rejected lines (default: never): what was
+   * read before is kept (unless `strict`), and `summary.stopped` says where it
+   * stopped. An API caller sending millions of bad lines gets its answer in
+   * milliseconds instead of holding the server for their reasons.
+   */
+  maxRejections?: number;
 }
+
+/** Lines read between two yields to the event loop, so an import never starves the requests of the process it runs in. */
+const LINES_PER_YIELD = 1_000;
 
 /**
  * Records per transaction: large enough to amortise the commit, small enough
@@ -88,8 +101,35 @@ async function* candidates(source: ImportSource): AsyncGenerator<Candidate> {
   }
 }
 
+/**
+ * The candidates of a source, yielding to the event loop every
+ * LINES_PER_YIELD lines, and ending after the line that makes `maxRejections`
+ * (noted in `summary.stopped`).
+ */
+async function* checkedCandidates(
+  source: ImportSource,
+  summary: ImportSummary,
+  maxRejections: number | undefined,
+): AsyncGenerator<Candidate> {
+  let n = 0;
+  for await (const c of candidates(source)) {
+    yield c;
+    if (maxRejections !== undefined && summary.rejectedTotal >= maxRejections) {
+      summary.stopped = `stopped reading at ${source.name} line ${c.line}: ${summary.rejectedTotal} lines were rejected (at most ${maxRejections} are checked); fix them and send the rest again`;
+      return;
+    }
+    if (++n % LINES_PER_YIELD === 0) await yieldToOthers();
+  }
+}
+
 /** Counts a candidate into the summary; the record when it is valid, else null. */
-function check(c: Candidate, source: ImportSource, summary: ImportSummary, unknown: Set<string>): EventRecord | null {
+function check(
+  c: Candidate,
+  source: ImportSource,
+  summary: ImportSummary,
+  unknown: Set<string>,
+  listed = MAX_LISTED_REJECTIONS,
+): EventRecord | null {
   const result = c.parseError
     ? { ok: false as const, reason: c.parseError, type: null }
     : validateRecord(c.value, { fromText: c.fromText });
@@ -97,7 +137,7 @@ function check(c: Candidate, source: ImportSource, summary: ImportSummary, unkno
     summary.rejectedTotal++;
     const key = result.type ?? "unknown";
     summary.rejectedByType[key] = (summary.rejectedByType[key] ?? 0) + 1;
-    if (summary.rejected.length < MAX_LISTED_REJECTIONS)
+    if (summary.rejected.length < listed)
       summary.rejected.push({ file: source.name, line: c.line, reason: result.reason });
     return null;
   }
@@ -129,14 +169,15 @@ export async function importSources(db: Db, options: ImportOptions): Promise<Imp
       batch = [];
       options.onProgress?.({ source: source.name, records: seen });
     };
-    for await (const c of candidates(source)) {
+    for await (const c of checkedCandidates(source, summary, options.maxRejections)) {
       seen++;
-      const record = check(c, source, summary, unknown);
+      const record = check(c, source, summary, unknown, options.maxListedRejections);
       if (!record) continue;
       batch.push(record);
       if (batch.length >= BATCH_SIZE) await flush();
     }
     await flush();
+    if (summary.stopped) break;
   }
   summary.unknownFields = [...unknown].sort();
   return summary;
@@ -158,8 +199,8 @@ async function importStrictly(db: Db, options: ImportOptions): Promise<ImportSum
     writeFileSync(spool, "");
     for (const source of options.sources) {
       let pending: string[] = [];
-      for await (const c of candidates(source)) {
-        const record = check(c, source, summary, unknown);
+      for await (const c of checkedCandidates(source, summary, options.maxRejections)) {
+        const record = check(c, source, summary, unknown, options.maxListedRejections);
         if (record) pending.push(JSON.stringify(record));
         if (pending.length >= BATCH_SIZE) {
           appendFileSync(spool, `${pending.join("\n")}\n`);
@@ -167,6 +208,7 @@ async function importStrictly(db: Db, options: ImportOptions): Promise<ImportSum
         }
       }
       if (pending.length > 0) appendFileSync(spool, `${pending.join("\n")}\n`);
+      if (summary.stopped) break;
     }
     summary.unknownFields = [...unknown].sort();
     if (summary.rejectedTotal > 0) {

@@ -21,6 +21,8 @@ export interface ImportSummary {
   unknownFields: string[];
   /** True when `--strict` refused the whole import. */
   rolledBack: boolean;
+  /** Where and why reading stopped early (too many rejected lines); absent when every line was read. */
+  stopped?: string;
 }
 
 /** A 2 GB file of bad lines must not fill memory with their reasons. */
@@ -40,6 +42,7 @@ export function describeSummary(s: ImportSummary): string {
   const parts = [`${s.rolledBack ? "would have imported" : "imported"} ${imported}`];
   if (s.rejectedTotal > 0) parts.push(`rejected ${s.rejectedTotal} line${s.rejectedTotal === 1 ? "" : "s"}`);
   if (s.rolledBack) parts.push("--strict: nothing was imported");
+  if (s.stopped) parts.push(s.stopped);
   if (s.unknownFields.length > 0) parts.push(`ignored unknown fields ${s.unknownFields.join(", ")}`);
   return parts.join("; ");
 }

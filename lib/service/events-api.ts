@@ -10,7 +10,8 @@ export interface EventsRequest {
   workspace: string;
   authorization: string | null;
   contentType: string | null;
-  body: Buffer;
+  /** The body, whole or as it arrives (streamed NDJSON is imported while it is read). */
+  body: Buffer | AsyncIterable<Uint8Array>;
   settings: Pick<InboundSettings, "eventsToken" | "eventsTokenEnv">;
 }
 
@@ -36,10 +37,22 @@ export function authoriseEvents(
     throw new UnauthorizedError("missing or wrong bearer token (Authorization: Bearer …)");
 }
 
-/** The body as an import source: JSON (one record, or an array) when the content type says so, NDJSON otherwise. */
-function source(request: EventsRequest): ImportSource {
-  const text = request.body.toString("utf8");
+/** At most this many rejected lines are listed in an answer; the rest are counted. */
+export const EVENTS_LISTED_REJECTIONS = 100;
+/** After this many rejected lines the rest of a body is not read: the answer says where it stopped. */
+export const EVENTS_MAX_REJECTIONS = 1_000;
+
+async function wholeBody(body: EventsRequest["body"]): Promise<Buffer> {
+  if (Buffer.isBuffer(body)) return body;
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of body) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+/** The body as an import source: JSON (one record, or an array) when the content type says so, NDJSON otherwise, read as it arrives. */
+async function source(request: EventsRequest): Promise<ImportSource> {
   if (/^application\/json\b/i.test(request.contentType ?? "")) {
+    const text = (await wholeBody(request.body)).toString("utf8");
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -50,12 +63,17 @@ function source(request: EventsRequest): ImportSource {
     }
     return { name: "body", format: "objects", records: Array.isArray(value) ? value : [value] };
   }
+  const body = request.body;
   return {
     name: "body",
     format: "ndjson",
-    stream: (async function* () {
-      yield text;
-    })(),
+    stream: Buffer.isBuffer(body)
+      ? (async function* () {
+          yield body;
+        })()
+      : (async function* () {
+          for await (const chunk of body) yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+        })(),
   };
 }
 
@@ -63,14 +81,21 @@ function source(request: EventsRequest): ImportSource {
  * `POST /api/events`: imports event-format records for a workspace holding a
  * valid bearer token (401 otherwise). Answers the import summary with 200 when
  * nothing was rejected, 207 when some records were stored and some rejected,
- * and 422 when every record was rejected.
+ * and 422 when every record was rejected. NDJSON is imported as it arrives,
+ * listing at most EVENTS_LISTED_REJECTIONS rejected lines and reading no
+ * further than EVENTS_MAX_REJECTIONS of them (`stopped` says where).
  */
 export async function receiveEvents(db: Db, request: EventsRequest): Promise<InboundResponse> {
   authoriseEvents(request.workspace, request.authorization, request.settings);
-  if (request.body.length === 0)
-    throw new ValidationError("the body is empty: send one JSON record, an array, or NDJSON");
-  const summary = await importSources(db, { workspace: request.workspace, sources: [source(request)] });
+  const summary = await importSources(db, {
+    workspace: request.workspace,
+    sources: [await source(request)],
+    maxListedRejections: EVENTS_LISTED_REJECTIONS,
+    maxRejections: EVENTS_MAX_REJECTIONS,
+  });
   const stored = Object.values(summary.imported).reduce((a, n) => a + (n ?? 0), 0);
+  if (stored === 0 && summary.rejectedTotal === 0)
+    throw new ValidationError("the body is empty: send one JSON record, an array, or NDJSON");
   const status = summary.rejectedTotal === 0 ? 200 : stored > 0 ? 207 : 422;
   return { status, body: { ...summary } };
 }

@@ -1,6 +1,6 @@
 import { getDb } from "@/app/_lib/db";
 import { jsonResponse, workspaceParam } from "@/lib/http/inbound";
-import { readLimitedBody } from "@/lib/http/request-body";
+import { limitedBodyChunks } from "@/lib/http/request-body";
 import { route } from "@/lib/http/route";
 import { authoriseEvents, receiveEvents } from "@/lib/service/events-api";
 import { inboundSettings } from "@/lib/service/inbound-secrets";
@@ -15,7 +15,8 @@ export const POST = route(async ({ request }) => {
   const authorization = request.headers.get("authorization");
   // Refuse strangers before reading what they send.
   authoriseEvents(workspace, authorization, settings);
-  const body = await readLimitedBody(request);
+  // Imported as it arrives: a large body is never held whole, and the importer yields between lines.
+  const body = limitedBodyChunks(request);
   return jsonResponse(
     await receiveEvents(getDb(), {
       workspace,
