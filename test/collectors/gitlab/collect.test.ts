@@ -5,7 +5,7 @@ import type { Db } from "@/db/client";
 import { UpstreamError } from "@/lib/errors";
 import { freshDatabase } from "../../support/db";
 import { at, BASE, fakeInstance, HOUR } from "./support/model";
-import { startFakeGitlab } from "./support/server";
+import { type FaultResponse, startFakeGitlab } from "./support/server";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -51,7 +51,7 @@ function snapshot(db: Db) {
     people: rows(db, "SELECT id, team_id, is_bot FROM people ORDER BY id"),
     repositories: rows(db, "SELECT id, team_id, default_branch FROM repositories ORDER BY id"),
     pulls: rows(db, "SELECT * FROM pull_requests ORDER BY repository_id, number").map(({ id: _id, ...r }) => r),
-    commits: rows(db, "SELECT repository_id, sha, author_id FROM commits ORDER BY repository_id, sha"),
+    commits: rows(db, "SELECT repository_id, sha, author_id, parents FROM commits ORDER BY repository_id, sha"),
     deployments: rows(db, "SELECT id, status, environment, finished_at FROM deployments ORDER BY id"),
     runs: rows(db, "SELECT id, status, finished_at FROM ci_runs ORDER BY id"),
   };
@@ -107,7 +107,7 @@ describe("the GitLab collector", () => {
     ]);
     const pulls = rows(
       store.db,
-      "SELECT number, author_id, created_at, first_commit_at, merged_at, closed_at, base_branch, merge_commit_sha FROM pull_requests WHERE repository_id = 'acme/service-0' AND number IN (7, 10) ORDER BY number",
+      "SELECT number, author_id, created_at, first_commit_at, merged_at, closed_at, base_branch, merge_commit_sha, title, labels FROM pull_requests WHERE repository_id = 'acme/service-0' AND number IN (7, 10) ORDER BY number",
     );
     expect(pulls).toEqual([
       {
@@ -119,18 +119,25 @@ describe("the GitLab collector", () => {
         closed_at: BASE + 9 * HOUR,
         base_branch: "main",
         merge_commit_sha: fake.data.projects[0]!.mergeRequests[6]!.squash_commit_sha,
+        title: "Change 7",
+        labels: JSON.stringify(["backend"]),
       },
-      expect.objectContaining({ number: 10, author_id: "dev0" }),
+      expect.objectContaining({
+        number: 10,
+        author_id: "dev0",
+        title: "Revert change 9",
+        labels: JSON.stringify(["revert", "backend"]),
+      }),
     ]);
     const commits = fake.data.projects[0]!.commits;
     expect(
       rows(
         store.db,
-        `SELECT sha, author_id FROM commits WHERE sha IN ('${commits.at(-1)!.id}', '${commits[0]!.id}') ORDER BY authored_at`,
+        `SELECT sha, parents, author_id FROM commits WHERE sha IN ('${commits.at(-1)!.id}', '${commits[0]!.id}') ORDER BY authored_at`,
       ),
     ).toEqual([
-      { sha: commits.at(-1)!.id, author_id: "dev0" },
-      { sha: commits[0]!.id, author_id: null },
+      { sha: commits.at(-1)!.id, parents: "[]", author_id: "dev0" },
+      { sha: commits[0]!.id, parents: JSON.stringify([commits[1]!.id]), author_id: null },
     ]);
     expect(
       rows(
@@ -179,7 +186,7 @@ describe("the GitLab collector", () => {
     expect(fake.requests.filter((r) => r.path === "/api/graphql").length).toBe(2);
   });
 
-  test("a 502, a dropped connection, a 429 with Retry-After and a spent RateLimit-Remaining are waited out", async () => {
+  test("a 502, a dropped connection, a 429 with Retry-After, a 429 with only RateLimit-Reset and a spent RateLimit-Remaining are waited out", async () => {
     const { store, fake, sleeps, collector, config, ctx } = await setup(1, {
       mrs: 10,
       commits: 10,
@@ -187,10 +194,12 @@ describe("the GitLab collector", () => {
       pipelines: 5,
     });
     const reset = Math.ceil(NOW / 1000) + 42;
-    fake.fault = (r) => {
+    fake.fault = (r): FaultResponse | undefined => {
       if (r.n === 2) return { status: 502, body: { message: "502 Bad Gateway" } };
       if (r.n === 4) return "drop";
       if (r.n === 6) return { status: 429, body: { message: "Retry later" }, headers: { "retry-after": "7" } };
+      if (r.n === 7)
+        return { status: 429, body: { message: "Retry later" }, headers: { "ratelimit-reset": String(reset - 30) } };
       if (r.n === 8) {
         fake.rate.remaining = 1;
         fake.rate.resetAt = reset;
@@ -201,8 +210,8 @@ describe("the GitLab collector", () => {
     const result = await collector().collect(ctx(), config());
     expect(result.status).toBe("ok");
     expect(count(store.db, "pull_requests")).toBe(10);
-    // Backoffs of 1 s halved at random (0.5 → 0.75 s), then Retry-After, then the window's reset.
-    expect(sleeps).toEqual([750, 750, 7000, reset * 1000 - NOW]);
+    // Backoffs of 1 s halved at random (0.5 → 0.75 s), then Retry-After, then a 429's RateLimit-Reset, then the window's reset.
+    expect(sleeps).toEqual([750, 750, 7000, (reset - 30) * 1000 - NOW, reset * 1000 - NOW]);
   });
 
   test("a wrong token stops the sync with a message naming the variable, never the token, and stores nothing", async () => {
