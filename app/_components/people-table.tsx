@@ -35,6 +35,11 @@ export function PeopleTable({ people, caption }: { people: TeamMember[]; caption
               <th scope="row">
                 {p.name ?? p.id}
                 {p.name && <div className="slug">{p.id}</div>}
+                {p.aliases.length > 0 && (
+                  <div className="slug" title={p.aliases.map((a) => `${a.id}: ${a.reason}`).join("\n")}>
+                    also {p.aliases.map((a) => a.id).join(", ")}
+                  </div>
+                )}
                 {p.isBot && <span className="tag">bot</span>}
               </th>
               <td className="time">

@@ -127,7 +127,14 @@ async function* records({
     const known = await knownPersonIds(ctx.db, workspaceId, [...authors.keys()]);
     for (const [id, name] of authors) {
       if (!known.has(id))
-        yield { type: "person", id, name: name || undefined, isBot: isBotAuthor(name, id) || undefined };
+        yield {
+          type: "person",
+          id,
+          name: name || undefined,
+          // First seen in a team's repository: that team's, so per-team onboarding has people to count.
+          teamId: team,
+          isBot: isBotAuthor(name, id) || undefined,
+        };
     }
     for (const { sameAuthorAs, ...pr } of pullRequests) {
       if (sameAuthorAs)

@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { isBot } from "@/lib/metrics/facts";
-import { listPeople } from "@/lib/queries/people";
+import { identitiesOf } from "./people";
 import { getMetricRecords, workspaceFacts, type MetricsQuery } from "./metrics";
 import { repositoryActivity, type RepositoryWithActivity } from "./repository-list";
 import { listRepositories } from "@/lib/queries/repositories";
@@ -10,6 +10,8 @@ export interface TeamMember {
   id: string;
   name: string | null;
   isBot: boolean;
+  /** The other ids merged into this person (`altimeter people`), each with why. */
+  aliases: { id: string; reason: string }[];
   /** When they started (UTC ms) and what says so; null without any activity or joinedAt. */
   start: { at: number; source: "joinedAt" | "firstCommit" | "firstPullRequest" } | null;
   /** Set when they are a newcomer of the window (spec/metrics.md §5). */
@@ -30,12 +32,16 @@ export async function getTeamDetails(db: Db, q: MetricsQuery & { team: string })
   const { query, records } = await getMetricRecords(db, q);
   const facts = await workspaceFacts(db, query.workspace);
   const newcomers = new Map(records.onboarding.map((r) => [r.person.id, r]));
-  const people = (await listPeople(db, query.workspace.id, { teamId: q.team })).map((p): TeamMember => {
+  // The metrics' people: one row per person, merged ids folded in, so the page and the numbers agree.
+  const aliases = new Map((await identitiesOf(db, query.workspace.id)).groups.map((g) => [g.id, g.members]));
+  const team = facts.data.people.filter((p) => p.teamId === q.team).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const people = team.map((p): TeamMember => {
     const n = newcomers.get(p.id);
     return {
       id: p.id,
       name: p.name,
       isBot: isBot({ id: p.id, isBot: p.isBot }),
+      aliases: aliases.get(p.id) ?? [],
       start: facts.starts.get(p.id) ?? null,
       newcomer: n ? { onboardingDays: n.onboardingDays, firstMerged: n.firstMerged } : null,
     };

@@ -3,6 +3,7 @@ import { gitCollector, gitConfig } from "@/collectors/git";
 import type { CollectorContext } from "@/collectors/types";
 import type { Db } from "@/db/client";
 import { getMetricRecords } from "@/lib/service/metrics";
+import { getTeamDetails } from "@/lib/service/team-details";
 import { altimeter } from "../../support/cli";
 import { freshDatabase } from "../../support/db";
 import { TestRepository, type Author } from "./repo";
@@ -33,7 +34,10 @@ describe("one person under several ids", () => {
   const store = freshDatabase();
   const repo = new TestRepository("shop");
   const collect = () =>
-    gitCollector.collect(context(store.db), gitConfig({ repositories: [{ path: repo.dir, id: "acme/shop" }] }));
+    gitCollector.collect(
+      context(store.db),
+      gitConfig({ repositories: [{ path: repo.dir, id: "acme/shop", team: "web" }] }),
+    );
 
   beforeAll(() => {
     repo.commit(mike, "2025-01-02T09:00:00Z", "Initial commit");
@@ -136,6 +140,20 @@ describe("one person under several ids", () => {
     store.db.$client.prepare("DELETE FROM sync_cursors").run();
     expect((await collect()).status).toBe("ok");
     expect(await newcomers(store.db)).toEqual(expected);
+  });
+
+  test("the team page lists each person once, with the ids merged into them, and the team's newcomers", async () => {
+    const details = await getTeamDetails(store.db, { ...march, team: "web" });
+    expect(
+      details.people.map((p) => ({ id: p.id, aliases: p.aliases.map((a) => a.id), newcomer: p.newcomer !== null })),
+    ).toEqual([
+      { id: "info@ann.example", aliases: [], newcomer: true },
+      { id: "info@ben.example", aliases: [], newcomer: true },
+      { id: "mike", aliases: ["mikecao"], newcomer: false },
+      { id: "moocao", aliases: [], newcomer: true },
+      { id: "nina", aliases: ["ninadev"], newcomer: true },
+      { id: "yash", aliases: ["yash.s"], newcomer: true },
+    ]);
   });
 
   test("an unknown id or a merge without --into is refused with the reason", () => {
