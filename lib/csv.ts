@@ -21,5 +21,5 @@ export function csvCell(value: CsvValue): string {
 
 /** A whole CSV document: a header row and the rows, CRLF line ends as RFC 4180 has them. */
 export function csvDocument(columns: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
-  return [columns, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return `${[columns, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }

@@ -126,7 +126,7 @@ function filesSnapshot(
   observedAt: string,
 ): { record: object | null; state: FilesState } {
   const head = repo.defaultBranchRef?.target ?? null;
-  if (!head || !head.tree) return { record: null, state: { pushedAt: target.pushedAt, head: null } };
+  if (!head?.tree) return { record: null, state: { pushedAt: target.pushedAt, head: null } };
   const state = { pushedAt: target.pushedAt, head: head.oid };
   if (previous?.head === head.oid) return { record: null, state };
   const files = snapshotFiles(head as FilesPayload);

@@ -31,8 +31,8 @@ export async function main(argv: string[]): Promise<number> {
       values: values as Record<string, string | boolean | string[] | undefined>,
       positionals,
       db: lazyDb(values.db as string | undefined),
-      out: (t) => process.stdout.write(t.endsWith("\n") ? t : t + "\n"),
-      err: (t) => process.stderr.write(t.endsWith("\n") ? t : t + "\n"),
+      out: (t) => process.stdout.write(t.endsWith("\n") ? t : `${t}\n`),
+      err: (t) => process.stderr.write(t.endsWith("\n") ? t : `${t}\n`),
       interactive: Boolean(process.stderr.isTTY),
     });
   } catch (thrown) {

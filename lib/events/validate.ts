@@ -22,7 +22,7 @@ function describe(value: unknown): string {
   if (value === null) return "null";
   if (value === undefined) return "nothing";
   if (typeof value === "string")
-    return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + "…" : value)}`;
+    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   if (typeof value === "object") return "an object";
   return `${typeof value} ${String(value)}`;
 }

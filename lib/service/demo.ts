@@ -13,10 +13,8 @@ export const DEMO_NAME = "Northwind (demo)";
 async function* ndjson(records: Record<string, unknown>[]): AsyncGenerator<string> {
   // Chunks of lines, as a file would arrive: the importer reads them like any other input.
   for (let i = 0; i < records.length; i += 1000) {
-    yield records
-      .slice(i, i + 1000)
-      .map((r) => JSON.stringify(r))
-      .join("\n") + "\n";
+    const lines = records.slice(i, i + 1000).map((r) => JSON.stringify(r));
+    yield `${lines.join("\n")}\n`;
   }
 }
 

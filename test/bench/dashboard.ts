@@ -164,11 +164,11 @@ async function main(): Promise<void> {
       mkdirSync(outDir, { recursive: true });
       writeFileSync(
         path.join(outDir, "dashboard.json"),
-        JSON.stringify(
+        `${JSON.stringify(
           { runs, scale: values.db ? null : scale, seed, db: values.db ?? null, server, browser, checks },
           null,
           2,
-        ) + "\n",
+        )}\n`,
       );
       say(
         `\nresults: test/bench/out/dashboard.json${checks.some((c) => c.pass === false) ? " (some targets FAILED)" : " (all targets PASS)"}`,

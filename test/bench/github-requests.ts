@@ -107,7 +107,7 @@ export async function benchGithubRequests(): Promise<GithubRequestsResult[]> {
 const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   const results = await benchGithubRequests();
-  if (process.argv.includes("--json")) process.stdout.write(JSON.stringify(results, null, 2) + "\n");
+  if (process.argv.includes("--json")) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   else {
     process.stdout.write(
       `GitHub requests per sync (target ≤ ${REQUESTS_PER_1000_PULLS_TARGET} per 1,000 pull requests with first commits)\n`,

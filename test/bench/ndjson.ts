@@ -15,8 +15,8 @@ const TWO_HOURS_MS = 7_200_000;
  * the value, so it never draws from the generator's random stream.
  */
 export function rfc3339(ms: number): string {
-  if ((ms / 1000) % 7 === 3) return new Date(ms + TWO_HOURS_MS).toISOString().slice(0, 19) + "+02:00";
-  return new Date(ms).toISOString().slice(0, 19) + "Z";
+  if ((ms / 1000) % 7 === 3) return `${new Date(ms + TWO_HOURS_MS).toISOString().slice(0, 19)}+02:00`;
+  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
 }
 
 /** One NDJSON line (without the newline); absent fields are left out. */
@@ -32,7 +32,7 @@ export function ndjsonLine(type: BenchRecordType, values: RecordValues): string 
     else if (f.kind === "string") line += JSON.stringify(v);
     else line += String(v);
   }
-  return line + "}";
+  return `${line}}`;
 }
 
 /** A record sink writing NDJSON to a file; `close` flushes and returns the size and a SHA-256 of the bytes. */
@@ -47,7 +47,7 @@ export class NdjsonFileWriter implements RecordSink {
   }
 
   write(type: BenchRecordType, values: RecordValues): void {
-    this.chunk += ndjsonLine(type, values) + "\n";
+    this.chunk += `${ndjsonLine(type, values)}\n`;
     if (this.chunk.length >= CHUNK_CHARS) this.flush();
   }
 

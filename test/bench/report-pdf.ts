@@ -96,7 +96,7 @@ try {
   mkdirSync(path.join(root, "test", "bench", "out"), { recursive: true });
   writeFileSync(
     path.join(root, "test", "bench", "out", "report-pdf.json"),
-    JSON.stringify(
+    `${JSON.stringify(
       {
         date: new Date().toISOString(),
         machine: { cpus: os.cpus().length, node: process.version },
@@ -111,7 +111,7 @@ try {
       },
       null,
       2,
-    ) + "\n",
+    )}\n`,
   );
   process.exitCode = pass ? 0 : 1;
 } finally {

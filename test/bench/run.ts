@@ -188,7 +188,7 @@ async function main(): Promise<void> {
       profiled: Boolean(values.profile),
     };
     const resultFile = path.join(outDir, values.profile ? "results.profile.json" : "results.json");
-    writeFileSync(resultFile, JSON.stringify(json, null, 2) + "\n");
+    writeFileSync(resultFile, `${JSON.stringify(json, null, 2)}\n`);
     say(
       `\nresults: ${path.relative(root, resultFile)}${table.some((c) => c.pass === false) ? " (some targets FAILED)" : " (all targets PASS)"}`,
     );

@@ -28,7 +28,7 @@ export async function importObjects(
   options: { strict?: boolean } = {},
 ): Promise<ImportSummary> {
   async function* lines() {
-    yield records.map((r) => JSON.stringify(r)).join("\n") + "\n";
+    yield `${records.map((r) => JSON.stringify(r)).join("\n")}\n`;
   }
   return importSources(db, {
     workspace,

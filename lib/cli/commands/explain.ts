@@ -47,15 +47,11 @@ or which incident by which attribution rule.
       );
     else if (ctx.values.csv) process.stdout.write(drillDownCsv(t));
     else if (t.rows.length === 0) ctx.out(`No records behind ${metric} in this window.`);
-    else
-      ctx.out(
-        table([
-          t.columns,
-          ...t.rows.map((r) =>
-            r.map((v) => (v === null ? "—" : typeof v === "number" && !Number.isInteger(v) ? v.toFixed(2) : String(v))),
-          ),
-        ]) + `\n\n${t.rows.length} records`,
-      );
+    else {
+      const cell = (v: unknown) =>
+        v === null ? "—" : typeof v === "number" && !Number.isInteger(v) ? v.toFixed(2) : String(v);
+      ctx.out(`${table([t.columns, ...t.rows.map((r) => r.map(cell))])}\n\n${t.rows.length} records`);
+    }
     return 0;
   },
 };

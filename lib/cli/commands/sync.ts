@@ -13,7 +13,7 @@ function bar(done: number, total?: number): string {
 
 /** One progress line: source, repository (or service), stream and how far. */
 export function progressLine(e: ProgressEvent & { sourceName: string }): string {
-  return [e.sourceName, e.scope, e.stream].filter(Boolean).join(" › ") + ` ${bar(e.done, e.total)}`;
+  return `${[e.sourceName, e.scope, e.stream].filter(Boolean).join(" › ")} ${bar(e.done, e.total)}`;
 }
 
 /** The readable summary: one row per source, failures below it. */

@@ -37,7 +37,7 @@ function send(body: string, options: { workspace?: string; token?: string | null
   );
 }
 
-const ndjson = (...records: object[]) => records.map((r) => JSON.stringify(r)).join("\n") + "\n";
+const ndjson = (...records: object[]) => `${records.map((r) => JSON.stringify(r)).join("\n")}\n`;
 const count = (table: string) =>
   (store.db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 

@@ -34,14 +34,14 @@ describe("altimeter import-incidents", () => {
   test("a PagerDuty export imports with its column mapping and service routing; bad rows are reported by line and the rest kept", async () => {
     const csv = file(
       "pagerduty-incidents.csv",
-      [
+      `${[
         "Incident Number,ID,Title,Status,Urgency,Priority,Service Name,Teams,Created At,Resolved At,HTML URL",
         '101,PABC101,"Checkout down, 500s",resolved,high,P1,Checkout API,Payments,2026-02-01T10:00:00Z,2026-02-01T10:45:00Z,https://acme.pagerduty.com/incidents/PABC101',
         "102,PABC102,Slow search,resolved,low,,Search,Discovery,2026-02-02 09:00:00 +0100,2026-02-02 12:00:00 +0100,",
         "103,PABC103,Still open,triggered,high,,Unknown service,,2026-02-03T08:00:00Z,,",
         "104,PABC104,No zone,resolved,high,,Search,,2026-02-04 08:00:00,2026-02-04 09:00:00,",
         "105,PABC105,No creation,resolved,high,,Search,,,2026-02-04 09:00:00Z,",
-      ].join("\n") + "\n",
+      ].join("\n")}\n`,
     );
     const r = altimeter(
       [
@@ -120,11 +120,11 @@ describe("altimeter import-incidents", () => {
   test("an Opsgenie alert export reads epoch milliseconds and the close time after creation, and routes by tag", async () => {
     const csv = file(
       "opsgenie-alerts.csv",
-      [
+      `${[
         "TinyId,Alias,Message,Status,Priority,Tags,Teams,Entity,CreatedAt,UpdatedAt,CloseTime",
         '7,db-disk,Disk full,closed,P1,"production,svc:billing",SRE,db-1,1770717600000,1770721200000,600000',
         "8,latency,Latency,open,P3,production,SRE,,1770890400000,1770890400000,",
-      ].join("\n") + "\n",
+      ].join("\n")}\n`,
     );
     const r = altimeter(
       [

@@ -88,13 +88,11 @@ export class FakePagerduty {
       .filter((i) => statuses.length === 0 || statuses.includes(i.status))
       .filter((i) => services.length === 0 || services.includes(i.service.id))
       .sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at));
-    const page = matching
-      .slice(offset, offset + limit)
-      .map(({ log: _log, ...rest }) => ({
-        ...rest,
-        type: "incident",
-        summary: `[#${rest.incident_number}] ${rest.title}`,
-      }));
+    const page = matching.slice(offset, offset + limit).map(({ log: _log, ...rest }) => ({
+      ...rest,
+      type: "incident",
+      summary: `[#${rest.incident_number}] ${rest.title}`,
+    }));
     send(200, { incidents: page, limit, offset, more: offset + limit < matching.length, total: null });
   }
 }

@@ -27,6 +27,6 @@ export function writeHistory(dir: string, commits: number, start = Date.parse("2
     );
     if (i % 100 === 0) parts.push(`reset refs/tags/v1.${i / 100}`, `from :${i}`, "");
   }
-  execFileSync("git", ["fast-import", "--quiet"], { cwd: dir, input: parts.join("\n") + "\n" });
+  execFileSync("git", ["fast-import", "--quiet"], { cwd: dir, input: `${parts.join("\n")}\n` });
   execFileSync("git", ["checkout", "--quiet", "-f", "main"], { cwd: dir });
 }

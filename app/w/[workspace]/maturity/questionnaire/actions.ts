@@ -41,7 +41,7 @@ export async function saveQuestionnaire(
       Object.assign(changes, parseAnswerChanges({ [q.id]: typed(q, raw) }, "questionnaire"));
     } catch (error) {
       const reason = (error as Error).message.replace(/^questionnaire: \w+ \(".*?"\) /, "");
-      fieldErrors[q.id] = reason.charAt(0).toUpperCase() + reason.slice(1) + ".";
+      fieldErrors[q.id] = `${reason.charAt(0).toUpperCase() + reason.slice(1)}.`;
     }
   }
   const attempt = previous.status === "error" ? previous.attempt + 1 : 1;
