@@ -19,8 +19,9 @@ export const gitlabCollectSource = {
 merge requests with their first commits, default-branch commits with parents,
 deployments, default-branch pipelines, incident issues (and issues labelled
 incident), releases (for projects without deployments) and file snapshots,
-over GitLab's REST and GraphQL APIs, several projects at a time. The token comes from GITLAB_TOKEN (read_api scope).
-Each project and stream resumes where the last sync stopped.
+over GitLab's REST and GraphQL APIs, several projects at a time. The token
+comes from GITLAB_TOKEN (read_api scope). Each project and stream resumes
+where the last sync stopped. See collectors/gitlab/README.md.
 
   --group GROUP         the group's full path, e.g. acme or acme/platform (required)
   --project PATH        only this project (full path); repeatable (default: every

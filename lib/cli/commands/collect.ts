@@ -101,10 +101,11 @@ ${Object.values(SOURCES)
   --workspace SLUG  the workspace to store into (created when missing; required)
   --json            print {"workspace", "source", "status", "records", "failures", "warnings", "removed", "requests", "rateLimitPoints", "durationMs"}
 
-Progress per repository is shown on a terminal, one summary line otherwise.
-Exit status: 0 collected, 2 partial (some repositories failed and were
-skipped; the rest was stored), 1 failed (bad token, unknown organisation…),
-130 interrupted (re-run to continue where it stopped).`,
+Progress per repository (GitLab: per project) is shown on a terminal, one
+summary line otherwise. Exit status: 0 collected, 2 partial (some
+repositories or projects failed and were skipped, or Jira incidents were
+rejected; the rest was stored), 1 failed (bad token, unknown organisation or
+group…), 130 interrupted (re-run to continue where it stopped).`,
   options: {
     workspace: { type: "string" },
     json: { type: "boolean" },
