@@ -1,5 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { detectedKeys, loadCorpus, lookAlikeHits, score } from "./corpus";
+import { inSnapshot, keepsContent } from "@/collectors/github/files";
+import { detectFileSignals } from "@/lib/maturity/signals";
+import { mayShowSignal } from "@/lib/maturity/signals/relevance";
+import { asRepository, type CorpusFixture, detectedKeys, keyOf, loadCorpus, lookAlikeHits, score } from "./corpus";
 
 const corpus = loadCorpus();
 
@@ -22,6 +25,27 @@ describe("signals on real repositories (test/fixtures/signals)", () => {
         expect(lookAlikeHits(f)).toEqual([]);
       });
   }
+
+  test("every file that shows a signal is one signals/relevance.ts says a rule can read", () => {
+    const unlisted = corpus.flatMap((f) =>
+      detectFileSignals(asRepository(f))
+        .filter((h) => mayShowSignal(h.path) === false)
+        .map((h) => `${f.repository} ${h.path} ${h.signal}`),
+    );
+    expect(unlisted).toEqual([]);
+  });
+
+  /** The fixture as `altimeter collect git` snapshots it: the files it lists, text only where it keeps it. */
+  const asCollected = (f: CorpusFixture): CorpusFixture => ({
+    ...f,
+    files: f.files.filter((x) => inSnapshot(x.path)).map((x) => (keepsContent(x.path) ? x : { path: x.path })),
+  });
+
+  for (const f of corpus)
+    test(`${f.repository}: the git collector's snapshot keeps every expected signal`, () => {
+      const keys = new Set(detectFileSignals(asRepository(asCollected(f))).map(keyOf));
+      expect(Object.keys(f.expected).filter((k) => !keys.has(k))).toEqual([]);
+    });
 
   test("precision and recall over the whole corpus are 1", () => {
     const s = score(corpus);

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { RepositoryFile } from "@/lib/events/types";
 import { detectFileSignals, detectSignals, SIGNAL_IDS, type SignalId } from "@/lib/maturity/signals";
+import { mayShowSignal } from "@/lib/maturity/signals/relevance";
 import * as fx from "./fixtures";
 import { file, paths, repo } from "./fixtures";
 
@@ -307,6 +308,9 @@ describe("repository signals", () => {
         expect(hits, f.path).toHaveLength(1);
         expect(hits[0]).toMatchObject({ repositoryId: "r", repository: "acme/r", path: f.path });
       }
+    });
+    test(`${signal}: every file that shows it is one a snapshot lists (signals/relevance.ts)`, () => {
+      for (const f of cases.shows) expect(mayShowSignal(f.path), f.path).not.toBe(false);
     });
     test(`${signal} is not seen in look-alikes`, () => {
       for (const f of cases.lookAlikes) expect(signalsIn([f], f.path), f.path).not.toContain(signal);
