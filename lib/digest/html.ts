@@ -1,4 +1,5 @@
 import { escapeHtml } from "@/lib/report/templates";
+import { httpLink } from "./links";
 import type { DigestMetric, DigestModel } from "./model";
 import {
   changeWords,
@@ -25,7 +26,11 @@ const VERDICT: Record<string, string> = { better: "#0068a8", worse: "#a04800" };
 const LISTED = 10;
 
 const e = escapeHtml;
-const a = (text: string, url: string) => `<a href="${e(url)}" style="${LINK}">${e(text)}</a>`;
+/** A link, only to an http(s) address; any other address leaves the text unlinked. */
+const a = (text: string, url: string) => {
+  const safe = httpLink(url);
+  return safe ? `<a href="${e(safe)}" style="${LINK}">${e(text)}</a>` : e(text);
+};
 const h2 = (inner: string) => `<h2 style="${H2}">${inner}</h2>`;
 const list = (items: string[]) =>
   items.length

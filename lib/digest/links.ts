@@ -26,3 +26,20 @@ export function dashboardLinks(base: string): DashboardLinks {
     maturity: (slug, team) => `${w(slug)}/maturity${team ? `/${encodeURIComponent(team)}` : ""}`,
   };
 }
+
+/**
+ * A record's own address (a deployment, an incident, a pull request, as its
+ * source gave it) when it is an absolute http(s) URL, normalised so that
+ * spaces, quotes and angle brackets are percent-encoded; null otherwise. Only
+ * such links reach a digest: a `javascript:` or `data:` URL from a record is dropped.
+ */
+export function httpLink(url: string | null | undefined): string | null {
+  if (!url) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
+}

@@ -1,3 +1,4 @@
+import { httpLink } from "./links";
 import type { DigestModel } from "./model";
 import {
   changeWords,
@@ -16,7 +17,11 @@ function md(text: string): string {
   return text.replace(/([\\[\]|*_`<>])/g, "\\$1");
 }
 
-const link = (text: string, url: string) => `[${md(text)}](${url})`;
+/** A Markdown link, only to an http(s) address (parentheses encoded so the address cannot end early); else the text alone. */
+const link = (text: string, url: string) => {
+  const safe = httpLink(url);
+  return safe ? `[${md(text)}](${safe.replace(/\(/g, "%28").replace(/\)/g, "%29")})` : md(text);
+};
 const LISTED = 10;
 
 /** The digest as Markdown (`--to file`): short sections, every number a link to its drill-down. */

@@ -1,3 +1,4 @@
+import { httpLink } from "./links";
 import type { DigestModel } from "./model";
 import {
   changeWords,
@@ -14,7 +15,16 @@ import {
 
 /** Slack's mrkdwn: &, < and > escaped; links as <url|text>. */
 const esc = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-const link = (text: string, url: string) => `<${url}|${esc(text).replace(/\|/g, "¦")}>`;
+/**
+ * A link in mrkdwn, only to an http(s) address, whose `<>|&` are escaped (a
+ * `|` or `>` in a URL would otherwise end it and let the rest, `<!channel>`
+ * included, be read as markup); any other address leaves the text unlinked.
+ */
+const link = (text: string, url: string) => {
+  const words = esc(text).replace(/\|/g, "¦");
+  const safe = httpLink(url);
+  return safe ? `<${esc(safe).replace(/\|/g, "%7C")}|${words}>` : words;
+};
 // Block Kit: a section's text holds at most 3000 characters, a field 2000, a message 50 blocks.
 const clip = (text: string, max = 2900) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const LISTED = 5;

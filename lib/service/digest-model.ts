@@ -17,7 +17,7 @@ import { getLevelHistory } from "@/lib/service/maturity";
 import { getDrillDownTable, getMetricsReport, workspaceFacts, workspaceSourceStarts } from "@/lib/service/metrics";
 import { resolveQuery } from "@/lib/service/scope";
 import { countsBehind } from "@/lib/digest/counts";
-import { dashboardLinks } from "@/lib/digest/links";
+import { dashboardLinks, httpLink } from "@/lib/digest/links";
 import type { DigestMetric, DigestModel, LevelReached, TeamMove, TierChange } from "@/lib/digest/model";
 import { firstMergesOfNewcomers, onboardingDays } from "@/lib/digest/newcomers";
 import { weeksBefore, type IsoWeek } from "@/lib/digest/week";
@@ -171,7 +171,7 @@ export async function buildDigestModel(db: Db, q: DigestQuery): Promise<DigestMo
     repository: names.get(String(r[col(cfr.columns, "repository")])) ?? String(r[col(cfr.columns, "repository")]),
     finishedAt: Date.parse(String(r[col(cfr.columns, "finishedAt")])),
     why: String(r[col(cfr.columns, "why")] ?? "failed"),
-    sourceUrl: (r[col(cfr.columns, "url")] as string | null) ?? null,
+    sourceUrl: httpLink(r[col(cfr.columns, "url")] as string | null),
     url: cfrUrl,
   }));
 
@@ -183,7 +183,7 @@ export async function buildDigestModel(db: Db, q: DigestQuery): Promise<DigestMo
     openedAt: Date.parse(String(r[col(ttr.columns, "openedAt")])),
     restoreHours: (r[col(ttr.columns, "restoreHours")] as number | null) ?? null,
     attributedTo: String(r[col(ttr.columns, "attributedTo")]),
-    sourceUrl: (r[col(ttr.columns, "url")] as string | null) ?? null,
+    sourceUrl: httpLink(r[col(ttr.columns, "url")] as string | null),
     url: ttrUrl,
   }));
 
@@ -227,7 +227,7 @@ export async function buildDigestModel(db: Db, q: DigestQuery): Promise<DigestMo
         mergedAt: m.merged.at,
         pullRequest: `${m.merged.repositoryId}#${m.merged.number}`,
         onboardingDays: onboardingDays(m),
-        sourceUrl: m.merged.url,
+        sourceUrl: httpLink(m.merged.url),
         url: m.person.teamId ? links.team(slug, m.person.teamId, week) : newcomersUrl,
       })),
     },
