@@ -102,6 +102,19 @@ export function withheldReasons(starts: SourceStarts, to: number): Withheld {
   return Object.fromEntries(METRIC_NAMES.map((m) => [m, withheldReason(m, starts, to)])) as Withheld;
 }
 
+/**
+ * The withheld metrics grouped by reason, in the order given: one missing
+ * incident source reads once for the change failure rate and time to restore.
+ */
+export function withheldByReason(withheld: Withheld): { metrics: MetricName[]; reason: string }[] {
+  const groups = new Map<string, MetricName[]>();
+  for (const metric of METRIC_NAMES) {
+    const reason = withheld[metric];
+    if (reason !== null) groups.set(reason, [...(groups.get(reason) ?? []), metric]);
+  }
+  return [...groups].map(([reason, metrics]) => ({ metrics, reason }));
+}
+
 /** A window's metrics with their reasons (what every judgement on a page, in the PDF or the digest reads). */
 export function judged<T extends MetricValues>(
   values: T,

@@ -1,4 +1,6 @@
 import type { MetricValues } from "@/lib/metrics";
+import { metricInfo } from "@/lib/service/definitions";
+import { noDataBecause, withheldByReason, type Withheld } from "@/lib/withheld";
 
 const num = (v: number | null, digits = 2): string =>
   v === null ? "—" : Number.isInteger(v) ? String(v) : v.toFixed(digits);
@@ -71,4 +73,13 @@ export function metricsTable(m: MetricValues): string {
       `${target(m.targets.timeToFirstDeploy)} (< 24 h)`,
     ],
   ]);
+}
+
+/** Under the table, one line per reason: why tiers and targets read "—" or "no data"; empty when all are judged. */
+export function withheldNotes(withheld: Withheld): string {
+  const lines = withheldByReason(withheld).map(
+    ({ metrics, reason }) =>
+      `${metrics.map((m) => metricInfo(m).title.toLowerCase()).join(", ")} — ${noDataBecause(reason)}`,
+  );
+  return lines.length ? `\n\n${lines.join("\n")}` : "";
 }

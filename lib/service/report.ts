@@ -18,8 +18,8 @@ import { formatChange, formatHeadline } from "@/lib/format";
 import { buildRoadmap, type RoadmapPhase } from "@/lib/report/roadmap";
 import { executiveSummary, TARGET_WORDS, type ExecutiveSummary, type Movement } from "@/lib/report/summary";
 import { getOverview, type Overview } from "./dashboard";
-import { noDataBecause } from "@/lib/withheld";
-import { headlineValue, METRIC_INFO, metricTarget } from "./definitions";
+import { noDataBecause, withheldByReason } from "@/lib/withheld";
+import { headlineValue, METRIC_INFO, metricInfo, metricTarget } from "./definitions";
 import { assessMaturity, getLevelHistory, type LevelPoint } from "./maturity";
 import { resolveQuery, type MetricsQuery } from "./scope";
 import { DAY_MS } from "@/lib/time";
@@ -97,13 +97,8 @@ const MIN_ASSESSMENT_DAYS = 7;
 
 /** "Change failure rate, time to restore — no data: no incident data before …; connect an incident source", one per reason. */
 function withheldRoadmap(overview: Overview): string[] {
-  const byReason = new Map<string, string[]>();
-  for (const info of METRIC_INFO) {
-    const reason = overview.report.withheld[info.name];
-    if (reason !== null) byReason.set(reason, [...(byReason.get(reason) ?? []), info.title.toLowerCase()]);
-  }
-  return [...byReason].map(([reason, titles]) => {
-    const named = titles.join(", ");
+  return withheldByReason(overview.report.withheld).map(({ metrics, reason }) => {
+    const named = metrics.map((m) => metricInfo(m).title.toLowerCase()).join(", ");
     return `${named[0]!.toUpperCase()}${named.slice(1)} — ${noDataBecause(reason)}`;
   });
 }

@@ -8,6 +8,7 @@ import { getOverview } from "@/lib/service/dashboard";
 import { withholdJudgements } from "@/lib/metrics/coverage";
 import type { MetricValues } from "@/lib/metrics/types";
 import { noComparisonReason, withheldReason, type SourceStarts } from "@/lib/withheld";
+import { altimeter } from "../support/cli";
 import { freshDatabase, importObjects } from "../support/db";
 import { incidentsOn, NO_INCIDENTS, UNCOVERED_WINDOW as WINDOW, uncoveredRecords } from "../support/uncovered";
 
@@ -192,6 +193,18 @@ describe("a workspace without incident data never shows its change failure rate 
       "no incident data before 30 Mar 2026, when the previous period ends; the first incident is from 31 Mar 2026",
     );
     expect(d.markdown).toContain(`no comparison: ${cfr.unavailable}`);
+  });
+
+  test("altimeter metrics says why under its table, and --json carries the reasons beside coverage", () => {
+    const args = ["metrics", "--workspace", "quiet", "--from", WINDOW.from, "--to", WINDOW.to];
+    const table = altimeter(args, { db: store.file });
+    expect(table.status, table.stderr).toBe(0);
+    expect(table.stdout).toContain(`change failure rate, time to restore — no data: ${NO_INCIDENTS}\n`);
+    const json = altimeter([...args, "--json"], { db: store.file });
+    const report = JSON.parse(json.stdout);
+    expect(report.coverage).toEqual({ deployments: true, incidents: false, pullRequests: true, commits: true });
+    expect(report.withheld.changeFailureRate).toBe(NO_INCIDENTS);
+    expect(report.targets.changeFailureRate).toBeNull();
   });
 
   test("every metric of the catalogue has a coverage rule", async () => {

@@ -1,7 +1,7 @@
 import { ValidationError } from "@/lib/errors";
 import { getMetricsReport, getWeeklySeries } from "@/lib/service/metrics";
 import { optional, required, type Command } from "../command";
-import { metricsTable } from "../format";
+import { metricsTable, withheldNotes } from "../format";
 
 export const metricsCommand: Command = {
   name: "metrics",
@@ -37,14 +37,16 @@ The window is [from, to): two UTC midnights. Definitions: lib/metrics/DEFINITION
     if (series) {
       const result = await getWeeklySeries(ctx.db(), query);
       if (ctx.values.json) ctx.out(JSON.stringify(result, null, 2));
-      else for (const week of result.series) ctx.out(`\n${week.from} – ${week.to}\n${metricsTable(week)}`);
+      else
+        for (const week of result.series)
+          ctx.out(`\n${week.from} – ${week.to}\n${metricsTable(week)}${withheldNotes(week.withheld)}`);
       return 0;
     }
     const report = await getMetricsReport(ctx.db(), query);
     if (ctx.values.json) ctx.out(JSON.stringify(report, null, 2));
     else
       ctx.out(
-        `${report.workspace}${report.team ? ` / ${report.team}` : ""}, ${report.from} to ${report.to} (exclusive)\n\n${metricsTable(report)}`,
+        `${report.workspace}${report.team ? ` / ${report.team}` : ""}, ${report.from} to ${report.to} (exclusive)\n\n${metricsTable(report)}${withheldNotes(report.withheld)}`,
       );
     return 0;
   },
