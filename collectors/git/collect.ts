@@ -2,7 +2,12 @@ import { storeRecords } from "@/collectors/store";
 import type { ImportSummary } from "@/lib/import/summary";
 import { recordPersonLinks, recordPersonNames } from "@/lib/queries/identities";
 import { knownPersonIds } from "@/lib/queries/known-people";
-import { removeStaleDeployments, teamExists } from "@/lib/queries/collector-owned";
+import {
+  reconcileOwnedPullRequests,
+  removeStaleDeployments,
+  storedDefaultBranch,
+  teamExists,
+} from "@/lib/queries/collector-owned";
 import { getCursor, setCursor } from "@/lib/queries/sync-cursors";
 import type { CollectorContext } from "../types";
 import type { GitRepositoryTarget } from "./config";
@@ -27,6 +32,8 @@ export interface GitRepositoryResult {
   warnings: string[];
   /** Deployments from tags the repository no longer has (or the pattern no longer matches), removed. */
   removedDeployments: number;
+  /** Pull requests an earlier run stored that the default branch no longer holds (another branch was read), removed. */
+  removedPullRequests: number;
 }
 
 /** The history to read: everything, or only what came after the cursor when it is still in HEAD's history. */
@@ -52,6 +59,8 @@ interface GitJob {
   counter: { commits: number };
   /** What the run saw of identities, stored after the records: names per id, and logins linked to commit ids. */
   identities: { names: Map<string, Set<string>>; links: { personId: string; otherId: string; reason: string }[] };
+  /** The numbers of the pull requests yielded, for reconciling what earlier runs stored. */
+  pullRequestNumbers: number[];
 }
 
 /** A tag's deployment id: the collector's own prefix, so re-collecting can tell which it owns. */
@@ -69,6 +78,7 @@ async function* records({
   withFiles,
   counter,
   identities,
+  pullRequestNumbers,
 }: GitJob) {
   if (team && newTeam) yield { type: "team", id: team, name: team };
   yield {
@@ -137,6 +147,7 @@ async function* records({
         };
     }
     for (const { sameAuthorAs, ...pr } of pullRequests) {
+      pullRequestNumbers.push(pr.number);
       if (sameAuthorAs)
         identities.links.push({
           personId: pr.authorId,
@@ -195,13 +206,18 @@ export async function collectGitRepository(
   const warnings = info.warning ? [info.warning] : [];
   const cursor = await getCursor(ctx.db, workspaceId, GIT_SOURCE, repo.id, "commits");
   const filesCursor = await getCursor(ctx.db, workspaceId, GIT_SOURCE, repo.id, "files");
-  const range = await commitRange(dir, cursor, repo.head);
+  // Another branch read before (a checkout, an older --branch): read the whole history again, so what only
+  // that branch held can be told and removed.
+  const before = await storedDefaultBranch(ctx.db, workspaceId, repo.id);
+  const branchMoved = before !== undefined && before !== repo.defaultBranch;
+  const range = await commitRange(dir, branchMoved ? null : cursor, repo.head);
   const tags = await readReleaseTags(dir, tagPattern);
   if (tags.length === 0)
     warnings.push(`no tag matches --tag-pattern ${tagPattern.source}, so no deployments were recorded`);
   const team = "team" in target ? target.team : undefined;
   const counter = { commits: 0 };
   const identities: GitJob["identities"] = { names: new Map(), links: [] };
+  const pullRequestNumbers: number[] = [];
   const summary = await storeRecords(
     ctx.db,
     ctx.workspace,
@@ -218,6 +234,7 @@ export async function collectGitRepository(
       withFiles: filesCursor !== repo.head,
       counter,
       identities,
+      pullRequestNumbers,
     }),
   );
   // Evidence only: whether ids are merged is decided when metrics are read (lib/identities), honouring `altimeter people`.
@@ -228,6 +245,7 @@ export async function collectGitRepository(
   );
   await recordPersonLinks(ctx.db, workspaceId, identities.links);
   let removedDeployments = 0;
+  let removedPullRequests = 0;
   if (summary.rejectedTotal === 0) {
     // Only after a clean store: a rejected run must not lose what the last good one recorded.
     removedDeployments = await removeStaleDeployments(
@@ -237,8 +255,26 @@ export async function collectGitRepository(
       deploymentIdPrefix(repo.id),
       tags.map((t) => `${deploymentIdPrefix(repo.id)}${t.name}`),
     );
+    // A whole-history read (first run, or the cursor is not in the branch: another branch was read before)
+    // yields every pull request of the branch, so those stored before and not yielded now are stale.
+    if (range !== null)
+      removedPullRequests = await reconcileOwnedPullRequests(
+        ctx.db,
+        workspaceId,
+        GIT_SOURCE,
+        repo.id,
+        pullRequestNumbers,
+        range === repo.head,
+      );
     await setCursor(ctx.db, workspaceId, GIT_SOURCE, repo.id, "commits", repo.head, ctx.now());
     await setCursor(ctx.db, workspaceId, GIT_SOURCE, repo.id, "files", repo.head, ctx.now());
   }
-  return { repositoryId: repo.id, summary, newCommits: counter.commits, warnings, removedDeployments };
+  return {
+    repositoryId: repo.id,
+    summary,
+    newCommits: counter.commits,
+    warnings,
+    removedDeployments,
+    removedPullRequests,
+  };
 }

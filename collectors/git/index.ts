@@ -21,7 +21,7 @@ export const gitCollector: Collector<GitConfig> = {
     for (const target of config.repositories) {
       if (ctx.signal?.aborted) break;
       try {
-        const { summary, warnings, removedDeployments } = await collectGitRepository(
+        const { summary, warnings, removedDeployments, removedPullRequests } = await collectGitRepository(
           ctx,
           workspace.id,
           target,
@@ -35,6 +35,11 @@ export const gitCollector: Collector<GitConfig> = {
           ];
         if (removedDeployments > 0)
           result.removed = { ...result.removed, deployment: (result.removed?.deployment ?? 0) + removedDeployments };
+        if (removedPullRequests > 0)
+          result.removed = {
+            ...result.removed,
+            pull_request: (result.removed?.pull_request ?? 0) + removedPullRequests,
+          };
         for (const [type, n] of Object.entries(summary.imported) as [keyof CollectorResult["records"], number][])
           result.records[type] = (result.records[type] ?? 0) + n;
         for (const r of summary.rejected)

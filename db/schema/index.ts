@@ -13,3 +13,4 @@ export * from "./assessments";
 export * from "./digests";
 export * from "./change-links";
 export * from "./identities";
+export * from "./collected-records";

@@ -1,6 +1,6 @@
 import { and, eq, notInArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { deployments, teams } from "@/db/schema";
+import { collectedRecords, deployments, teams } from "@/db/schema";
 import { bumpDataVersion } from "./workspaces";
 
 /**
@@ -42,4 +42,63 @@ export async function teamExists(db: Db, workspaceId: number, teamId: string): P
       .where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, teamId)))
       .get() !== undefined
   );
+}
+
+/**
+ * Records what a collector's run yielded of one repository's pull requests.
+ * After a complete read (`complete`), pull requests it recorded before and no
+ * longer yields are removed, with their ownership; after an incremental read
+ * the yielded ones are added. Pull requests of other sources are never
+ * touched. Returns how many were removed.
+ */
+export async function reconcileOwnedPullRequests(
+  db: Db,
+  workspaceId: number,
+  source: string,
+  repositoryId: string,
+  yielded: readonly number[],
+  complete: boolean,
+): Promise<number> {
+  const c = db.$client;
+  const owned = { workspaceId, source, repositoryId, type: "pull_request" };
+  let removed = 0;
+  db.transaction((tx) => {
+    if (complete) {
+      const keep = new Set(yielded.map(String));
+      const before = c
+        .prepare(
+          "SELECT key FROM collected_records WHERE workspace_id = ? AND source = ? AND repository_id = ? AND type = 'pull_request'",
+        )
+        .pluck()
+        .all(workspaceId, source, repositoryId) as string[];
+      const drop = c.prepare("DELETE FROM pull_requests WHERE workspace_id = ? AND repository_id = ? AND number = ?");
+      const forget = c.prepare(
+        "DELETE FROM collected_records WHERE workspace_id = ? AND source = ? AND repository_id = ? AND type = 'pull_request' AND key = ?",
+      );
+      for (const key of before) {
+        if (keep.has(key)) continue;
+        removed += drop.run(workspaceId, repositoryId, Number(key)).changes;
+        forget.run(workspaceId, source, repositoryId, key);
+      }
+    }
+    for (const n of yielded)
+      tx.insert(collectedRecords)
+        .values({ ...owned, key: String(n) })
+        .onConflictDoNothing()
+        .run();
+  });
+  if (removed > 0) await bumpDataVersion(db, workspaceId);
+  return removed;
+}
+
+/** The default branch stored for a repository: undefined when the repository is not stored, null when unknown. */
+export async function storedDefaultBranch(
+  db: Db,
+  workspaceId: number,
+  repositoryId: string,
+): Promise<string | null | undefined> {
+  const row = db.$client
+    .prepare("SELECT default_branch FROM repositories WHERE workspace_id = ? AND id = ?")
+    .get(workspaceId, repositoryId) as { default_branch: string | null } | undefined;
+  return row === undefined ? undefined : row.default_branch;
 }

@@ -120,6 +120,45 @@ describe("git collector parity with GitHub", () => {
     expect(none.removed).toEqual({ deployment: 1 });
   });
 
+  test("pull requests only another branch held are removed once the default branch is read again, others' stay", async () => {
+    repo.commit(alice, "2026-01-05T09:00:00Z", "Initial commit");
+    repo.checkout("fix", true);
+    repo.commit(bob, "2026-01-06T09:00:00Z", "Bob's fix");
+    repo.checkout("main");
+    repo.merge("fix", "2026-01-07T09:00:00Z", "Merge pull request #1 from bobgh/fix", bob);
+    repo.checkout("dev", true);
+    repo.checkout("feat", true);
+    repo.commit(alice, "2026-01-08T09:00:00Z", "Dev-only work");
+    repo.checkout("dev");
+    repo.merge("feat", "2026-01-09T09:00:00Z", "Merge pull request #2 from alicegh/feat", alice);
+
+    const onDev = await gitCollector.collect(
+      context(store.db),
+      gitConfig({ repositories: [{ path: repo.dir }], branch: "dev" }),
+    );
+    expect(onDev.status).toBe("ok");
+    expect(rows(store.db, "SELECT number FROM pull_requests ORDER BY number")).toEqual([{ number: 1 }, { number: 2 }]);
+    // Another source's pull request of the same repository.
+    store.db.$client
+      .prepare(
+        "INSERT INTO pull_requests (workspace_id, repository_id, number, author_id, created_at) SELECT id, 'acme/shop', 99, 'dave', 0 FROM workspaces",
+      )
+      .run();
+
+    // Still on dev in the clone, but the default branch is read: #2 was never merged into it.
+    const onMain = await gitCollector.collect(context(store.db), gitConfig({ repositories: [{ path: repo.dir }] }));
+    expect(onMain.removed).toEqual({ pull_request: 1 });
+    expect(rows(store.db, "SELECT number, base_branch FROM pull_requests ORDER BY number")).toEqual([
+      { number: 1, base_branch: "main" },
+      { number: 99, base_branch: null },
+    ]);
+    expect(rows(store.db, "SELECT default_branch FROM repositories")).toEqual([{ default_branch: "main" }]);
+
+    const again = await gitCollector.collect(context(store.db), gitConfig({ repositories: [{ path: repo.dir }] }));
+    expect(again.removed).toBeUndefined();
+    expect(rows(store.db, "SELECT count(*) AS n FROM pull_requests")).toEqual([{ n: 2 }]);
+  });
+
   test("--team creates the team; PR authors come from the merge subject; long-lived branch merges are not pull requests", async () => {
     repo.commit(alice, "2026-01-05T09:00:00Z", "Initial commit");
     repo.checkout("fix", true);
