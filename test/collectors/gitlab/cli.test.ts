@@ -26,7 +26,59 @@ async function setup() {
   return { store, fake, collect };
 }
 
+/** What the CLI stored, for comparing two databases. */
+function stored(file: string) {
+  const db = openDatabase(file);
+  try {
+    const q = (sql: string) => db.$client.prepare(sql).all();
+    return {
+      pulls: q("SELECT repository_id, number, author_id, first_commit_at, merged_at FROM pull_requests ORDER BY 1, 2"),
+      commits: q("SELECT repository_id, sha, parents FROM commits ORDER BY 1, 2"),
+      deployments: q("SELECT id, status FROM deployments ORDER BY id"),
+      runs: q("SELECT id, status FROM ci_runs ORDER BY id"),
+      incidents: q("SELECT id, resolved_at FROM incidents ORDER BY id"),
+    };
+  } finally {
+    db.$client.close();
+  }
+}
+
 describe("altimeter collect gitlab", () => {
+  test("killed with SIGKILL mid-sync and run again, it ends with the data of an uninterrupted run", async () => {
+    const shape = { mrs: 230, commits: 210, deployments: 120, pipelines: 20, incidents: 10 };
+    const clean = freshDatabase();
+    await closeDatabase(clean.db);
+    const killed = freshDatabase();
+    await closeDatabase(killed.db);
+    const fake = await startFakeGitlab(fakeInstance(3, shape));
+    cleanups.push(
+      () => fake.close(),
+      async () => clean.dispose().catch(() => {}),
+      async () => killed.dispose().catch(() => {}),
+    );
+    const run = (file: string, started?: (child: import("node:child_process").ChildProcess) => void) =>
+      altimeterAsync(["collect", "gitlab", "--group", "acme", "--workspace", "acme", "--url", fake.url], {
+        db: file,
+        env: { GITLAB_TOKEN: fake.token },
+        started,
+      });
+    expect((await run(clean.file)).status).toBe(0);
+    const total = fake.requests.length;
+    fake.requests = [];
+    let child: import("node:child_process").ChildProcess | null = null;
+    fake.onRequest = (n) => {
+      if (n === Math.floor(total / 2)) child?.kill("SIGKILL");
+    };
+    const interrupted = await run(killed.file, (c) => {
+      child = c;
+    });
+    expect(interrupted.signal).toBe("SIGKILL");
+    fake.onRequest = null;
+    const again = await run(killed.file);
+    expect(again.status, again.stderr).toBe(0);
+    expect(stored(killed.file)).toEqual(stored(clean.file));
+  });
+
   test("one failing project is reported on stderr, the others are stored, exit 2", async () => {
     const { store, fake, collect } = await setup();
     const broken = fake.data.projects[1]!;

@@ -54,6 +54,9 @@ function snapshot(db: Db) {
     commits: rows(db, "SELECT repository_id, sha, author_id, parents FROM commits ORDER BY repository_id, sha"),
     deployments: rows(db, "SELECT id, status, environment, finished_at FROM deployments ORDER BY id"),
     runs: rows(db, "SELECT id, status, finished_at FROM ci_runs ORDER BY id"),
+    incidents: rows(db, "SELECT id, resolved_at, repository_id, team_id FROM incidents ORDER BY id"),
+    files: rows(db, "SELECT repository_id, files FROM repository_files ORDER BY repository_id"),
+    cursors: rows(db, "SELECT source, scope, stream, cursor FROM sync_cursors ORDER BY scope, stream"),
   };
 }
 
@@ -259,26 +262,49 @@ describe("the GitLab collector", () => {
     );
   });
 
-  test("a sync killed midway resumes where it stopped and ends with the data of an uninterrupted one", async () => {
-    const shape = { mrs: 250, commits: 250, deployments: 120, pipelines: 10 };
+  test("a sync killed at any request and re-run ends with exactly the data and cursors of an uninterrupted one, without starting over", async () => {
+    const shape = { mrs: 250, commits: 250, deployments: 120, pipelines: 130, incidents: 30 };
+    const prepare = (data: {
+      projects: { releases: unknown[]; deployments: unknown[]; files: Record<string, string> }[];
+    }) => {
+      // One project records no deployments (its releases stand in), one has a file snapshot.
+      data.projects[1]!.deployments = [];
+      data.projects[1]!.releases = Array.from({ length: 130 }, (_, n) => ({
+        tag_name: `v1.${n}.0`,
+        created_at: at(BASE + n * HOUR),
+        released_at: at(BASE + n * HOUR),
+        upcoming_release: false,
+        commit: { id: `${n}`.padStart(40, "0") },
+      }));
+      data.projects[0]!.files = { ".gitlab-ci.yml": "stages: [build]\n", "deploy/app.yaml": "kind: Deployment\n" };
+    };
     const whole = await setup(2, shape);
+    prepare(whole.fake.data);
     await whole.collector().collect(whole.ctx(), whole.config());
     const expected = snapshot(whole.store.db);
+    const total = whole.fake.requests.length;
 
-    const { store, fake, collector, config, ctx } = await setup(2, shape);
-    const controller = new AbortController();
-    fake.onRequest = (n) => {
-      if (n === 14) controller.abort(new Error("killed"));
+    const seed = Date.now() % 100_000;
+    let state = seed;
+    const nextPoint = () => {
+      state = (state * 48271) % 2147483647;
+      return 1 + (state % total);
     };
-    await expect(collector().collect(ctx(controller.signal), config())).rejects.toThrow();
-    const partial = count(store.db, "pull_requests") + count(store.db, "commits");
-    expect(partial).toBeGreaterThan(0);
-    fake.onRequest = null;
-    const before = fake.requests.length;
-    const resumed = await collector().collect(ctx(), config());
-    expect(resumed.status).toBe("ok");
-    expect(snapshot(store.db)).toEqual(expected);
-    // The resumed run did not read everything again.
-    expect(fake.requests.length - before).toBeLessThan(whole.fake.requests.length);
+    for (const point of [...new Set([1, 14, total, nextPoint(), nextPoint(), nextPoint()])]) {
+      const { store, fake, collector, config, ctx } = await setup(2, shape);
+      prepare(fake.data);
+      const controller = new AbortController();
+      fake.onRequest = (n) => {
+        if (n === point) controller.abort(new Error(`killed at request ${point}`));
+      };
+      await expect(collector().collect(ctx(controller.signal), config())).rejects.toThrow();
+      fake.onRequest = null;
+      const before = fake.requests.length;
+      const resumed = await collector().collect(ctx(), config());
+      expect(resumed.status).toBe("ok");
+      expect(snapshot(store.db), `seed ${seed}, killed at request ${point} of ${total}`).toEqual(expected);
+      // Stored pages are not read again: the re-run reads no more than what was left, plus the group and one page a stream.
+      if (point > 20) expect(fake.requests.length - before).toBeLessThan(total);
+    }
   });
 });
