@@ -5,6 +5,7 @@ import { QUESTIONS, type AnswerValue, type QuestionId } from "@/lib/maturity/que
 import { SIGNAL_IDS } from "@/lib/maturity/signals";
 import { CHECKS, LEVELS } from "@/lib/maturity/rubric";
 import type { EffectiveAnswers, RepositoryInput, TeamAssessment } from "@/lib/maturity/types";
+import { METRIC_NAMES } from "@/lib/metrics";
 import type { Tier } from "@/lib/metrics/types";
 import type { JudgedValues, Withheld } from "@/lib/withheld";
 import * as fx from "./fixtures";
@@ -12,14 +13,7 @@ import { file, paths, repo } from "./fixtures";
 
 const NOW = Date.UTC(2026, 3, 6);
 
-const JUDGED: Withheld = {
-  deploymentFrequency: null,
-  leadTime: null,
-  changeFailureRate: null,
-  timeToRestore: null,
-  onboarding: null,
-  timeToFirstDeploy: null,
-};
+const JUDGED = Object.fromEntries(METRIC_NAMES.map((m) => [m, null])) as Withheld;
 
 function metrics(
   o: { deploymentTier?: Tier | null; restoreHours?: number | null; withheld?: Partial<Withheld> } = {},
