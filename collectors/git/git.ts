@@ -85,8 +85,7 @@ export async function* gitRecords(
     for await (const chunk of child.stdout as AsyncIterable<string>) {
       pending += chunk;
       let start = 0;
-      let at: number;
-      while ((at = pending.indexOf("\0", start)) !== -1) {
+      for (let at = pending.indexOf("\0", start); at !== -1; at = pending.indexOf("\0", start)) {
         fields.push(pending.slice(start, at));
         start = at + 1;
         if (fields.length === width) {

@@ -12,7 +12,10 @@ export function generateCiRuns(rng: Random, now: number, pullRequests: readonly 
   const failing = (pr: DemoPullRequest): boolean => {
     const team = pr.repository.team;
     let quota = quotas.get(team.id);
-    if (!quota) quotas.set(team.id, (quota = new RateQuota(team.performance.ciFailureRate, rng)));
+    if (!quota) {
+      quota = new RateQuota(team.performance.ciFailureRate, rng);
+      quotas.set(team.id, quota);
+    }
     return quota.hit();
   };
   const runs: DemoCiRun[] = [];
@@ -62,6 +65,6 @@ export function generateCiRuns(rng: Random, now: number, pullRequests: readonly 
   }
   runs.sort((a, b) => a.startedAt - b.startedAt);
   const first = 5_100_000_000 + rng.int(0, 999_999);
-  runs.forEach((run, i) => (run.id = String(first + i)));
+  for (const [i, run] of runs.entries()) run.id = String(first + i);
   return runs;
 }

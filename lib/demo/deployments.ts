@@ -171,7 +171,7 @@ export function generateTeamDeployments(
         });
       }
     }
-    jobs.sort((a, b) => a.at - b.at).forEach((job) => job.run());
+    for (const job of jobs.sort((a, b) => a.at - b.at)) job.run();
   }
   return p.out;
 }

@@ -243,6 +243,7 @@ function scaffolderRepository(r: DemoRepository): Files {
     ),
     file(
       "templates/search-consumer/skeleton/catalog-info.yaml",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: Backstage scaffolder placeholders, written as the file has them
       catalogInfo("${{ values.name }}", "${{ values.owner }}"),
     ),
     file(
@@ -344,6 +345,7 @@ function ciTemplates(r: DemoRepository): Files {
       ".github/workflows/service-ci.yml",
       reusableWorkflow(
         "service-ci",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, written as the workflow has it
         "      - run: make lint test\n      - uses: ${{ github.repository_owner }}/actions/sbom@v1\n",
       ),
     ),

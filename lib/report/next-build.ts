@@ -63,7 +63,9 @@ export function nextBuild(appDir: string): Promise<void> {
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
-    const collect = (chunk: Buffer) => void (output = (output + chunk.toString()).slice(-20_000));
+    const collect = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-20_000);
+    };
     child.stdout.on("data", collect);
     child.stderr.on("data", collect);
     const timer = setTimeout(() => child.kill("SIGKILL"), BUILD_TIMEOUT_MS);

@@ -13,7 +13,8 @@ export function parseServiceMap(entries: string[]): IncidentTargets {
     if (!m)
       throw new ValidationError(`--map ${JSON.stringify(entry)}: expected SERVICE=repository:ID or SERVICE=team:ID`);
     const [, key, kind, id] = m;
-    const target = (map[key!] ??= {});
+    map[key!] ??= {};
+    const target = map[key!]!;
     if (kind === "repository") target.repository = id;
     else target.team = id;
   }
