@@ -32,6 +32,23 @@ function listed(hits: readonly SignalHit[]): string[] {
   return texts;
 }
 
+/**
+ * Hits in the order a reviewer reads them: the check's strongest signal first
+ * (a CI pipeline before a stray shell script), taking each repository in turn
+ * so the first few lines are not all one repository's.
+ */
+export function reviewOrder(hits: readonly SignalHit[], signals: readonly string[]): SignalHit[] {
+  const bySignal = [...hits].sort((a, b) => signals.indexOf(a.signal) - signals.indexOf(b.signal));
+  const queues = new Map<string, SignalHit[]>();
+  for (const h of bySignal) queues.set(h.repositoryId, [...(queues.get(h.repositoryId) ?? []), h]);
+  const ordered: SignalHit[] = [];
+  for (let round = 0; ordered.length < bySignal.length; round++) {
+    const taken = [...queues.values()].map((q) => q[round]).filter((h): h is SignalHit => h !== undefined);
+    ordered.push(...taken.sort((a, b) => signals.indexOf(a.signal) - signals.indexOf(b.signal)));
+  }
+  return ordered;
+}
+
 function decideSignal(source: Extract<CheckSource, { kind: "signal" }>, facts: ScopeFacts): Decision {
   const withFiles = facts.repositories.filter((r) => r.snapshot !== null);
   if (withFiles.length === 0) {
@@ -41,7 +58,7 @@ function decideSignal(source: Extract<CheckSource, { kind: "signal" }>, facts: S
         : "no repository files collected yet (sync GitHub or import repository_files)";
     return { status: "unknown", evidence: [], note };
   }
-  const hits = hitsOf(facts.hits, source.signals);
+  const hits = reviewOrder(hitsOf(facts.hits, source.signals), source.signals);
   if (source.coverage === "any")
     return hits.length > 0
       ? { status: "pass", evidence: listed(hits) }

@@ -72,7 +72,7 @@ export const CHECKS: readonly CheckDefinition[] = [
     level: 1,
     aspect: "delivery",
     title: "Build and deploy steps are scripted",
-    source: signal(["shell-scripts", "task-runner", "ci-pipeline"]),
+    source: signal(["ci-pipeline", "task-runner", "shell-scripts"]),
     passes:
       "A repository holds shell scripts, a Makefile/Justfile/Taskfile, or a CI pipeline that builds, tests or ships. A formatter or lint workflow alone does not count.",
     fix: "Write the build, test and deploy steps down as scripts or Makefile targets and run them in a CI pipeline.",

@@ -149,6 +149,16 @@ describe("a verdict that does not flip on incidental files", () => {
     );
   });
 
+  test("evidence as a reviewer reads it: CI pipelines before stray scripts, one repository after another", () => {
+    const o = assessWorkspace(workspace(names.map(real))).organisation;
+    const first = o.checks!.find((c) => c.id === "scripted-delivery")!.evidence.slice(0, 5);
+    expect(
+      first.every((e) => e.endsWith("(GitHub Actions)")),
+      first.join("\n"),
+    ).toBe(true);
+    expect(new Set(first.map((e) => e.slice(0, e.indexOf(":")))).size).toBe(5);
+  });
+
   test("a front end on Vercel and services on Fly.io in one monorepo is a split, not teams diverging", () => {
     const o = assessWorkspace(workspace([real("openstatusHQ/openstatus")])).organisation;
     expect(o.reasons.map((r) => r.text).join("\n")).not.toContain("Teams use different tools");
