@@ -2,6 +2,7 @@ import { csvDocument } from "@/lib/csv";
 import type { MetricName, MetricRecords } from "@/lib/metrics";
 import type { Attribution } from "@/lib/metrics/attribution";
 import { formatTimestamp } from "@/lib/events/timestamp";
+import { codingTimeUnknown, onboardingTimeUnknown } from "@/lib/metrics/coding-time";
 import { NO_LINKS, type SourceLinks } from "@/lib/queries/links";
 import { HOUR_MS } from "@/lib/time";
 
@@ -10,6 +11,31 @@ export interface DrillDownTable {
   metric: MetricName;
   columns: string[];
   rows: (string | number | boolean | null)[][];
+  /** What the reader must know about the rows: what is partial and why ("12 of 40 changes have an unknown coding time …"). */
+  notes?: string[];
+}
+
+/** Notes on partial data behind lead time and onboarding (squash merges collected from git only). */
+function partialNotes(records: MetricRecords, metric: MetricName): string[] {
+  if (metric === "leadTime") {
+    const counted = records.leadTime.changes.filter((c) => c.leadTimeMs >= 0);
+    const unknown = counted.filter((c) => codingTimeUnknown(c.pullRequest)).length;
+    return unknown === 0
+      ? []
+      : [
+          `${unknown} of ${counted.length} changes have an unknown coding time (squash merges collected from git only): their lead time runs from the merge, not the first commit. Collecting from GitHub fills it.`,
+        ];
+  }
+  if (metric === "onboarding") {
+    const onboarded = records.onboarding.filter((n) => n.firstMerged !== null);
+    const unknown = onboarded.filter((n) => onboardingTimeUnknown(n.start, n.firstMerged)).length;
+    return unknown === 0
+      ? []
+      : [
+          `${unknown} of ${onboarded.length} onboarded newcomers have an unknown onboarding time, not 0 days: their first commit is the squash merge of their first pull request (git only). Collecting from GitHub fills it.`,
+        ];
+  }
+  return [];
 }
 
 const ts = (ms: number | null): string | null => (ms === null ? null : formatTimestamp(ms));
@@ -30,6 +56,12 @@ export function drillDownTable(
   metric: MetricName,
   links: SourceLinks = NO_LINKS,
 ): DrillDownTable {
+  const table = rowsOf(records, metric, links);
+  const notes = partialNotes(records, metric);
+  return notes.length > 0 ? { ...table, notes } : table;
+}
+
+function rowsOf(records: MetricRecords, metric: MetricName, links: SourceLinks): DrillDownTable {
   switch (metric) {
     case "deploymentFrequency":
       return {
@@ -86,7 +118,11 @@ export function drillDownTable(
           c.deployment.id,
           ts(c.deployment.finishedAt),
           c.leadTimeMs / HOUR_MS,
-          c.leadTimeMs >= 0 ? true : "dropped: negative (clock skew)",
+          c.leadTimeMs < 0
+            ? "dropped: negative (clock skew)"
+            : codingTimeUnknown(c.pullRequest)
+              ? "counted; coding time unknown (squash merge, git only): measured from the merge"
+              : true,
           links.pullRequest(c.pullRequest.repositoryId, c.pullRequest.number),
         ]),
       };
@@ -121,7 +157,9 @@ export function drillDownTable(
           n.person.id,
           n.person.teamId,
           ts(n.start.at),
-          n.start.source,
+          onboardingTimeUnknown(n.start, n.firstMerged)
+            ? `${n.start.source}; onboarding time unknown: the first commit is the squash merge itself (git only)`
+            : n.start.source,
           n.firstMerged ? `${n.firstMerged.repositoryId}#${n.firstMerged.number}` : null,
           ts(n.firstMerged?.at ?? null),
           n.onboardingDays,

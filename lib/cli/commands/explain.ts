@@ -52,6 +52,8 @@ or which incident by which attribution rule.
         v === null ? "—" : typeof v === "number" && !Number.isInteger(v) ? v.toFixed(2) : String(v);
       ctx.out(`${table([t.columns, ...t.rows.map((r) => r.map(cell))])}\n\n${t.rows.length} records`);
     }
+    // Partial data is said plainly, on stderr when stdout carries JSON or CSV.
+    for (const note of t.notes ?? []) (ctx.values.json || ctx.values.csv ? ctx.err : ctx.out)(`note: ${note}`);
     return 0;
   },
 };

@@ -147,6 +147,11 @@ export default async function MetricPage({ params, searchParams }: MetricPagePro
             Download CSV<span className="visually-hidden"> of every record</span>
           </a>
         </div>
+        {table.notes?.map((note) => (
+          <p key={note} className="withheld" role="note">
+            {note}
+          </p>
+        ))}
         {total === 0 ? (
           <NoRows
             what="records behind this metric"
