@@ -5,7 +5,9 @@
  */
 import type { RecordTypeCoverage, RepositoryCoverage, WeeklyActivity } from "@/lib/queries/coverage";
 import { count, formatDay, formatShortDay } from "@/lib/format";
+import { metricInfo } from "@/lib/service/definitions";
 import { DAY_MS, WEEK_MS } from "@/lib/time";
+import { noDataBecause, withheldByReason, type Withheld } from "@/lib/withheld";
 
 const LISTED = 6;
 
@@ -17,6 +19,8 @@ export interface GapInput {
   records: readonly RecordTypeCoverage[];
   repositories: readonly RepositoryCoverage[];
   weekly: WeeklyActivity;
+  /** Why the window's tiers and targets are withheld, per metric (a source without data). */
+  withheld?: Withheld;
 }
 
 function names(list: readonly RepositoryCoverage[]): string {
@@ -47,6 +51,10 @@ export function findGaps(input: GapInput): string[] {
     gaps.push(
       `The data starts on ${formatDay(input.dataStart)}, ${count(Math.ceil((input.dataStart - window.from) / DAY_MS), "day")} after the period begins: the first weeks are incomplete.`,
     );
+  }
+  for (const { metrics, reason } of input.withheld ? withheldByReason(input.withheld) : []) {
+    const titles = metrics.map((m) => metricInfo(m).title.toLowerCase()).join(", ");
+    gaps.push(`Not judged (${titles}) — ${noDataBecause(reason)}.`);
   }
   for (const r of input.records) {
     if (r.last === null || r.type === "repository" || r.type === "repository_files") continue;

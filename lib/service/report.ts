@@ -18,7 +18,7 @@ import { formatChange, formatHeadline } from "@/lib/format";
 import { buildRoadmap, type RoadmapPhase } from "@/lib/report/roadmap";
 import { executiveSummary, TARGET_WORDS, type ExecutiveSummary, type Movement } from "@/lib/report/summary";
 import { getOverview, type Overview } from "./dashboard";
-import { noDataBecause, withheldByReason } from "@/lib/withheld";
+import { noDataBecause, type Withheld, withheldByReason } from "@/lib/withheld";
 import { headlineValue, METRIC_INFO, metricInfo, metricTarget } from "./definitions";
 import { assessMaturity, getLevelHistory, type LevelPoint } from "./maturity";
 import { resolveQuery, type MetricsQuery } from "./scope";
@@ -130,6 +130,7 @@ async function reportCoverage(
   workspaceId: number,
   window: { from: number; to: number },
   dataStart: number | null,
+  withheld: Withheld,
 ): Promise<ReportCoverage> {
   const [records, repositories, weekly, runs] = await Promise.all([
     listRecordCoverage(db, workspaceId, window),
@@ -151,7 +152,7 @@ async function reportCoverage(
     records,
     repositories,
     weekly,
-    gaps: findGaps({ window, dataStart, records, repositories, weekly }),
+    gaps: findGaps({ window, dataStart, records, repositories, weekly, withheld }),
     syncRuns,
   };
 }
@@ -221,6 +222,6 @@ export async function getReportModel(db: Db, q: ReportQuery): Promise<ReportMode
           withheld: withheldRoadmap(overview),
         })
       : [],
-    coverage: await reportCoverage(db, resolved.workspace.id, window, dataStart),
+    coverage: await reportCoverage(db, resolved.workspace.id, window, dataStart, overview.report.withheld),
   };
 }

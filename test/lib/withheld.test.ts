@@ -140,6 +140,9 @@ describe("a workspace without incident data never shows its change failure rate 
     expect(standing).toMatch(/cannot be judged without data \([^)]*a change failure rate below 5%/);
     // First the questions, then the source to connect, then the steps.
     expect(model.roadmap[0]!.items[1]!.text).toBe(`Change failure rate, time to restore — no data: ${NO_INCIDENTS}`);
+    expect(model.coverage.gaps).toContain(
+      `Not judged (change failure rate, time to restore) — no data: ${NO_INCIDENTS}.`,
+    );
     const missed = model.roadmap.flatMap((p) => p.items.map((i) => i.text)).filter((t) => t.startsWith("Meet"));
     expect(missed).toEqual(["Meet the target of more than one deployment a day (now 1 deployments / day)"]);
   });
