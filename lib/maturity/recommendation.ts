@@ -138,7 +138,7 @@ export function recommend(input: RecommendationInput): Recommendation {
         {
           category: "data",
           action:
-            "Collect the repositories' files (altimeter collect git --repo PATH, or a GitHub sync) and answer the questionnaire, then assess again",
+            "Collect the repositories' files (altimeter collect git PATH, or a GitHub sync) and answer the questionnaire, then assess again",
           tools: [],
         },
       ],

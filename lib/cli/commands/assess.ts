@@ -13,7 +13,9 @@ function reasonLines(reasons: readonly Reason[]): string[] {
 }
 
 function stepLines(steps: readonly NextStep[]): string[] {
-  return steps.map((s, i) => `  ${i + 1}. [${s.category}] ${s.action} (${s.tools.join(", ")})`);
+  return steps.map(
+    (s, i) => `  ${i + 1}. [${s.category}] ${s.action}${s.tools.length ? ` (${s.tools.join(", ")})` : ""}`,
+  );
 }
 
 function teamDetail(t: TeamAssessment): string[] {
