@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { UpstreamError } from "@/lib/errors";
+import { knownSecrets, redact } from "@/lib/redact";
 
 /** How a REST collector talks to its service: name for messages, auth header, retry policy. */
 export interface RestClient {
@@ -64,12 +65,34 @@ function errorDetail(text: string): string {
 }
 
 /**
+ * The secrets a client sends: each header value whole and each of its parts
+ * (`Token token=KEY`, `GenieKey KEY`), with every secret of the environment.
+ */
+function clientSecrets(client: RestClient): string[] {
+  const values = Object.values(client.headers);
+  const parts = values.flatMap((v) => v.split(/[\s=,;:]+/)).filter((p) => p.length >= 8);
+  return [...new Set([...values, ...parts, ...knownSecrets()])].sort((a, b) => b.length - a.length);
+}
+
+/**
  * GETs `url` and parses the body with `schema` (every upstream payload is
  * checked before it is mapped). Retries network errors, 5xx and 429 with
  * exponential backoff and jitter, honouring `Retry-After`; fails at once, with
- * an UpstreamError saying what to fix, on 401/403 and other 4xx.
+ * an UpstreamError saying what to fix, on 401/403 and other 4xx. Every
+ * message is redacted of the client's credentials and the environment's secrets.
  */
 export async function fetchJson<T>(client: RestClient, url: string, schema: z.ZodType<T>): Promise<T> {
+  try {
+    return await fetchJsonOnce(client, url, schema);
+  } catch (error) {
+    // An upstream (or a proxy before it) may echo the request, auth header included: no message carries a key.
+    if (error instanceof UpstreamError)
+      throw new UpstreamError(redact(error.message, clientSecrets(client)), error.kind);
+    throw error;
+  }
+}
+
+async function fetchJsonOnce<T>(client: RestClient, url: string, schema: z.ZodType<T>): Promise<T> {
   const attempts = client.attempts ?? 5;
   const base = client.baseDelayMs ?? 500;
   const max = client.maxDelayMs ?? 30_000;

@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { AltimeterError } from "@/lib/errors";
 import { finishSyncRun, startSyncRun } from "@/lib/queries/sync-runs";
+import { knownSecrets, redactDeep } from "@/lib/redact";
 import { ensureWorkspace } from "@/lib/queries/workspaces";
 import { sourceName, type WorkspaceConfig } from "./config";
 import { runCollector } from "./registry";
@@ -51,6 +52,13 @@ export function overallStatus(statuses: readonly CollectorResult["status"][]): W
   if (statuses.every((s) => s === "ok")) return "ok";
   if (statuses.every((s) => s === "failed")) return "failed";
   return "partial";
+}
+
+/** The environment variables a source's config names for its secrets (`tokenEnv`, `apiKeyEnv`…). */
+function secretEnvNames(source: object): string[] {
+  return Object.entries(source)
+    .filter(([key, value]) => /Env$/.test(key) && typeof value === "string")
+    .map(([, value]) => value as string);
 }
 
 /**
@@ -104,8 +112,10 @@ export async function syncWorkspace(ctx: SyncContext, config: WorkspaceConfig): 
       ...(result.rateLimitPoints !== undefined ? { rateLimitPoints: result.rateLimitPoints } : {}),
       durationMs: finished - started,
     };
-    await finishSyncRun(ctx.db, runId, result.status, { ...outcome }, finished);
-    results.push(outcome);
+    // Stored and printed: no failure or warning may carry a key an upstream echoed.
+    const clean = redactDeep(outcome, knownSecrets(secretEnvNames(source)));
+    await finishSyncRun(ctx.db, runId, result.status, { ...clean }, finished);
+    results.push(clean);
   }
   return {
     workspace: config.slug,

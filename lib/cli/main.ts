@@ -1,5 +1,6 @@
 import { debugRequested } from "@/lib/env";
 import { AltimeterError, asKnownError } from "@/lib/errors";
+import { knownSecrets, redact } from "@/lib/redact";
 import { helpText, lazyDb, parseCommandArgs, type Command } from "./command";
 import { COMMANDS } from "./commands";
 
@@ -37,7 +38,10 @@ export async function main(argv: string[]): Promise<number> {
     });
   } catch (thrown) {
     const error = asKnownError(thrown);
-    const message = error instanceof AltimeterError || error instanceof Error ? error.message : String(error);
+    const message = redact(
+      error instanceof AltimeterError || error instanceof Error ? error.message : String(error),
+      knownSecrets(),
+    );
     process.stderr.write(`altimeter ${name}: ${message}\n`);
     if (!(error instanceof AltimeterError) && debugRequested()) console.error(error);
     return 1;

@@ -1,6 +1,6 @@
 import { createTransport } from "nodemailer";
 import { UpstreamError } from "@/lib/errors";
-import { redact } from "./redact";
+import { redact } from "@/lib/redact";
 import type { SmtpSettings } from "./smtp";
 
 /** One digest mail: both parts and, optionally, the PDF report. */

@@ -1,6 +1,6 @@
 import { UpstreamError, ValidationError } from "@/lib/errors";
 import { readSecret } from "@/lib/env";
-import { redact } from "./redact";
+import { redact } from "@/lib/redact";
 
 const TIMEOUT_MS = 15_000;
 

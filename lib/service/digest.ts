@@ -9,7 +9,7 @@ import { renderHtml } from "@/lib/digest/html";
 import { DEFAULT_PUBLIC_URL } from "@/lib/digest/links";
 import { renderMarkdown } from "@/lib/digest/markdown";
 import type { DigestModel } from "@/lib/digest/model";
-import { redact } from "@/lib/digest/redact";
+import { redact } from "@/lib/redact";
 import { DEFAULT_RETRY, withRetries, type RetryPolicy } from "@/lib/digest/retry";
 import { renderSlack } from "@/lib/digest/slack";
 import { postToSlack, slackWebhookUrl } from "@/lib/digest/slack-webhook";
