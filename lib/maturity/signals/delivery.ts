@@ -49,8 +49,10 @@ const BUILD_STEPS: readonly RegExp[] = [
   new RegExp(`${AT_COMMAND}(?:make|just|task|mage)(?:\\s|$)`, "m"),
   new RegExp(`${AT_COMMAND}(?:bash\\s+|sh\\s+)?\\.?\\/?[\\w./-]+\\.sh\\b`, "m"),
   /\buses:\s*["']?(?:docker\/build-push-action|depot\/build-push-action|[\w.-]+\/docker-build-push|goreleaser\/goreleaser-action)/,
-  /\buses:\s*["']?(?:[\w.-]+\/[\w.-]+|\.)\/\.github\/workflows\//,
 ];
+
+/** A called reusable workflow (`uses: org/repo/.github/workflows/NAME.yml@v1`), by its name. */
+const CALLED_WORKFLOW_NAME = /\buses:\s*["']?(?:[\w.-]+\/[\w.-]+|\.)\/\.github\/workflows\/([\w.-]+?)\.ya?ml/g;
 
 /** A workflow's commands, without step names and descriptions ("name: make sure…"). */
 const commands = (text: string) =>
@@ -66,7 +68,11 @@ const DELIVERY_NAME = /(^|[-_.])(build|ci|cd|deploy|release|publish|delivery|doc
 export function workflowDelivers(content: string | undefined, path: string): boolean {
   if (content === undefined) return DELIVERY_NAME.test(baseName(path).replace(/\.ya?ml$/i, ""));
   const text = commands(withoutComments(content));
-  return BUILD_STEPS.some((re) => re.test(text)) || DEPLOY_COMMAND.test(text) || DEPLOY_ACTION.test(text);
+  // A called workflow counts when its name says delivery (service-ci, build-images), not first-time-pr or scorecard.
+  const callsDelivery = [...text.matchAll(CALLED_WORKFLOW_NAME)].some((m) => DELIVERY_NAME.test(m[1]!));
+  return (
+    BUILD_STEPS.some((re) => re.test(text)) || callsDelivery || DEPLOY_COMMAND.test(text) || DEPLOY_ACTION.test(text)
+  );
 }
 
 const ciPipeline: FileDetector = (file, path) => {
@@ -128,7 +134,7 @@ export const DEPLOY_COMMANDS: readonly [RegExp, string | null][] = [
 
 /** Actions that deploy, and the platform each means. */
 export const DEPLOY_ACTIONS: readonly [RegExp, string | null][] = [
-  [/\buses:\s*["']?superfly\/(?:flyctl-actions|fly-pr-review-apps)/, "Fly.io"],
+  [/\buses:\s*["']?superfly\/fly-pr-review-apps/, "Fly.io"],
   [/\buses:\s*["']?(?:amondnet\/vercel-action|vercel\/[\w.-]*deploy)/, "Vercel"],
   [/\buses:\s*["']?(?:railwayapp|bervproject\/railway-deploy)\//, "Railway"],
   [/\buses:\s*["']?(?:nwtgck\/actions-netlify|netlify\/actions)/, "Netlify"],
@@ -140,6 +146,14 @@ export const DEPLOY_ACTIONS: readonly [RegExp, string | null][] = [
   ],
 ];
 
+/** Setting up a platform's CLI names the platform, but deploys nothing by itself (openstatus restarts Fly machines on a schedule). */
+const PLATFORM_SETUP: readonly [RegExp, string][] = [
+  [/\buses:\s*["']?superfly\/flyctl-actions/, "Fly.io"],
+  [/\bnpm\s+(?:i|install)\s+(?:-g\s+|--global\s+)?vercel\b/, "Vercel"],
+  [/\bnpm\s+(?:i|install)\s+(?:-g\s+|--global\s+)?@railway\/cli\b/, "Railway"],
+  [/\bcli-assets\.heroku\.com\b/, "Heroku"],
+];
+
 const DEPLOY_COMMAND = new RegExp(DEPLOY_COMMANDS.map(([re]) => re.source).join("|"));
 const DEPLOY_ACTION = new RegExp(DEPLOY_ACTIONS.map(([re]) => re.source).join("|"));
 const CALLS_DEPLOY_WORKFLOW = /^[ \t]+uses:[ \t]*\S*\/\.github\/workflows\/[^@\s]*deploy[^@\s]*@/m;
@@ -147,7 +161,9 @@ const CALLS_DEPLOY_WORKFLOW = /^[ \t]+uses:[ \t]*\S*\/\.github\/workflows\/[^@\s
 /** The managed platforms a workflow deploys to (`flyctl deploy` → Fly.io). */
 export function workflowPlatforms(content: string): string[] {
   const text = withoutComments(content);
-  const named = [...DEPLOY_COMMANDS, ...DEPLOY_ACTIONS].filter(([re, p]) => p !== null && re.test(text));
+  const named = [...DEPLOY_COMMANDS, ...DEPLOY_ACTIONS, ...PLATFORM_SETUP].filter(
+    ([re, p]) => p !== null && re.test(text),
+  );
   return [...new Set(named.map(([, p]) => p!))];
 }
 

@@ -238,6 +238,29 @@ jobs:
           FLY_API_TOKEN: \${{ secrets.FLY_API_TOKEN }}
 `;
 
+/** openstatus's restart-workflows.yml: operates Fly machines on a schedule, deploys nothing. */
+export const flyRestart = `name: Restart workflows
+on:
+  schedule:
+    - cron: "0 */6 * * *"
+jobs:
+  restart:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: superfly/flyctl-actions/setup-flyctl@master
+      - run: |
+          ids=$(flyctl machines list -a "$FLY_APP" --json | jq -r '.[].id')
+          for id in $ids; do flyctl machine restart "$id" -a "$FLY_APP"; done
+`;
+
+/** opentelemetry-demo's first-time-pr.yml: a shared workflow that greets contributors. */
+export const greetingCaller = `on:
+  pull_request_target:
+jobs:
+  welcome:
+    uses: open-telemetry/shared-workflows/.github/workflows/first-time-pr.yml@8079110
+`;
+
 /** dub's deploy-embed-script.yml: a deploy job whose deploy step is commented out. */
 export const deployCommentedOut = `name: "Deploy embed script"
 on:

@@ -29,6 +29,8 @@ const CASES: Record<SignalId, { shows: RepositoryFile[]; lookAlikes: RepositoryF
       file(".github/workflows/prettier.yaml", fx.prettierWorkflow),
       file(".github/workflows/stale.yml", fx.staleWorkflow),
       file(".github/workflows/lint.yml"),
+      file(".github/workflows/restart.yml", fx.flyRestart),
+      file(".github/workflows/first-time-pr.yml", fx.greetingCaller),
       ...paths(
         "docs/ci.md",
         ".github/workflow-templates/ci.yml",
@@ -209,6 +211,7 @@ const CASES: Record<SignalId, { shows: RepositoryFile[]; lookAlikes: RepositoryF
       ...paths("apps/checker/fly.toml", "services/api/railway.toml", "apps/web/vercel.json"),
       file("railway.json", JSON.stringify({ $schema: "https://railway.com/railway.schema.json", deploy: {} })),
       file(".github/workflows/deploy.yml", fx.flyDeploy),
+      file(".github/workflows/restart.yml", fx.flyRestart),
     ],
     lookAlikes: [
       ...paths("docs/vercel.md", "fly.toml.example", "Procfile.dev", "docs/railway.toml.md"),
