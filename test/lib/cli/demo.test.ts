@@ -9,12 +9,13 @@ import { DAY_MS } from "@/lib/time";
 const store = freshDatabase();
 afterAll(() => store.dispose());
 
-// The last 52 full weeks before today, as a dashboard would ask.
+// The last 52 full weeks before today, as a dashboard would ask. Which tier each team sits at is
+// checked on fixed days in test/lib/demo/tiers.test.ts, so this test does not depend on today's date.
 const to = formatDate(Math.floor(Date.now() / DAY_MS) * DAY_MS);
 const from = formatDate(Math.floor(Date.now() / DAY_MS) * DAY_MS - 364 * DAY_MS);
 
 describe("altimeter demo", () => {
-  test("creates a workspace whose teams sit at clearly different tiers, and recreating it changes nothing", async () => {
+  test("creates the demo workspace through the CLI, and recreating it changes nothing", async () => {
     const first = altimeter(["demo"], { db: store.file });
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/^demo: imported 7 team, 24 repository/);
@@ -27,14 +28,6 @@ describe("altimeter demo", () => {
     ]);
 
     const db = openDatabase(store.file);
-    const tiers = async (team: string) => {
-      const m = await getMetricsReport(db, { workspace: "demo", from, to, team });
-      return [m.deploymentFrequency.tier, m.leadTime.tier, m.changeFailureRate.tier, m.timeToRestore.tier];
-    };
-    expect(await tiers("checkout")).toEqual(["elite", "elite", "elite", "elite"]);
-    expect(await tiers("catalog")).toEqual(["high", "high", "high", "high"]);
-    expect(await tiers("fulfilment")).toEqual(["medium", "medium", "medium", "medium"]);
-    expect(await tiers("billing")).toEqual(["low", "low", "low", "low"]);
     const all = await getMetricsReport(db, { workspace: "demo", from, to });
     expect(all.onboarding.newcomers).toBeGreaterThan(0);
     expect(all.timeToFirstDeploy.deployed).toBeGreaterThan(0);
