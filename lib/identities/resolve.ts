@@ -56,7 +56,7 @@ export interface Identities {
 }
 
 /** Names git users leave unconfigured or share: never evidence of one person. */
-const SHARED_NAMES = new Set(["your name", "github actions", "github action", "git user", "the author", "unknown"]);
+const SHARED_NAMES = ["your name", "github actions", "github action", "git user", "the author", "unknown"];
 
 /**
  * A name reduced to what identifies a person: accents dropped, case folded,
@@ -70,9 +70,11 @@ export function nameKey(name: string): string {
   return (plain.match(/\p{L}+/gu) ?? []).sort().join(" ");
 }
 
+const SHARED_NAME_KEYS = new Set(SHARED_NAMES.map(nameKey));
+
 /** Whether a name key is specific enough to merge on: two words or more, and not a placeholder. */
 export function isFullName(key: string): boolean {
-  return key.includes(" ") && !SHARED_NAMES.has(key);
+  return key.includes(" ") && !SHARED_NAME_KEYS.has(key);
 }
 
 class UnionFind {
@@ -119,7 +121,7 @@ export function resolveIdentities(input: IdentityInputs): Identities {
   for (const { personId, name } of input.names) {
     if (!automatic(personId)) continue;
     const key = nameKey(name);
-    if (key === "") continue;
+    if (key === "" || SHARED_NAME_KEYS.has(key)) continue;
     const entry = byName.get(key) ?? { shown: name.trim(), ids: new Set<string>() };
     entry.ids.add(personId);
     byName.set(key, entry);
@@ -137,11 +139,17 @@ export function resolveIdentities(input: IdentityInputs): Identities {
   }
   // An id whose commits came under several logins is an address strangers share (a generic one, a
   // colleague's machine): linking through it would make them one person, so such links are not used.
+  // Likewise a login whose pull requests hold the commits of more than two ids is an organisation or a
+  // maintainer merging others' work (DevLake's former owner `merico-dev` opened 18 people's), not one person.
   const loginsOf = new Map<string, Set<string>>();
-  for (const { personId, otherId } of input.links)
+  const idsOf = new Map<string, Set<string>>();
+  for (const { personId, otherId } of input.links) {
     loginsOf.set(otherId, (loginsOf.get(otherId) ?? new Set()).add(personId));
+    idsOf.set(personId, (idsOf.get(personId) ?? new Set()).add(otherId));
+  }
   for (const { personId, otherId, reason } of input.links) {
-    if (!automatic(personId) || !automatic(otherId) || loginsOf.get(otherId)!.size > 1) continue;
+    if (!automatic(personId) || !automatic(otherId)) continue;
+    if (loginsOf.get(otherId)!.size > 1 || idsOf.get(personId)!.size > 2) continue;
     uf.union(personId, otherId);
     note(personId, reason);
     note(otherId, reason);
