@@ -59,6 +59,11 @@ function show(column: string, value: Cell): string {
   return value;
 }
 
+/** A cell's text linked to the record's source. */
+function linkTo(url: string, text: string) {
+  return <a href={url}>{text}</a>;
+}
+
 /** One page of a metric's drill-down: every record behind the number, linked to its source where known. */
 export function DrillDownTable({
   table,
@@ -93,6 +98,7 @@ export function DrillDownTable({
             const url = urlAt >= 0 ? (row[urlAt] as string | null) : null;
             const failed = failedAt >= 0 && row[failedAt] === true;
             return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a server-rendered page of rows, never reordered in place; rows carry no id
               <tr key={r} className={failed ? "row-failed" : undefined}>
                 {shown.map(({ c, i }) => {
                   const name =
@@ -100,7 +106,7 @@ export function DrillDownTable({
                       ? repositoryNames.get(row[i] as string)
                       : undefined;
                   const text = name ?? show(c, row[i]!);
-                  const content = url && c === linked && row[i] !== null ? <a href={url}>{text}</a> : text;
+                  const content = url && c === linked && row[i] !== null ? linkTo(url, text) : text;
                   const className =
                     typeof row[i] === "number" ? "num" : TIMESTAMP.test(String(row[i])) ? "time" : undefined;
                   return i === 0 ? (

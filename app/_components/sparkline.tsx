@@ -28,10 +28,14 @@ function pathOf(values: readonly (number | null)[]): {
     }
     run = [];
   };
-  values.forEach((v, i) => {
-    if (v === null) return flush();
-    run.push((last = { x: x(i), y: y(v) }));
-  });
+  for (const [i, v] of values.entries()) {
+    if (v === null) {
+      flush();
+      continue;
+    }
+    last = { x: x(i), y: y(v) };
+    run.push(last);
+  }
   flush();
   return { line, area, last };
 }

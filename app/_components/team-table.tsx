@@ -1,5 +1,6 @@
 "use client";
 
+import { TableRegion } from "./table-region";
 import Link from "next/link";
 import { useState } from "react";
 import type { Tier } from "@/lib/metrics/types";
@@ -68,7 +69,7 @@ export function TeamTable({
     );
   };
   return (
-    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+    <TableRegion label={caption}>
       <table className="data-table">
         <caption>{caption} Tiers are the DORA 2023 benchmarks. Select a column heading to sort.</caption>
         <thead>
@@ -86,7 +87,7 @@ export function TeamTable({
                 </Link>
               </th>
               {row.cells.map((cell, i) => (
-                <td key={i} className="num">
+                <td key={columns[i]!.label} className="num">
                   <span className="cell-metric">
                     <span>
                       {cell.text === null ? (
@@ -105,6 +106,6 @@ export function TeamTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

@@ -56,6 +56,7 @@ export function WorkspaceList({ rows, initialQuery }: { rows: WorkspaceRow[]; in
 
   return (
     <>
+      {/* biome-ignore lint/a11y/useSemanticElements: a form with role="search" is what every screen reader announces; <search> is too new */}
       <form
         className="quick-filter"
         role="search"

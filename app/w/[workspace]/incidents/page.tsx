@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { Metadata } from "next";
 import { NoRows } from "@/app/_components/empty-state";
 import { FilterBar } from "@/app/_components/filter-bar";
@@ -32,7 +33,7 @@ export default async function IncidentsPage({ params, searchParams }: IncidentsP
   const severity = single(query.severity);
   const keep = { from: filters.from, to: filters.to, team: filters.team, q: search, status, severity };
 
-  let body;
+  let body: ReactNode;
   let severities: string[] = [];
   if (problem !== null) {
     body = <WindowProblem problem={problem} resetHref={path} />;

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { Metadata } from "next";
 import { NoRows } from "@/app/_components/empty-state";
 import { FilterBar } from "@/app/_components/filter-bar";
@@ -46,7 +47,7 @@ export default async function RepositoriesPage({ params, searchParams }: Reposit
     sort: sort === "name" ? null : sort,
   };
 
-  let body;
+  let body: ReactNode;
   if (problem !== null) {
     body = <WindowProblem problem={problem} resetHref={path} />;
   } else {

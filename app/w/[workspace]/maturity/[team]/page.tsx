@@ -34,7 +34,7 @@ export default async function TeamMaturityPage({ params, searchParams }: TeamMat
   const db = await requestDb();
   const workspace = await workspaceOr404(db, slug);
   const { team } = await teamOr404(db, workspace, teamId);
-  let report;
+  let report: Awaited<ReturnType<typeof assessMaturity>>;
   try {
     report = await assessMaturity(db, { workspace: workspace.slug, team: team.id });
   } catch (error) {
@@ -151,8 +151,8 @@ export default async function TeamMaturityPage({ params, searchParams }: TeamMat
                   </tr>
                 </thead>
                 <tbody>
-                  {history.map((h, i) => (
-                    <tr key={i}>
+                  {history.map((h) => (
+                    <tr key={h.assessedAt}>
                       <th scope="row">{new Date(h.assessedAt).toISOString().replace("T", " ").slice(0, 16)} UTC</th>
                       <td>
                         {h.level}
