@@ -107,7 +107,9 @@ async function main(): Promise<void> {
     const [computeMs] = await timed(() =>
       computeMetrics(facts, { from: today - 365 * DAY_MS, to: today }, { teamId: null }),
     );
-    coldParts.loadMs.push(loadMs), coldParts.deriveMs.push(deriveMs), coldParts.computeMs.push(computeMs);
+    coldParts.loadMs.push(loadMs);
+    coldParts.deriveMs.push(deriveMs);
+    coldParts.computeMs.push(computeMs);
     loaded = {
       deployments: data.deployments.length,
       mergedPullRequests: data.pullRequests.length,

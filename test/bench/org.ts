@@ -117,14 +117,16 @@ export function buildOrg(rng: Rng, shape: WorkspaceShape, end: number, sink: Rec
       ? TEAM_NAMES[i]!
       : `${TEAM_NAMES[i % TEAM_NAMES.length]}-${Math.floor(i / TEAM_NAMES.length) + 1}`,
   );
-  teamSlugs.forEach((slug, i) =>
-    sink.write("team", [`team-${slug}`, title(slug), i < 5 ? null : `team-${teamSlugs[i % 5]}`]),
-  );
+  for (const [i, slug] of teamSlugs.entries())
+    sink.write("team", [`team-${slug}`, title(slug), i < 5 ? null : `team-${teamSlugs[i % 5]}`]);
   const teamWeights = teamSlugs.map(() => rng.logNormal(1, 0.4));
   const teamWeightSum = teamWeights.reduce((a, b) => a + b, 0);
   const pickTeam = () => {
     let u = rng.next() * teamWeightSum;
-    for (let i = 0; i < teamWeights.length; i++) if ((u -= teamWeights[i]!) < 0) return i;
+    for (let i = 0; i < teamWeights.length; i++) {
+      u -= teamWeights[i]!;
+      if (u < 0) return i;
+    }
     return teamWeights.length - 1;
   };
 

@@ -20,7 +20,7 @@ function expectClose(actual: unknown, wanted: unknown, at = "$"): void {
   } else if (Array.isArray(wanted)) {
     expect(Array.isArray(actual), at).toBe(true);
     expect((actual as unknown[]).length, `${at}.length`).toBe(wanted.length);
-    wanted.forEach((w, i) => expectClose((actual as unknown[])[i], w, `${at}[${i}]`));
+    for (const [i, w] of wanted.entries()) expectClose((actual as unknown[])[i], w, `${at}[${i}]`);
   } else if (wanted !== null && typeof wanted === "object") {
     expect(actual !== null && typeof actual === "object", at).toBe(true);
     for (const [k, w] of Object.entries(wanted)) expectClose((actual as Record<string, unknown>)[k], w, `${at}.${k}`);

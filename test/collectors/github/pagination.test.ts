@@ -36,14 +36,14 @@ describe("paging through GitHub", () => {
     const org = generatedOrg([{ pulls: 250, commits: 230, deployments: 120, incidents: 40 }]);
     const { store, fake } = await setup(org);
     const since = "2025-06-30";
-    const after = (iso: string) => Date.parse(iso) >= Date.parse("2025-06-30T00:00:00Z");
+    const sinceDay = (iso: string) => Date.parse(iso) >= Date.parse("2025-06-30T00:00:00Z");
     const repo = org.repos[0]!;
     await syncFake(store.db, fake, { workspace: "big", config: { since } });
     expect(rowCounts(store.db, "big")).toMatchObject({
-      pull_requests: repo.pulls.filter((p) => after(p.updatedAt)).length,
-      commits: repo.commits.filter((c) => after(c.committedDate)).length,
-      deployments: repo.deployments.filter((d) => after(d.createdAt)).length,
-      incidents: repo.issues.filter((i) => after(i.updatedAt)).length,
+      pull_requests: repo.pulls.filter((p) => sinceDay(p.updatedAt)).length,
+      commits: repo.commits.filter((c) => sinceDay(c.committedDate)).length,
+      deployments: repo.deployments.filter((d) => sinceDay(d.createdAt)).length,
+      incidents: repo.issues.filter((i) => sinceDay(i.updatedAt)).length,
     });
     expect(fake.requests[1]!.variables).toMatchObject({
       commitsSince: "2025-06-30T00:00:00.000Z",

@@ -7,7 +7,7 @@
  */
 import { Kind, parse, type FragmentDefinitionNode, type SelectionSetNode, type ValueNode } from "graphql";
 
-function valueOf(node: ValueNode, variables: Record<string, unknown>): unknown {
+function argumentValue(node: ValueNode, variables: Record<string, unknown>): unknown {
   if (node.kind === Kind.VARIABLE) return variables[node.name.value];
   if (node.kind === Kind.INT) return Number(node.value);
   if (node.kind === Kind.BOOLEAN) return node.value;
@@ -22,7 +22,7 @@ function included(
 ): boolean {
   for (const d of directives ?? []) {
     const arg = d.arguments?.find((a) => a.name.value === "if");
-    const value = arg ? valueOf(arg.value, variables) : undefined;
+    const value = arg ? argumentValue(arg.value, variables) : undefined;
     if (d.name.value === "include" && value === false) return false;
     if (d.name.value === "skip" && value === true) return false;
   }
@@ -42,7 +42,7 @@ export function queryCost(source: string, variables: Record<string, unknown>): n
       else if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet, multiplier);
       else {
         const limit = selection.arguments?.find((a) => a.name.value === "first" || a.name.value === "last");
-        const n = limit ? Number(valueOf(limit.value, variables) ?? 0) : 0;
+        const n = limit ? Number(argumentValue(limit.value, variables) ?? 0) : 0;
         if (limit) requests += multiplier;
         walk(selection.selectionSet, limit ? multiplier * Math.max(1, n) : multiplier);
       }

@@ -19,7 +19,8 @@ let schemaCache: GraphQLSchema | null = null;
 
 /** GitHub's schema, built once per test process. */
 export function githubGraphqlSchema(): GraphQLSchema {
-  return (schemaCache ??= buildSchema(githubSchema.idl, { assumeValidSDL: true }));
+  schemaCache ??= buildSchema(githubSchema.idl, { assumeValidSDL: true });
+  return schemaCache;
 }
 
 /** One request the server received. */
@@ -72,6 +73,17 @@ export async function startFakeGithub(org: FakeOrg, token = "test-token-123"): P
     rate: { remaining: 5000, resetAt: "2099-01-01T00:00:00Z" },
     close: async () => {},
   };
+  // Every answer records its status on the request, so tests can read what the client saw.
+  const answer = (
+    res: ServerResponse,
+    recorded: RecordedRequest,
+    status: number,
+    body: unknown,
+    headers?: Record<string, string>,
+  ) => {
+    recorded.status = status;
+    return send(res, status, body, headers);
+  };
   const server = createServer(async (req, res) => {
     const n = fake.requests.length + 1;
     const recorded: RecordedRequest = { n, operation: "?", variables: {}, status: 0 };
@@ -79,12 +91,12 @@ export async function startFakeGithub(org: FakeOrg, token = "test-token-123"): P
     fake.onRequest?.(n);
     const text = await readBody(req);
     if (req.method !== "POST" || req.url !== "/api/graphql")
-      return send(res, (recorded.status = 404), { message: "Not Found" });
+      return answer(res, recorded, 404, { message: "Not Found" });
     let payload: { query?: string; variables?: Record<string, unknown> };
     try {
       payload = JSON.parse(text);
     } catch {
-      return send(res, (recorded.status = 400), { message: "Problems parsing JSON" });
+      return answer(res, recorded, 400, { message: "Problems parsing JSON" });
     }
     recorded.operation = /query\s+(\w+)/.exec(payload.query ?? "")?.[1] ?? "?";
     recorded.variables = payload.variables ?? {};
@@ -95,9 +107,9 @@ export async function startFakeGithub(org: FakeOrg, token = "test-token-123"): P
       return;
     }
     if (injected)
-      return send(res, (recorded.status = injected.status), injected.body ?? { message: "fault" }, injected.headers);
+      return answer(res, recorded, injected.status, injected.body ?? { message: "fault" }, injected.headers);
     if (req.headers.authorization !== `bearer ${fake.token}`) {
-      return send(res, (recorded.status = 401), {
+      return answer(res, recorded, 401, {
         message: "Bad credentials",
         documentation_url: "https://docs.github.com/graphql",
       });
@@ -137,7 +149,7 @@ export async function startFakeGithub(org: FakeOrg, token = "test-token-123"): P
       path: e.path,
       locations: e.locations,
     }));
-    send(res, (recorded.status = 200), errors ? { data: result.data ?? null, errors } : { data: result.data }, {
+    answer(res, recorded, 200, errors ? { data: result.data ?? null, errors } : { data: result.data }, {
       "x-oauth-scopes": "repo, read:org",
       "x-ratelimit-remaining": String(fake.rate.remaining),
     });
