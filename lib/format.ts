@@ -3,7 +3,7 @@
  * so the PDF's sentences and the digest say what the dashboard's cards show.
  * Shared by the dashboard (app/_components/format.ts), lib/report and lib/digest.
  */
-import type { MetricName } from "@/lib/metrics";
+import { isPercent, type MetricName } from "@/lib/metrics";
 import { DAY_MS } from "@/lib/time";
 
 const whole = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
@@ -28,9 +28,9 @@ export function formatPercent(share: number | null): string | null {
   return share === null || !Number.isFinite(share) ? null : oneDecimal.format(share * 100);
 }
 
-/** A metric's headline value as the dashboard's card shows it (the change failure rate in percent). */
+/** A metric's headline value as the dashboard's card shows it (rates in percent). */
 export function formatHeadline(metric: MetricName, value: number | null): string | null {
-  return metric === "changeFailureRate" ? formatPercent(value) : formatNumber(value);
+  return isPercent(metric) ? formatPercent(value) : formatNumber(value);
 }
 
 /** "1 deployment", "3 deployments". */
@@ -60,7 +60,7 @@ export function formatPeriod(from: string, to: string): string {
 export function formatChange(metric: MetricName, delta: number | null, relative: number | null): string | null {
   if (delta === null) return null;
   const sign = delta > 0 ? "+" : delta < 0 ? "−" : "±";
-  if (metric === "changeFailureRate") return `${sign}${oneDecimal.format(Math.abs(delta) * 100)} pp`;
+  if (isPercent(metric)) return `${sign}${oneDecimal.format(Math.abs(delta) * 100)} pp`;
   if (relative === null) return `${sign}${formatNumber(Math.abs(delta))}`;
   const percent = Math.abs(relative) * 100;
   return `${sign}${percent < 10 ? oneDecimal.format(percent) : whole.format(percent)}%`;

@@ -27,12 +27,8 @@ export type JudgedReport = MetricsReport & { withheld: Withheld };
 /** What the word is when a judgement (a tier, a target, a comparison) cannot be made. */
 export const NO_DATA = "no data";
 
-/**
- * The sources a metric's judgement reads: all of `all`, and (when given) at
- * least one of `any`. Metrics to come are listed already, so adding one to
- * METRIC_NAMES finds its rule here.
- */
-const NEEDS: Record<MetricName | "reworkRate" | "failedDeploymentRecovery", { all: Source[]; any?: Source[] }> = {
+/** The sources a metric's judgement reads: all of `all`, and (when given) at least one of `any`. */
+const NEEDS: Record<MetricName, { all: Source[]; any?: Source[] }> = {
   deploymentFrequency: { all: ["deployments"] },
   leadTime: { all: ["deployments", "pullRequests"] },
   changeFailureRate: { all: ["deployments", "incidents"] },

@@ -1,3 +1,4 @@
+import { isPercent } from "@/lib/metrics";
 import Link from "next/link";
 import type { Change } from "@/lib/service/comparison";
 import { headlineValue, metricTarget, metricTier, type MetricInfo } from "@/lib/service/definitions";
@@ -35,7 +36,7 @@ export function MetricCard({ info, values, change, period, weekly, href }: Metri
   const headingId = `metric-${info.slug}`;
   const value = headlineValue(info.name, values);
   const text = formatHeadline(info, value);
-  const exact = value === null ? null : info.name === "changeFailureRate" ? value * 100 : value;
+  const exact = value === null ? null : isPercent(info.name) ? value * 100 : value;
   const tier = metricTier(info.name, values);
   const target = metricTarget(info.name, values);
   const withheld = values.withheld[info.name];

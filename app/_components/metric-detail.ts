@@ -20,5 +20,11 @@ export function metricDetail(name: MetricName, m: MetricValues): string {
       return `${count(m.onboarding.newcomers, "newcomer")} · ${m.onboarding.onboarded} merged a pull request · p90 ${n(m.onboarding.p90Days)} days`;
     case "timeToFirstDeploy":
       return `${count(m.timeToFirstDeploy.newRepositories, "new repository", "new repositories")} · ${m.timeToFirstDeploy.deployed} deployed`;
+    case "reworkRate":
+      return `${m.reworkRate.rework} of ${count(m.reworkRate.deployments, "production deployment")} were rework`;
+    case "failedDeploymentRecovery": {
+      const r = m.failedDeploymentRecovery;
+      return `${count(r.failed, "failed deployment")} · ${r.recovered} recovered · ${r.unrecovered} not · mean ${n(r.meanHours)} h`;
+    }
   }
 }

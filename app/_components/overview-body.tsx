@@ -7,7 +7,7 @@ import { TeamSection } from "./team-section";
 import { TrendSection } from "./trend-section";
 
 /**
- * The body of an overview (a workspace's, or a team's): the six cards, the
+ * The body of an overview (a workspace's, or a team's): the metric cards, the
  * weekly trends and, for a workspace, its teams. A workspace without any
  * data gets the steps to fill it instead.
  */

@@ -4,7 +4,7 @@ import { WithheldNote } from "./badges";
 import { formatHeadline } from "./format";
 import { TeamTable, type TeamTableRow } from "./team-table";
 
-/** The overview's table of teams: each team's six metrics and tiers, sortable. */
+/** The overview's table of teams: each team's metrics and tiers, sortable. */
 export function TeamSection({ teams, hrefFor }: { teams: TeamMetrics[]; hrefFor: (teamId: string) => string }) {
   const columns = METRIC_INFO.map((info) => ({ label: info.shortTitle, unit: info.shortUnit }));
   const rows: TeamTableRow[] = teams.map((t) => ({

@@ -1,3 +1,4 @@
+import { isPercent } from "@/lib/metrics";
 import type { Overview } from "@/lib/service/dashboard";
 import { METRIC_INFO, plottedHeadline, type MetricInfo } from "@/lib/service/definitions";
 import { noDataBecause } from "@/lib/withheld";
@@ -7,7 +8,7 @@ import { TrendChart, type TrendPoint } from "./trend-chart";
 
 /** The value of a metric as a chart plots it: the change failure rate in percent. */
 function plotted(info: MetricInfo, value: number | null): number | null {
-  return value === null ? null : info.name === "changeFailureRate" ? value * 100 : value;
+  return value === null ? null : isPercent(info.name) ? value * 100 : value;
 }
 
 function describe(info: MetricInfo, points: TrendPoint[]): string {
@@ -15,8 +16,7 @@ function describe(info: MetricInfo, points: TrendPoint[]): string {
   if (present.length === 0) return `${info.title}: no value in any week.`;
   const low = present.reduce((a, b) => (b.value < a.value ? b : a));
   const high = present.reduce((a, b) => (b.value > a.value ? b : a));
-  const f = (v: number) =>
-    `${orDash(formatHeadline(info, info.name === "changeFailureRate" ? v / 100 : v))} ${info.unit}`;
+  const f = (v: number) => `${orDash(formatHeadline(info, isPercent(info.name) ? v / 100 : v))} ${info.unit}`;
   return `${info.title} week by week, ${points.length} weeks: lowest ${f(low.value)} (week of ${low.week}), highest ${f(high.value)} (week of ${high.week}), ${present.length} weeks with a value.`;
 }
 

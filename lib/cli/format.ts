@@ -20,14 +20,16 @@ export function table(rows: string[][]): string {
     .join("\n");
 }
 
-/** The six metrics as a readable table (the non-JSON output of `altimeter metrics`). */
+/** The eight metrics as a readable table (the non-JSON output of `altimeter metrics`). */
 export function metricsTable(m: MetricValues): string {
   const d = m.deploymentFrequency,
     l = m.leadTime,
     c = m.changeFailureRate,
     r = m.timeToRestore,
     o = m.onboarding,
-    f = m.timeToFirstDeploy;
+    f = m.timeToFirstDeploy,
+    w = m.reworkRate,
+    x = m.failedDeploymentRecovery;
   return table([
     ["metric", "value", "detail", "DORA tier", "target"],
     [
@@ -71,6 +73,20 @@ export function metricsTable(m: MetricValues): string {
       `${f.newRepositories} new repositories, ${f.deployed} deployed`,
       "",
       `${target(m.targets.timeToFirstDeploy)} (< 24 h)`,
+    ],
+    [
+      "deployment rework rate",
+      w.rate === null ? "—" : `${(w.rate * 100).toFixed(1)}%`,
+      `${w.rework} of ${w.deployments} deployments were rework`,
+      "",
+      `${target(m.targets.reworkRate)} (< 10%)`,
+    ],
+    [
+      "failed deployment recovery",
+      `${num(x.medianHours)} h median`,
+      `${x.failed} failed, ${x.recovered} recovered, ${x.unrecovered} not, mean ${num(x.meanHours)} h`,
+      tier(x.tier),
+      `${target(m.targets.failedDeploymentRecovery)} (< 1 h)`,
     ],
   ]);
 }

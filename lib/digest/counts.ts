@@ -18,5 +18,9 @@ export function countsBehind(name: MetricName, m: MetricValues): string {
       return `${count(m.onboarding.newcomers, "newcomer")}, ${m.onboarding.onboarded} merged`;
     case "timeToFirstDeploy":
       return `${count(m.timeToFirstDeploy.newRepositories, "new repository", "new repositories")}, ${m.timeToFirstDeploy.deployed} deployed`;
+    case "reworkRate":
+      return `${m.reworkRate.rework} of ${count(m.reworkRate.deployments, "deployment")} rework`;
+    case "failedDeploymentRecovery":
+      return `${count(m.failedDeploymentRecovery.failed, "failed deployment")}, ${m.failedDeploymentRecovery.unrecovered} not recovered`;
   }
 }

@@ -7,6 +7,7 @@ import { readLines } from "@/lib/events/lines";
 import type { EventRecord, EventType } from "@/lib/events/types";
 import { validateRecord } from "@/lib/events/validate";
 import { upsertRecords } from "@/lib/queries/ingest";
+import { linkVersions, refreshLinksAfterImport } from "@/lib/queries/change-links";
 import { ensureWorkspace } from "@/lib/queries/workspaces";
 import { yieldToOthers } from "@/lib/work";
 import { emptySummary, MAX_LISTED_REJECTIONS, type ImportSummary } from "./summary";
@@ -160,12 +161,14 @@ export async function importSources(db: Db, options: ImportOptions): Promise<Imp
   const summary = emptySummary();
   const unknown = new Set<string>();
   const workspace = await ensureWorkspace(db, options.workspace);
+  const links = linkChanges(db, workspace.id);
   for (const source of options.sources) {
     let batch: EventRecord[] = [];
     let seen = 0;
     const flush = async () => {
       if (batch.length === 0) return;
       await upsertRecords(db, workspace.id, batch);
+      links.wrote(batch);
       batch = [];
       options.onProgress?.({ source: source.name, records: seen });
     };
@@ -179,8 +182,28 @@ export async function importSources(db: Db, options: ImportOptions): Promise<Imp
     await flush();
     if (summary.stopped) break;
   }
+  links.done();
   summary.unknownFields = [...unknown].sort();
   return summary;
+}
+
+/**
+ * Keeps the commit-graph links (spec/metrics.md §2) current across an
+ * import: notes which repositories the written batches touched and rebuilds
+ * theirs at the end, so computing metrics never reads the graph.
+ */
+function linkChanges(db: Db, workspaceId: number) {
+  const before = linkVersions(db, workspaceId);
+  const touched = new Set<string>();
+  let batches = 0;
+  return {
+    wrote(records: readonly EventRecord[]) {
+      batches++;
+      for (const r of records)
+        if (r.type === "commit" || r.type === "pull_request" || r.type === "deployment") touched.add(r.repositoryId);
+    },
+    done: () => refreshLinksAfterImport(db, workspaceId, touched, before, batches),
+  };
 }
 
 /**
@@ -216,12 +239,14 @@ async function importStrictly(db: Db, options: ImportOptions): Promise<ImportSum
       return summary;
     }
     const workspace = await ensureWorkspace(db, options.workspace);
+    const links = linkChanges(db, workspace.id);
     let batch: EventRecord[] = [];
     let written = 0;
     for await (const { text } of readLines(createReadStream(spool))) {
       batch.push(JSON.parse(text) as EventRecord);
       if (batch.length >= BATCH_SIZE) {
         await upsertRecords(db, workspace.id, batch);
+        links.wrote(batch);
         written += batch.length;
         batch = [];
         options.onProgress?.({ source: "checked records", records: written });
@@ -229,8 +254,10 @@ async function importStrictly(db: Db, options: ImportOptions): Promise<ImportSum
     }
     if (batch.length > 0) {
       await upsertRecords(db, workspace.id, batch);
+      links.wrote(batch);
       options.onProgress?.({ source: "checked records", records: written + batch.length });
     }
+    links.done();
     return summary;
   } finally {
     rmSync(dir, { recursive: true, force: true });

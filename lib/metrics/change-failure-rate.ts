@@ -1,5 +1,6 @@
 import type { Attribution } from "./attribution";
 import type { WorkspaceFacts } from "./facts";
+import { recoveryOf, type Recovery } from "./recovery";
 import type { ScopeFilter } from "./scope";
 import { changeFailureTier } from "./tiers";
 import type { ChangeFailureRate, DeploymentRow, MetricsWindow } from "./types";
@@ -13,6 +14,8 @@ export interface ChangeFailureRecord {
   failedByStatus: boolean;
   /** The incidents attributed to it, each with the rule that did it. */
   incidents: Attribution[];
+  /** When it recovered (§8), for a failed deployment; null when it did not fail. */
+  recovery: Recovery | null;
 }
 
 /** Production deployments that succeeded or failed in the window, oldest first, with their failure reasons. */
@@ -28,7 +31,14 @@ export function changeFailureRecords(
       continue;
     const incidents = facts.incidentsByDeployment.get(d.id) ?? [];
     const failedByStatus = d.status === "failure";
-    records.push({ deployment: d, failed: failedByStatus || incidents.length > 0, failedByStatus, incidents });
+    const failed = failedByStatus || incidents.length > 0;
+    records.push({
+      deployment: d,
+      failed,
+      failedByStatus,
+      incidents,
+      recovery: failed ? recoveryOf(facts, d, incidents) : null,
+    });
   }
   return records.sort(
     (a, b) => a.deployment.finishedAt! - b.deployment.finishedAt! || (a.deployment.id < b.deployment.id ? -1 : 1),

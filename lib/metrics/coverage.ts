@@ -25,6 +25,7 @@ export function withholdJudgements(m: MetricValues): MetricValues {
     leadTime: { ...m.leadTime },
     changeFailureRate: { ...m.changeFailureRate },
     timeToRestore: { ...m.timeToRestore },
+    failedDeploymentRecovery: { ...m.failedDeploymentRecovery },
     targets: { ...m.targets },
   };
   if (!c.deployments) {
@@ -34,12 +35,17 @@ export function withholdJudgements(m: MetricValues): MetricValues {
     out.targets.deploymentFrequency = null;
     out.targets.changeFailureRate = null;
     out.targets.timeToFirstDeploy = null;
+    out.targets.reworkRate = null;
+    out.failedDeploymentRecovery.tier = null;
+    out.targets.failedDeploymentRecovery = null;
   }
   if (!c.incidents) {
     out.changeFailureRate.tier = null;
     out.timeToRestore.tier = null;
     out.targets.changeFailureRate = null;
     out.targets.timeToRestore = null;
+    out.failedDeploymentRecovery.tier = null;
+    out.targets.failedDeploymentRecovery = null;
   }
   if (!c.pullRequests) out.leadTime.tier = null;
   if (!c.pullRequests && !c.commits) out.targets.onboarding = null;

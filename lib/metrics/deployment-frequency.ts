@@ -1,6 +1,9 @@
 import type { WorkspaceFacts } from "./facts";
 import { percentile } from "./percentile";
+import type { ReworkReason } from "./rework";
 import type { ScopeFilter } from "./scope";
+
+const NO_REWORK: ReworkReason[] = [];
 import type { DeploymentFrequency, DeploymentRow, MetricsWindow, Tier } from "./types";
 import { DAY_MS } from "@/lib/time";
 import { fullWeeks, inWindow, windowDays } from "./window";
@@ -10,6 +13,8 @@ export interface CountedDeployment {
   deployment: DeploymentRow;
   /** ⌊(finishedAt − from) / 1 day⌋. */
   dayIndex: number;
+  /** Why it is rework (§7); empty for planned work. */
+  rework: ReworkReason[];
 }
 
 /** The successful production deployments finishing in the window, oldest first. */
@@ -23,7 +28,11 @@ export function deploymentFrequencyRecords(
     if (!inScope.repository(repositoryId)) continue;
     for (const d of list) {
       if (inWindow(d.finishedAt, w))
-        counted.push({ deployment: d, dayIndex: Math.floor((d.finishedAt - w.from) / DAY_MS) });
+        counted.push({
+          deployment: d,
+          dayIndex: Math.floor((d.finishedAt - w.from) / DAY_MS),
+          rework: facts.reworkByDeployment.get(d.id) ?? NO_REWORK,
+        });
     }
   }
   return counted.sort(

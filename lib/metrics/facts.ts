@@ -1,5 +1,6 @@
 import { attributeIncidents, type Attribution } from "./attribution";
-import { linkChanges, type LinkedChange } from "./lead-time-links";
+import { linkChanges, type LinkedChange, type UnlinkedPullRequest } from "./lead-time-links";
+import { reworkReasons, type ReworkReason } from "./rework";
 import type { DeploymentRow, MetricsData, MetricsSettings, PersonRow, RepositoryRow } from "./types";
 
 /**
@@ -21,6 +22,10 @@ export interface WorkspaceFacts {
   /** Incidents attributed to each deployment id. */
   incidentsByDeployment: Map<string, Attribution[]>;
   changes: LinkedChange[];
+  /** Merged pull requests into the default branch that no deployment ships (left out of lead time). */
+  unlinked: UnlinkedPullRequest[];
+  /** Why each deployment is rework (§7), by deployment id; absent when it is not. */
+  reworkByDeployment: Map<string, ReworkReason[]>;
   starts: Map<string, PersonStart>;
 }
 
@@ -100,7 +105,9 @@ export function deriveFacts(data: MetricsData, settings: MetricsSettings): Works
     if (s) starts.set(p.id, s);
   }
 
-  return { ...partial, attributions, incidentsByDeployment, changes: linkChanges(partial), starts };
+  const { changes, unlinked } = linkChanges(partial);
+  const reworkByDeployment = reworkReasons(partial, attributions, changes);
+  return { ...partial, attributions, incidentsByDeployment, changes, unlinked, reworkByDeployment, starts };
 }
 
 /** The fields of WorkspaceFacts computed before attribution and linking. */

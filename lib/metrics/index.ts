@@ -5,6 +5,8 @@ import type { WorkspaceFacts } from "./facts";
 import { firstDeployRecords, timeToFirstDeploy } from "./first-deploy";
 import { leadTime, leadTimeRecords } from "./lead-time";
 import { onboarding, onboardingRecords } from "./onboarding";
+import { failedDeploymentRecovery } from "./recovery";
+import { reworkRate } from "./rework";
 import { scopeFilter, type Scope } from "./scope";
 import { targets } from "./targets";
 import { timeToRestore, timeToRestoreRecords } from "./time-to-restore";
@@ -41,10 +43,29 @@ export const METRIC_NAMES = [
   "timeToRestore",
   "onboarding",
   "timeToFirstDeploy",
+  "reworkRate",
+  "failedDeploymentRecovery",
 ] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
 
-/** Summarises drill-down records into the six metrics and their targets. */
+/** How each metric's headline value reads: a share in [0, 1] shown as a percentage, or a plain number. */
+export const METRIC_FORMAT: Record<MetricName, "percent" | "number"> = {
+  deploymentFrequency: "number",
+  leadTime: "number",
+  changeFailureRate: "percent",
+  timeToRestore: "number",
+  onboarding: "number",
+  timeToFirstDeploy: "number",
+  reworkRate: "percent",
+  failedDeploymentRecovery: "number",
+};
+
+/** Whether a metric's headline value is a share shown in percent (and moves in percentage points). */
+export function isPercent(metric: MetricName): boolean {
+  return METRIC_FORMAT[metric] === "percent";
+}
+
+/** Summarises drill-down records into the eight metrics, coverage and targets. */
 export function summarise(records: MetricRecords, w: MetricsWindow): MetricValues {
   const values = {
     deploymentFrequency: deploymentFrequency(records.deploymentFrequency, w),
@@ -53,6 +74,8 @@ export function summarise(records: MetricRecords, w: MetricsWindow): MetricValue
     timeToRestore: timeToRestore(records.timeToRestore),
     onboarding: onboarding(records.onboarding),
     timeToFirstDeploy: timeToFirstDeploy(records.timeToFirstDeploy),
+    reworkRate: reworkRate(records.deploymentFrequency),
+    failedDeploymentRecovery: failedDeploymentRecovery(records.changeFailureRate),
   };
   return withholdJudgements({ ...values, coverage: coverage(records.sources, w), targets: targets(values) });
 }

@@ -1,5 +1,5 @@
 import type { WorkspaceFacts } from "./facts";
-import type { LinkedChange } from "./lead-time-links";
+import type { LinkedChange, UnlinkedPullRequest } from "./lead-time-links";
 import { percentileOfSorted } from "./percentile";
 import type { ScopeFilter } from "./scope";
 import { leadTimeTier } from "./tiers";
@@ -11,6 +11,8 @@ import { inWindow } from "./window";
 export interface LeadTimeRecords {
   changes: LinkedChange[];
   droppedNegative: LinkedChange[];
+  /** Merged in the window (by mergedAt), into the default branch, and shipped by no deployment: left out. */
+  unlinked: UnlinkedPullRequest[];
 }
 
 /** Linked pull requests whose deployment finished in the window, shortest lead time first. */
@@ -22,7 +24,10 @@ export function leadTimeRecords(facts: WorkspaceFacts, w: MetricsWindow, inScope
     (c.leadTimeMs < 0 ? droppedNegative : changes).push(c);
   }
   changes.sort((a, b) => a.leadTimeMs - b.leadTimeMs);
-  return { changes, droppedNegative };
+  const unlinked = facts.unlinked
+    .filter((u) => inWindow(u.pullRequest.mergedAt, w) && inScope.repository(u.pullRequest.repositoryId))
+    .sort((a, b) => a.pullRequest.mergedAt! - b.pullRequest.mergedAt!);
+  return { changes, droppedNegative, unlinked };
 }
 
 /** Lead time for changes: count, interpolated median and p90 in hours, tier by median. Expects leadTimeRecords' order. */

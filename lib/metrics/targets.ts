@@ -10,5 +10,7 @@ export function targets(m: Omit<MetricValues, "targets" | "coverage">): Targets 
     deploymentFrequency: m.deploymentFrequency.perDay > 1,
     changeFailureRate: below(m.changeFailureRate.rate, 0.05),
     timeToRestore: below(m.timeToRestore.medianHours, 1),
+    reworkRate: below(m.reworkRate.rate, 0.1),
+    failedDeploymentRecovery: below(m.failedDeploymentRecovery.medianHours, 1),
   };
 }

@@ -21,6 +21,10 @@ export interface MetricsSettings {
   attributionWindowMs: number;
   /** Newcomers start at least this long after dataStart. */
   newcomerGraceMs: number;
+  /** Searched (case-insensitive) in the titles of pull requests linked to a deployment: a match makes it rework (§7). */
+  reworkPattern: RegExp;
+  /** Labels that make a linked pull request rework, compared ignoring case (§7). */
+  reworkLabels: string[];
 }
 
 export interface RepositoryRow {
@@ -51,6 +55,19 @@ export interface PullRequestRow {
   firstCommitAt: number | null;
   mergedAt: number | null;
   baseBranch: string | null;
+  title: string | null;
+  labels: string[] | null;
+}
+
+/**
+ * A pull request the commit graph ships in another deployment than the time
+ * rule's first deployment after its merge (spec/metrics.md §2); deploymentId
+ * null when no deployment contains it. Computed at import (lib/metrics/graph-links.ts).
+ */
+export interface GraphLinkRow {
+  repositoryId: string;
+  number: number;
+  deploymentId: string | null;
 }
 
 export interface IncidentRow {
@@ -62,6 +79,8 @@ export interface IncidentRow {
   teamId: string | null;
   deploymentId: string | null;
   causeSha: string | null;
+  /** The deployment that resolved it (§7 rule 1), as recorded; may dangle. */
+  fixDeploymentId: string | null;
   url: string | null;
 }
 
@@ -130,6 +149,8 @@ export interface MetricsData {
   pullRequests: PullRequestRow[];
   incidents: IncidentRow[];
   people: PersonRow[];
+  /** Exceptions to the time rule of §2 found in the commit graph. */
+  graphLinks: GraphLinkRow[];
   /** Earliest commit, pull request, deployment or incident timestamp; null without any. */
   dataStart: number | null;
   /** The earliest record of each source type, for coverage. */
@@ -180,15 +201,35 @@ export interface TimeToFirstDeploy {
   medianHours: number | null;
 }
 
+/** Deployment rework rate (§7). DORA publishes no bands: `tier` is always null. */
+export interface ReworkRate {
+  deployments: number;
+  rework: number;
+  rate: number | null;
+  tier: null;
+}
+
+/** Failed deployment recovery time (§8). */
+export interface FailedDeploymentRecovery {
+  failed: number;
+  recovered: number;
+  unrecovered: number;
+  medianHours: number | null;
+  meanHours: number | null;
+  tier: Tier | null;
+}
+
 export interface Targets {
   onboarding: boolean | null;
   timeToFirstDeploy: boolean | null;
   deploymentFrequency: boolean | null;
   changeFailureRate: boolean | null;
   timeToRestore: boolean | null;
+  reworkRate: boolean | null;
+  failedDeploymentRecovery: boolean | null;
 }
 
-/** The six metrics and their targets for one window and scope. */
+/** The eight metrics, coverage and targets for one window and scope. */
 export interface MetricValues {
   deploymentFrequency: DeploymentFrequency;
   leadTime: LeadTime;
@@ -196,6 +237,8 @@ export interface MetricValues {
   timeToRestore: TimeToRestore;
   onboarding: Onboarding;
   timeToFirstDeploy: TimeToFirstDeploy;
+  reworkRate: ReworkRate;
+  failedDeploymentRecovery: FailedDeploymentRecovery;
   /** Which sources hold data for the window; judgements of uncovered sources are `null`. */
   coverage: Coverage;
   targets: Targets;

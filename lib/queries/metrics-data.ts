@@ -2,6 +2,7 @@ import type { Db } from "@/db/client";
 import { foldPeople } from "@/lib/identities/fold";
 import { resolveIdentities } from "@/lib/identities/resolve";
 import { loadIdentityInputs } from "./identities";
+import { currentChangeLinks } from "./change-links";
 import type {
   DeploymentRow,
   IncidentRow,
@@ -69,7 +70,7 @@ export async function loadMetricsData(db: Db, workspaceId: number): Promise<Metr
 
   // Only merged pull requests can be changes; people's first pull requests are aggregated below.
   const pullRequests = mapRows(
-    "SELECT repository_id, number, created_at, first_commit_at, merged_at, base_branch FROM pull_requests NOT INDEXED WHERE workspace_id = ? AND merged_at IS NOT NULL",
+    "SELECT repository_id, number, created_at, first_commit_at, merged_at, base_branch, title, labels FROM pull_requests NOT INDEXED WHERE workspace_id = ? AND merged_at IS NOT NULL",
     (r): PullRequestRow => ({
       repositoryId: r[0] as string,
       number: r[1] as number,
@@ -77,11 +78,13 @@ export async function loadMetricsData(db: Db, workspaceId: number): Promise<Metr
       firstCommitAt: r[3] as number | null,
       mergedAt: r[4] as number | null,
       baseBranch: r[5] as string | null,
+      title: r[6] as string | null,
+      labels: r[7] === null ? null : (JSON.parse(r[7] as string) as string[]),
     }),
   );
 
   const incidents = rows(
-    "SELECT id, opened_at, resolved_at, title, repository_id, team_id, deployment_id, cause_sha, url FROM incidents WHERE workspace_id = ?",
+    "SELECT id, opened_at, resolved_at, title, repository_id, team_id, deployment_id, cause_sha, url, fix_deployment_id FROM incidents WHERE workspace_id = ?",
   ).map(
     (r): IncidentRow => ({
       id: r[0] as string,
@@ -93,6 +96,7 @@ export async function loadMetricsData(db: Db, workspaceId: number): Promise<Metr
       deploymentId: r[6] as string | null,
       causeSha: r[7] as string | null,
       url: r[8] as string | null,
+      fixDeploymentId: r[9] as string | null,
     }),
   );
 
@@ -150,6 +154,7 @@ export async function loadMetricsData(db: Db, workspaceId: number): Promise<Metr
     pullRequests,
     incidents,
     people: foldPeople(people, leaderOf),
+    graphLinks: currentChangeLinks(db, workspaceId),
     dataStart: starts.length > 0 ? Math.min(...starts) : null,
     sourceStarts,
   };

@@ -49,7 +49,10 @@ export async function deleteWorkspace(db: Db, slug: string): Promise<void> {
 
 /** The settings a workspace can change (spec/cli.md `settings`). */
 export type WorkspaceSettingsPatch = Partial<
-  Pick<Workspace, "productionEnv" | "attributionWindowHours" | "newcomerGraceDays" | "name">
+  Pick<
+    Workspace,
+    "productionEnv" | "attributionWindowHours" | "newcomerGraceDays" | "reworkPattern" | "reworkLabels" | "name"
+  >
 >;
 
 /** Changes some settings; bumps the data version since derived facts depend on them. */

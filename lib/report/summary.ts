@@ -1,6 +1,6 @@
 /**
  * The executive summary in plain words: where the organisation (or team)
- * stands on the six metrics and the maturity rubric, how it moved against the
+ * stands on the metrics and the maturity rubric, how it moved against the
  * previous period, the verdict, and the three things to do next. Pure: the
  * report service hands in what the metrics and maturity services computed.
  */
@@ -28,6 +28,8 @@ export const TARGET_WORDS: Record<keyof Targets, string> = {
   timeToRestore: "service restored within the hour",
   onboarding: "newcomers merging within 7 days",
   timeToFirstDeploy: "new services in production within 24 hours",
+  reworkRate: "fewer than 10% of deployments being rework",
+  failedDeploymentRecovery: "failed deployments recovered within the hour",
 };
 
 /** How one metric moved against the previous period. */

@@ -33,7 +33,7 @@ export interface MetricInfo {
   target: { key: keyof Targets; goal: string; threshold: number } | null;
 }
 
-/** The six metrics in the order of spec/metrics.md. */
+/** The eight metrics in the order of spec/metrics.md. */
 export const METRIC_INFO: readonly MetricInfo[] = [
   {
     name: "deploymentFrequency",
@@ -134,6 +134,40 @@ export const METRIC_INFO: readonly MetricInfo[] = [
     tiers: null,
     target: { key: "timeToFirstDeploy", goal: "below 24 h: hours, not days", threshold: 24 },
   },
+  {
+    name: "reworkRate",
+    slug: "rework-rate",
+    title: "Deployment rework rate",
+    shortTitle: "Rework rate",
+    shortUnit: "%",
+    unit: "%",
+    better: "lower",
+    summary: "Share of production deployments made because of an incident or a user-facing bug (DORA 2024).",
+    rules: [
+      "Counts the deployments of deployment frequency: successful production deployments that finished in the window.",
+      "A deployment is rework when an incident names it as its fix (fixDeploymentId), when a pull request it shipped has a title matching the rework pattern (default: starts with revert or hotfix) or a rework label (default: hotfix, revert, incident), or when it is the last production deploy of the incident's repositories between an incident's opening and its resolution.",
+      "Each rework deployment in the drill-down names the rule that made it rework.",
+    ],
+    tiers: null,
+    target: { key: "reworkRate", goal: "below 10%", threshold: 0.1 },
+  },
+  {
+    name: "failedDeploymentRecovery",
+    slug: "failed-deployment-recovery",
+    title: "Failed deployment recovery time",
+    shortTitle: "Recovery",
+    shortUnit: "h",
+    unit: "h median",
+    better: "lower",
+    summary: "From a failed production deployment to its recovery (DORA 2023).",
+    rules: [
+      "Counts the deployments change failure rate counts as failed in the window.",
+      "With incidents attributed to it, a deployment recovers when the last of them is resolved (never while one is open); a failed deployment without incidents recovers at the next successful production deployment of its repository.",
+      "Recovery time = recovery − the deployment's finishedAt; median and mean over the recovered.",
+    ],
+    tiers: "Elite: median under 1 hour. High: under 1 day. Medium: under 1 week. Low: longer.",
+    target: { key: "failedDeploymentRecovery", goal: "below 1 h", threshold: 1 },
+  },
 ];
 
 /** The information of a metric by name. */
@@ -164,6 +198,10 @@ export function headlineValue(name: MetricName, m: MetricValues): number | null 
       return m.onboarding.medianDays;
     case "timeToFirstDeploy":
       return m.timeToFirstDeploy.medianHours;
+    case "reworkRate":
+      return m.reworkRate.rate;
+    case "failedDeploymentRecovery":
+      return m.failedDeploymentRecovery.medianHours;
   }
 }
 
@@ -201,6 +239,8 @@ function engineTier(name: MetricName, m: MetricValues): Tier | null | undefined 
       return m.changeFailureRate.tier;
     case "timeToRestore":
       return m.timeToRestore.tier;
+    case "failedDeploymentRecovery":
+      return m.failedDeploymentRecovery.tier;
     default:
       return undefined;
   }

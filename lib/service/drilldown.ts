@@ -1,6 +1,7 @@
 import { csvDocument } from "@/lib/csv";
 import type { MetricName, MetricRecords } from "@/lib/metrics";
 import type { Attribution } from "@/lib/metrics/attribution";
+import type { ReworkReason } from "@/lib/metrics/rework";
 import { formatTimestamp } from "@/lib/events/timestamp";
 import { codingTimeUnknown, onboardingTimeUnknown } from "@/lib/metrics/coding-time";
 import { NO_LINKS, type SourceLinks } from "@/lib/queries/links";
@@ -13,6 +14,8 @@ export interface DrillDownTable {
   rows: (string | number | boolean | null)[][];
   /** What the reader must know about the rows: what is partial and why ("12 of 40 changes have an unknown coding time …"). */
   notes?: string[];
+  /** What the number leaves out and why, one sentence each (empty when nothing is). */
+  leftOut: string[];
 }
 
 /** Notes on partial data behind lead time and onboarding (squash merges collected from git only). */
@@ -38,6 +41,43 @@ function partialNotes(records: MetricRecords, metric: MetricName): string[] {
   return [];
 }
 
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** What a metric's records leave out of its number, and why: the drill-down states it beside the rows. */
+export function leftOutNotes(records: MetricRecords, metric: MetricName): string[] {
+  const notes: string[] = [];
+  if (metric === "leadTime") {
+    const { changes, droppedNegative, unlinked } = records.leadTime;
+    const notDeployed = unlinked.filter((u) => u.reason === "notDeployed").length;
+    const early = unlinked.length - notDeployed;
+    if (notDeployed > 0)
+      notes.push(
+        `${plural(notDeployed, "merged pull request", "merged pull requests")} of the window that no production deployment contains (yet): left out.`,
+      );
+    if (early > 0)
+      notes.push(
+        `${plural(early, "merged pull request", "merged pull requests")} merged before their repository's first production deployment: left out, the data begins mid-life.`,
+      );
+    if (droppedNegative.length > 0)
+      notes.push(
+        `${plural(droppedNegative.length, "change", "changes")} with a negative lead time (clock skew): dropped.`,
+      );
+    const unknown = changes.filter((c) => c.pullRequest.firstCommitAt === null).length;
+    if (unknown > 0)
+      notes.push(
+        `${plural(unknown, "change", "changes")} without a first commit time: coding time unknown, lead time counted from the pull request's creation.`,
+      );
+  }
+  if (metric === "changeFailureRate" || metric === "timeToRestore" || metric === "failedDeploymentRecovery") {
+    const unattributed = records.timeToRestore.filter((r) => r.attribution.rule === null).length;
+    if (unattributed > 0)
+      notes.push(
+        `${plural(unattributed, "incident", "incidents")} opened in the window attributed to no deployment (no rule applied): ${metric === "timeToRestore" ? "counted here, but failing" : "failing"} no deployment.`,
+      );
+  }
+  return notes;
+}
+
 const ts = (ms: number | null): string | null => (ms === null ? null : formatTimestamp(ms));
 const RULES: Record<NonNullable<Attribution["rule"]>, string> = {
   deploymentId: "rule 1: names the deployment",
@@ -50,18 +90,38 @@ function why(a: Attribution): string {
   return a.rule === null ? "unattributed" : `${a.deploymentId} (${RULES[a.rule]})`;
 }
 
+/** Which rule of spec/metrics.md §7 made a deployment rework, in words. */
+export function reworkWhy(r: ReworkReason): string {
+  switch (r.rule) {
+    case "fixDeploymentId":
+      return `rule 1: incident ${r.incident.id} names it as its fix`;
+    case "pullRequest": {
+      const pr = `${r.change.pullRequest.repositoryId}#${r.change.pullRequest.number}`;
+      return r.match.by === "title"
+        ? `rule 2: pull request ${pr} titled ${JSON.stringify(r.match.title)} matches the rework pattern`
+        : `rule 2: pull request ${pr} is labelled ${JSON.stringify(r.match.label)}`;
+    }
+    case "inferredFix":
+      return `rule 3: inferred fix of incident ${r.incident.id} (latest production deploy before it was resolved)`;
+  }
+}
+
 /** The records behind one metric, as rows, with links to the source where `links` knows them. */
 export function drillDownTable(
   records: MetricRecords,
   metric: MetricName,
   links: SourceLinks = NO_LINKS,
 ): DrillDownTable {
-  const table = rowsOf(records, metric, links);
+  const table = { ...rowsOf(records, metric, links), leftOut: leftOutNotes(records, metric) };
   const notes = partialNotes(records, metric);
   return notes.length > 0 ? { ...table, notes } : table;
 }
 
-function rowsOf(records: MetricRecords, metric: MetricName, links: SourceLinks): DrillDownTable {
+function rowsOf(
+  records: MetricRecords,
+  metric: MetricName,
+  links: SourceLinks,
+): Omit<DrillDownTable, "leftOut" | "notes"> {
   switch (metric) {
     case "deploymentFrequency":
       return {
@@ -110,21 +170,36 @@ function rowsOf(records: MetricRecords, metric: MetricName, links: SourceLinks):
           "counted",
           "url",
         ],
-        rows: [...records.leadTime.changes, ...records.leadTime.droppedNegative].map((c) => [
-          c.pullRequest.repositoryId,
-          c.pullRequest.number,
-          ts(c.startedAt),
-          ts(c.pullRequest.mergedAt),
-          c.deployment.id,
-          ts(c.deployment.finishedAt),
-          c.leadTimeMs / HOUR_MS,
-          c.leadTimeMs < 0
-            ? "dropped: negative (clock skew)"
-            : codingTimeUnknown(c.pullRequest)
-              ? "counted; coding time unknown (squash merge, git only): measured from the merge"
-              : true,
-          links.pullRequest(c.pullRequest.repositoryId, c.pullRequest.number),
-        ]),
+        rows: [
+          ...[...records.leadTime.changes, ...records.leadTime.droppedNegative].map((c) => [
+            c.pullRequest.repositoryId,
+            c.pullRequest.number,
+            ts(c.startedAt),
+            ts(c.pullRequest.mergedAt),
+            c.deployment.id,
+            ts(c.deployment.finishedAt),
+            c.leadTimeMs / HOUR_MS,
+            c.leadTimeMs < 0
+              ? "dropped: negative (clock skew)"
+              : codingTimeUnknown(c.pullRequest)
+                ? "counted; coding time unknown (squash merge, git only): measured from the merge"
+                : true,
+            links.pullRequest(c.pullRequest.repositoryId, c.pullRequest.number),
+          ]),
+          ...records.leadTime.unlinked.map(({ pullRequest: pr, reason }) => [
+            pr.repositoryId,
+            pr.number,
+            ts(pr.firstCommitAt ?? pr.createdAt),
+            ts(pr.mergedAt),
+            null,
+            null,
+            null,
+            reason === "notDeployed"
+              ? "left out: no production deployment contains it"
+              : "left out: merged before the repository's first production deployment",
+            links.pullRequest(pr.repositoryId, pr.number),
+          ]),
+        ],
       };
     case "timeToRestore":
       return {
@@ -179,6 +254,64 @@ function rowsOf(records: MetricRecords, metric: MetricName, links: SourceLinks):
           r.hours,
         ]),
       };
+    case "reworkRate":
+      return {
+        metric,
+        columns: ["deployment", "repository", "finishedAt", "rework", "why", "url"],
+        rows: records.deploymentFrequency.map(({ deployment: d, rework }) => [
+          d.id,
+          d.repositoryId,
+          ts(d.finishedAt),
+          rework.length > 0,
+          rework.map(reworkWhy).join("; ") || null,
+          links.deployment(d.id),
+        ]),
+      };
+    case "failedDeploymentRecovery":
+      return {
+        metric,
+        columns: [
+          "deployment",
+          "repository",
+          "finishedAt",
+          "failedBy",
+          "recoveredAt",
+          "recoveredBy",
+          "recoveryHours",
+          "url",
+        ],
+        rows: records.changeFailureRate.flatMap((r) => {
+          const rec = r.recovery;
+          if (!rec) return [];
+          const failedBy = [
+            ...(r.failedByStatus ? ["status failure"] : []),
+            ...r.incidents.map((a) => `incident ${a.incident.id}`),
+          ].join("; ");
+          const recoveredBy =
+            r.incidents.length > 0
+              ? rec.recoveredAt === null
+                ? `not recovered: ${r.incidents
+                    .filter((a) => a.incident.resolvedAt === null)
+                    .map((a) => `incident ${a.incident.id}`)
+                    .join(", ")} still open`
+                : `latest resolution of ${r.incidents.map((a) => `incident ${a.incident.id}`).join(", ")}`
+              : rec.nextDeployment
+                ? `next production deploy ${rec.nextDeployment.id}`
+                : "not recovered: no successful production deploy since";
+          return [
+            [
+              r.deployment.id,
+              r.deployment.repositoryId,
+              ts(r.deployment.finishedAt),
+              failedBy,
+              ts(rec.recoveredAt),
+              recoveredBy,
+              rec.recoveryMs === null ? null : rec.recoveryMs / HOUR_MS,
+              links.deployment(r.deployment.id),
+            ],
+          ];
+        }),
+      };
   }
 }
 
@@ -190,14 +323,19 @@ export function drillDownCsv(t: DrillDownTable): string {
 /** The deployments and pull requests a drill-down of `metric` shows, whose links it needs. */
 export function linkedRecords(records: MetricRecords, metric: MetricName) {
   const deploymentIds =
-    metric === "deploymentFrequency"
+    metric === "deploymentFrequency" || metric === "reworkRate"
       ? records.deploymentFrequency.map((c) => c.deployment.id)
       : metric === "changeFailureRate"
         ? records.changeFailureRate.map((r) => r.deployment.id)
-        : [];
+        : metric === "failedDeploymentRecovery"
+          ? records.changeFailureRate.filter((r) => r.recovery).map((r) => r.deployment.id)
+          : [];
   const pullRequests =
     metric === "leadTime"
-      ? [...records.leadTime.changes, ...records.leadTime.droppedNegative].map((c) => c.pullRequest)
+      ? [
+          ...[...records.leadTime.changes, ...records.leadTime.droppedNegative].map((c) => c.pullRequest),
+          ...records.leadTime.unlinked.map((u) => u.pullRequest),
+        ]
       : [];
   return { deploymentIds, pullRequests };
 }

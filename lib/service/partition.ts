@@ -21,6 +21,7 @@ export function recordsInScope(records: MetricRecords, inScope: ScopeFilter): Me
     leadTime: {
       changes: records.leadTime.changes.filter((c) => inScope.repository(c.pullRequest.repositoryId)),
       droppedNegative: records.leadTime.droppedNegative.filter((c) => inScope.repository(c.pullRequest.repositoryId)),
+      unlinked: records.leadTime.unlinked.filter((u) => inScope.repository(u.pullRequest.repositoryId)),
     },
     changeFailureRate: records.changeFailureRate.filter((r) => inScope.repository(r.deployment.repositoryId)),
     timeToRestore: records.timeToRestore.filter((r) => inScope.incident(r.attribution.incident)),
@@ -50,6 +51,7 @@ export function recordsByTeam(
   for (const c of records.leadTime.changes) ofRepository(c.pullRequest.repositoryId)?.leadTime.changes.push(c);
   for (const c of records.leadTime.droppedNegative)
     ofRepository(c.pullRequest.repositoryId)?.leadTime.droppedNegative.push(c);
+  for (const u of records.leadTime.unlinked) ofRepository(u.pullRequest.repositoryId)?.leadTime.unlinked.push(u);
   for (const r of records.changeFailureRate) ofRepository(r.deployment.repositoryId)?.changeFailureRate.push(r);
   for (const r of records.timeToRestore) {
     const i = r.attribution.incident;
@@ -64,7 +66,7 @@ function emptyRecords(sources: MetricRecords["sources"]): MetricRecords {
   return {
     sources,
     deploymentFrequency: [],
-    leadTime: { changes: [], droppedNegative: [] },
+    leadTime: { changes: [], droppedNegative: [], unlinked: [] },
     changeFailureRate: [],
     timeToRestore: [],
     onboarding: [],
@@ -100,12 +102,13 @@ export function recordsByWindow(records: MetricRecords, windows: readonly Metric
     const i = locate(windows, r.deployment.finishedAt);
     if (i >= 0)
       parts[i]!.deploymentFrequency.push({
-        deployment: r.deployment,
+        ...r,
         dayIndex: Math.floor((r.deployment.finishedAt! - windows[i]!.from) / DAY_MS),
       });
   }
   for (const c of records.leadTime.changes) part(c.deployment.finishedAt)?.leadTime.changes.push(c);
   for (const c of records.leadTime.droppedNegative) part(c.deployment.finishedAt)?.leadTime.droppedNegative.push(c);
+  for (const u of records.leadTime.unlinked) part(u.pullRequest.mergedAt)?.leadTime.unlinked.push(u);
   for (const r of records.changeFailureRate) part(r.deployment.finishedAt)?.changeFailureRate.push(r);
   for (const r of records.timeToRestore) part(r.attribution.incident.openedAt)?.timeToRestore.push(r);
   for (const r of records.onboarding) part(r.start.at)?.onboarding.push(r);

@@ -33,11 +33,16 @@ export async function resolveQuery(db: Db, q: MetricsQuery): Promise<ResolvedQue
 
 /** A workspace's stored settings as the engine takes them. */
 export function metricsSettings(
-  w: Pick<Workspace, "productionEnv" | "attributionWindowHours" | "newcomerGraceDays">,
+  w: Pick<
+    Workspace,
+    "productionEnv" | "attributionWindowHours" | "newcomerGraceDays" | "reworkPattern" | "reworkLabels"
+  >,
 ): MetricsSettings {
   return {
     productionEnv: new RegExp(w.productionEnv, "i"),
     attributionWindowMs: w.attributionWindowHours * HOUR_MS,
     newcomerGraceMs: w.newcomerGraceDays * DAY_MS,
+    reworkPattern: new RegExp(w.reworkPattern, "i"),
+    reworkLabels: w.reworkLabels.split(",").filter((l) => l !== ""),
   };
 }

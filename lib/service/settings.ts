@@ -8,6 +8,8 @@ export interface WorkspaceSettings {
   productionEnv: string;
   attributionWindowHours: number;
   newcomerGraceDays: number;
+  reworkPattern: string;
+  reworkLabels: string[];
 }
 
 /** Settings as given by a person, as text, before checking. */
@@ -15,6 +17,9 @@ export interface SettingsInput {
   productionEnv?: string | null;
   attributionWindowHours?: string | number | null;
   newcomerGraceDays?: string | number | null;
+  reworkPattern?: string | null;
+  /** Comma-separated, or a list. */
+  reworkLabels?: string | readonly string[] | null;
 }
 
 function nonNegative(value: string | number, flag: string): number {
@@ -36,6 +41,27 @@ export function checkSettings(input: SettingsInput): WorkspaceSettingsPatch {
     if (input.productionEnv === "") throw new ValidationError("--production-env must not be empty");
     patch.productionEnv = input.productionEnv;
   }
+  if (input.reworkPattern != null) {
+    try {
+      new RegExp(input.reworkPattern, "i");
+    } catch (error) {
+      throw new ValidationError(`--rework-pattern is not a valid regular expression: ${(error as Error).message}`);
+    }
+    if (input.reworkPattern === "") throw new ValidationError("--rework-pattern must not be empty");
+    patch.reworkPattern = input.reworkPattern;
+  }
+  if (input.reworkLabels != null) {
+    const labels = (typeof input.reworkLabels === "string" ? input.reworkLabels.split(",") : [...input.reworkLabels])
+      .map((l) => l.trim())
+      .filter((l) => l !== "");
+    if (labels.length === 0)
+      throw new ValidationError(
+        `--rework-labels must name at least one label, got ${JSON.stringify(input.reworkLabels)}`,
+      );
+    const comma = labels.find((l) => l.includes(","));
+    if (comma) throw new ValidationError(`--rework-labels: a label cannot hold a comma (${JSON.stringify(comma)})`);
+    patch.reworkLabels = labels.join(",");
+  }
   if (input.attributionWindowHours != null)
     patch.attributionWindowHours = nonNegative(input.attributionWindowHours, "--attribution-window-hours");
   if (input.newcomerGraceDays != null)
@@ -54,5 +80,7 @@ export async function changeSettings(db: Db, slug: string, input: SettingsInput)
     productionEnv: w.productionEnv,
     attributionWindowHours: w.attributionWindowHours,
     newcomerGraceDays: w.newcomerGraceDays,
+    reworkPattern: w.reworkPattern,
+    reworkLabels: w.reworkLabels.split(",").filter((l) => l !== ""),
   };
 }

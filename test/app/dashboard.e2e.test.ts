@@ -3,6 +3,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { formatHeadline } from "@/app/_components/format";
 import { windowEndingToday } from "@/app/w/[workspace]/search-params";
+import { isPercent } from "@/lib/metrics";
 import type { MetricsReport } from "@/lib/metrics/types";
 import { headlineValue, METRIC_INFO } from "@/lib/service/definitions";
 import { launchBrowser, saveScreenshot, startApp, type RunningApp, type TestBrowser } from "../support/browser";
@@ -54,7 +55,7 @@ describe("the dashboard in Chromium, on the production build with the demo works
         .getByRole("article", { name: info.title })
         .locator("[data-value]")
         .getAttribute("data-value");
-      expect(Number(exact), info.title).toBe(info.name === "changeFailureRate" ? value * 100 : value);
+      expect(Number(exact), info.title).toBe(isPercent(info.name) ? value * 100 : value);
     }
   };
 

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { altimeter } from "../support/cli";
+import { expectClose } from "../support/close";
 import { freshDatabase } from "../support/db";
 
 const EXAMPLES = fileURLToPath(new URL("../fixtures/examples/", import.meta.url));
@@ -9,25 +10,6 @@ const expected = JSON.parse(readFileSync(`${EXAMPLES}small-org.expected.json`, "
   args: { from: string; to: string; team: string | null; series: string | null };
   expected: unknown;
 }[];
-
-/** Deep equality with floats compared to 1e-9 relative, reporting the path of the first difference. */
-function expectClose(actual: unknown, wanted: unknown, at = "$"): void {
-  if (typeof wanted === "number" && !Number.isInteger(wanted)) {
-    expect(typeof actual, at).toBe("number");
-    expect(Math.abs((actual as number) - wanted), `${at}: ${actual} vs ${wanted}`).toBeLessThanOrEqual(
-      1e-9 * Math.abs(wanted),
-    );
-  } else if (Array.isArray(wanted)) {
-    expect(Array.isArray(actual), at).toBe(true);
-    expect((actual as unknown[]).length, `${at}.length`).toBe(wanted.length);
-    for (const [i, w] of wanted.entries()) expectClose((actual as unknown[])[i], w, `${at}[${i}]`);
-  } else if (wanted !== null && typeof wanted === "object") {
-    expect(actual !== null && typeof actual === "object", at).toBe(true);
-    for (const [k, w] of Object.entries(wanted)) expectClose((actual as Record<string, unknown>)[k], w, `${at}.${k}`);
-  } else {
-    expect(actual, at).toEqual(wanted);
-  }
-}
 
 describe("the shared small-org example", () => {
   const store = freshDatabase();

@@ -66,6 +66,15 @@ describe("the wording's rules agree with the engine's", () => {
     timeToRestore: { incidents: 1, resolved: 1, open: 0, medianHours: 0.5, meanHours: 0.5, tier: "elite" },
     onboarding: { newcomers: 1, onboarded: 1, medianDays: 1, p90Days: 1 },
     timeToFirstDeploy: { newRepositories: 1, deployed: 1, medianHours: 1 },
+    reworkRate: { deployments: 10, rework: 0, rate: 0, tier: null },
+    failedDeploymentRecovery: {
+      failed: 1,
+      recovered: 1,
+      unrecovered: 0,
+      medianHours: 0.5,
+      meanHours: 0.5,
+      tier: "elite",
+    },
     coverage: { deployments: true, incidents: true, pullRequests: true, commits: true },
     targets: {
       onboarding: true,
@@ -73,6 +82,8 @@ describe("the wording's rules agree with the engine's", () => {
       deploymentFrequency: true,
       changeFailureRate: true,
       timeToRestore: true,
+      reworkRate: true,
+      failedDeploymentRecovery: true,
     },
   };
 
@@ -96,7 +107,8 @@ describe("the wording's rules agree with the engine's", () => {
       for (const info of METRIC_INFO) {
         const tier = (engine as unknown as Record<string, { tier?: unknown }>)[info.name]!.tier;
         const target = info.target ? engine.targets[info.target.key] : undefined;
-        const withheldByEngine = tier === null || target === null;
+        // A metric without DORA bands (rework rate) has a tier that is always null: only its target tells.
+        const withheldByEngine = (info.tiers !== null && tier === null) || target === null;
         expect(withheldReason(info.name, starts, to) !== null, info.name).toBe(withheldByEngine);
       }
     },

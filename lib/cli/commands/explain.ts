@@ -13,7 +13,13 @@ export const explainCommand: Command = {
   help: `
 NAME is one of ${METRIC_NAMES.join(", ")}.
 For changeFailureRate each deployment says whether it failed and why: its status,
-or which incident by which attribution rule.
+or which incident by which attribution rule. For reworkRate each deployment says
+which rule made it rework (an incident's fixDeploymentId, a pull request's title
+or label, or the inferred fix of an incident); for failedDeploymentRecovery each
+failed deployment says when and by what it recovered. leadTime also lists the
+merged pull requests no deployment ships. Below the table, "Left out" states what
+the number leaves out and why (pull requests no deployment contains, negative
+lead times, unknown coding time, unattributed incidents).
 
   --json  the rows as JSON objects
   --csv   the rows as CSV`,
@@ -46,11 +52,15 @@ or which incident by which attribution rule.
         ),
       );
     else if (ctx.values.csv) process.stdout.write(drillDownCsv(t));
-    else if (t.rows.length === 0) ctx.out(`No records behind ${metric} in this window.`);
     else {
-      const cell = (v: unknown) =>
-        v === null ? "—" : typeof v === "number" && !Number.isInteger(v) ? v.toFixed(2) : String(v);
-      ctx.out(`${table([t.columns, ...t.rows.map((r) => r.map(cell))])}\n\n${t.rows.length} records`);
+      const leftOut = t.leftOut.length > 0 ? `\n\nLeft out:\n${t.leftOut.map((n) => `- ${n}`).join("\n")}` : "";
+      if (t.rows.length === 0) ctx.out(`No records behind ${metric} in this window.${leftOut}`);
+      else {
+        const cell = (v: string | number | boolean | null) =>
+          v === null ? "—" : typeof v === "number" && !Number.isInteger(v) ? v.toFixed(2) : String(v);
+        const body = table([t.columns, ...t.rows.map((r) => r.map(cell))]);
+        ctx.out(`${body}\n\n${t.rows.length} records${leftOut}`);
+      }
     }
     // Partial data is said plainly, on stderr when stdout carries JSON or CSV.
     for (const note of t.notes ?? []) (ctx.values.json || ctx.values.csv ? ctx.err : ctx.out)(`note: ${note}`);

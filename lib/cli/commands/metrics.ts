@@ -5,10 +5,15 @@ import { metricsTable, withheldNotes } from "../format";
 
 export const metricsCommand: Command = {
   name: "metrics",
-  summary: "Compute the six metrics for a window (DORA tiers, platform targets)",
+  summary: "Compute the eight metrics for a window (coverage, DORA tiers, platform targets)",
   usage: "altimeter metrics --workspace SLUG --from YYYY-MM-DD --to YYYY-MM-DD [--team ID] [--json] [--series week]",
   help: `
 The window is [from, to): two UTC midnights. Definitions: lib/metrics/DEFINITIONS.md.
+Deployment frequency, lead time, change failure rate, time to restore, onboarding,
+time to first deploy, deployment rework rate (DORA 2024) and failed deployment
+recovery time (DORA 2023). "coverage" says which sources (deployments, incidents,
+pull requests, commits) hold data before --to; a tier or target whose source does
+not is null ("no data"), never elite, met or missed.
 
   --workspace SLUG  the workspace (required)
   --from DATE       first day of the window, YYYY-MM-DD (required)

@@ -17,7 +17,7 @@ export const reportCommand: Command = {
   usage: "altimeter report --workspace SLUG --from YYYY-MM-DD --to YYYY-MM-DD [--team ID] --out FILE.pdf",
   help: `
 Prints the app's print-designed report page (/w/SLUG/report) to an A4 PDF in
-headless Chromium: cover, executive summary, the six metrics with DORA tiers
+headless Chromium: cover, executive summary, the eight metrics with DORA tiers
 and targets, weekly trends, team comparison, maturity levels with evidence,
 the recommendation with a roadmap, and an appendix with the metric
 definitions and the data's coverage. Needs no running server: it starts the

@@ -80,7 +80,7 @@ describe("the PDF report of the demo workspace, printed by headless Chromium fro
     const text = pdfText(out);
     for (const heading of [
       "Executive summary",
-      "The six metrics",
+      "The metrics",
       "Trends",
       "Team comparison",
       "Platform maturity",
@@ -191,7 +191,7 @@ describe("the PDF report of the demo workspace, printed by headless Chromium fro
     await page.goto(`${app.url}/w/demo/report?from=${FROM}&to=${TO}&preparedBy=Mallory`);
     await page.locator("[data-report-ready=true]").waitFor({ state: "attached" });
     await page.getByRole("heading", { level: 1, name: "Northwind (demo)" }).waitFor();
-    for (const name of ["Executive summary", "The six metrics", "Trends", "Team comparison", "Platform maturity"])
+    for (const name of ["Executive summary", "The metrics", "Trends", "Team comparison", "Platform maturity"])
       await page.getByRole("heading", { level: 2, name }).waitFor();
     expect(await page.locator("[data-report-chart] svg.recharts-surface").count()).toBe(7);
     const link = page.getByRole("link", { name: "Download PDF" });

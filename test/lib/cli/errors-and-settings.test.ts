@@ -80,7 +80,34 @@ describe("altimeter settings", () => {
       productionEnv: "^prod(uction)?([-_.: ].*)?$",
       attributionWindowHours: 24,
       newcomerGraceDays: 30,
+      reworkPattern: "^\\s*(revert|hotfix)\\b",
+      reworkLabels: ["hotfix", "revert", "incident"],
     });
+  });
+
+  test("rework settings: a bad pattern is refused, labels are a comma-separated list", () => {
+    const bad = altimeter(["settings", "--workspace", "acme", "--rework-pattern", "(revert"], { db: store.file });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain("--rework-pattern is not a valid regular expression");
+    const empty = altimeter(["settings", "--workspace", "acme", "--rework-labels", " , "], { db: store.file });
+    expect(empty.stderr).toContain("--rework-labels must name at least one label");
+    const set = altimeter(
+      ["settings", "--workspace", "acme", "--rework-pattern", "^fix!", "--rework-labels", "Hotfix, rollback", "--json"],
+      { db: store.file },
+    );
+    expect(JSON.parse(set.stdout)).toMatchObject({ reworkPattern: "^fix!", reworkLabels: ["Hotfix", "rollback"] });
+    altimeter(
+      [
+        "settings",
+        "--workspace",
+        "acme",
+        "--rework-pattern",
+        "^\\s*(revert|hotfix)\\b",
+        "--rework-labels",
+        "hotfix,revert,incident",
+      ],
+      { db: store.file },
+    );
   });
 
   test("refuses a bad value with the reason and changes nothing", () => {

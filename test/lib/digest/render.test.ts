@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { insertAssessmentSnapshots } from "@/lib/queries/assessments";
 import { getWorkspace } from "@/lib/queries/workspaces";
+import { METRIC_INFO } from "@/lib/service/definitions";
 import { getDigest, type RenderedDigest } from "@/lib/service/digest";
 import { commit, deployment, incident, person, pullRequest, repository, team } from "../../factories";
 import { freshDatabase, importObjects } from "../../support/db";
@@ -114,7 +115,7 @@ describe("the digest's renderings of a small workspace's week", () => {
     const rows = d.markdown
       .split("\n")
       .filter((l) => l.startsWith("| ") && !l.startsWith("| Metric") && !l.startsWith("| ---"));
-    expect(rows).toHaveLength(6);
+    expect(rows).toHaveLength(METRIC_INFO.length);
     for (const row of rows) {
       const cells = row.split(" | ");
       expect(cells[1], row).toMatch(

@@ -42,7 +42,7 @@ describe("the weekly digest to a Slack incoming webhook (a local HTTP server)", 
     });
     expect(post.blocks.length).toBeLessThanOrEqual(50);
     const fields = (post.blocks[2] as { fields: { type: string; text: string }[] }).fields;
-    expect(fields).toHaveLength(6);
+    expect(fields).toHaveLength(METRIC_INFO.length);
     const week: MetricsReport = await getMetricsReport(store.db, {
       workspace: "demo",
       from: "2026-11-16",

@@ -31,7 +31,10 @@ function fingerprint(db: Db): { counts: Record<string, number>; hash: string } {
     const rows = db.$client.prepare(`SELECT * FROM ${table} ORDER BY 1, 2, 3`).all() as Record<string, unknown>[];
     counts[table] = rows.length;
     for (const row of rows) {
-      if (table === "workspaces") delete row.data_version;
+      if (table === "workspaces") {
+        delete row.data_version;
+        delete row.links_version;
+      }
       hash.update(JSON.stringify(row));
     }
   }

@@ -34,6 +34,15 @@ function metrics(
     },
     onboarding: { newcomers: 0, onboarded: 0, medianDays: null, p90Days: null },
     timeToFirstDeploy: { newRepositories: 0, deployed: 0, medianHours: null },
+    reworkRate: { deployments: 180, rework: 5, rate: 5 / 180, tier: null },
+    failedDeploymentRecovery: {
+      failed: 4,
+      recovered: 4,
+      unrecovered: 0,
+      medianHours: 0.5,
+      meanHours: 0.5,
+      tier: "elite",
+    },
     coverage: { deployments: true, incidents: true, pullRequests: true, commits: true },
     targets: {
       onboarding: null,
@@ -41,6 +50,8 @@ function metrics(
       deploymentFrequency: true,
       changeFailureRate: true,
       timeToRestore: true,
+      reworkRate: true,
+      failedDeploymentRecovery: true,
     },
     withheld: { ...JUDGED, ...o.withheld },
   };

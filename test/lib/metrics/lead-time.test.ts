@@ -68,7 +68,11 @@ describe("lead time for changes (spec/metrics.md §2)", () => {
       deployment({ repositoryId: "new", finishedAt: "2026-01-06T03:00:00Z" }),
     ]);
     const rows = await s.drill("leadTime", FROM, TO);
-    expect(rows.map((r) => r.repository)).toEqual(["new"]);
+    // The old repository's pull request is listed as left out, with the reason.
+    expect(rows.map((r) => [r.repository, r.counted])).toEqual([
+      ["new", true],
+      ["old", "left out: merged before the repository's first production deployment"],
+    ]);
     expect((await s.metrics(FROM, TO)).leadTime).toEqual({ changes: 1, medianHours: 3, p90Hours: 3, tier: "elite" });
   });
 

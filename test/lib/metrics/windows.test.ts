@@ -103,6 +103,8 @@ describe("windows, zones and empty results", () => {
       deploymentFrequency: null,
       changeFailureRate: null,
       timeToRestore: null,
+      reworkRate: null,
+      failedDeploymentRecovery: null,
     });
     expect(JSON.stringify(m)).not.toMatch(/NaN|Infinity/);
   });

@@ -31,7 +31,7 @@ describe("the report's content, from the services the dashboard and the CLI use"
     expect(model.summary.standing.join(" ")).toContain(
       `${formatHeadline("changeFailureRate", report.changeFailureRate.rate)}% of production deployments failed or caused an incident`,
     );
-    expect(model.summary.standing.join(" ")).toMatch(/It meets \d of the 5 platform-engineering targets/);
+    expect(model.summary.standing.join(" ")).toMatch(/It meets \d of the 7 platform-engineering targets/);
   });
 
   test("the verdict and the three next steps are the maturity assessment's for the same window", async () => {

@@ -152,6 +152,16 @@ export default async function MetricPage({ params, searchParams }: MetricPagePro
             {note}
           </p>
         ))}
+        {table.leftOut.length > 0 && (
+          <div role="note" aria-label="Left out">
+            <p className="withheld">Left out of this number:</p>
+            <ul>
+              {table.leftOut.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+          </div>
+        )}
         {total === 0 ? (
           <NoRows
             what="records behind this metric"

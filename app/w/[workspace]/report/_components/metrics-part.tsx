@@ -11,12 +11,12 @@ function targetText(met: boolean | null | undefined, goal: string | undefined): 
   return `${met === null ? `○ ${NO_DATA}` : met ? "✓ met" : "✗ missed"} (${goal})`;
 }
 
-/** The six metrics: value, the counts behind it, DORA 2023 tier, platform target and the change against the previous period. */
+/** The metrics: value, the counts behind it, DORA 2023 tier, platform target and the change against the previous period. */
 export function MetricsPart({ model }: { model: ReportModel }) {
   const { report, previous, changes } = model.overview;
   return (
     <section className={styles.part} aria-labelledby="metrics-title">
-      <h2 id="metrics-title">The six metrics</h2>
+      <h2 id="metrics-title">The metrics</h2>
       <p>
         Four DORA metrics and two platform-engineering measures, computed over the {model.days} days of the period by
         the definitions in the appendix (the same numbers as the dashboard and <code>altimeter metrics</code>). Tiers

@@ -1,3 +1,4 @@
+import { isPercent } from "@/lib/metrics";
 import { formatHeadline, formatWeek, orDash } from "@/app/_components/format";
 import { TrendChart } from "@/app/_components/trend-chart";
 import { METRIC_INFO, plottedHeadline, type MetricInfo } from "@/lib/service/definitions";
@@ -5,8 +6,7 @@ import { noDataBecause } from "@/lib/withheld";
 import type { ReportModel } from "@/lib/service/report";
 import styles from "../report.module.css";
 
-const plotted = (info: MetricInfo, v: number | null) =>
-  v === null ? null : info.name === "changeFailureRate" ? v * 100 : v;
+const plotted = (info: MetricInfo, v: number | null) => (v === null ? null : isPercent(info.name) ? v * 100 : v);
 
 /** How many charts the trends part draws (the ready signal waits for them). */
 export function trendChartCount(model: ReportModel): number {

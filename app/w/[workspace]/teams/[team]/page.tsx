@@ -22,7 +22,7 @@ export async function generateMetadata({ params }: TeamPageProps): Promise<Metad
   return { title: `${segment(p.team)} · ${segment(p.workspace)}` };
 }
 
-/** One team: its six metrics and trends, its repositories and its people, newcomers first. */
+/** One team: its metrics and trends, its repositories and its people, newcomers first. */
 export default async function TeamPage({ params, searchParams }: TeamPageProps) {
   const p = await params;
   const slug = segment(p.workspace),
