@@ -148,12 +148,16 @@ describe("a workspace without incident data never shows its change failure rate 
     expect(standing).not.toMatch(/No incident was opened/);
     expect(standing).toContain(`Change failure rate — no data: ${NO_INCIDENTS}.`);
     expect(standing).toContain(`Time to restore — no data: ${NO_INCIDENTS}.`);
-    expect(standing).toContain("It meets 0 of the 5 platform-engineering targets, misses 1");
+    expect(standing).toContain(
+      "It meets 1 of the 7 platform-engineering targets (fewer than 10% of deployments being rework), misses 1",
+    );
     expect(standing).toMatch(/cannot be judged without data \([^)]*a change failure rate below 5%/);
     // First the questions, then the source to connect, then the steps.
-    expect(model.roadmap[0]!.items[1]!.text).toBe(`Change failure rate, time to restore — no data: ${NO_INCIDENTS}`);
+    expect(model.roadmap[0]!.items[1]!.text).toBe(
+      `Change failure rate, time to restore, failed deployment recovery time — no data: ${NO_INCIDENTS}`,
+    );
     expect(model.coverage.gaps).toContain(
-      `Not judged (change failure rate, time to restore) — no data: ${NO_INCIDENTS}.`,
+      `Not judged (change failure rate, time to restore, failed deployment recovery time) — no data: ${NO_INCIDENTS}.`,
     );
     const missed = model.roadmap.flatMap((p) => p.items.map((i) => i.text)).filter((t) => t.startsWith("Meet"));
     expect(missed).toEqual(["Meet the target of more than one deployment a day (now 1 deployments / day)"]);
@@ -214,7 +218,9 @@ describe("a workspace without incident data never shows its change failure rate 
     const args = ["metrics", "--workspace", "quiet", "--from", WINDOW.from, "--to", WINDOW.to];
     const table = altimeter(args, { db: store.file });
     expect(table.status, table.stderr).toBe(0);
-    expect(table.stdout).toContain(`change failure rate, time to restore — no data: ${NO_INCIDENTS}\n`);
+    expect(table.stdout).toContain(
+      `change failure rate, time to restore, failed deployment recovery time — no data: ${NO_INCIDENTS}\n`,
+    );
     const json = altimeter([...args, "--json"], { db: store.file });
     const report = JSON.parse(json.stdout);
     expect(report.coverage).toEqual({ deployments: true, incidents: false, pullRequests: true, commits: true });
