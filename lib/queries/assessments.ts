@@ -146,3 +146,13 @@ export async function listDeploymentEnvironments(
     .all(workspaceId) as [string, string][];
   return rows.map(([repositoryId, environment]) => ({ repositoryId, environment }));
 }
+
+/** When the workspace's last commit was authored or pull request opened (UTC ms); null without any. */
+export async function latestAuthorActivity(db: Db, workspaceId: number): Promise<number | null> {
+  return db.$client
+    .prepare(
+      "SELECT max(t) FROM (SELECT max(authored_at) AS t FROM commits WHERE workspace_id = ? UNION ALL SELECT max(created_at) FROM pull_requests WHERE workspace_id = ?)",
+    )
+    .pluck()
+    .get(workspaceId, workspaceId) as number | null;
+}

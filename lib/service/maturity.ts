@@ -3,6 +3,7 @@ import { ValidationError } from "@/lib/errors";
 import { applyAnswerChanges, sameAnswers, storedAnswers, type AnswerChanges } from "@/lib/maturity/answers";
 import { assessWorkspace } from "@/lib/maturity/assess";
 import { countContributors } from "@/lib/maturity/contributors";
+import { identitiesOf } from "./people";
 import { QUESTIONS, QUESTION_GROUPS, type Answers, type QuestionId } from "@/lib/maturity/questionnaire";
 import { RUBRIC_VERSION } from "@/lib/maturity/rubric";
 import type { AssessmentReport, EffectiveAnswers, RepositoryInput, TeamInput } from "@/lib/maturity/types";
@@ -13,6 +14,7 @@ import {
   listAnswerHistory,
   listAuthorActivity,
   listDeploymentEnvironments,
+  latestAuthorActivity,
   listLatestAnswers,
   listLevelHistory,
   type LevelPoint,
@@ -79,12 +81,18 @@ export async function assessMaturity(db: Db, q: AssessQuery): Promise<Assessment
   const now = q.now ?? Date.now();
   const window = assessmentWindow(q, now);
   const label = { from: formatDate(window.from), to: formatDate(window.to) };
-  const [teams, repositories, activity, latest] = await Promise.all([
+  const [teams, repositories, authored, latest, identities] = await Promise.all([
     listTeams(db, workspace.id),
     loadRepositories(db, workspace),
     listAuthorActivity(db, workspace.id, window.from, window.to),
     listLatestAnswers(db, workspace.id),
+    identitiesOf(db, workspace.id),
   ]);
+  // One person under several ids is one contributor (`altimeter people`).
+  const activity = authored.map((a) => {
+    const leader = identities.leaderOf.get(a.authorId);
+    return leader === undefined ? a : { ...a, authorId: leader };
+  });
   const metricsQuery = { workspace: workspace.slug, from: label.from, to: label.to };
   const teamInputs: TeamInput[] = [];
   for (const team of teams) {
@@ -226,4 +234,18 @@ export async function getQuestionnaire(db: Db, slug: string, teamId: string | nu
 export async function getLevelHistory(db: Db, slug: string, teamId: string | null): Promise<LevelPoint[]> {
   const workspace = await getWorkspace(db, slug);
   return listLevelHistory(db, workspace.id, teamId);
+}
+
+/**
+ * Why an assessment found no contributors, when the data says: the window
+ * ends after the last commit or pull request (an older snapshot of a
+ * repository), so `--to` should move back. Null when the window is not the reason.
+ */
+export async function noContributorsHint(db: Db, slug: string, window: { from: string }): Promise<string | null> {
+  const workspace = await getWorkspace(db, slug);
+  const last = await latestAuthorActivity(db, workspace.id);
+  if (last === null || last >= parseDate(window.from, "from")) return null;
+  const day = formatDate(last);
+  const after = formatDate(Math.floor(last / DAY_MS) * DAY_MS + DAY_MS);
+  return `no commit or pull request since ${window.from}: the data ends on ${day}; pass --to ${after} to assess the time it covers`;
 }

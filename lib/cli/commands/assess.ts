@@ -1,7 +1,7 @@
 import { ValidationError } from "@/lib/errors";
 import { LEVELS } from "@/lib/maturity/rubric";
 import type { AssessmentReport, Level, NextStep, Reason, TeamAssessment } from "@/lib/maturity/types";
-import { assessMaturity, DEFAULT_ASSESSMENT_DAYS } from "@/lib/service/maturity";
+import { assessMaturity, DEFAULT_ASSESSMENT_DAYS, noContributorsHint } from "@/lib/service/maturity";
 import { optional, required, type Command } from "../command";
 import { table } from "../format";
 
@@ -112,6 +112,10 @@ evolve-custom, with reasons, next steps and what is unknown.
       record: Boolean(ctx.values.record),
     });
     ctx.out(ctx.values.json ? JSON.stringify(report, null, 2) : describeAssessment(report, team !== null));
+    if (report.organisation.contributors === 0) {
+      const hint = await noContributorsHint(ctx.db(), report.workspace, report.window);
+      if (hint) ctx.err(`note: 0 contributors: ${hint}`);
+    }
     return 0;
   },
 };

@@ -156,6 +156,21 @@ describe("one person under several ids", () => {
     ]);
   });
 
+  test("assess counts one contributor per person, and says why it found none when the data ends before the window", () => {
+    const covered = altimeter(["assess", "--workspace", "shop", "--to", "2025-04-01", "--json"], { db: store.file });
+    expect(covered.status, covered.stderr).toBe(0);
+    // Nine ids wrote commits or opened pull requests: mike+mikecao, nina+ninadev and yash+yash.s are three people.
+    expect(JSON.parse(covered.stdout).organisation.contributors).toBe(6);
+    expect(covered.stderr).toBe("");
+
+    const later = altimeter(["assess", "--workspace", "shop", "--to", "2025-12-01"], { db: store.file });
+    expect(later.status, later.stderr).toBe(0);
+    expect(later.stdout).toContain("0 contributors");
+    expect(later.stderr).toContain(
+      "note: 0 contributors: no commit or pull request since 2025-09-02: the data ends on 2025-03-20; pass --to 2025-03-21 to assess the time it covers",
+    );
+  });
+
   test("an unknown id or a merge without --into is refused with the reason", () => {
     const unknown = altimeter(["people", "merge", "nobody", "--into", "mike", "--workspace", "shop"], {
       db: store.file,
