@@ -20,9 +20,16 @@ export class ValidationError extends AltimeterError {
   }
 }
 
-/** A workspace, team or record that does not exist. */
+/**
+ * A workspace, team or record that does not exist. `operatorDetail` (what
+ * does exist, e.g. every workspace's slug) is for the operator's CLI only:
+ * an HTTP answer never lists one client's neighbours to anyone who asks.
+ */
 export class NotFoundError extends AltimeterError {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly operatorDetail?: string,
+  ) {
     super(message, "not_found", 404);
   }
 }

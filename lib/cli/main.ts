@@ -1,5 +1,5 @@
 import { debugRequested } from "@/lib/env";
-import { AltimeterError, asKnownError } from "@/lib/errors";
+import { AltimeterError, asKnownError, NotFoundError } from "@/lib/errors";
 import { knownSecrets, redact } from "@/lib/redact";
 import { helpText, lazyDb, parseCommandArgs, type Command } from "./command";
 import { COMMANDS } from "./commands";
@@ -38,10 +38,10 @@ export async function main(argv: string[]): Promise<number> {
     });
   } catch (thrown) {
     const error = asKnownError(thrown);
-    const message = redact(
-      error instanceof AltimeterError || error instanceof Error ? error.message : String(error),
-      knownSecrets(),
-    );
+    const text = error instanceof AltimeterError || error instanceof Error ? error.message : String(error);
+    // The operator may see what exists (every workspace); HTTP answers never do.
+    const detail = error instanceof NotFoundError && error.operatorDetail ? ` ${error.operatorDetail}` : "";
+    const message = redact(text + detail, knownSecrets());
     process.stderr.write(`altimeter ${name}: ${message}\n`);
     if (!(error instanceof AltimeterError) && debugRequested()) console.error(error);
     return 1;

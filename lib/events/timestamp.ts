@@ -5,6 +5,10 @@ export type TimestampResult = { ok: true; ms: number } | { ok: false; reason: st
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** The years a timestamp may name: delivery data is never older than Unix time, and 2200 is far enough for any plan. */
+export const MIN_YEAR = 1970;
+export const MAX_YEAR = 2200;
+
 /**
  * Parses `YYYY-MM-DDTHH:MM[:SS[.fraction]]` + `Z` or `±HH:MM` into UTC milliseconds.
  * A fraction finer than a millisecond is kept as a fractional millisecond, so
@@ -21,6 +25,8 @@ export function parseTimestamp(text: string): TimestampResult {
   const hour = Number(h),
     minute = Number(mi),
     second = s ? Number(s) : 0;
+  // Outside these, Date.UTC would read 0050 as 1950, and nothing real happens then.
+  if (year < MIN_YEAR || year > MAX_YEAR) return { ok: false, reason: `year ${y} is outside ${MIN_YEAR}–${MAX_YEAR}` };
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   const maxDay = month === 2 && !leap ? 28 : DAYS_IN_MONTH[month - 1];
   if (month < 1 || month > 12 || maxDay === undefined || day < 1 || day > maxDay) {

@@ -63,6 +63,18 @@ interface Candidate {
   parseError?: string;
 }
 
+/** Why a line with bytes that are not UTF-8 is refused, naming the fields that hold them. */
+function notUtf8(value: unknown): string {
+  const fields =
+    value && typeof value === "object"
+      ? Object.entries(value)
+          .filter(([, v]) => typeof v === "string" && v.includes("\uFFFD"))
+          .map(([k]) => k)
+      : [];
+  const where = fields.length > 0 ? `${fields.join(", ")} ${fields.length === 1 ? "is" : "are"}` : "the line is";
+  return `${where} not valid UTF-8: bytes that are not UTF-8 would be read as U+FFFD, and two different values as one`;
+}
+
 async function* candidates(source: ImportSource): AsyncGenerator<Candidate> {
   if (source.format === "objects") {
     let line = 0;
@@ -76,13 +88,17 @@ async function* candidates(source: ImportSource): AsyncGenerator<Candidate> {
     }
     return;
   }
-  for await (const { line, text } of readLines(source.stream)) {
+  for await (const { line, text, invalidUtf8 } of readLines(source.stream)) {
     if (text.trim() === "") continue;
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch (error) {
       yield { line, value: null, fromText: false, parseError: `not valid JSON (${(error as Error).message})` };
+      continue;
+    }
+    if (invalidUtf8) {
+      yield { line, value: null, fromText: false, parseError: notUtf8(value) };
       continue;
     }
     if (source.type && value && typeof value === "object" && !Array.isArray(value)) {

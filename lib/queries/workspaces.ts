@@ -22,10 +22,10 @@ export async function getWorkspace(db: Db, slug: string): Promise<Workspace> {
   if (found) return found;
   const known = (await listWorkspaces(db)).map((w) => w.slug);
   throw new NotFoundError(
-    `unknown workspace ${JSON.stringify(slug)}` +
-      (known.length
-        ? ` (known: ${known.join(", ")})`
-        : " (there are no workspaces yet: run altimeter demo or altimeter import)"),
+    `unknown workspace ${JSON.stringify(slug)}`,
+    known.length
+      ? `(known: ${known.join(", ")})`
+      : "(there are no workspaces yet: run altimeter demo or altimeter import)",
   );
 }
 
