@@ -115,13 +115,31 @@ export function emitRepositoryActivity(
   const from = Math.max(repo.createdAt + HOUR_MS, org.dataStart);
   const end = org.end;
   const shas: string[] = [];
-  const emitCommit = (sha: string, at: number, who: PersonInfo | null) => {
+  const emitCommit = (sha: string, at: number, who: PersonInfo | null, parents: readonly string[]) => {
     shas.push(sha);
     const committedAt = rng.chance(0.8) ? at : Math.min(end, wholeSeconds(at + rng.logNormal(2 * HOUR_MS, 1)));
-    sink.write("commit", [repo.id, sha, at, rng.chance(0.01) ? null : (who?.id ?? null), committedAt]);
+    sink.write("commit", [
+      repo.id,
+      sha,
+      at,
+      rng.chance(0.01) ? null : (who?.id ?? null),
+      committedAt,
+      JSON.stringify(parents),
+    ]);
   };
 
   const prs = pullRequests(rng, org, repo, counts.pullRequests, from);
+  // The default branch: merges in merge order, each merge commit's first parent the one before it.
+  const merged = prs
+    .filter((pr) => pr.mergedAt !== null && pr.baseBranch === (repo.defaultBranch ?? "main"))
+    .sort((a, b) => a.mergedAt! - b.mergedAt!);
+  const mergedTimes = Float64Array.from(merged, (pr) => pr.mergedAt!);
+  const mainlineIndex = new Map(merged.map((pr, i) => [pr, i]));
+  /** The default branch's head at t: the latest merge commit at or before it; [] before the first. */
+  const headAt = (t: number): string[] => {
+    const i = lastAtOrBefore(mergedTimes, t);
+    return i < 0 ? [] : [merged[i]!.mergeCommitSha!];
+  };
   const inPullRequests = Math.round(counts.commits * 0.82);
   const perPullRequest = apportion(
     inPullRequests,
@@ -145,6 +163,8 @@ export function emitRepositoryActivity(
     const k = perPullRequest[i]!;
     const c0 = pr.firstCommitAt ?? pr.createdAt - HOUR_MS;
     const c1 = pr.closedAt ?? Math.min(end, pr.createdAt + 2 * DAY_MS);
+    // The branch starts from the default branch's head; the merge commit joins the previous merge and the branch.
+    let previous: string | null = null;
     for (let j = 0; j < k; j++) {
       const last = j === k - 1 && pr.mergeCommitSha !== null;
       const at =
@@ -153,20 +173,41 @@ export function emitRepositoryActivity(
           : last
             ? pr.mergedAt!
             : wholeSeconds(rng.between(c0, c1));
-      emitCommit(last ? pr.mergeCommitSha! : rng.sha(), at, rng.chance(0.92) ? pr.author : author(rng, org, repo, at));
+      const sha = last ? pr.mergeCommitSha! : rng.sha();
+      const index = last ? mainlineIndex.get(pr) : undefined;
+      const parents =
+        index !== undefined
+          ? [...(index > 0 ? [merged[index - 1]!.mergeCommitSha!] : []), ...(previous ? [previous] : [])]
+          : previous
+            ? [previous]
+            : headAt(c0);
+      emitCommit(sha, at, rng.chance(0.92) ? pr.author : author(rng, org, repo, at), parents);
+      previous = sha;
     }
   });
+  // Commits pushed outside pull requests sit on release branches cut from the default branch's head at the time.
+  const releaseCommits: { sha: string; at: number }[] = [];
   for (let i = 0; i < direct; i++) {
     const at = workTime(rng, from, end);
-    emitCommit(rng.sha(), at, rng.chance(0.1) ? rng.pick(org.automationBots) : author(rng, org, repo, at));
+    const sha = rng.sha();
+    emitCommit(sha, at, rng.chance(0.1) ? rng.pick(org.automationBots) : author(rng, org, repo, at), headAt(at));
+    releaseCommits.push({ sha, at });
   }
+  releaseCommits.sort((a, b) => a.at - b.at);
 
-  // What production can ship: merges into the default branch, in merge order.
-  const merged = prs
-    .filter((pr) => pr.mergedAt !== null && pr.baseBranch === (repo.defaultBranch ?? "main"))
-    .sort((a, b) => a.mergedAt! - b.mergedAt!);
-  const mergedTimes = Float64Array.from(merged, (pr) => pr.mergedAt!);
-  const shipped = emitDeployments(rng, org, repo, counts.deployments, from, merged, mergedTimes, ids, sink);
+  // What production can ship: merges into the default branch, in merge order, and now and then a release branch.
+  const shipped = emitDeployments(
+    rng,
+    org,
+    repo,
+    counts.deployments,
+    from,
+    merged,
+    mergedTimes,
+    releaseCommits,
+    ids,
+    sink,
+  );
   emitCiRuns(rng, org, repo, counts.ciRuns, from, shas, ids, sink);
   emitIncidents(rng, org, repo, counts.incidents, from, shipped, ids, sink);
 }
@@ -179,9 +220,11 @@ function emitDeployments(
   from: number,
   merged: PullRequest[],
   mergedTimes: Float64Array,
+  releaseCommits: readonly { sha: string; at: number }[],
   ids: IdCounters,
   sink: RecordSink,
 ): ShippedDeployment[] {
+  const releaseTimes = Float64Array.from(releaseCommits, (c) => c.at);
   const shipped: ShippedDeployment[] = [];
   for (const createdAt of sortedWorkTimes(rng, n, from, org.end)) {
     const id = `deploy-${++ids.deployment}`;
@@ -197,7 +240,12 @@ function emitDeployments(
     const latest = lastAtOrBefore(mergedTimes, createdAt);
     // Mostly the latest merge; sometimes an older one (a rollback), sometimes no sha at all.
     const pick = rng.chance(0.9) ? latest : latest - rng.int(1, 5);
-    const sha = rng.chance(0.02) || pick < 0 ? null : merged[pick]!.mergeCommitSha;
+    let sha = rng.chance(0.02) || pick < 0 ? null : merged[pick]!.mergeCommitSha;
+    // About one production deployment in twenty ships a release branch: it lacks the merges after its cut.
+    if (production && rng.chance(0.05)) {
+      const r = lastAtOrBefore(releaseTimes, createdAt);
+      if (r >= 0) sha = releaseCommits[r]!.sha;
+    }
     let finishedAt: number | null = wholeSeconds(
       createdAt + Math.max(MINUTE_MS, rng.logNormal((production ? 9 : 6) * MINUTE_MS, 0.6)),
     );

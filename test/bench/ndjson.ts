@@ -30,6 +30,7 @@ export function ndjsonLine(type: BenchRecordType, values: RecordValues): string 
     line += `,"${f.name}":`;
     if (f.kind === "time") line += `"${rfc3339(v as number)}"`;
     else if (f.kind === "string") line += JSON.stringify(v);
+    else if (f.kind === "json") line += v as string;
     else line += String(v);
   }
   return `${line}}`;

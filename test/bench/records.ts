@@ -16,8 +16,8 @@ export type BenchRecordType =
   | "ci_run"
   | "incident";
 
-/** How a value is written: timestamps are UTC milliseconds (whole seconds) inside. */
-export type FieldKind = "string" | "time" | "int" | "bool";
+/** How a value is written: timestamps are UTC milliseconds (whole seconds) inside; "json" is JSON text already (a list). */
+export type FieldKind = "string" | "time" | "int" | "bool" | "json";
 
 export interface BenchField {
   name: string;
@@ -65,6 +65,7 @@ export const RECORD_TYPES: Record<BenchRecordType, { table: string; fields: read
       t("authoredAt", "authored_at"),
       s("authorId", "author_id"),
       t("committedAt", "committed_at"),
+      { name: "parents", column: "parents", kind: "json" },
     ],
   },
   pull_request: {
