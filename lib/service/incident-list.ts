@@ -1,3 +1,4 @@
+import { ValidationError } from "@/lib/errors";
 import type { Db } from "@/db/client";
 import type { AttributionRule } from "@/lib/metrics/attribution";
 import { parseWindow } from "@/lib/metrics/window";
@@ -33,6 +34,8 @@ export async function listIncidentsWithAttribution(
 ): Promise<{ rows: IncidentWithAttribution[]; total: number; severities: string[] }> {
   const query = await resolveQuery(db, q);
   const window = parseWindow(q.from, q.to);
+  if (!Number.isSafeInteger(q.page) || q.page < 1 || !Number.isSafeInteger(q.page * q.pageSize))
+    throw new ValidationError(`page must be a whole number from 1, got ${q.page}`);
   const facts = await workspaceFacts(db, query.workspace);
   const byId = new Map(facts.attributions.map((a) => [a.incident.id, a]));
   const { rows, total } = await listIncidents(db, query.workspace.id, {

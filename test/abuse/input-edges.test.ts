@@ -97,3 +97,22 @@ describe("finding 16: HTTP errors never list the other workspaces", () => {
     expect(run.stderr).toBe('altimeter metrics: unknown workspace "nope" (known: clientb, demo)\n');
   });
 });
+
+describe("finding 13: odd page numbers", () => {
+  test("?page=99999999999999999999 is read as page 1, never an offset SQLite cannot hold", async () => {
+    const { parsePage, MAX_PAGE } = await import("@/app/w/[workspace]/search-params");
+    expect(parsePage("99999999999999999999")).toBe(1);
+    expect(parsePage(String(MAX_PAGE))).toBe(MAX_PAGE);
+    expect(parsePage(String(MAX_PAGE + 1))).toBe(1);
+    expect(parsePage("2.5")).toBe(1);
+  });
+
+  test("the incident list refuses a page it cannot offset, with the reason, instead of 'datatype mismatch'", async () => {
+    const { listIncidentsWithAttribution } = await import("@/lib/service/incident-list");
+    const q = { workspace: "demo", from: "2026-01-05", to: "2026-01-12", pageSize: 50 };
+    await expect(listIncidentsWithAttribution(store.db, { ...q, page: 1e20 })).rejects.toThrow(
+      "page must be a whole number from 1, got 100000000000000000000",
+    );
+    expect((await listIncidentsWithAttribution(store.db, { ...q, page: 1_000_000 })).rows).toEqual([]);
+  });
+});

@@ -78,8 +78,14 @@ export function workspacePath(slug: string): string {
   return `/w/${encodeURIComponent(slug)}`;
 }
 
-/** A page number from the URL: a positive integer, else 1. */
+/** The highest page number a list takes from the URL: beyond it every list is empty anyway. */
+export const MAX_PAGE = 1_000_000;
+
+/**
+ * A page number from the URL: a whole number from 1 to MAX_PAGE, else 1.
+ * (`?page=99999999999999999999` once reached SQLite as an offset past 2^63: "datatype mismatch".)
+ */
 export function parsePage(value: string | null): number {
   const n = Number(value);
-  return Number.isInteger(n) && n >= 1 ? n : 1;
+  return Number.isSafeInteger(n) && n >= 1 && n <= MAX_PAGE ? n : 1;
 }
