@@ -172,7 +172,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
     locale: "en-GB",
   });
   // Pages are waited for until they show what a test expects, however slow the machine: no action or wait
-  // is timed (vitest's hang guard, test/support/hang-guard.ts, stops a page that never shows it).
+  // is timed (vitest's hang guard, vitest.config.ts, stops a page that never shows it).
   context.setDefaultTimeout(0);
   return {
     context,

@@ -1,6 +1,13 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { HANG_GUARD_MS } from "./hang-guard";
+import { inject } from "vitest";
+
+declare module "vitest" {
+  interface ProvidedContext {
+    /** vitest.config.ts: the one time limit, against a hang. */
+    hangGuardMs: number;
+  }
+}
 
 const BIN = fileURLToPath(new URL("../../lib/cli/bin.mjs", import.meta.url));
 
@@ -18,7 +25,7 @@ export function altimeter(args: string[], options: { db: string; input?: string 
     input: options.input,
     env: { ...process.env, ALTIMETER_DB: options.db, NEXT_TELEMETRY_DISABLED: "1" },
     // spawnSync blocks vitest's own guard, so the child carries it.
-    timeout: HANG_GUARD_MS,
+    timeout: inject("hangGuardMs"),
   });
   const killed = result.signal ? `\n[test] altimeter was killed by ${result.signal}: it hung past the hang guard` : "";
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr + killed };
