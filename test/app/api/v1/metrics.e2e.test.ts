@@ -9,7 +9,9 @@ const NOW = Date.UTC(2026, 10, 26, 9, 30);
 
 describe("GET /api/v1/workspaces/:workspace/metrics against the production build", () => {
   let app: RunningApp;
-  const get = (path: string) => fetch(`${app.url}${path}`);
+  // A fresh connection per request: the CLI below runs synchronously and blocks this process's event loop for
+  // seconds, so a kept-alive socket the server closed meanwhile would otherwise be reused and fail.
+  const get = (path: string) => fetch(`${app.url}${path}`, { headers: { connection: "close" } });
   const cli = (args: string[]) => {
     const run = altimeter(["metrics", "--workspace", "demo", ...args, "--json"], { db: app.dbFile });
     expect(run.status, run.stderr).toBe(0);
