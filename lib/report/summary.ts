@@ -176,7 +176,13 @@ function movementSentence(movements: readonly Movement[], days: number): string 
     worse.length ? `worsened ${list(worse)}` : null,
   ].filter(Boolean);
   const sentences = parts.length ? [`Against the previous ${days} days it ${parts.join(" and ")}.`] : [];
-  for (const m of blocked) sentences.push(`${m.title} — ${noComparisonBecause(m.unavailable!)}.`);
+  // One sentence per reason: a missing incident source blocks several metrics' comparisons alike.
+  const byReason = new Map<string, string[]>();
+  for (const m of blocked) byReason.set(m.unavailable!, [...(byReason.get(m.unavailable!) ?? []), m.title]);
+  for (const [reason, titles] of byReason) {
+    const named = titles.map((t, i) => (i === 0 ? t : t.toLowerCase())).join(", ");
+    sentences.push(`${named} — ${noComparisonBecause(reason)}.`);
+  }
   return sentences.length ? sentences.join(" ") : null;
 }
 

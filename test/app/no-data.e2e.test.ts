@@ -114,7 +114,7 @@ describe("a workspace without incident data, in Chromium and in the PDF", () => 
     const latePdf = pdfText(late);
     expect(latePdf).not.toMatch(/worsened[^.]*change failure rate/);
     expect(latePdf).toContain(
-      "Change failure rate — no comparison: no incident data before 5 Jan 2026, when the previous period ends; the first incident is from 2 Feb 2026.",
+      "Change failure rate, time to restore — no comparison: no incident data before 5 Jan 2026, when the previous period ends; the first incident is from 2 Feb 2026.",
     );
   });
 });
