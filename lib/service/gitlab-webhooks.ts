@@ -36,15 +36,24 @@ export function gitlabTokenMatches(given: string, expected: string): boolean {
  * stores them like any import. The delivery is remembered only once its
  * records are stored, so a failed one can be redelivered.
  */
-export async function receiveGitlabWebhook(db: Db, delivery: GitlabDelivery): Promise<InboundResponse> {
-  const { gitlabToken, gitlabTokenEnv } = delivery.settings;
+/** Refuses (401) a delivery without the workspace's token; it is all in the headers, so the route calls this before reading the body. */
+export function authoriseGitlabDelivery(
+  workspace: string,
+  headers: Headers,
+  settings: Pick<InboundSettings, "gitlabToken" | "gitlabTokenEnv">,
+): void {
+  const { gitlabToken, gitlabTokenEnv } = settings;
   if (!gitlabToken)
     throw new UnauthorizedError(
-      `no GitLab webhook token is configured for workspace ${JSON.stringify(delivery.workspace)} (set ${gitlabTokenEnv})`,
+      `no GitLab webhook token is configured for workspace ${JSON.stringify(workspace)} (set ${gitlabTokenEnv})`,
     );
-  const given = delivery.headers.get("x-gitlab-token");
+  const given = headers.get("x-gitlab-token");
   if (!given) throw new UnauthorizedError("missing X-Gitlab-Token header");
   if (!gitlabTokenMatches(given, gitlabToken)) throw new UnauthorizedError("X-Gitlab-Token does not match");
+}
+
+export async function receiveGitlabWebhook(db: Db, delivery: GitlabDelivery): Promise<InboundResponse> {
+  authoriseGitlabDelivery(delivery.workspace, delivery.headers, delivery.settings);
 
   const event = delivery.headers.get("x-gitlab-event");
   const id = delivery.headers.get("idempotency-key") ?? delivery.headers.get("x-gitlab-event-uuid");

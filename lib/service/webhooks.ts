@@ -40,14 +40,28 @@ export function verifyGithubSignature(body: Buffer, header: string | null, secre
  * to records and stores them like any import. The delivery is remembered only
  * once its records are stored, so a failed one can be redelivered.
  */
-export async function receiveGithubWebhook(db: Db, delivery: GithubDelivery): Promise<InboundResponse> {
-  const { githubSecret, githubSecretEnv } = delivery.settings;
+/**
+ * What can be refused before the body is read (401): a workspace without a
+ * secret, a delivery without a signature. The route calls it first, so a
+ * stranger's body is never buffered; the signature itself needs the body.
+ */
+export function authoriseGithubDelivery(
+  workspace: string,
+  headers: Headers,
+  settings: Pick<InboundSettings, "githubSecret" | "githubSecretEnv">,
+): { signature: string; githubSecret: string } {
+  const { githubSecret, githubSecretEnv } = settings;
   if (!githubSecret)
     throw new UnauthorizedError(
-      `no webhook secret is configured for workspace ${JSON.stringify(delivery.workspace)} (set ${githubSecretEnv})`,
+      `no webhook secret is configured for workspace ${JSON.stringify(workspace)} (set ${githubSecretEnv})`,
     );
-  const signature = delivery.headers.get("x-hub-signature-256");
+  const signature = headers.get("x-hub-signature-256");
   if (!signature) throw new UnauthorizedError("missing X-Hub-Signature-256 header");
+  return { signature, githubSecret };
+}
+
+export async function receiveGithubWebhook(db: Db, delivery: GithubDelivery): Promise<InboundResponse> {
+  const { signature, githubSecret } = authoriseGithubDelivery(delivery.workspace, delivery.headers, delivery.settings);
   if (!verifyGithubSignature(delivery.body, signature, githubSecret))
     throw new UnauthorizedError("X-Hub-Signature-256 does not match the body");
 

@@ -2,7 +2,7 @@ import { getDb } from "@/app/_lib/db";
 import { jsonResponse, workspaceParam } from "@/lib/http/inbound";
 import { readLimitedBody } from "@/lib/http/request-body";
 import { route } from "@/lib/http/route";
-import { receiveGitlabWebhook } from "@/lib/service/gitlab-webhooks";
+import { authoriseGitlabDelivery, receiveGitlabWebhook } from "@/lib/service/gitlab-webhooks";
 import { inboundSettings } from "@/lib/service/inbound-secrets";
 
 export const dynamic = "force-dynamic";
@@ -11,13 +11,16 @@ export const runtime = "nodejs";
 /** `POST /api/webhooks/gitlab?workspace=SLUG`: a GitLab webhook delivery with `X-Gitlab-Token` (collectors/CONFIG.md, "Webhooks"). */
 export const POST = route(async ({ request }) => {
   const workspace = workspaceParam(request);
+  const settings = inboundSettings(workspace);
+  // Refuse strangers before reading what they send: an unauthenticated body is never buffered.
+  authoriseGitlabDelivery(workspace, request.headers, settings);
   const body = await readLimitedBody(request);
   return jsonResponse(
     await receiveGitlabWebhook(getDb(), {
       workspace,
       headers: request.headers,
       body,
-      settings: inboundSettings(workspace),
+      settings,
       now: Date.now(),
     }),
   );
