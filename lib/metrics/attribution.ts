@@ -1,4 +1,4 @@
-import type { BaseFacts } from "./facts";
+import type { BaseFacts } from "./base-facts";
 import type { DeploymentRow, IncidentRow } from "./types";
 
 /** Which rule of spec/metrics.md §3 tied an incident to a deployment; null when none applied. */

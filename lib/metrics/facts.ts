@@ -1,7 +1,8 @@
 import { attributeIncidents, type Attribution } from "./attribution";
+import type { BaseFacts } from "./base-facts";
 import { linkChanges, type LinkedChange, type UnlinkedPullRequest } from "./lead-time-links";
 import { reworkReasons, type ReworkReason } from "./rework";
-import type { DeploymentRow, MetricsData, MetricsSettings, PersonRow, RepositoryRow } from "./types";
+import type { DeploymentRow, MetricsData, MetricsSettings, PersonRow } from "./types";
 
 /**
  * Window-independent facts of a workspace: which deployments are production,
@@ -10,14 +11,7 @@ import type { DeploymentRow, MetricsData, MetricsSettings, PersonRow, Repository
  * these are computed once over the whole workspace and shared by every window
  * and team.
  */
-export interface WorkspaceFacts {
-  data: MetricsData;
-  settings: MetricsSettings;
-  repositoryById: Map<string, RepositoryRow>;
-  deploymentById: Map<string, DeploymentRow>;
-  /** Successful production deployments of each repository id, by finishedAt then id. */
-  productionSuccessByRepository: Map<string, DeploymentRow[]>;
-  isProduction: (environment: string) => boolean;
+export interface WorkspaceFacts extends BaseFacts {
   attributions: Attribution[];
   /** Incidents attributed to each deployment id. */
   incidentsByDeployment: Map<string, Attribution[]>;
@@ -80,7 +74,10 @@ export function deriveFacts(data: MetricsData, settings: MetricsSettings): Works
     deploymentById.set(d.id, d);
     if (d.status !== "success" || d.finishedAt === null || !isProduction(d.environment)) continue;
     let list = productionSuccessByRepository.get(d.repositoryId);
-    if (!list) productionSuccessByRepository.set(d.repositoryId, (list = []));
+    if (!list) {
+      list = [];
+      productionSuccessByRepository.set(d.repositoryId, list);
+    }
     list.push(d);
   }
   const order = byTimeThenId<DeploymentRow>(
@@ -110,8 +107,4 @@ export function deriveFacts(data: MetricsData, settings: MetricsSettings): Works
   return { ...partial, attributions, incidentsByDeployment, changes, unlinked, reworkByDeployment, starts };
 }
 
-/** The fields of WorkspaceFacts computed before attribution and linking. */
-export type BaseFacts = Pick<
-  WorkspaceFacts,
-  "data" | "settings" | "repositoryById" | "deploymentById" | "productionSuccessByRepository" | "isProduction"
->;
+export type { BaseFacts };

@@ -1,4 +1,4 @@
-import type { BaseFacts } from "./facts";
+import type { BaseFacts } from "./base-facts";
 import type { DeploymentRow, PullRequestRow } from "./types";
 
 /** A merged pull request and the production deployment it shipped in. */

@@ -1,6 +1,5 @@
 import type { Attribution } from "./attribution";
-import type { ChangeFailureRecord } from "./change-failure-rate";
-import type { BaseFacts } from "./facts";
+import type { BaseFacts } from "./base-facts";
 import { mean, percentileOfSorted } from "./percentile";
 import { timeToRestoreTier } from "./tiers";
 import type { DeploymentRow, FailedDeploymentRecovery } from "./types";
@@ -50,7 +49,7 @@ export function recoveryOf(facts: BaseFacts, d: DeploymentRow, incidents: readon
 }
 
 /** Failed deployment recovery time (DORA 2023): median and mean over the recovered, tier by median. */
-export function failedDeploymentRecovery(records: readonly ChangeFailureRecord[]): FailedDeploymentRecovery {
+export function failedDeploymentRecovery(records: readonly { recovery: Recovery | null }[]): FailedDeploymentRecovery {
   let failed = 0;
   const hours: number[] = [];
   for (const r of records) {

@@ -1,7 +1,6 @@
 import type { Attribution } from "./attribution";
-import type { BaseFacts } from "./facts";
+import type { BaseFacts } from "./base-facts";
 import type { LinkedChange } from "./lead-time-links";
-import type { CountedDeployment } from "./deployment-frequency";
 import type { DeploymentRow, IncidentRow, ReworkRate } from "./types";
 
 /**
@@ -107,7 +106,7 @@ function latestFinishedAtOrBefore(sorted: readonly DeploymentRow[], t: number): 
 }
 
 /** Deployment rework rate: DORA publishes no bands, so the tier is always null. */
-export function reworkRate(records: readonly CountedDeployment[]): ReworkRate {
+export function reworkRate(records: readonly { rework: readonly ReworkReason[] }[]): ReworkRate {
   const rework = records.filter((r) => r.rework.length > 0).length;
   return {
     deployments: records.length,
