@@ -7,13 +7,13 @@
  */
 import { formatDay } from "@/lib/format";
 import { METRIC_NAMES, type MetricName } from "@/lib/metrics";
+import { METRIC_CATALOG, missingSources, type Source } from "@/lib/metrics/catalog";
 import { coverage } from "@/lib/metrics/coverage";
 import type { Coverage, MetricsReport, MetricValues, SourceStarts } from "@/lib/metrics/types";
 
 export type { SourceStarts };
 
-/** A source type whose presence the coverage rules check. */
-export type Source = keyof Coverage;
+export { missingSources, type Source };
 
 /** Why each metric's tier and target are withheld for a window; null where they are judged. */
 export type Withheld = Record<MetricName, string | null>;
@@ -27,18 +27,6 @@ export type JudgedReport = MetricsReport & { withheld: Withheld };
 /** What the word is when a judgement (a tier, a target, a comparison) cannot be made. */
 export const NO_DATA = "no data";
 
-/** The sources a metric's judgement reads: all of `all`, and (when given) at least one of `any`. */
-const NEEDS: Record<MetricName, { all: Source[]; any?: Source[] }> = {
-  deploymentFrequency: { all: ["deployments"] },
-  leadTime: { all: ["deployments", "pullRequests"] },
-  changeFailureRate: { all: ["deployments", "incidents"] },
-  timeToRestore: { all: ["incidents"] },
-  onboarding: { all: [], any: ["pullRequests", "commits"] },
-  timeToFirstDeploy: { all: ["deployments"] },
-  reworkRate: { all: ["deployments"] },
-  failedDeploymentRecovery: { all: ["deployments", "incidents"] },
-};
-
 const NOUN: Record<Source, { one: string; article: string }> = {
   deployments: { one: "deployment", article: "a" },
   incidents: { one: "incident", article: "an" },
@@ -48,14 +36,6 @@ const NOUN: Record<Source, { one: string; article: string }> = {
 
 /** Which sources hold a record before `to` (the engine's rule, lib/metrics/coverage.ts). */
 const coverageAt = (starts: SourceStarts, to: number): Coverage => coverage(starts, { from: to, to });
-
-/** The sources whose absence withholds the metric's judgement; empty when it can be judged. */
-export function missingSources(metric: MetricName, coverage: Coverage): Source[] {
-  const need = NEEDS[metric];
-  const missing = need.all.filter((s) => !coverage[s]);
-  if (need.any && !need.any.some((s) => coverage[s])) missing.push(...need.any);
-  return missing;
-}
 
 function joined(words: string[], conjunction: "and" | "or"): string {
   return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} ${conjunction} ${words.at(-1)}`;
@@ -67,7 +47,7 @@ function joined(words: string[], conjunction: "and" | "or"): string {
  * when the source starts later.
  */
 function describeMissing(metric: MetricName, missing: Source[], starts: SourceStarts, before: string): string {
-  const conjunction = NEEDS[metric].any?.includes(missing[0]!) ? "or" : "and";
+  const conjunction = METRIC_CATALOG[metric].needs.any?.includes(missing[0]!) ? "or" : "and";
   const parts = [
     `no ${joined(
       missing.map((s) => NOUN[s].one),

@@ -1,4 +1,5 @@
-import type { Coverage, MetricValues, MetricsWindow, SourceStarts } from "./types";
+import { CATALOG_METRICS, missingSources } from "./catalog";
+import type { Coverage, MetricValues, MetricsWindow, SourceStarts, Targets } from "./types";
 
 const before = (t: number | null, to: number): boolean => t !== null && t < to;
 
@@ -14,40 +15,17 @@ export function coverage(starts: SourceStarts, w: MetricsWindow): Coverage {
 
 /**
  * Withholds the tiers and targets a missing source would turn into a
- * judgement: a window without incident data must not show a change failure
- * rate of 0 % as elite. Counts and values stay as computed.
+ * judgement (the sources each metric needs are in catalog.ts): a window
+ * without incident data must not show a change failure rate of 0 % as elite.
+ * Counts and values stay as computed.
  */
 export function withholdJudgements(m: MetricValues): MetricValues {
-  const c = m.coverage;
-  const out: MetricValues = {
-    ...m,
-    deploymentFrequency: { ...m.deploymentFrequency },
-    leadTime: { ...m.leadTime },
-    changeFailureRate: { ...m.changeFailureRate },
-    timeToRestore: { ...m.timeToRestore },
-    failedDeploymentRecovery: { ...m.failedDeploymentRecovery },
-    targets: { ...m.targets },
-  };
-  if (!c.deployments) {
-    out.deploymentFrequency.tier = null;
-    out.leadTime.tier = null;
-    out.changeFailureRate.tier = null;
-    out.targets.deploymentFrequency = null;
-    out.targets.changeFailureRate = null;
-    out.targets.timeToFirstDeploy = null;
-    out.targets.reworkRate = null;
-    out.failedDeploymentRecovery.tier = null;
-    out.targets.failedDeploymentRecovery = null;
+  const out: MetricValues = { ...m, targets: { ...m.targets } };
+  for (const metric of CATALOG_METRICS) {
+    if (missingSources(metric, m.coverage).length === 0) continue;
+    const values = out[metric] as { tier?: unknown };
+    if ("tier" in values) (out as unknown as Record<string, unknown>)[metric] = { ...values, tier: null };
+    if (metric in out.targets) out.targets[metric as keyof Targets] = null;
   }
-  if (!c.incidents) {
-    out.changeFailureRate.tier = null;
-    out.timeToRestore.tier = null;
-    out.targets.changeFailureRate = null;
-    out.targets.timeToRestore = null;
-    out.failedDeploymentRecovery.tier = null;
-    out.targets.failedDeploymentRecovery = null;
-  }
-  if (!c.pullRequests) out.leadTime.tier = null;
-  if (!c.pullRequests && !c.commits) out.targets.onboarding = null;
   return out;
 }

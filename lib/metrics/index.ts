@@ -1,4 +1,5 @@
 import { changeFailureRate, changeFailureRecords } from "./change-failure-rate";
+import { METRIC_CATALOG } from "./catalog";
 import { coverage, withholdJudgements } from "./coverage";
 import { deploymentFrequency, deploymentFrequencyRecords } from "./deployment-frequency";
 import type { WorkspaceFacts } from "./facts";
@@ -48,21 +49,9 @@ export const METRIC_NAMES = [
 ] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
 
-/** How each metric's headline value reads: a share in [0, 1] shown as a percentage, or a plain number. */
-export const METRIC_FORMAT: Record<MetricName, "percent" | "number"> = {
-  deploymentFrequency: "number",
-  leadTime: "number",
-  changeFailureRate: "percent",
-  timeToRestore: "number",
-  onboarding: "number",
-  timeToFirstDeploy: "number",
-  reworkRate: "percent",
-  failedDeploymentRecovery: "number",
-};
-
 /** Whether a metric's headline value is a share shown in percent (and moves in percentage points). */
 export function isPercent(metric: MetricName): boolean {
-  return METRIC_FORMAT[metric] === "percent";
+  return METRIC_CATALOG[metric].format === "percent";
 }
 
 /** Summarises drill-down records into the eight metrics, coverage and targets. */

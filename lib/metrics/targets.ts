@@ -1,16 +1,18 @@
+import { CATALOG_METRICS, METRIC_CATALOG } from "./catalog";
 import type { MetricValues, Targets } from "./types";
 
-const below = (value: number | null, limit: number): boolean | null => (value === null ? null : value < limit);
-
-/** Platform-engineering targets: met, missed, or null without data. Zero deployments miss the deployment target. */
+/**
+ * Platform-engineering targets (catalog.ts): met, missed, or null without data.
+ * Zero deployments miss the deployment target (perDay is 0, never null).
+ */
 export function targets(m: Omit<MetricValues, "targets" | "coverage">): Targets {
-  return {
-    onboarding: below(m.onboarding.medianDays, 7),
-    timeToFirstDeploy: below(m.timeToFirstDeploy.medianHours, 24),
-    deploymentFrequency: m.deploymentFrequency.perDay > 1,
-    changeFailureRate: below(m.changeFailureRate.rate, 0.05),
-    timeToRestore: below(m.timeToRestore.medianHours, 1),
-    reworkRate: below(m.reworkRate.rate, 0.1),
-    failedDeploymentRecovery: below(m.failedDeploymentRecovery.medianHours, 1),
-  };
+  const out: Partial<Targets> = {};
+  for (const metric of CATALOG_METRICS) {
+    const target = METRIC_CATALOG[metric].target;
+    if (!target) continue;
+    const value = target.value(m);
+    out[metric as keyof Targets] =
+      value === null ? null : target.met === "below" ? value < target.limit : value > target.limit;
+  }
+  return out as Targets;
 }

@@ -8,6 +8,7 @@ import type { Level, NextStep, Recommendation, Verdict } from "@/lib/maturity/ty
 import type { MetricName } from "@/lib/metrics";
 import type { Targets, Tier } from "@/lib/metrics/types";
 import { LEVELS } from "@/lib/maturity/rubric";
+import { METRIC_CATALOG } from "@/lib/metrics/catalog";
 import { count, formatNumber, formatPercent } from "@/lib/format";
 import { METRIC_INFO, metricTarget } from "@/lib/service/definitions";
 import { noComparisonBecause, noDataBecause, type JudgedValues } from "@/lib/withheld";
@@ -21,16 +22,10 @@ export const VERDICT_WORDS: Record<Verdict, string> = {
   "insufficient-data": "No verdict yet: not enough data",
 };
 
-/** What the target of each metric is, in words. */
-export const TARGET_WORDS: Record<keyof Targets, string> = {
-  deploymentFrequency: "more than one deployment a day",
-  changeFailureRate: "a change failure rate below 5%",
-  timeToRestore: "service restored within the hour",
-  onboarding: "newcomers merging within 7 days",
-  timeToFirstDeploy: "new services in production within 24 hours",
-  reworkRate: "fewer than 10% of deployments being rework",
-  failedDeploymentRecovery: "failed deployments recovered within the hour",
-};
+/** What the target of each metric is, in words (lib/metrics/catalog.ts). */
+export const TARGET_WORDS = Object.fromEntries(
+  Object.entries(METRIC_CATALOG).flatMap(([name, entry]) => (entry.target ? [[name, entry.target.sentence]] : [])),
+) as Record<keyof Targets, string>;
 
 /** How one metric moved against the previous period. */
 export interface Movement {

@@ -1,4 +1,5 @@
 import type { MetricName } from "@/lib/metrics";
+import { METRIC_CATALOG } from "@/lib/metrics/catalog";
 import type { MetricValues, Targets, Tier } from "@/lib/metrics/types";
 import type { JudgedValues } from "@/lib/withheld";
 
@@ -33,6 +34,12 @@ export interface MetricInfo {
   target: { key: keyof Targets; goal: string; threshold: number } | null;
 }
 
+/** A metric's target as pages show it, from its one home (lib/metrics/catalog.ts). */
+function catalogTarget(name: keyof Targets): MetricInfo["target"] {
+  const t = METRIC_CATALOG[name].target!;
+  return { key: name, goal: t.goal, threshold: t.limit };
+}
+
 /** The eight metrics in the order of spec/metrics.md. */
 export const METRIC_INFO: readonly MetricInfo[] = [
   {
@@ -50,7 +57,7 @@ export const METRIC_INFO: readonly MetricInfo[] = [
     ],
     tiers:
       "Elite: deploys on 5 or more days a week (median over full weeks). High: at least 1 day a week. Medium: at least 1 day a month. Low: less.",
-    target: { key: "deploymentFrequency", goal: "more than 1 a day", threshold: 1 },
+    target: catalogTarget("deploymentFrequency"),
   },
   {
     name: "leadTime",
@@ -84,7 +91,7 @@ export const METRIC_INFO: readonly MetricInfo[] = [
       "Each deployment counts once, however many incidents it caused.",
     ],
     tiers: "Elite: 5 % or less. High: 10 % or less. Medium: 15 % or less. Low: more.",
-    target: { key: "changeFailureRate", goal: "below 5%", threshold: 0.05 },
+    target: catalogTarget("changeFailureRate"),
   },
   {
     name: "timeToRestore",
@@ -100,7 +107,7 @@ export const METRIC_INFO: readonly MetricInfo[] = [
       "Open incidents are counted apart (open), never as zero or as now.",
     ],
     tiers: "Elite: median under 1 hour. High: under 1 day. Medium: under 1 week. Low: longer.",
-    target: { key: "timeToRestore", goal: "below 1 h: minutes, not hours", threshold: 1 },
+    target: catalogTarget("timeToRestore"),
   },
   {
     name: "onboarding",
@@ -116,7 +123,7 @@ export const METRIC_INFO: readonly MetricInfo[] = [
       "Onboarding time = their earliest merged pull request − their start, in days.",
     ],
     tiers: null,
-    target: { key: "onboarding", goal: "below 7 days: days, not weeks", threshold: 7 },
+    target: catalogTarget("onboarding"),
   },
   {
     name: "timeToFirstDeploy",
@@ -132,7 +139,7 @@ export const METRIC_INFO: readonly MetricInfo[] = [
       "Time = the first successful production deployment's finishedAt − the repository's createdAt, in hours.",
     ],
     tiers: null,
-    target: { key: "timeToFirstDeploy", goal: "below 24 h: hours, not days", threshold: 24 },
+    target: catalogTarget("timeToFirstDeploy"),
   },
   {
     name: "reworkRate",
@@ -149,7 +156,7 @@ export const METRIC_INFO: readonly MetricInfo[] = [
       "Each rework deployment in the drill-down names the rule that made it rework.",
     ],
     tiers: null,
-    target: { key: "reworkRate", goal: "below 10%", threshold: 0.1 },
+    target: catalogTarget("reworkRate"),
   },
   {
     name: "failedDeploymentRecovery",
@@ -166,7 +173,7 @@ export const METRIC_INFO: readonly MetricInfo[] = [
       "Recovery time = recovery − the deployment's finishedAt; median and mean over the recovered.",
     ],
     tiers: "Elite: median under 1 hour. High: under 1 day. Medium: under 1 week. Low: longer.",
-    target: { key: "failedDeploymentRecovery", goal: "below 1 h", threshold: 1 },
+    target: catalogTarget("failedDeploymentRecovery"),
   },
 ];
 
