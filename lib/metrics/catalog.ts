@@ -6,7 +6,7 @@
  * "no data" wording all read this table, so a new metric adds one entry here
  * instead of a rule in each of them.
  */
-import type { MetricName } from "./index";
+import type { MetricName } from "./names";
 import type { Coverage, MetricValues } from "./types";
 
 /** A source type whose presence the coverage rules check. */

@@ -3,6 +3,7 @@ import { METRIC_CATALOG } from "./catalog";
 import { coverage, withholdJudgements } from "./coverage";
 import { deploymentFrequency, deploymentFrequencyRecords } from "./deployment-frequency";
 import type { WorkspaceFacts } from "./facts";
+import type { MetricName } from "./names";
 import { firstDeployRecords, timeToFirstDeploy } from "./first-deploy";
 import { leadTime, leadTimeRecords } from "./lead-time";
 import { onboarding, onboardingRecords } from "./onboarding";
@@ -36,18 +37,7 @@ export function metricRecords(facts: WorkspaceFacts, w: MetricsWindow, scope: Sc
 /** The drill-down of one window and scope. */
 export type MetricRecords = ReturnType<typeof metricRecords>;
 
-/** The metric names of spec/metrics.md, as used by `--metric` and the dashboard. */
-export const METRIC_NAMES = [
-  "deploymentFrequency",
-  "leadTime",
-  "changeFailureRate",
-  "timeToRestore",
-  "onboarding",
-  "timeToFirstDeploy",
-  "reworkRate",
-  "failedDeploymentRecovery",
-] as const;
-export type MetricName = (typeof METRIC_NAMES)[number];
+export { METRIC_NAMES, type MetricName } from "./names";
 
 /** Whether a metric's headline value is a share shown in percent (and moves in percentage points). */
 export function isPercent(metric: MetricName): boolean {
