@@ -173,7 +173,9 @@ describe("a workspace without incident data never shows its change failure rate 
     expect(overview.changes.deploymentFrequency).toMatchObject({ verdict: "unchanged", unavailable: null });
     const model = await getReportModel(store.db, { workspace: "late", ...WINDOW, now: NOW });
     expect(model.summary.movement).not.toMatch(/worsened/);
-    expect(model.summary.movement).toContain(`Change failure rate, time to restore — no comparison: ${why}.`);
+    expect(model.summary.movement).toContain(
+      `Change failure rate, time to restore, failed deployment recovery time — no comparison: ${why}.`,
+    );
   });
 
   test("the maturity outcome check on time to restore is unknown with the reason", async () => {
