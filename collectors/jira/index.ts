@@ -9,6 +9,7 @@ import type { Collector, CollectorFailure, CollectorResult } from "../types";
 import { jiraClient, searchIssues } from "./api";
 import { type JiraConfig, JiraConfigSchema } from "./config";
 import { incidentFromJira, jiraTime, routeValues } from "./map";
+import { DAY_MS } from "@/lib/time";
 
 export { type JiraConfig, JiraConfigSchema } from "./config";
 
@@ -55,7 +56,7 @@ export async function syncJira(
     ? Date.parse((JSON.parse(cursor) as { updated: string }).updated)
     : config.since
       ? Date.parse(config.since)
-      : start - DEFAULT_FIRST_SYNC_DAYS * 86_400_000;
+      : start - DEFAULT_FIRST_SYNC_DAYS * DAY_MS;
   const minutes = Math.max(1, Math.ceil((start - since + SKEW_MS) / MINUTE));
 
   const records: CollectorResult["records"] = {};

@@ -5,8 +5,7 @@
  * only the incidents given. Shared by the unit and the browser tests.
  */
 import { commit, deployment, incident, pullRequest, repository, team } from "../factories";
-
-const DAY_MS = 86_400_000;
+import { DAY_MS, HOUR_MS } from "@/lib/time";
 
 /** The window the tests read: 13 weeks ending on 6 Apr 2026 (exclusive); the previous period starts 6 Oct 2025. */
 export const UNCOVERED_WINDOW = { from: "2026-01-05", to: "2026-04-06" };
@@ -25,7 +24,7 @@ export function uncoveredRecords(incidents: object[]): object[] {
     repository({ id: "r1", name: "acme/api", teamId: "core", createdAt: "2025-01-01T00:00:00Z" }),
   ];
   for (let t = Date.parse("2025-10-06T00:00:00Z"); t < Date.parse("2026-04-06T00:00:00Z"); t += DAY_MS) {
-    const day = (h: number) => new Date(t + h * 3_600_000).toISOString();
+    const day = (h: number) => new Date(t + h * HOUR_MS).toISOString();
     out.push(
       commit({ repositoryId: "r1", authorId: "ana", authoredAt: day(8) }),
       pullRequest({ repositoryId: "r1", authorId: "ana", createdAt: day(8), firstCommitAt: day(8), mergedAt: day(9) }),

@@ -7,6 +7,7 @@ import { freshDatabase } from "../../support/db";
 import { FakeJira, fakeIssue } from "../jira/server";
 import { fakeInstance } from "./support/model";
 import { type FakeGitlab, startFakeGitlab } from "./support/server";
+import { HOUR_MS } from "@/lib/time";
 
 const store = freshDatabase();
 let gitlab: FakeGitlab;
@@ -16,7 +17,7 @@ beforeAll(async () => {
   gitlab = await startFakeGitlab(fakeInstance(2, { mrs: 3, commits: 3, deployments: 3, pipelines: 3, incidents: 2 }));
   jiraSite = await jira.start();
   jira.now = Date.now();
-  for (let n = 1; n <= 4; n++) jira.issues.push(fakeIssue(n, Date.now() - 24 * 3_600_000));
+  for (let n = 1; n <= 4; n++) jira.issues.push(fakeIssue(n, Date.now() - 24 * HOUR_MS));
   process.env.SYNC_TEST_GITLAB_TOKEN = gitlab.token;
   process.env.SYNC_TEST_JIRA_EMAIL = "ops@acme.example";
   process.env.SYNC_TEST_JIRA_TOKEN = "jira-sync-token";

@@ -3,6 +3,7 @@ import { closeDatabase } from "@/db/client";
 import { freshDatabase } from "../../support/db";
 import { altimeterAsync } from "../github/support/cli";
 import { FakeJira, fakeIssue } from "./server";
+import { HOUR_MS } from "@/lib/time";
 
 const jira = new FakeJira({ basic: { email: "ops@acme.example", token: "jira-token" } });
 const store = freshDatabase();
@@ -10,7 +11,7 @@ let site = "";
 beforeAll(async () => {
   site = await jira.start();
   await closeDatabase(store.db); // the CLI opens it
-  for (let n = 1; n <= 3; n++) jira.issues.push(fakeIssue(n, Date.now() - 10 * 3_600_000));
+  for (let n = 1; n <= 3; n++) jira.issues.push(fakeIssue(n, Date.now() - 10 * HOUR_MS));
   jira.issues[2]!.fields.components = [{ name: "Search" }];
 });
 afterAll(async () => {

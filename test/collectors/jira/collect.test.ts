@@ -5,8 +5,8 @@ import type { Db } from "@/db/client";
 import { UpstreamError, ValidationError } from "@/lib/errors";
 import { freshDatabase } from "../../support/db";
 import { FakeJira, fakeIssue, jiraAt } from "./server";
+import { HOUR_MS } from "@/lib/time";
 
-const HOUR = 3_600_000;
 const BASE = Date.parse("2026-01-01T00:00:00Z");
 const NOW = Date.parse("2026-03-01T00:00:00Z");
 const EMAIL = "ops@acme.example";
@@ -30,14 +30,14 @@ describe("the Jira collector (Cloud)", () => {
       histories: [
         {
           id: "1",
-          created: jiraAt(BASE + 2 * HOUR + 10 * 60_000),
+          created: jiraAt(BASE + 2 * HOUR_MS + 10 * 60_000),
           items: [
             { field: "status", fieldtype: "jira", from: "1", fromString: "Open", to: "3", toString: "In Progress" },
           ],
         },
         {
           id: "2",
-          created: jiraAt(BASE + 2 * HOUR + 50 * 60_000),
+          created: jiraAt(BASE + 2 * HOUR_MS + 50 * 60_000),
           items: [
             { field: "status", fieldtype: "jira", from: "3", fromString: "In Progress", to: "6", toString: "Closed" },
           ],
@@ -125,8 +125,8 @@ describe("the Jira collector (Cloud)", () => {
       ).toEqual([
         {
           id: "jira:10001",
-          opened_at: BASE + HOUR,
-          resolved_at: BASE + HOUR + 30 * 60_000,
+          opened_at: BASE + HOUR_MS,
+          resolved_at: BASE + HOUR_MS + 30 * 60_000,
           title: "OPS-1 Incident 1",
           severity: "High",
           repository_id: "acme/checkout",
@@ -135,7 +135,7 @@ describe("the Jira collector (Cloud)", () => {
           source: "jira",
           url: `${site}/browse/OPS-1`,
         },
-        expect.objectContaining({ id: "jira:10002", resolved_at: BASE + 2 * HOUR + 50 * 60_000 }),
+        expect.objectContaining({ id: "jira:10002", resolved_at: BASE + 2 * HOUR_MS + 50 * 60_000 }),
         expect.objectContaining({ id: "jira:10003", resolved_at: null }),
         expect.objectContaining({ id: "jira:10004", repository_id: null, team_id: "payments" }),
         expect.objectContaining({ id: "jira:10005", repository_id: null, team_id: null }),
@@ -150,21 +150,21 @@ describe("the Jira collector (Cloud)", () => {
 
     test("a re-sync asks only for what was updated since, picks up a resolution, and duplicates nothing", async () => {
       const open = jira.issues[2]!;
-      open.fields.resolutiondate = jiraAt(NOW + HOUR);
-      open.fields.updated = jiraAt(NOW + HOUR);
-      jira.now = NOW + 2 * HOUR;
+      open.fields.resolutiondate = jiraAt(NOW + HOUR_MS);
+      open.fields.updated = jiraAt(NOW + HOUR_MS);
+      jira.now = NOW + 2 * HOUR_MS;
       jira.requests = [];
-      const result = await collector.collect(context(store.db, NOW + 2 * HOUR), config());
+      const result = await collector.collect(context(store.db, NOW + 2 * HOUR_MS), config());
       // OPS-3, and OPS-229 and OPS-230 again: the hour looked back for clock skew.
       expect(result.records).toEqual({ incident: 3 });
       expect(jira.requests).toHaveLength(1);
       // From the newest update stored (OPS-230), plus an hour for clock skew.
-      const newest = BASE + 230 * HOUR + 30 * 60_000;
+      const newest = BASE + 230 * HOUR_MS + 30 * 60_000;
       expect(jira.requests[0]!.searchParams.get("jql")).toContain(
-        `updated >= "-${Math.ceil((NOW + 2 * HOUR - newest + HOUR) / 60_000)}m"`,
+        `updated >= "-${Math.ceil((NOW + 2 * HOUR_MS - newest + HOUR_MS) / 60_000)}m"`,
       );
       expect(rows(store.db, "SELECT resolved_at FROM incidents WHERE id = 'jira:10003'")).toEqual([
-        { resolved_at: NOW + HOUR },
+        { resolved_at: NOW + HOUR_MS },
       ]);
       expect(rows(store.db, "SELECT count(*) AS n FROM incidents")).toEqual([{ n: 230 }]);
     });

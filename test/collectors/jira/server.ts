@@ -10,6 +10,7 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { HOUR_MS } from "@/lib/time";
 
 export interface FakeJiraIssue {
   id: string;
@@ -132,7 +133,7 @@ export class FakeJira {
 
 /** An OPS incident created `n` hours after `base`, resolved half an hour later unless overridden. */
 export function fakeIssue(n: number, base: number, overrides: Partial<FakeJiraIssue["fields"]> = {}): FakeJiraIssue {
-  const created = base + n * 3_600_000;
+  const created = base + n * HOUR_MS;
   return {
     id: String(10_000 + n),
     key: `OPS-${n}`,

@@ -1,4 +1,5 @@
 /** The fake GitLab's data: groups, members and projects with their streams, in GitLab's REST shapes. */
+import { HOUR_MS } from "@/lib/time";
 
 export interface FakeGroup {
   id: number;
@@ -105,7 +106,7 @@ export interface FakeInstance {
 }
 
 export const BASE = Date.parse("2026-01-05T00:00:00Z");
-export const HOUR = 3_600_000;
+export const HOUR = HOUR_MS;
 /** GitLab's timestamps carry milliseconds and a zone. */
 export const at = (ms: number) => new Date(ms).toISOString();
 
