@@ -77,9 +77,13 @@ async function runOtherBenches(importDb: string): Promise<void> {
     ["GitLab collector: requests per 1,000 merge requests, a group of 200 projects", ["test/bench/gitlab-requests.ts"]],
     ["dashboard on the benchmark workspace", ["test/bench/dashboard.ts", "--db", importDb]],
     ["PDF report of the demo workspace", ["test/bench/report-pdf.ts"]],
+    [
+      "under abuse: bounded series, PDF flood, events flood (issue 13)",
+      ["--conditions=react-server", "test/bench/abuse.ts"],
+    ],
   ];
   for (const [title, args] of scripts) {
-    say(`\n== ${title} (${args[0]}) ==`);
+    say(`\n== ${title} (${args.find((a) => a.endsWith(".ts"))}) ==`);
     const code = await runScript(args);
     if (code !== 0) say(`  ${args[0]} exited with ${code}: some of its targets FAILED or it could not run`);
   }
