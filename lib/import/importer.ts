@@ -8,7 +8,7 @@ import type { EventRecord, EventType } from "@/lib/events/types";
 import { validateRecord } from "@/lib/events/validate";
 import { upsertRecords } from "@/lib/queries/ingest";
 import { linkVersions, refreshLinksAfterImport } from "@/lib/queries/change-links";
-import { ensureWorkspace } from "@/lib/queries/workspaces";
+import { ensureWorkspace, getWorkspace } from "@/lib/queries/workspaces";
 import { yieldToOthers } from "@/lib/work";
 import { emptySummary, MAX_LISTED_REJECTIONS, type ImportSummary } from "./summary";
 
@@ -34,6 +34,8 @@ export interface ImportOptions {
   sources: ImportSource[];
   /** Import nothing when any line is rejected. */
   strict?: boolean;
+  /** Create the workspace when it does not exist (default); false refuses with NotFoundError (HTTP callers). */
+  createWorkspace?: boolean;
   /** Called after every batch with the records read so far of the current source. */
   onProgress?: (progress: { source: string; records: number }) => void;
   /** List at most this many rejected lines (default MAX_LISTED_REJECTIONS); the rest are counted. */
@@ -139,6 +141,13 @@ async function* checkedCandidates(
   }
 }
 
+/** The workspace an import writes to: created when missing, unless the caller may not create one. */
+function targetWorkspace(db: Db, options: ImportOptions) {
+  return options.createWorkspace === false
+    ? getWorkspace(db, options.workspace)
+    : ensureWorkspace(db, options.workspace);
+}
+
 /** Counts a candidate into the summary; the record when it is valid, else null. */
 function check(
   c: Candidate,
@@ -176,7 +185,7 @@ export async function importSources(db: Db, options: ImportOptions): Promise<Imp
   if (options.strict) return importStrictly(db, options);
   const summary = emptySummary();
   const unknown = new Set<string>();
-  const workspace = await ensureWorkspace(db, options.workspace);
+  const workspace = await targetWorkspace(db, options);
   const links = linkChanges(db, workspace.id);
   for (const source of options.sources) {
     let batch: EventRecord[] = [];
@@ -254,7 +263,7 @@ async function importStrictly(db: Db, options: ImportOptions): Promise<ImportSum
       summary.rolledBack = true;
       return summary;
     }
-    const workspace = await ensureWorkspace(db, options.workspace);
+    const workspace = await targetWorkspace(db, options);
     const links = linkChanges(db, workspace.id);
     let batch: EventRecord[] = [];
     let written = 0;

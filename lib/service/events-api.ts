@@ -89,6 +89,8 @@ export async function receiveEvents(db: Db, request: EventsRequest): Promise<Inb
   authoriseEvents(request.workspace, request.authorization, request.settings);
   const summary = await importSources(db, {
     workspace: request.workspace,
+    // A workspace is made by its operator (config, CLI), never by an HTTP call.
+    createWorkspace: false,
     sources: [await source(request)],
     maxListedRejections: EVENTS_LISTED_REJECTIONS,
     maxRejections: EVENTS_MAX_REJECTIONS,

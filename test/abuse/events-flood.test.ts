@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, test } from "vitest";
 import { importSources } from "@/lib/import/importer";
 import { EVENTS_LISTED_REJECTIONS, EVENTS_MAX_REJECTIONS } from "@/lib/service/events-api";
+import { ensureWorkspace } from "@/lib/queries/workspaces";
 import { freshDatabase } from "../support/db";
 import { deployment, repository } from "../factories";
 
@@ -9,6 +10,7 @@ const store = freshDatabase();
 process.env.ALTIMETER_DB = store.file;
 process.env.ALTIMETER_EVENTS_TOKEN_FLOOD = "flood-token";
 const { POST } = await import("@/app/api/events/route");
+await ensureWorkspace(store.db, "flood");
 afterAll(() => store.dispose());
 
 const post = (body: BodyInit) =>
@@ -68,5 +70,23 @@ describe("the events API under a flood of bad lines", () => {
     await importSources(store.db, { workspace: "flood", sources: [{ name: "many", format: "objects", records }] });
     importDone = true;
     expect(ranDuringImport).toBe(true);
+  });
+});
+
+describe("finding 9: the events API never creates a workspace", () => {
+  test("a valid token for a workspace nobody created is a 404, and no workspace appears", async () => {
+    process.env.ALTIMETER_EVENTS_TOKEN_GHOST = "ghost-token";
+    const res = await POST(
+      new Request("http://localhost/api/events?workspace=ghost", {
+        method: "POST",
+        headers: { "content-type": "application/x-ndjson", authorization: "Bearer ghost-token" },
+        body: `${JSON.stringify(repository({ id: "r" }))}\n`,
+      }),
+    );
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: { code: "not_found", message: 'unknown workspace "ghost"' } });
+    expect(store.db.$client.prepare("SELECT count(*) AS n FROM workspaces WHERE slug = 'ghost'").get()).toEqual({
+      n: 0,
+    });
   });
 });

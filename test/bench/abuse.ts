@@ -11,6 +11,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { closeDatabase, openDatabase } from "@/db/client";
 import { ensureBuild, startAppServer } from "@/lib/report/app-server";
+import { ensureWorkspace } from "@/lib/queries/workspaces";
 import { createDemoWorkspace } from "@/lib/service/demo";
 import { DAY_MS } from "@/lib/time";
 
@@ -25,6 +26,7 @@ const ms = (start: number) => `${(performance.now() - start).toFixed(0)} ms`;
 try {
   const db = openDatabase(dbFile);
   await createDemoWorkspace(db, { slug: "demo", now: Date.now() });
+  await ensureWorkspace(db, "flood");
   const { GET } = await import("@/app/api/v1/workspaces/[workspace]/metrics/route");
   const { POST } = await import("@/app/api/events/route");
   const metrics = (query: string) =>

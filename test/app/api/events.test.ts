@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
+import { ensureWorkspace } from "@/lib/queries/workspaces";
 import { freshDatabase } from "../../support/db";
 import { deployment, incident, repository } from "../../factories";
 
@@ -15,6 +16,9 @@ writeFileSync(
   process.env.ALTIMETER_CONFIG,
   "workspaces:\n  - slug: partner\n    events: { tokenEnv: PARTNER_TOKEN }\n",
 );
+
+// Workspaces are the operator's to create; the events API only writes to existing ones.
+for (const slug of ["acme-eu", "partner"]) await ensureWorkspace(store.db, slug);
 
 // The real route handler, called with real Requests.
 const { POST } = await import("@/app/api/events/route");
