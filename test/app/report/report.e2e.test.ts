@@ -193,7 +193,8 @@ describe("the PDF report of the demo workspace, printed by headless Chromium fro
     await page.getByRole("heading", { level: 1, name: "Northwind (demo)" }).waitFor();
     for (const name of ["Executive summary", "The metrics", "Trends", "Team comparison", "Platform maturity"])
       await page.getByRole("heading", { level: 2, name }).waitFor();
-    expect(await page.locator("[data-report-chart] svg.recharts-surface").count()).toBe(7);
+    // A trend for each of the eight metrics, and the maturity level over time.
+    expect(await page.locator("[data-report-chart] svg.recharts-surface").count()).toBe(9);
     const link = page.getByRole("link", { name: "Download PDF" });
     expect(await link.getAttribute("href")).toBe(`/w/demo/report.pdf?from=${FROM}&to=${TO}`);
     await page.getByText("Ana Rao, Example Consulting").first().waitFor();
