@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
+import { UserMenu } from "./_components/user-menu";
 import "./styles/tokens.css";
 import "./styles/base.css";
 import "./styles/layout.css";
@@ -43,6 +44,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               Altimeter
             </Link>
             <span className="site-tagline">Platform engineering metrics</span>
+            <Suspense fallback={null}>
+              <UserMenu />
+            </Suspense>
           </div>
         </header>
         <main id="content" className="container" tabIndex={-1}>

@@ -4,6 +4,9 @@ import { NoWorkspaces } from "@/app/_components/empty-state";
 import { describeWindow, formatHeadline } from "@/app/_components/format";
 import { WorkspaceList, type WorkspaceRow } from "@/app/_components/workspace-list";
 import { requestDb } from "@/app/_lib/db";
+import { currentPrincipal } from "@/app/_lib/session";
+import { visibleWorkspaceIds } from "@/lib/service/access";
+import type { Visible } from "@/lib/service/workspace-list";
 import { headlineValue, metricInfo, metricTier } from "@/lib/service/definitions";
 import { listWorkspaceNames, listWorkspaceSummaries } from "@/lib/service/workspace-list";
 import {
@@ -18,8 +21,8 @@ export const metadata: Metadata = { title: "Workspaces" };
 
 const HEADLINES = ["deploymentFrequency", "leadTime", "changeFailureRate", "timeToRestore"] as const;
 
-async function WorkspaceRows({ window, query }: { window: WindowDates; query: string }) {
-  const summaries = await listWorkspaceSummaries(await requestDb(), window);
+async function WorkspaceRows({ window, query, visible }: { window: WindowDates; query: string; visible: Visible }) {
+  const summaries = await listWorkspaceSummaries(await requestDb(), window, visible);
   const rows: WorkspaceRow[] = summaries.map((s) => ({
     slug: s.slug,
     name: s.name,
@@ -58,9 +61,13 @@ function RowsLoading({ names }: { names: { slug: string; name: string }[] }) {
   );
 }
 
-/** The workspaces (client organisations) of this instance, each with its DORA numbers for the last 13 weeks. */
+/** The workspaces (client organisations) the signed-in person may see, each with its DORA numbers for the last 13 weeks. */
 export default async function WorkspacesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const names = await listWorkspaceNames(await requestDb());
+  const db = await requestDb();
+  const principal = await currentPrincipal();
+  // The proxy sends anonymous people to sign in; this is the belt to its braces.
+  const visible = principal ? await visibleWorkspaceIds(db, principal) : [];
+  const names = await listWorkspaceNames(db, visible);
   if (names.length === 0) return <NoWorkspaces />;
   const window = windowEndingToday(Date.now());
   const query = single((await searchParams).q) ?? "";
@@ -76,7 +83,7 @@ export default async function WorkspacesPage({ searchParams }: { searchParams: P
         </div>
       </div>
       <Suspense fallback={<RowsLoading names={names} />}>
-        <WorkspaceRows window={window} query={query} />
+        <WorkspaceRows window={window} query={query} visible={visible} />
       </Suspense>
     </>
   );

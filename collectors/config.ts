@@ -101,10 +101,42 @@ export const WorkspaceConfigSchema = z.strictObject({
 });
 export type WorkspaceConfig = z.infer<typeof WorkspaceConfigSchema>;
 
+/** An OpenID Connect provider people sign in with (Google, Okta, Entra ID, GitLab, Keycloak…); its secret by env var name. */
+export const OidcProviderSchema = z.strictObject({
+  /** In URLs and the accounts table: lower-case letters, digits and -. */
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and -"),
+  /** On the sign-in button: "Sign in with NAME". */
+  name: z.string().min(1).max(60),
+  /** The issuer; its /.well-known/openid-configuration is read for the endpoints. */
+  issuer: z.url({ protocol: /^https?$/, error: "must be the provider's http(s) issuer URL" }),
+  clientId: z.string().min(1),
+  /** The environment variable holding the client secret. */
+  clientSecretEnv: envName,
+  /** Let anyone the provider signs in get an account (with no workspace until an owner adds them). Default: only existing users. */
+  allowSignUp: z.boolean().default(false),
+});
+export type OidcProviderConfig = z.infer<typeof OidcProviderSchema>;
+
+/** Accounts: OpenID Connect providers and how long a session lasts. */
+export const AuthConfigSchema = z.strictObject({
+  oidc: z.array(OidcProviderSchema).default([]),
+  /** Hours a session lasts without use (default 168: a week). */
+  sessionHours: z
+    .number()
+    .positive()
+    .max(24 * 90)
+    .optional(),
+  /** More host names the app answers to (the public URL's host and loopback are always allowed). */
+  allowedHosts: z.array(z.string().min(1)).default([]),
+});
+export type AuthConfig = z.infer<typeof AuthConfigSchema>;
+
 /** The whole config file (collectors/CONFIG.md). */
 export const AltimeterConfigSchema = z
   .strictObject({
     workspaces: z.array(WorkspaceConfigSchema).min(1),
+    /** Sign-in providers and sessions (README, "Security"). */
+    auth: AuthConfigSchema.optional(),
     /** Where people reach the dashboard: digest links point there (ALTIMETER_PUBLIC_URL wins). */
     publicUrl: z.url({ protocol: /^https?$/, error: "must be the dashboard's http(s) address" }).optional(),
     /** `altimeter report`: the browser that prints, and the name on the cover. */

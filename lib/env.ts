@@ -22,6 +22,15 @@ const EnvSchema = z.object({
   ALTIMETER_PUBLIC_URL: z.string().optional(),
   /** The name on a report's cover, over the config's report.preparedBy; `altimeter report --prepared-by` sets it for the app it starts. */
   ALTIMETER_REPORT_PREPARED_BY: z.string().optional(),
+  /** Signs session cookies and print tokens (32+ characters); else a random one kept in `auth-secret` beside the database. */
+  ALTIMETER_AUTH_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
+  /** Comma-separated extra host names the app answers to (DNS rebinding defence; the public URL's host and loopback always count). */
+  ALTIMETER_ALLOWED_HOSTS: z.string().optional(),
+  /** The interface `altimeter serve` listens on (default 127.0.0.1); `--host` wins. */
+  HOST: z.string().optional(),
+  /** First start: the instance admin to create when there are no users (with ALTIMETER_ADMIN_PASSWORD, 12+ characters). */
+  ALTIMETER_ADMIN_EMAIL: z.string().optional(),
+  ALTIMETER_ADMIN_PASSWORD: z.string().optional(),
   /** The Chromium or Chrome that prints PDF reports; found on the PATH when unset. */
   ALTIMETER_CHROMIUM: z.string().optional(),
   /** Digest email over SMTP: one URL (smtp://user:pass@host:587), or the SMTP_* parts. Checked by lib/digest/smtp.ts. */

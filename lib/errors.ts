@@ -120,3 +120,10 @@ export function toErrorBody(thrown: unknown): { status: number; body: { error: {
   }
   return { status: 500, body: { error: { code: "internal", message: "internal error" } } };
 }
+
+/** Someone who may read a workspace asked to do what their role does not allow (a viewer saving answers). */
+export class ForbiddenError extends AltimeterError {
+  constructor(message: string) {
+    super(message, "forbidden", 403);
+  }
+}

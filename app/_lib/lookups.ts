@@ -1,15 +1,19 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import type { Db } from "@/db/client";
-import { findWorkspaceBySlug, listWorkspaceTeams, type Team, type Workspace } from "@/lib/service/lookups";
+import { listWorkspaceTeams, type Team, type Workspace } from "@/lib/service/lookups";
 import { metricBySlug, type MetricInfo } from "@/lib/service/definitions";
+import { workspaceAccessOr404 } from "./session";
 
 // Next renders a segment's layout and page at the same time, so a page cannot
 // count on its layout's check having run: each looks its subject up this way.
 
-/** The workspace of the address, or the not-found page (404). */
+/**
+ * The workspace of the address, or the not-found page (404) when it does not
+ * exist or the asker may not see it (the same page: nothing tells them apart).
+ */
 export async function workspaceOr404(db: Db, slug: string): Promise<Workspace> {
-  return (await findWorkspaceBySlug(db, slug)) ?? notFound();
+  return (await workspaceAccessOr404(db, slug)).workspace;
 }
 
 /** The workspace's teams and the one of the address, or the not-found page (404). */

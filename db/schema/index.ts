@@ -14,3 +14,4 @@ export * from "./digests";
 export * from "./change-links";
 export * from "./identities";
 export * from "./collected-records";
+export * from "./auth";

@@ -32,6 +32,8 @@ export interface PrintJob {
   footer: string;
   /** For the whole job: launch, load, charts and printing; Chromium is closed when it is up. Default 90 s. */
   timeoutMs?: number;
+  /** Headers sent with every request of the print (the app's short-lived print token). */
+  headers?: Record<string, string>;
 }
 
 /** A printed PDF and where the time went. */
@@ -101,6 +103,7 @@ export async function printPdf(job: PrintJob): Promise<PrintedPdf> {
       );
     }
     context.setDefaultTimeout(timeout);
+    if (job.headers) await context.setExtraHTTPHeaders(job.headers);
     const page = await context.newPage();
     await page.emulateMedia({ media: "print", colorScheme: "light" });
     const launched = Date.now();

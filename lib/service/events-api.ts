@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { Db } from "@/db/client";
 import { UnauthorizedError, ValidationError } from "@/lib/errors";
 import { importSources, type ImportSource } from "@/lib/import/importer";
+import { tokenPrincipal } from "./access";
 import type { InboundSettings } from "./inbound-secrets";
 import type { InboundResponse } from "./webhooks";
 
@@ -13,6 +14,37 @@ export interface EventsRequest {
   /** The body, whole or as it arrives (streamed NDJSON is imported while it is read). */
   body: Buffer | AsyncIterable<Uint8Array>;
   settings: Pick<InboundSettings, "eventsToken" | "eventsTokenEnv">;
+  /** Set by {@link authoriseEventsRequest}: the request carried a workspace API token with the write:events scope. */
+  apiToken?: boolean;
+}
+
+let warnedEnvToken = false;
+
+/**
+ * Authorises `POST /api/events`: a workspace API token with the
+ * `write:events` scope (created in the app or with `altimeter tokens`), else
+ * — deprecated, for one release — the environment-variable token, which logs
+ * a deprecation warning once per process. Returns which one it was.
+ */
+export async function authoriseEventsRequest(
+  db: Db,
+  workspace: string,
+  authorization: string | null,
+  settings: EventsRequest["settings"],
+): Promise<"api-token" | "env-token"> {
+  const principal = await tokenPrincipal(db, authorization);
+  if (principal?.kind === "token") {
+    if (principal.scope === "write:events" && principal.workspace === workspace) return "api-token";
+    throw new UnauthorizedError("missing or wrong bearer token (Authorization: Bearer …)");
+  }
+  authoriseEvents(workspace, authorization, settings);
+  if (!warnedEnvToken) {
+    warnedEnvToken = true;
+    console.warn(
+      `altimeter: deprecated: POST /api/events authorised by ${settings.eventsTokenEnv}; create a workspace API token with the write:events scope (altimeter tokens create) — environment-variable event tokens stop working in the next release`,
+    );
+  }
+  return "env-token";
 }
 
 const digest = (text: string) => createHash("sha256").update(text).digest();
@@ -86,7 +118,7 @@ async function source(request: EventsRequest): Promise<ImportSource> {
  * further than EVENTS_MAX_REJECTIONS of them (`stopped` says where).
  */
 export async function receiveEvents(db: Db, request: EventsRequest): Promise<InboundResponse> {
-  authoriseEvents(request.workspace, request.authorization, request.settings);
+  if (!request.apiToken) authoriseEvents(request.workspace, request.authorization, request.settings);
   const summary = await importSources(db, {
     workspace: request.workspace,
     // A workspace is made by its operator (config, CLI), never by an HTTP call.

@@ -1,4 +1,6 @@
 import { resolveDbPath, type Db } from "@/db/client";
+import { PRINT_TOKEN_HEADER, createPrintToken } from "@/lib/auth/print-token";
+import { authSecret } from "@/lib/auth/settings";
 import { readEnv } from "@/lib/env";
 import { ValidationError } from "@/lib/errors";
 import { answers, ensureBuild, PROJECT_ROOT, startAppServer } from "@/lib/report/app-server";
@@ -27,13 +29,17 @@ export const printQueue = new PrintQueue({ running: 1, waiting: 2, typicalSecond
 /**
  * Prints the report page of an app at `origin` (the route handler's own
  * origin, or a server `altimeter report` started) to an A4 PDF, through
- * {@link printQueue}, in at most `timeoutMs` (default {@link PRINT_TIME_CAP_MS}).
+ * {@link printQueue}, in at most `timeoutMs` (default {@link PRINT_TIME_CAP_MS}). Chromium
+ * carries a print token good for five minutes and this workspace's report
+ * page only, signed with the app's secret (`secret`; default the one beside
+ * the database, which the app reads too).
  */
 export function printReportPdf(
   origin: string,
   q: ReportQuery,
-  options: { chromium?: string | null; timeoutMs?: number } = {},
+  options: { chromium?: string | null; timeoutMs?: number; secret?: string; dbFile?: string | null } = {},
 ): Promise<ReportPdf> {
+  const secret = options.secret ?? authSecret(resolveDbPath(options.dbFile));
   const chromium = findChromium({ explicit: options.chromium });
   const footer = `Altimeter · generated ${new Date(q.now ?? Date.now()).toISOString().slice(0, 16).replace("T", " ")} UTC`;
   return printQueue.run(async () => {
@@ -42,6 +48,7 @@ export function printReportPdf(
       url: `${origin.replace(/\/+$/, "")}${reportPagePath(q)}`,
       footer,
       timeoutMs: options.timeoutMs ?? PRINT_TIME_CAP_MS,
+      headers: { [PRINT_TOKEN_HEADER]: createPrintToken(q.workspace, secret) },
     });
     return { ...printed, pages: countPdfPages(printed.pdf) };
   });
@@ -119,7 +126,7 @@ export async function printReportWithApp(db: Db, q: ReportQuery, o: ReportAppOpt
   }
   const serverMs = Date.now() - started;
   try {
-    const printed = await printReportPdf(origin, q, { chromium });
+    const printed = await printReportPdf(origin, q, { chromium, dbFile: o.dbFile });
     return {
       ...printed,
       origin,

@@ -12,17 +12,26 @@ export interface WorkspaceSummary {
   hasData: boolean;
 }
 
+/** Workspace ids someone may see; null: every workspace (lib/service/access.ts, visibleWorkspaceIds). */
+export type Visible = number[] | null;
+
+async function visibleWorkspaces(db: Db, visible: Visible) {
+  const all = await listWorkspaces(db);
+  return visible === null ? all : all.filter((w) => visible.includes(w.id));
+}
+
 /** The workspaces of this instance (by slug) without their numbers: a cheap first paint. */
-export async function listWorkspaceNames(db: Db): Promise<{ slug: string; name: string }[]> {
-  return (await listWorkspaces(db)).map((w) => ({ slug: w.slug, name: w.name }));
+export async function listWorkspaceNames(db: Db, visible: Visible = null): Promise<{ slug: string; name: string }[]> {
+  return (await visibleWorkspaces(db, visible)).map((w) => ({ slug: w.slug, name: w.name }));
 }
 
 /** Every workspace with its report for the window, by slug. */
 export async function listWorkspaceSummaries(
   db: Db,
   window: { from: string; to: string },
+  visible: Visible = null,
 ): Promise<WorkspaceSummary[]> {
-  const workspaces = await listWorkspaces(db);
+  const workspaces = await visibleWorkspaces(db, visible);
   return Promise.all(
     workspaces.map(async (w) => ({
       slug: w.slug,

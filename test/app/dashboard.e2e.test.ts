@@ -66,7 +66,7 @@ describe("the dashboard in Chromium, on the production build with the demo works
     app = await startApp({
       prepare: (db) => importObjects(db, "empty", [team({ id: "lonely", name: "Lonely" })]).then(() => undefined),
     });
-    browser = await launchBrowser();
+    browser = await launchBrowser({ signIn: app });
   });
   afterAll(async () => {
     await browser?.close();

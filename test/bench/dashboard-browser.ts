@@ -5,7 +5,7 @@
  * click on a team-table heading re-sorts the table (which needs hydration).
  */
 import type { Page } from "playwright-core";
-import { launchBrowser } from "../support/browser";
+import { launchBrowser, type RunningApp } from "../support/browser";
 
 /** One visit of a page in the browser, in milliseconds from the start of navigation. */
 export interface BrowserVisit {
@@ -40,8 +40,9 @@ async function visit(page: Page, url: string): Promise<BrowserVisit> {
 export async function measureInteractive(
   url: string,
   warmRuns: number,
+  app?: RunningApp,
 ): Promise<{ cold: BrowserVisit; warm: BrowserVisit[] }> {
-  const browser = await launchBrowser();
+  const browser = await launchBrowser({ signIn: app });
   try {
     const page = await browser.newPage({ width: 1280, height: 900 });
     const cold = await visit(page, url);

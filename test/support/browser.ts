@@ -6,7 +6,8 @@
  * A test file named *.e2e.test.ts runs in the e2e project:
  *
  *   const app = await startApp({ prepare: (db) => importObjects(db, "acme", records) });
- *   const browser = await launchBrowser();
+ *   const browser = await launchBrowser({ signIn: app });   // signed in as app.admin
+ *   await app.fetch("/api/v1/workspaces/demo/metrics?…");    // HTTP as app.admin
  *   const page = await browser.newPage();
  *   await page.goto(`${app.url}/w/demo`);
  *   await saveScreenshot(page, "overview");
@@ -20,6 +21,8 @@ import { fileURLToPath } from "node:url";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { closeDatabase, openDatabase, type Db } from "@/db/client";
 import { freePort } from "@/lib/report/app-server";
+import { createUser, OPERATOR, setMember, type WorkspaceRole } from "@/lib/service/access";
+import { findUserByEmail } from "@/lib/queries/access";
 import { createDemoWorkspace } from "@/lib/service/demo";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -36,6 +39,54 @@ export interface RunningApp {
   /** What the server printed so far (for failure messages). */
   log: () => string;
   stop: () => Promise<void>;
+  /** The instance admin every test app has (created before the server starts). */
+  admin: Credentials;
+  /** Signs in over HTTP (the real sign-in endpoint) and returns the `cookie` header value of the session. */
+  signIn: (who?: Credentials) => Promise<string>;
+  /** `fetch(app.url + path)` signed in as the admin (or with `init.headers` as given when `anonymous`). */
+  fetch: (path: string, init?: RequestInit & { anonymous?: boolean }) => Promise<Response>;
+  /** Creates a user (and their roles on workspaces) in the app's database. */
+  addUser: (
+    email: string,
+    roles?: Record<string, WorkspaceRole>,
+    options?: { admin?: boolean },
+  ) => Promise<Credentials>;
+}
+
+/** An email and password to sign in with. */
+export interface Credentials {
+  email: string;
+  password: string;
+}
+
+export const TEST_PASSWORD = "correct horse battery staple";
+const ADMIN: Credentials = { email: "admin@altimeter.test", password: TEST_PASSWORD };
+
+/** Creates a user with the test password and gives them roles on workspaces (by slug). */
+export async function addTestUser(
+  db: Db,
+  email: string,
+  roles: Record<string, WorkspaceRole> = {},
+  options: { admin?: boolean } = {},
+): Promise<Credentials> {
+  await createUser(db, OPERATOR, { email, password: TEST_PASSWORD, admin: options.admin ?? false });
+  for (const [slug, role] of Object.entries(roles)) await setMember(db, OPERATOR, slug, { email, role });
+  return { email, password: TEST_PASSWORD };
+}
+
+/** Signs in through the app's real endpoint; the session cookie as a `cookie` header value. */
+export async function signInOverHttp(url: string, who: Credentials): Promise<string> {
+  const response = await fetch(`${url}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: url },
+    body: JSON.stringify(who),
+  });
+  if (response.status !== 200)
+    throw new Error(`sign-in as ${who.email} answered ${response.status}: ${await response.text()}`);
+  await response.arrayBuffer(); // read to the end, so the connection is free for the next request
+  const cookies = response.headers.getSetCookie().map((c) => c.split(";")[0]!);
+  if (cookies.length === 0) throw new Error(`sign-in as ${who.email} set no cookie`);
+  return cookies.join("; ");
 }
 
 /** What to put in the database before the server starts. */
@@ -103,6 +154,15 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
       await closeDatabase(db);
     }
   }
+  {
+    const db = openDatabase(dbFile);
+    try {
+      // Every test app has its admin, also on a database the caller brought.
+      if (!(await findUserByEmail(db, ADMIN.email))) await addTestUser(db, ADMIN.email, {}, { admin: true });
+    } finally {
+      await closeDatabase(db);
+    }
+  }
 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -113,6 +173,7 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
       cwd: appDir,
       env: {
         ...process.env,
+        ALTIMETER_PUBLIC_URL: url,
         ...options.env,
         ALTIMETER_DB: dbFile,
         NEXT_TELEMETRY_DISABLED: "1",
@@ -142,7 +203,56 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
     await stop();
     throw error;
   }
-  return { url, dbFile, log, stop };
+  let adminCookie: Promise<string> | null = null;
+  const signIn = (who: Credentials = ADMIN) => signInOverHttp(url, who);
+  return {
+    url,
+    dbFile,
+    log,
+    stop,
+    admin: ADMIN,
+    signIn,
+    async fetch(pathname, init = {}) {
+      const { anonymous, ...rest } = init;
+      const headers = new Headers(rest.headers);
+      if (!anonymous) {
+        adminCookie ??= signIn();
+        headers.set("cookie", await adminCookie);
+      }
+      return fetch(`${url}${pathname}`, { ...rest, headers });
+    },
+    async addUser(email, roles = {}, opts = {}) {
+      const db = openDatabase(dbFile);
+      try {
+        return await addTestUser(db, email, roles, opts);
+      } finally {
+        await closeDatabase(db);
+      }
+    },
+  };
+}
+
+/** Puts a signed-in session of `who` (default the app's admin) into a browser's cookies. */
+export async function signInBrowser(
+  browser: TestBrowser,
+  app: RunningApp,
+  who: Credentials = app.admin,
+): Promise<void> {
+  const cookie = await app.signIn(who);
+  const { hostname } = new URL(app.url);
+  await browser.context.addCookies(
+    cookie.split("; ").map((pair) => {
+      const at = pair.indexOf("=");
+      return {
+        name: pair.slice(0, at),
+        value: pair.slice(at + 1),
+        domain: hostname,
+        path: "/",
+        httpOnly: true,
+        sameSite: "Lax" as const,
+      };
+    }),
+  );
 }
 
 /** A headless Chromium with a fresh profile; `close()` ends it and deletes the profile. */
@@ -152,8 +262,12 @@ export interface TestBrowser {
   close: () => Promise<void>;
 }
 
-/** Launches Debian's Chromium (ALTIMETER_CHROMIUM to override) through playwright-core; nothing beyond loopback is needed. */
-export async function launchBrowser(): Promise<TestBrowser> {
+/**
+ * Launches Debian's Chromium (ALTIMETER_CHROMIUM to override) through
+ * playwright-core; nothing beyond loopback is needed. `signIn: app` starts it
+ * signed in as the app's admin.
+ */
+export async function launchBrowser(options: { signIn?: RunningApp } = {}): Promise<TestBrowser> {
   const profile = mkdtempSync(path.join(tmpdir(), "altimeter-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -174,7 +288,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
   // Pages are waited for until they show what a test expects, however slow the machine: no action or wait
   // is timed (vitest's hang guard, vitest.config.ts, stops a page that never shows it).
   context.setDefaultTimeout(0);
-  return {
+  const browser: TestBrowser = {
     context,
     async newPage(options = {}) {
       const page = await context.newPage();
@@ -187,6 +301,8 @@ export async function launchBrowser(): Promise<TestBrowser> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+  if (options.signIn) await signInBrowser(browser, options.signIn);
+  return browser;
 }
 
 /** Saves a full-page screenshot as test-results/screenshots/NAME.png (a test artefact). */

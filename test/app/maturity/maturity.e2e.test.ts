@@ -33,7 +33,7 @@ beforeAll(async () => {
         ],
       }),
   });
-  browser = await launchBrowser();
+  browser = await launchBrowser({ signIn: app });
 });
 
 afterAll(async () => {

@@ -42,7 +42,7 @@ describe("the PDF report of the demo workspace, printed by headless Chromium fro
   beforeAll(async () => {
     // The cover's name is the app's setting, never the address's.
     app = await startApp({ env: { ALTIMETER_REPORT_PREPARED_BY: "Ana Rao, Example Consulting" } });
-    browser = await launchBrowser();
+    browser = await launchBrowser({ signIn: app });
     const run = await cli(["metrics", "--workspace", "demo", "--from", FROM, "--to", TO, "--json"]);
     expect(run.status, run.stderr).toBe(0);
     metrics = JSON.parse(run.stdout) as MetricsReport;
@@ -168,19 +168,19 @@ describe("the PDF report of the demo workspace, printed by headless Chromium fro
   });
 
   test("GET /w/demo/report.pdf answers application/pdf; bad dates and unknown workspaces answer JSON errors", async () => {
-    const response = await fetch(`${app.url}/w/demo/report.pdf?from=${FROM}&to=${TO}`);
+    const response = await app.fetch(`/w/demo/report.pdf?from=${FROM}&to=${TO}`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/pdf");
     expect(response.headers.get("content-disposition")).toBe(`attachment; filename="demo-${FROM}-to-${TO}.pdf"`);
     const bytes = Buffer.from(await response.arrayBuffer());
     expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
 
-    const bad = await fetch(`${app.url}/w/demo/report.pdf?from=2026-13-01&to=${TO}`);
+    const bad = await app.fetch(`/w/demo/report.pdf?from=2026-13-01&to=${TO}`);
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({
       error: { code: "invalid_input", message: 'from must be a date as YYYY-MM-DD, got "2026-13-01"' },
     });
-    const unknown = await fetch(`${app.url}/w/nope/report.pdf`);
+    const unknown = await app.fetch(`/w/nope/report.pdf`);
     expect(unknown.status).toBe(404);
     expect((await unknown.json()).error.code).toBe("not_found");
   });

@@ -1,4 +1,6 @@
 import { getDb } from "@/app/_lib/db";
+import { appAuth } from "@/lib/auth/instance";
+import { workspaceReader } from "@/lib/http/access";
 import { route } from "@/lib/http/route";
 import { reportFileName } from "@/lib/report/paths";
 import { printReportPdf } from "@/lib/service/report-pdf";
@@ -24,7 +26,7 @@ export const GET = route<{ workspace: string }>(async ({ url, params }) => {
     team: filters.team,
   };
   await resolveQuery(getDb(), query);
-  const { pdf } = await printReportPdf(url.origin, query);
+  const { pdf } = await printReportPdf(url.origin, query, { secret: appAuth().settings.secret });
   return new Response(new Uint8Array(pdf), {
     headers: {
       "content-type": "application/pdf",
@@ -32,4 +34,4 @@ export const GET = route<{ workspace: string }>(async ({ url, params }) => {
       "cache-control": "no-store",
     },
   });
-});
+}, { authorise: workspaceReader(getDb) });

@@ -9,9 +9,7 @@ const NOW = Date.UTC(2026, 10, 26, 9, 30);
 
 describe("GET /api/v1/workspaces/:workspace/metrics against the production build", () => {
   let app: RunningApp;
-  // A fresh connection per request: the CLI below runs synchronously and blocks this process's event loop for
-  // seconds, so a kept-alive socket the server closed meanwhile would otherwise be reused and fail.
-  const get = (path: string) => fetch(`${app.url}${path}`, { headers: { connection: "close" } });
+  const get = (path: string) => app.fetch(path);
   const cli = (args: string[]) => {
     const run = altimeter(["metrics", "--workspace", "demo", ...args, "--json"], { db: app.dbFile });
     expect(run.status, run.stderr).toBe(0);
@@ -46,13 +44,10 @@ describe("GET /api/v1/workspaces/:workspace/metrics against the production build
     expect(body).toEqual(cli(["--from", "2026-10-01", "--to", "2026-11-05", "--series", "week"]));
   });
 
-  test("an unknown workspace is a 404 naming it", async () => {
+  test("an unknown workspace is a 404 naming it, and no other workspace", async () => {
     const response = await get(`/api/v1/workspaces/nope/metrics?from=${FROM}&to=${TO}`);
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({
-      // The other workspaces are nobody's business over HTTP (the CLI lists them for the operator).
-      error: { code: "not_found", message: 'unknown workspace "nope"' },
-    });
+    expect(await response.json()).toEqual({ error: { code: "not_found", message: 'unknown workspace "nope"' } });
   });
 
   test("an unknown team is a 404 naming it", async () => {
@@ -88,9 +83,9 @@ describe("GET /api/v1/workspaces/:workspace/metrics against the production build
     });
   }
 
-  test("bad dates are reported before an unknown workspace is looked up", async () => {
+  test("access is checked before the parameters: an unknown workspace is a 404 even with bad dates", async () => {
     const response = await get(`/api/v1/workspaces/nope/metrics?from=yesterday&to=${TO}`);
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(404);
   });
 });
 
@@ -117,13 +112,13 @@ describe("pages and downloads answer with real status codes", () => {
   for (const [path, status] of statuses) {
     test(`GET ${path} is ${status}`, async () => {
       // The not-found text itself is drawn by the browser (dashboard.e2e.test.ts reads it there).
-      const response = await fetch(`${app.url}${path}`);
+      const response = await app.fetch(`${path}`);
       expect(response.status).toBe(status);
     });
   }
 
   test("a drill-down CSV is what altimeter explain --csv prints", async () => {
-    const response = await fetch(`${app.url}/w/demo/metrics/change-failure-rate/csv?from=${FROM}&to=${TO}`);
+    const response = await app.fetch(`/w/demo/metrics/change-failure-rate/csv?from=${FROM}&to=${TO}`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("content-disposition")).toBe(
@@ -137,12 +132,12 @@ describe("pages and downloads answer with real status codes", () => {
   });
 
   test("a drill-down CSV with a bad date or an unknown workspace is a JSON error with its status", async () => {
-    const bad = await fetch(`${app.url}/w/demo/metrics/lead-time/csv?from=2026-13-01&to=${TO}`);
+    const bad = await app.fetch(`/w/demo/metrics/lead-time/csv?from=2026-13-01&to=${TO}`);
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({
       error: { code: "invalid_input", message: 'from must be a date as YYYY-MM-DD, got "2026-13-01"' },
     });
-    const missing = await fetch(`${app.url}/w/nope/metrics/lead-time/csv?from=${FROM}&to=${TO}`);
+    const missing = await app.fetch(`/w/nope/metrics/lead-time/csv?from=${FROM}&to=${TO}`);
     expect(missing.status).toBe(404);
   });
 });

@@ -2,7 +2,9 @@
 
 import { redirect } from "next/navigation";
 import { getDb } from "@/app/_lib/db";
-import { AltimeterError } from "@/lib/errors";
+import { actionWorkspace } from "@/app/_lib/session";
+import { AltimeterError, ForbiddenError } from "@/lib/errors";
+import { audit } from "@/lib/service/access";
 import { parseAnswerChanges, type AnswerChanges } from "@/lib/maturity/answers";
 import { QUESTIONS, type Question } from "@/lib/maturity/questionnaire";
 import { saveAnswers } from "@/lib/service/maturity";
@@ -19,14 +21,31 @@ function typed(q: Question, raw: string): unknown {
 /**
  * Saves the questionnaire of the organisation or a team: every question is
  * validated and each problem shown beside its question; a valid save is a new
- * entry in the history, records the assessment, and shows its result.
+ * entry in the history, records the assessment, and shows its result. The
+ * workspace is the one of the address the form was posted to, and the
+ * asker must be an editor or owner of it (checked here, on the server).
  */
 export async function saveQuestionnaire(
   previous: QuestionnaireFormState,
   form: FormData,
 ): Promise<QuestionnaireFormState> {
   const text = (name: string) => String(form.get(name) ?? "").trim();
-  const workspace = text("workspace");
+  const attempt = previous.status === "error" ? previous.attempt + 1 : 1;
+  const db = getDb();
+  let access: Awaited<ReturnType<typeof actionWorkspace>>;
+  try {
+    access = await actionWorkspace(db, "editor");
+  } catch (error) {
+    if (!(error instanceof ForbiddenError)) throw error;
+    return {
+      status: "error",
+      attempt,
+      message: `Nothing was saved: you can read this workspace but not change its answers (${error.message}).`,
+      fieldErrors: {},
+      values: {},
+    };
+  }
+  const workspace = access.workspace.slug;
   const team = text("team") || null;
   const values: Record<string, string> = { author: text("author") };
   const fieldErrors: Record<string, string> = {};
@@ -44,7 +63,6 @@ export async function saveQuestionnaire(
       fieldErrors[q.id] = `${reason.charAt(0).toUpperCase() + reason.slice(1)}.`;
     }
   }
-  const attempt = previous.status === "error" ? previous.attempt + 1 : 1;
   const problems = Object.keys(fieldErrors).length;
   if (problems > 0) {
     return {
@@ -56,7 +74,14 @@ export async function saveQuestionnaire(
     };
   }
   try {
-    await saveAnswers(getDb(), { workspace, author: values.author!, saves: [{ team, changes, mode: "replace" }] });
+    await saveAnswers(db, { workspace, author: values.author!, saves: [{ team, changes, mode: "replace" }] });
+    await audit(
+      db,
+      access.principal,
+      access.workspace.id,
+      "answers.save",
+      `${team ? `team ${team}` : "organisation"}: ${Object.keys(changes).length} answers, given by ${values.author}`,
+    );
   } catch (error) {
     if (error instanceof AltimeterError)
       return { status: "error", attempt, message: `Nothing was saved: ${error.message}`, fieldErrors, values };

@@ -114,7 +114,6 @@ export function QuestionnaireForm(props: QuestionnaireFormProps) {
       noValidate
       aria-describedby={failed ? "form-problem" : undefined}
     >
-      <input type="hidden" name="workspace" value={props.workspace} />
       <input type="hidden" name="team" value={props.team ?? ""} />
       {failed && (
         <p id="form-problem" className="notice notice-error" role="alert">

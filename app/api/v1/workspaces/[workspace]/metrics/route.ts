@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getDb } from "@/app/_lib/db";
 import { ValidationError } from "@/lib/errors";
+import { workspaceReader } from "@/lib/http/access";
 import { route } from "@/lib/http/route";
 import { parseWindow } from "@/lib/metrics/window";
 import { getMetricsReport, getWeeklySeries } from "@/lib/service/metrics";
@@ -43,4 +44,4 @@ export const GET = route<{ workspace: string }>(async ({ request, url, params })
       ? await getWeeklySeries(getDb(), query, { signal: request.signal })
       : await getMetricsReport(getDb(), query);
   return Response.json(body, { headers: { "cache-control": "no-store" } });
-});
+}, { authorise: workspaceReader(getDb, { tokenScope: "read:metrics" }) });

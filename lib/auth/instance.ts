@@ -1,0 +1,48 @@
+import { openDatabase, resolveDbPath, type Db } from "@/db/client";
+import { tokenPrincipal, type Principal } from "@/lib/service/access";
+import { createAuth, type Auth } from "./auth";
+import { PRINT_TOKEN_HEADER, verifyPrintToken } from "./print-token";
+import { readAuthSettings, type AuthSettings } from "./settings";
+
+// On globalThis: the proxy and the app's routes are bundled apart but run in
+// one process, and share the database connection (app/_lib/db.ts uses the same holder).
+const holder = globalThis as typeof globalThis & {
+  __altimeterDb?: Db;
+  __altimeterAuth?: { auth: Auth; settings: AuthSettings };
+};
+
+/** The app's database (the same connection as app/_lib/db.ts). */
+export function appDb(): Db {
+  if (!holder.__altimeterDb) holder.__altimeterDb = openDatabase(resolveDbPath());
+  return holder.__altimeterDb;
+}
+
+/** The process-wide accounts and sessions, configured once from the environment and the config file. */
+export function appAuth(): { auth: Auth; settings: AuthSettings } {
+  if (!holder.__altimeterAuth) {
+    const settings = readAuthSettings();
+    holder.__altimeterAuth = { auth: createAuth(appDb(), settings), settings };
+  }
+  return holder.__altimeterAuth;
+}
+
+/**
+ * Who sent a request: a signed-in session (cookie), else an API token
+ * (`Authorization: Bearer alt_…`), else a print token; null for anonymous.
+ * Read from the database on every request, so a revoked session or token
+ * stops at once.
+ */
+export async function principalOf(headers: Headers): Promise<Principal | null> {
+  const { auth, settings } = appAuth();
+  const print = headers.get(PRINT_TOKEN_HEADER);
+  if (print) {
+    const workspace = verifyPrintToken(print, settings.secret);
+    return workspace ? { kind: "print", workspace } : null;
+  }
+  const bearer = await tokenPrincipal(appDb(), headers.get("authorization"));
+  if (bearer) return bearer;
+  const session = await auth.api.getSession({ headers });
+  if (!session) return null;
+  const user = session.user as typeof session.user & { admin?: boolean | null };
+  return { kind: "user", userId: user.id, email: user.email, name: user.name, admin: user.admin === true };
+}
