@@ -10,8 +10,8 @@ import { hostAllowed } from "@/lib/auth/settings";
  *    an allowed host): a DNS-rebinding page arrives under its own name and
  *    is refused here, before any origin check could be satisfied by a
  *    matching Origin.
- * 2. Everything but the sign-in page, the auth endpoints and the two inbound
- *    APIs (which check their own token or signature) needs a principal: a
+ * 2. Everything but the sign-in page, the auth endpoints and the inbound APIs
+ *    (which check their own token or signature) needs a principal: a
  *    session, an API token (only for /api/v1) or a print token (only for one
  *    workspace's report page). Anonymous pages redirect to sign-in; anything
  *    else answers 401.
@@ -67,7 +67,7 @@ export async function proxy(request: NextRequest): Promise<Response> {
 /** Paths anyone may reach: signing in, and the inbound APIs that authenticate each request themselves. */
 function isPublic(path: string): boolean {
   return (
-    path === "/sign-in" || path.startsWith("/api/auth/") || path === "/api/events" || path === "/api/webhooks/github"
+    path === "/sign-in" || path.startsWith("/api/auth/") || path === "/api/events" || path.startsWith("/api/webhooks/")
   );
 }
 

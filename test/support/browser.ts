@@ -14,6 +14,7 @@
  *   await browser.close(); await app.stop();
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { request as httpRequest } from "node:http";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -74,9 +75,48 @@ export async function addTestUser(
   return { email, password: TEST_PASSWORD };
 }
 
+/**
+ * `fetch` over a new connection each time (node:http, no keep-alive agent):
+ * a test that blocks on a CLI run for longer than the server's keep-alive
+ * would otherwise reuse a socket the server has closed. Redirects are not
+ * followed.
+ */
+export function freshConnectionFetch(address: string, init: RequestInit = {}): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const target = new URL(address);
+    const headers = Object.fromEntries(new Headers(init.headers));
+    const req = httpRequest(
+      {
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname + target.search,
+        method: init.method ?? "GET",
+        headers,
+        agent: false,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("error", reject);
+        res.on("end", () => {
+          const out = new Headers();
+          for (const [name, value] of Object.entries(res.headers))
+            for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) out.append(name, v);
+          const status = res.statusCode ?? 500;
+          const body = status === 204 || status === 304 ? null : Buffer.concat(chunks);
+          resolve(new Response(body, { status, statusText: res.statusMessage, headers: out }));
+        });
+      },
+    );
+    req.on("error", reject);
+    if (init.body !== undefined && init.body !== null) req.write(init.body as string | Buffer);
+    req.end();
+  });
+}
+
 /** Signs in through the app's real endpoint; the session cookie as a `cookie` header value. */
 export async function signInOverHttp(url: string, who: Credentials): Promise<string> {
-  const response = await fetch(`${url}/api/auth/sign-in/email`, {
+  const response = await freshConnectionFetch(`${url}/api/auth/sign-in/email`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: url },
     body: JSON.stringify(who),
@@ -219,7 +259,7 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
         adminCookie ??= signIn();
         headers.set("cookie", await adminCookie);
       }
-      return fetch(`${url}${pathname}`, { ...rest, headers });
+      return freshConnectionFetch(`${url}${pathname}`, { ...rest, headers });
     },
     async addUser(email, roles = {}, opts = {}) {
       const db = openDatabase(dbFile);

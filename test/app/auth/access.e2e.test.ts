@@ -37,7 +37,13 @@ function records(w: { team: string }, teamName: string, repoName: string, incide
 
 const routes = appRoutes();
 /** Routes anyone may call: signing in, and the inbound APIs that check their own token or signature. */
-const PUBLIC = new Set(["/sign-in", "/api/auth/[...all]", "/api/events", "/api/webhooks/github"]);
+const PUBLIC = new Set([
+  "/sign-in",
+  "/api/auth/[...all]",
+  "/api/events",
+  "/api/webhooks/github",
+  "/api/webhooks/gitlab",
+]);
 const workspaceRoutes = routes.filter((r) => r.pattern.includes("[workspace]"));
 
 function concrete(r: AppRoute, w: { slug: string; team: string }): string {
