@@ -31,7 +31,7 @@ describe("a workspace without incident data, in Chromium and in the PDF", () => 
         await importObjects(db, "late", uncoveredRecords(incidentsOn(["2026-02-02", "2026-02-16", "2026-03-03"])));
       },
     });
-    browser = await launchBrowser();
+    browser = await launchBrowser({ signIn: app });
   });
   afterAll(async () => {
     await browser?.close();

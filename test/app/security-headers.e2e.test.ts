@@ -11,7 +11,7 @@ describe("security headers on the production build", () => {
 
   test("pages and API answers forbid framing and sniffing and keep referrers to the origin", async () => {
     for (const path of ["/", "/api/v1/workspaces/nope/metrics?from=2026-01-05&to=2026-01-12"]) {
-      const res = await fetch(`${app.url}${path}`);
+      const res = await app.fetch(path);
       expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
       expect(res.headers.get("content-security-policy")).toContain("object-src 'none'");
       expect(res.headers.get("x-frame-options")).toBe("DENY");
@@ -22,7 +22,7 @@ describe("security headers on the production build", () => {
   });
 
   test("HSTS is sent when the app is reached over https (as a proxy says)", async () => {
-    const res = await fetch(`${app.url}/`, { headers: { "x-forwarded-proto": "https" } });
+    const res = await app.fetch("/", { headers: { "x-forwarded-proto": "https" } });
     expect(res.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
   });
 });
