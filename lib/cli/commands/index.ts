@@ -10,6 +10,7 @@ import { importCommand } from "./import";
 import { importIncidentsCommand } from "./import-incidents";
 import { metricsCommand } from "./metrics";
 import { peopleCommand } from "./people";
+import { membersCommand, tokensCommand, usersCommand } from "./access";
 import { reportCommand } from "./report";
 import { serveCommand } from "./serve";
 import { settingsCommand } from "./settings";
@@ -33,6 +34,9 @@ export const COMMANDS: Command[] = [
   reportCommand,
   digestCommand,
   peopleCommand,
+  usersCommand,
+  membersCommand,
+  tokensCommand,
   settingsCommand,
   doctorCommand,
   serveCommand,
