@@ -16,22 +16,25 @@ import { parseWorkspaceSearchParams } from "../search-params";
  * workspace or team, 429 with Retry-After when the print queue is full, 503
  * no Chromium on the server (the message says how to install one).
  */
-export const GET = route<{ workspace: string }>(async ({ url, params }) => {
-  const search = Object.fromEntries(url.searchParams);
-  const filters = parseWorkspaceSearchParams(search, Date.now());
-  const query = {
-    workspace: params.workspace,
-    from: filters.from,
-    to: filters.to,
-    team: filters.team,
-  };
-  await resolveQuery(getDb(), query);
-  const { pdf } = await printReportPdf(url.origin, query, { secret: appAuth().settings.secret });
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      "content-type": "application/pdf",
-      "content-disposition": `attachment; filename="${reportFileName(query)}"`,
-      "cache-control": "no-store",
-    },
-  });
-}, { authorise: workspaceReader(getDb) });
+export const GET = route<{ workspace: string }>(
+  async ({ url, params }) => {
+    const search = Object.fromEntries(url.searchParams);
+    const filters = parseWorkspaceSearchParams(search, Date.now());
+    const query = {
+      workspace: params.workspace,
+      from: filters.from,
+      to: filters.to,
+      team: filters.team,
+    };
+    await resolveQuery(getDb(), query);
+    const { pdf } = await printReportPdf(url.origin, query, { secret: appAuth().settings.secret });
+    return new Response(new Uint8Array(pdf), {
+      headers: {
+        "content-type": "application/pdf",
+        "content-disposition": `attachment; filename="${reportFileName(query)}"`,
+        "cache-control": "no-store",
+      },
+    });
+  },
+  { authorise: workspaceReader(getDb) },
+);

@@ -27,21 +27,26 @@ function parametersOf(url: URL): Record<string, string> {
  * `{ error: { code, message } }`: 400 for bad parameters (a window is at most
  * MAX_WINDOW_DAYS long), 404 for an unknown workspace or team.
  */
-export const GET = route<{ workspace: string }>(async ({ request, url, params }) => {
-  const given = parametersOf(url);
-  const unknown = Object.keys(given).filter((k) => !KNOWN.has(k));
-  if (unknown.length > 0)
-    throw new ValidationError(`unknown parameter ${unknown.join(", ")}: the parameters are from, to, team and series`);
-  const parsed = MetricsParams.safeParse(given);
-  if (!parsed.success) throw new ValidationError(parsed.error.issues[0]!.message);
-  const { from, to, team, series } = parsed.data;
-  // Checked here, not by the service, so the message names the URL's parameters rather than the CLI's flags.
-  parseWindow(from, to, { from: "from", to: "to" });
-  const query = { workspace: params.workspace, from, to, team: team ?? null };
-  // The series stops when the client goes away, and yields between weeks so other requests are served meanwhile.
-  const body =
-    series === "week"
-      ? await getWeeklySeries(getDb(), query, { signal: request.signal })
-      : await getMetricsReport(getDb(), query);
-  return Response.json(body, { headers: { "cache-control": "no-store" } });
-}, { authorise: workspaceReader(getDb, { tokenScope: "read:metrics" }) });
+export const GET = route<{ workspace: string }>(
+  async ({ request, url, params }) => {
+    const given = parametersOf(url);
+    const unknown = Object.keys(given).filter((k) => !KNOWN.has(k));
+    if (unknown.length > 0)
+      throw new ValidationError(
+        `unknown parameter ${unknown.join(", ")}: the parameters are from, to, team and series`,
+      );
+    const parsed = MetricsParams.safeParse(given);
+    if (!parsed.success) throw new ValidationError(parsed.error.issues[0]!.message);
+    const { from, to, team, series } = parsed.data;
+    // Checked here, not by the service, so the message names the URL's parameters rather than the CLI's flags.
+    parseWindow(from, to, { from: "from", to: "to" });
+    const query = { workspace: params.workspace, from, to, team: team ?? null };
+    // The series stops when the client goes away, and yields between weeks so other requests are served meanwhile.
+    const body =
+      series === "week"
+        ? await getWeeklySeries(getDb(), query, { signal: request.signal })
+        : await getMetricsReport(getDb(), query);
+    return Response.json(body, { headers: { "cache-control": "no-store" } });
+  },
+  { authorise: workspaceReader(getDb, { tokenScope: "read:metrics" }) },
+);
