@@ -398,3 +398,8 @@ export async function ensureFirstAdmin(
     token: await createSignInLink(db, user.id, 24 * 3600_000, now),
   };
 }
+
+/** How many instance admins exist (serve refuses to listen beyond loopback without one). */
+export async function countAdmins(db: Db): Promise<number> {
+  return q.countAdmins(db);
+}

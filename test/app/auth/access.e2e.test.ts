@@ -6,8 +6,9 @@ import { appRoutes, fillPattern, type AppRoute } from "../../support/app-routes"
 import { launchBrowser, startApp, TEST_PASSWORD, type Credentials, type RunningApp } from "../../support/browser";
 import { importObjects } from "../../support/db";
 import { deployment, incident, repository, team } from "../../factories";
+import { DAY_MS, HOUR_MS } from "@/lib/time";
 
-const DAY = 86_400_000;
+const DAY = DAY_MS;
 const iso = (ms: number) => new Date(ms).toISOString();
 const NOW = Date.now();
 const FROM = iso(NOW - 56 * DAY).slice(0, 10);
@@ -24,13 +25,13 @@ function records(w: { team: string }, teamName: string, repoName: string, incide
     team({ id: w.team, name: teamName }),
     repository({ id: repo, name: repoName, teamId: w.team }),
     ...[3, 10, 20, 30].map((d) =>
-      deployment({ repositoryId: repo, finishedAt: iso(NOW - d * DAY), createdAt: iso(NOW - d * DAY - 3600_000) }),
+      deployment({ repositoryId: repo, finishedAt: iso(NOW - d * DAY), createdAt: iso(NOW - d * DAY - HOUR_MS) }),
     ),
     incident({
       title: incidentTitle,
       repositoryId: repo,
       openedAt: iso(NOW - 9 * DAY),
-      resolvedAt: iso(NOW - 9 * DAY + 7200_000),
+      resolvedAt: iso(NOW - 9 * DAY + 2 * HOUR_MS),
     }),
   ];
 }
