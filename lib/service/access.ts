@@ -374,7 +374,7 @@ export type FirstStart =
 /**
  * On a database without users, creates the instance admin: from
  * ALTIMETER_ADMIN_EMAIL and ALTIMETER_ADMIN_PASSWORD when both are set, else
- * (only when `allowLink`) `admin@localhost` without a password, with a
+ * (only when `allowLink`) `admin@altimeter.localhost` without a password, with a
  * one-time sign-in token to print. Does nothing when there are users.
  */
 export async function ensureFirstAdmin(
@@ -391,7 +391,7 @@ export async function ensureFirstAdmin(
   if (env.email || env.password)
     throw new ValidationError("set both ALTIMETER_ADMIN_EMAIL and ALTIMETER_ADMIN_PASSWORD, or neither");
   if (!allowLink) return null;
-  const user = await createUser(db, OPERATOR, { email: env.email || "admin@localhost", admin: true }, now);
+  const user = await createUser(db, OPERATOR, { email: env.email || "admin@altimeter.localhost", admin: true }, now);
   return {
     kind: "created-with-link",
     email: user.email,

@@ -65,7 +65,7 @@ dashboard reads the same database as the other commands. Stop it with Ctrl-C.
 
 Everything in the app needs a signed-in user. On a database without users it
 creates the instance admin: from ALTIMETER_ADMIN_EMAIL and
-ALTIMETER_ADMIN_PASSWORD when set, else admin@localhost with a one-time
+ALTIMETER_ADMIN_PASSWORD when set, else admin@altimeter.localhost with a one-time
 sign-in link printed here (valid 24 hours; \`altimeter users link EMAIL\` makes
 another). It listens on 127.0.0.1 only; another address (--host 0.0.0.0)
 needs an admin account and an explicit public URL (ALTIMETER_PUBLIC_URL or
