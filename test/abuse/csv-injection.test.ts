@@ -3,6 +3,7 @@ import { csvCell, csvDocument } from "@/lib/csv";
 import { altimeter } from "../support/cli";
 import { freshDatabase, importObjects } from "../support/db";
 import { deployment, incident, repository } from "../factories";
+import { adminRequest } from "../support/session";
 
 // Finding 2: drill-down CSVs wrote `=cmd|' /C calc'!A0` as a live formula.
 const store = freshDatabase();
@@ -39,16 +40,22 @@ describe("every CSV the product writes neutralises formulas (OWASP)", () => {
 
   test("the dashboard's CSV download carries no live formula", async () => {
     const deployments = await (
-      await GET(new Request("http://localhost/w/demo/metrics/deployment-frequency/csv?from=2026-01-01&to=2026-01-31"), {
-        params: Promise.resolve({ workspace: "demo", metric: "deployment-frequency" }),
-      })
+      await GET(
+        await adminRequest("http://localhost/w/demo/metrics/deployment-frequency/csv?from=2026-01-01&to=2026-01-31"),
+        {
+          params: Promise.resolve({ workspace: "demo", metric: "deployment-frequency" }),
+        },
+      )
     ).text();
     expect(deployments).toContain(`"'@SUM(1+1)",repo,production`);
     expect(deployments).toContain(`"'+1-2",repo,production`);
     const restore = await (
-      await GET(new Request("http://localhost/w/demo/metrics/time-to-restore/csv?from=2026-01-01&to=2026-01-31"), {
-        params: Promise.resolve({ workspace: "demo", metric: "time-to-restore" }),
-      })
+      await GET(
+        await adminRequest("http://localhost/w/demo/metrics/time-to-restore/csv?from=2026-01-01&to=2026-01-31"),
+        {
+          params: Promise.resolve({ workspace: "demo", metric: "time-to-restore" }),
+        },
+      )
     ).text();
     expect(restore).toContain(`"'-inc","'=cmd|' /C calc'!A0"`);
     for (const line of [...deployments.split("\r\n"), ...restore.split("\r\n")])

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { importSources } from "@/lib/import/importer";
 import { freshDatabase, importObjects } from "../support/db";
 import { deployment, repository } from "../factories";
+import { adminRequest } from "../support/session";
 
 // Fuzzing the import formats and an HTTP route: bounded here (CI), longer with ALTIMETER_FUZZ_RUNS (the benchmark).
 const RUNS = Number(process.env.ALTIMETER_FUZZ_RUNS ?? 150);
@@ -96,7 +97,7 @@ describe("fuzzing", () => {
         fc.oneof(fc.constant("fuzz"), fc.string()),
         async (query, workspace) => {
           const qs = new URLSearchParams(query).toString();
-          const res = await GET(new Request(`http://localhost/api/v1/workspaces/w/metrics?${qs}`), {
+          const res = await GET(await adminRequest(`http://localhost/api/v1/workspaces/w/metrics?${qs}`), {
             params: Promise.resolve({ workspace }),
           });
           expect([200, 400, 404]).toContain(res.status);

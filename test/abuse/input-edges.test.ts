@@ -4,6 +4,7 @@ import { importSources } from "@/lib/import/importer";
 import { altimeter } from "../support/cli";
 import { freshDatabase, importObjects } from "../support/db";
 import { repository } from "../factories";
+import { adminRequest } from "../support/session";
 
 const store = freshDatabase();
 process.env.ALTIMETER_DB = store.file;
@@ -81,7 +82,7 @@ describe("finding 15: bytes that are not UTF-8 are refused, naming the field", (
 describe("finding 16: HTTP errors never list the other workspaces", () => {
   test("an unknown workspace over HTTP is a 404 naming only what was asked for", async () => {
     const res = await GET(
-      new Request("http://localhost/api/v1/workspaces/nope/metrics?from=2026-01-05&to=2026-01-12"),
+      await adminRequest("http://localhost/api/v1/workspaces/nope/metrics?from=2026-01-05&to=2026-01-12"),
       {
         params: Promise.resolve({ workspace: "nope" }),
       },

@@ -6,6 +6,7 @@ import { findChromium } from "@/lib/report/chromium";
 import { PRINT_TIME_CAP_MS, printQueue } from "@/lib/service/report-pdf";
 import { freshDatabase, importObjects } from "../support/db";
 import { repository } from "../factories";
+import { adminRequest } from "../support/session";
 
 // Finding 3: report.pdf queued without bound, printed without a cap, and took its cover name from the address.
 const store = freshDatabase();
@@ -29,8 +30,8 @@ afterAll(async () => {
   await store.dispose();
 });
 
-const requestPdf = () =>
-  GET(new Request("http://localhost/w/demo/report.pdf?from=2026-01-05&to=2026-01-12"), {
+const requestPdf = async () =>
+  GET(await adminRequest("http://localhost/w/demo/report.pdf?from=2026-01-05&to=2026-01-12"), {
     params: Promise.resolve({ workspace: "demo" }),
   });
 

@@ -5,6 +5,7 @@ import { getMetricsReport, getWeeklySeries } from "@/lib/service/metrics";
 import { parseWorkspaceSearchParams } from "@/app/w/[workspace]/search-params";
 import { freshDatabase, importObjects } from "../support/db";
 import { deployment, repository } from "../factories";
+import { adminRequest } from "../support/session";
 
 // Finding 1: one GET of a 9,000-year weekly series stalled the server for 50 s.
 const store = freshDatabase();
@@ -20,8 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => store.dispose());
 
-const get = (query: string) =>
-  GET(new Request(`http://localhost/api/v1/workspaces/demo/metrics?${query}`), {
+const get = async (query: string) =>
+  GET(await adminRequest(`http://localhost/api/v1/workspaces/demo/metrics?${query}`), {
     params: Promise.resolve({ workspace: "demo" }),
   });
 
