@@ -1,4 +1,4 @@
-import type { Attribution } from "./attribution";
+import { latestFinishedBy, type Attribution } from "./attribution";
 import type { BaseFacts } from "./base-facts";
 import type { LinkedChange } from "./lead-time-links";
 import type { DeploymentRow, IncidentRow, ReworkRate } from "./types";
@@ -84,25 +84,13 @@ export function reworkReasons(
     let fix: DeploymentRow | null = null;
     for (const repositoryId of candidates) {
       const list = facts.productionSuccessByRepository.get(repositoryId) ?? [];
-      const d = latestFinishedAtOrBefore(list, incident.resolvedAt);
+      const d = latestFinishedBy(list, incident.resolvedAt);
       if (!d || d.finishedAt! < incident.openedAt) continue;
       if (!fix || later(d, fix)) fix = d;
     }
     if (fix) add(fix.id, { rule: "inferredFix", incident });
   }
   return reasons;
-}
-
-/** The latest deployment of a sorted list with finishedAt ≤ t, ties by the greatest id (the list's last). */
-function latestFinishedAtOrBefore(sorted: readonly DeploymentRow[], t: number): DeploymentRow | null {
-  let lo = 0,
-    hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]!.finishedAt! <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 ? sorted[lo - 1]! : null;
 }
 
 /** Deployment rework rate: DORA publishes no bands, so the tier is always null. */
