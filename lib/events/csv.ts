@@ -26,7 +26,10 @@ const COMMA = 44;
 const SPACE = 32;
 const TAB = 9;
 
-type RawRecord = { line: number; cells: string[]; error: string | null };
+/** Where a record's first byte that is not UTF-8 is: its physical line and its offset in the input. */
+type BadByte = { line: number; offset: number };
+
+type RawRecord = { line: number; cells: string[]; error: string | null; badUtf8: BadByte | null };
 
 /** A record being read; it spans lines while a quoted cell is open. */
 interface Pending extends RawRecord {
@@ -126,12 +129,21 @@ class RecordSplitter {
     const rec = this.pending;
     if (rec === null) {
       if (line.text.length === 0) return null; // blank lines are not records
-      const fresh: Pending = { line: line.line, cells: [], error: null, more: [], cell: "", chars: line.text.length };
+      const fresh: Pending = {
+        line: line.line,
+        cells: [],
+        error: null,
+        badUtf8: badByte(line),
+        more: [],
+        cell: "",
+        chars: line.text.length,
+      };
       if (readCells(fresh, line.text, false)) this.finish(fresh);
       else this.pending = fresh;
       return null;
     }
     rec.more.push(line);
+    rec.badUtf8 ??= badByte(line);
     rec.chars += line.text.length + 1;
     rec.cell += "\n";
     if (readCells(rec, line.text, true)) {
@@ -144,19 +156,42 @@ class RecordSplitter {
   }
 
   private finish(rec: Pending): void {
-    this.ready.push({ line: rec.line, cells: rec.cells, error: rec.error });
+    this.ready.push({ line: rec.line, cells: rec.cells, error: rec.error, badUtf8: rec.badUtf8 });
   }
 
   /** Rejects `rec` on its first line; returns the lines after that, to be read again. */
   private giveUp(rec: Pending, error: string): Line[] {
     this.pending = null;
-    this.ready.push({ line: rec.line, cells: [], error });
+    this.ready.push({ line: rec.line, cells: [], error, badUtf8: null });
     return rec.more;
   }
 }
 
+function badByte(line: Line): BadByte | null {
+  return line.invalidUtf8 ? { line: line.line, offset: line.invalidUtf8At ?? 0 } : null;
+}
+
+/**
+ * Why a record holding bytes that are not UTF-8 is refused: where the first
+ * one is, and which cells hold U+FFFD in its place. Decoded, two different bad
+ * ids would become one, so such a record is never stored.
+ */
+function notUtf8(raw: RawRecord, names: readonly string[] | null): string {
+  const bad = raw.badUtf8!;
+  const columns = names
+    ? raw.cells.flatMap((cell, i) => (cell.includes("\uFFFD") && i < names.length ? [names[i]!] : []))
+    : [];
+  const what =
+    columns.length === 0
+      ? "the record is"
+      : `${columns.length === 1 ? "column" : "columns"} ${columns.join(", ")} ${columns.length === 1 ? "is" : "are"}`;
+  const line = bad.line === raw.line ? "" : `, line ${bad.line}`;
+  return `${what} not valid UTF-8 (byte offset ${bad.offset} of the file${line}): bytes that are not UTF-8 would be read as U+FFFD, and two different values as one`;
+}
+
 function readHeader(raw: RawRecord): string[] {
   if (raw.error !== null) throw new ValidationError(`CSV header (line ${raw.line}): ${raw.error}`);
+  if (raw.badUtf8 !== null) throw new ValidationError(`CSV header (line ${raw.line}): ${notUtf8(raw, null)}`);
   const names = raw.cells.map((name) => name.trim());
   const seen = new Map<string, number>();
   names.forEach((name, i) => {
@@ -172,6 +207,7 @@ function readHeader(raw: RawRecord): string[] {
 
 function toRow(names: readonly string[], raw: RawRecord): CsvRow {
   if (raw.error !== null) return { line: raw.line, error: raw.error };
+  if (raw.badUtf8 !== null) return { line: raw.line, error: notUtf8(raw, names) };
   if (raw.cells.length !== names.length) {
     const count = raw.cells.length === 1 ? "1 cell" : `${raw.cells.length} cells`;
     return { line: raw.line, error: `has ${count}, the header has ${names.length}` };
@@ -197,7 +233,9 @@ function toRow(names: readonly string[], raw: RawRecord): CsvRow {
  * name throws a ValidationError naming it. A record with the wrong number of
  * cells, or text after a closing quote, is yielded as an error row and
  * reading goes on; an unterminated quote rejects its record, and the lines
- * after the quote are read again as records.
+ * after the quote are read again as records. A record holding bytes that are
+ * not UTF-8 is an error row naming the byte's offset in the file and the
+ * columns that hold it; a header holding one throws.
  */
 export async function* readCsv(
   source: AsyncIterable<Buffer | string>,
