@@ -6,8 +6,9 @@
  * the digest, the CLI and the maturity checks alike.
  */
 import { formatDay } from "@/lib/format";
-import { METRIC_NAMES, type MetricName } from "@/lib/metrics";
+import { METRIC_NAMES, type MetricName, type MetricRecords, type MetricsWindow, summarise } from "@/lib/metrics";
 import { METRIC_CATALOG, missingSources, type Source } from "@/lib/metrics/catalog";
+import { mostlyUnknown, type PartialData, partialData } from "@/lib/metrics/coding-time";
 import { coverage } from "@/lib/metrics/coverage";
 import type { Coverage, MetricsReport, MetricValues, SourceStarts } from "@/lib/metrics/types";
 
@@ -73,9 +74,25 @@ export function withheldReason(metric: MetricName, starts: SourceStarts, to: num
   return missing.length === 0 ? null : describeMissing(metric, missing, starts, formatDay(to));
 }
 
-/** Every metric's reason for a window ending at `to`. */
-export function withheldReasons(starts: SourceStarts, to: number): Withheld {
-  return Object.fromEntries(METRIC_NAMES.map((m) => [m, withheldReason(m, starts, to)])) as Withheld;
+/**
+ * Why lead time or onboarding is not judged although its sources cover the
+ * window: most of its rows have an unknown coding time (squash merges
+ * collected from git only), so the number would read merge → deploy, or
+ * 0 days, as a result. Null when most rows are known.
+ */
+export function partialReason(metric: MetricName, partial: PartialData): string | null {
+  if (metric === "leadTime" && mostlyUnknown(partial.leadTime))
+    return `${partial.leadTime.unknown} of ${partial.leadTime.of} changes have an unknown coding time (squash merges collected from git only), so their lead time runs from the merge; collect from GitHub to fill it`;
+  if (metric === "onboarding" && mostlyUnknown(partial.onboarding))
+    return `${partial.onboarding.unknown} of ${partial.onboarding.of} onboarded newcomers have an unknown onboarding time, not 0 days (their first commit is the squash merge of their first pull request, git only); collect from GitHub to fill it`;
+  return null;
+}
+
+/** Every metric's reason for a window ending at `to`: missing sources first, then mostly unknown coding time. */
+export function withheldReasons(starts: SourceStarts, to: number, partial: PartialData): Withheld {
+  return Object.fromEntries(
+    METRIC_NAMES.map((m) => [m, withheldReason(m, starts, to) ?? partialReason(m, partial)]),
+  ) as Withheld;
 }
 
 /**
@@ -91,13 +108,23 @@ export function withheldByReason(withheld: Withheld): { metrics: MetricName[]; r
   return [...groups].map(([reason, metrics]) => ({ metrics, reason }));
 }
 
-/** A window's metrics with their reasons (what every judgement on a page, in the PDF or the digest reads). */
+/**
+ * A window's metrics with their reasons (what every judgement on a page, in
+ * the PDF or the digest reads). `partial` counts the rows of unknown coding
+ * time behind them (lib/metrics/coding-time.ts, from the same records).
+ */
 export function judged<T extends MetricValues>(
   values: T,
   starts: SourceStarts,
   to: number,
+  partial: PartialData,
 ): T & { withheld: Withheld } {
-  return { ...values, withheld: withheldReasons(starts, to) };
+  return { ...values, withheld: withheldReasons(starts, to, partial) };
+}
+
+/** The metrics of a window's records, judged. */
+export function judgedRecords(records: MetricRecords, w: MetricsWindow): JudgedValues {
+  return judged(summarise(records, w), records.sources, w.to, partialData(records));
 }
 
 /**

@@ -92,8 +92,8 @@ export interface NewcomerMerge {
   team: string | null;
   mergedAt: number;
   pullRequest: string;
-  /** Days from their start to the merge. */
-  onboardingDays: number;
+  /** Days from their start to the merge; null when unknown (their first commit is that merge's squash commit, git only). */
+  onboardingDays: number | null;
   sourceUrl: string | null;
   url: string;
 }

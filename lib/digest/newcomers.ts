@@ -1,4 +1,5 @@
-import { isBot, type WorkspaceFacts } from "@/lib/metrics/facts";
+import { onboardingTimeUnknown } from "@/lib/metrics/coding-time";
+import { isBot, type PersonStart, type WorkspaceFacts } from "@/lib/metrics/facts";
 import type { PersonRow, PullRequestRef } from "@/lib/metrics/types";
 import { DAY_MS } from "@/lib/time";
 
@@ -6,6 +7,8 @@ import { DAY_MS } from "@/lib/time";
 export interface FirstMerge {
   person: PersonRow;
   start: number;
+  /** What says when they started (their first commit, first pull request or joining). */
+  startSource: PersonStart["source"];
   merged: PullRequestRef;
 }
 
@@ -24,12 +27,16 @@ export function firstMergesOfNewcomers(facts: WorkspaceFacts, window: { from: nu
     if (!merged || merged.at < window.from || merged.at >= window.to || isBot(person)) continue;
     const start = facts.starts.get(person.id);
     if (!start || start.at < earliestStart) continue;
-    out.push({ person, start: start.at, merged });
+    out.push({ person, start: start.at, startSource: start.source, merged });
   }
   return out.sort((a, b) => a.merged.at - b.merged.at || (a.person.id < b.person.id ? -1 : 1));
 }
 
-/** Days from start to merge, negative counted as 0 (as onboarding time is). */
-export function onboardingDays(m: FirstMerge): number {
+/**
+ * Days from start to merge, negative counted as 0 (as onboarding time is);
+ * null when unknown: their start is that very merge's squash commit (git only).
+ */
+export function onboardingDays(m: FirstMerge): number | null {
+  if (onboardingTimeUnknown({ at: m.start, source: m.startSource }, m.merged)) return null;
   return Math.max(0, (m.merged.at - m.start) / DAY_MS);
 }

@@ -94,7 +94,14 @@ export function incidentWords(i: WeekIncident): string {
   return `${i.id}${i.title ? ` ${i.title}` : ""}, opened ${formatWhen(i.openedAt)}, ${restored}`;
 }
 
-/** "Ana Rao (checkout) merged acme/cart#12 on Tue 17 Nov, 3.2 days after starting" */
+/**
+ * "Ana Rao (checkout) merged acme/cart#12 on Tue 17 Nov, 3.2 days after
+ * starting", or "…, onboarding time unknown (squash merge, git only)".
+ */
 export function newcomerWords(n: NewcomerMerge): string {
-  return `${n.name ?? n.id}${n.team ? ` (${n.team})` : ""} merged ${n.pullRequest} on ${formatWhen(n.mergedAt)}, ${formatNumber(n.onboardingDays)} days after starting`;
+  const after =
+    n.onboardingDays === null
+      ? "onboarding time unknown (squash merge, git only)"
+      : `${formatNumber(n.onboardingDays)} days after starting`;
+  return `${n.name ?? n.id}${n.team ? ` (${n.team})` : ""} merged ${n.pullRequest} on ${formatWhen(n.mergedAt)}, ${after}`;
 }

@@ -20,3 +20,41 @@ export function codingTimeUnknown(pr: Pick<PullRequestRow, "firstCommitAt" | "cr
 export function onboardingTimeUnknown(start: PersonStart, firstMerged: PullRequestRef | null): boolean {
   return firstMerged !== null && start.source !== "joinedAt" && start.at >= firstMerged.at;
 }
+
+/** How many of the rows behind a number have an unknown coding (or onboarding) time. */
+export interface UnknownShare {
+  unknown: number;
+  of: number;
+}
+
+/** The rows behind lead time and onboarding whose coding time is unknown (git-only squash merges). */
+export interface PartialData {
+  /** Counted changes (lead time not negative) without a coding time. */
+  leadTime: UnknownShare;
+  /** Onboarded newcomers whose onboarding time is unknown, not 0 days. */
+  onboarding: UnknownShare;
+}
+
+/** Counts the rows of lead time and onboarding whose coding time is unknown. */
+export function partialData(records: {
+  leadTime: { changes: readonly { leadTimeMs: number; pullRequest: PullRequestRow }[] };
+  onboarding: readonly { start: PersonStart; firstMerged: PullRequestRef | null }[];
+}): PartialData {
+  const counted = records.leadTime.changes.filter((c) => c.leadTimeMs >= 0);
+  const onboarded = records.onboarding.filter((n) => n.firstMerged !== null);
+  return {
+    leadTime: { unknown: counted.filter((c) => codingTimeUnknown(c.pullRequest)).length, of: counted.length },
+    onboarding: {
+      unknown: onboarded.filter((n) => onboardingTimeUnknown(n.start, n.firstMerged)).length,
+      of: onboarded.length,
+    },
+  };
+}
+
+/**
+ * Whether most of the rows are unknown: then the number measures merge →
+ * deploy (or 0 days) for most of them, and no tier or target may be judged on it.
+ */
+export function mostlyUnknown(share: UnknownShare): boolean {
+  return share.unknown * 2 > share.of;
+}

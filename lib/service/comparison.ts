@@ -1,6 +1,5 @@
 import type { MetricName } from "@/lib/metrics";
-import type { MetricValues } from "@/lib/metrics/types";
-import { noComparisonReason, type SourceStarts } from "@/lib/withheld";
+import { type JudgedValues, noComparisonReason, type SourceStarts } from "@/lib/withheld";
 import { headlineValue, metricInfo } from "./definitions";
 
 /** How a metric's headline value moved against the previous period. */
@@ -15,7 +14,8 @@ export interface Change {
   verdict: "better" | "worse" | "unchanged" | null;
   /**
    * Why no change is shown: a period not covered by the metric's sources
-   * ("no incident data before 5 Jan 2026, when the previous period ends; …").
+   * ("no incident data before 5 Jan 2026, when the previous period ends; …"),
+   * or a period whose rows mostly have an unknown coding time.
    */
   unavailable: string | null;
 }
@@ -25,18 +25,23 @@ const EPSILON = 1e-9;
 
 /**
  * The change of one metric's headline value between two periods; none unless
- * both periods are covered for the metric's sources (spec/metrics.md, Coverage).
+ * both periods are covered for the metric's sources (spec/metrics.md, Coverage)
+ * and judged in both (most rows of a known coding time).
  */
 export function compareHeadline(
   metric: MetricName,
-  current: MetricValues,
-  previous: MetricValues,
+  current: JudgedValues,
+  previous: JudgedValues,
   starts: SourceStarts,
   window: { from: number; to: number },
 ): Change {
   const now = headlineValue(metric, current);
   const then = headlineValue(metric, previous);
-  const unavailable = noComparisonReason(metric, starts, window);
+  const before = previous.withheld[metric];
+  const unavailable =
+    noComparisonReason(metric, starts, window) ??
+    current.withheld[metric] ??
+    (before === null ? null : `in the previous period, ${before}`);
   if (now === null || then === null || unavailable !== null)
     return { current: now, previous: then, delta: null, relative: null, verdict: null, unavailable };
   const delta = now - then;

@@ -1,9 +1,9 @@
 import type { Db } from "@/db/client";
-import { METRIC_NAMES, summarise, type MetricName } from "@/lib/metrics";
-import type { MetricsWindow, MetricValues } from "@/lib/metrics/types";
+import { METRIC_NAMES, type MetricName, type MetricRecords } from "@/lib/metrics";
+import type { MetricsWindow } from "@/lib/metrics/types";
 import { formatDate, fullWeeks, parseWindow } from "@/lib/metrics/window";
 import { getTeam, listTeams } from "@/lib/queries/teams";
-import { judged, type JudgedReport, type JudgedValues, type SourceStarts } from "@/lib/withheld";
+import { judgedRecords, type JudgedReport, type JudgedValues, type SourceStarts } from "@/lib/withheld";
 import { compareHeadline, type Change } from "./comparison";
 import {
   getMetricRecords,
@@ -53,10 +53,10 @@ export function previousWindow(w: MetricsWindow): MetricsWindow {
   return { from: w.from - (w.to - w.from), to: w.from };
 }
 
-const dated = (w: MetricsWindow, values: MetricValues, starts: SourceStarts): DatedValues => ({
+const dated = (w: MetricsWindow, records: MetricRecords): DatedValues => ({
   from: formatDate(w.from),
   to: formatDate(w.to),
-  values: judged(values, starts, w.to),
+  values: judgedRecords(records, w),
 });
 
 /**
@@ -88,14 +88,14 @@ export async function getOverview(db: Db, q: MetricsQuery): Promise<Overview> {
     teams = list.map((t) => ({
       id: t.id,
       name: t.name,
-      values: judged(summarise(byTeam.get(t.id)!, window), starts, window.to),
+      values: judgedRecords(byTeam.get(t.id)!, window),
     }));
   } else {
     const t = await getTeam(db, query.workspace.id, query.teamId, query.workspace.slug);
     team = { id: t.id, name: t.name };
   }
 
-  const previous = dated(before, summarise(previousRecords!, before), starts);
+  const previous = dated(before, previousRecords!);
   return {
     workspace: { slug: query.workspace.slug, name: query.workspace.name },
     team,
@@ -105,7 +105,7 @@ export async function getOverview(db: Db, q: MetricsQuery): Promise<Overview> {
       METRIC_NAMES.map((m) => [m, compareHeadline(m, report, previous.values, starts, window)]),
     ) as Record<MetricName, Change>,
     starts,
-    weeks: weeks.map((w, i) => dated(w, summarise(weekRecords[i]!, w), starts)),
+    weeks: weeks.map((w, i) => dated(w, weekRecords[i]!)),
     teams,
     dataStart: facts.data.dataStart === null ? null : formatDate(facts.data.dataStart),
   };

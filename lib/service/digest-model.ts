@@ -6,9 +6,9 @@
  */
 import type { Db } from "@/db/client";
 import { LEVELS } from "@/lib/maturity/rubric";
-import type { MetricValues, Tier } from "@/lib/metrics/types";
+import type { Tier } from "@/lib/metrics/types";
 import { formatDate } from "@/lib/metrics/window";
-import type { SourceStarts } from "@/lib/withheld";
+import type { JudgedValues, SourceStarts } from "@/lib/withheld";
 import { formatChange, formatHeadline } from "@/lib/format";
 import { compareHeadline } from "@/lib/service/comparison";
 import { headlineValue, metricTier, METRIC_INFO } from "@/lib/service/definitions";
@@ -37,8 +37,8 @@ const ITEMS = 20;
 
 /** Each metric of the week against the weeks before (which end where the week begins). */
 function compareMetrics(
-  current: MetricValues,
-  previous: MetricValues,
+  current: JudgedValues,
+  previous: JudgedValues,
   starts: SourceStarts,
   week: { from: number; to: number },
 ) {

@@ -1,11 +1,10 @@
 import type { Db } from "@/db/client";
 import type { MetricName } from "@/lib/metrics";
-import { summarise } from "@/lib/metrics";
 import type { LinkedChange } from "@/lib/metrics/lead-time-links";
 import { loadSourceLinks } from "@/lib/queries/links";
 import { drillDownTable, linkedRecords, type DrillDownTable } from "./drilldown";
-import { judged, type JudgedValues } from "@/lib/withheld";
-import { getMetricRecords, workspaceSourceStarts, type MetricsQuery } from "./metrics";
+import { judgedRecords, type JudgedValues } from "@/lib/withheld";
+import { getMetricRecords, type MetricsQuery } from "./metrics";
 
 /** One page of a metric's drill-down, with the numbers it adds up to. */
 export interface DrillDownPage {
@@ -54,7 +53,7 @@ export async function getDrillDownPage(
   });
   const linked = drillDownTable(records, metric, links);
   return {
-    values: judged(summarise(all, query.window), await workspaceSourceStarts(db, query.workspace), query.window.to),
+    values: judgedRecords(all, query.window),
     table: { ...linked, rows: linked.rows.slice(start, end) },
     total,
     page: current,

@@ -3,7 +3,7 @@ import type { MetricName, MetricRecords } from "@/lib/metrics";
 import type { Attribution } from "@/lib/metrics/attribution";
 import type { ReworkReason } from "@/lib/metrics/rework";
 import { formatTimestamp } from "@/lib/events/timestamp";
-import { codingTimeUnknown, onboardingTimeUnknown } from "@/lib/metrics/coding-time";
+import { codingTimeUnknown, onboardingTimeUnknown, partialData } from "@/lib/metrics/coding-time";
 import { NO_LINKS, type SourceLinks } from "@/lib/queries/links";
 import { HOUR_MS } from "@/lib/time";
 
@@ -20,24 +20,15 @@ export interface DrillDownTable {
 
 /** Notes on partial data behind lead time and onboarding (squash merges collected from git only). */
 function partialNotes(records: MetricRecords, metric: MetricName): string[] {
-  if (metric === "leadTime") {
-    const counted = records.leadTime.changes.filter((c) => c.leadTimeMs >= 0);
-    const unknown = counted.filter((c) => codingTimeUnknown(c.pullRequest)).length;
-    return unknown === 0
-      ? []
-      : [
-          `${unknown} of ${counted.length} changes have an unknown coding time (squash merges collected from git only): their lead time runs from the merge, not the first commit. Collecting from GitHub fills it.`,
-        ];
-  }
-  if (metric === "onboarding") {
-    const onboarded = records.onboarding.filter((n) => n.firstMerged !== null);
-    const unknown = onboarded.filter((n) => onboardingTimeUnknown(n.start, n.firstMerged)).length;
-    return unknown === 0
-      ? []
-      : [
-          `${unknown} of ${onboarded.length} onboarded newcomers have an unknown onboarding time, not 0 days: their first commit is the squash merge of their first pull request (git only). Collecting from GitHub fills it.`,
-        ];
-  }
+  const partial = partialData(records);
+  if (metric === "leadTime" && partial.leadTime.unknown > 0)
+    return [
+      `${partial.leadTime.unknown} of ${partial.leadTime.of} changes have an unknown coding time (squash merges collected from git only): their lead time runs from the merge, not the first commit. Collecting from GitHub fills it.`,
+    ];
+  if (metric === "onboarding" && partial.onboarding.unknown > 0)
+    return [
+      `${partial.onboarding.unknown} of ${partial.onboarding.of} onboarded newcomers have an unknown onboarding time, not 0 days: their first commit is the squash merge of their first pull request (git only). Collecting from GitHub fills it.`,
+    ];
   return [];
 }
 

@@ -1,13 +1,14 @@
 import type { Db } from "@/db/client";
 import {
-  computeMetrics,
   deriveFacts,
   metricRecords,
   type MetricName,
   type MetricRecords,
   type MetricsReport,
+  summarise,
   type WorkspaceFacts,
 } from "@/lib/metrics";
+import { partialData } from "@/lib/metrics/coding-time";
 import { stopIfAborted, type WorkOptions, yieldToOthers } from "@/lib/work";
 import { formatDate, fullWeeks } from "@/lib/metrics/window";
 import { loadSourceLinks } from "@/lib/queries/links";
@@ -48,14 +49,15 @@ export async function workspaceSourceStarts(db: Db, workspace: Workspace): Promi
 }
 
 function report(r: ResolvedQuery, facts: WorkspaceFacts, window = r.window): JudgedReport {
+  const records = metricRecords(facts, window, { teamId: r.teamId });
   const base: MetricsReport = {
     workspace: r.workspace.slug,
     team: r.teamId,
     from: formatDate(window.from),
     to: formatDate(window.to),
-    ...computeMetrics(facts, window, { teamId: r.teamId }),
+    ...summarise(records, window),
   };
-  return judged(base, facts.data.sourceStarts, window.to);
+  return judged(base, facts.data.sourceStarts, window.to, partialData(records));
 }
 
 /**

@@ -12,7 +12,8 @@ import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { closeDatabase, openDatabase, type Db } from "@/db/client";
 import { formatDate } from "@/lib/metrics/window";
-import { computeMetrics, deriveFacts, type MetricsReport } from "@/lib/metrics";
+import { computeMetrics, deriveFacts } from "@/lib/metrics";
+import type { JudgedReport } from "@/lib/withheld";
 import { loadMetricsData } from "@/lib/queries/metrics-data";
 import { listTeams } from "@/lib/queries/teams";
 import { getWorkspace } from "@/lib/queries/workspaces";
@@ -36,7 +37,7 @@ export interface MetricsBenchResult {
     team365: number[];
     slowestTeam: { team: string; medianMs: number };
   };
-  report365: MetricsReport;
+  report365: JudgedReport;
   /** Peak RSS (KiB) right after the first cold report: what one fresh `altimeter metrics` process needs. */
   firstReportMaxRssKb: number;
   /** Peak RSS (KiB) of the whole child, after every cold and warm run. */

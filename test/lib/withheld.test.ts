@@ -7,7 +7,7 @@ import { getReportModel } from "@/lib/service/report";
 import { getOverview } from "@/lib/service/dashboard";
 import { withholdJudgements } from "@/lib/metrics/coverage";
 import type { MetricValues } from "@/lib/metrics/types";
-import { noComparisonReason, withheldReason, type SourceStarts } from "@/lib/withheld";
+import { noComparisonReason, partialReason, withheldReason, type SourceStarts } from "@/lib/withheld";
 import { altimeter } from "../support/cli";
 import { freshDatabase, importObjects } from "../support/db";
 import { incidentsOn, NO_INCIDENTS, UNCOVERED_WINDOW as WINDOW, uncoveredRecords } from "../support/uncovered";
@@ -55,6 +55,22 @@ describe("the wording of a withheld judgement", () => {
     );
     expect(noComparisonReason("deploymentFrequency", starts, window)).toBeNull();
     expect(noComparisonReason("timeToRestore", { ...starts, incidents: null }, window)).toBe(NO_INCIDENTS);
+  });
+});
+
+describe("lead time and onboarding on rows of unknown coding time", () => {
+  const share = (unknown: number, of: number) => ({ unknown, of });
+  test("are withheld only when most rows are unknown: half is not most", () => {
+    const half = { leadTime: share(1, 2), onboarding: share(2, 4) };
+    expect(partialReason("leadTime", half)).toBeNull();
+    expect(partialReason("onboarding", half)).toBeNull();
+    expect(partialReason("onboarding", { ...half, onboarding: share(0, 0) })).toBeNull();
+    const most = { leadTime: share(952, 952), onboarding: share(36, 37) };
+    expect(partialReason("leadTime", most)).toBe(
+      "952 of 952 changes have an unknown coding time (squash merges collected from git only), so their lead time runs from the merge; collect from GitHub to fill it",
+    );
+    expect(partialReason("onboarding", most)).toMatch(/^36 of 37 onboarded newcomers have an unknown onboarding time/);
+    expect(partialReason("deploymentFrequency", most)).toBeNull();
   });
 });
 
