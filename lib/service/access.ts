@@ -200,6 +200,22 @@ export async function revokeSessions(db: Db, actor: Principal, email: string, no
 
 export const listSessionsOf = q.listSessionsOf;
 
+/** The signed-in user's own live sessions, newest first. */
+export async function mySessions(db: Db, actor: Principal, now = Date.now()) {
+  if (actor.kind !== "user") throw new ForbiddenError("only a signed-in user has sessions");
+  return q.listSessionsOf(db, actor.userId, now);
+}
+
+/** Ends the signed-in user's sessions other than `keepSessionId` (this browser's); how many ended. */
+export async function revokeOtherSessions(db: Db, actor: Principal, keepSessionId: string, now = Date.now()) {
+  if (actor.kind !== "user") throw new ForbiddenError("only a signed-in user has sessions");
+  let n = 0;
+  for (const s of await q.listSessionsOf(db, actor.userId, now))
+    if (s.id !== keepSessionId) n += await q.deleteSession(db, actor.userId, s.id);
+  await audit(db, actor, null, "session.revoke", `${actor.email}: ${n} other sessions`, now);
+  return n;
+}
+
 /** Ends one of the signed-in user's own sessions. */
 export async function revokeOwnSession(db: Db, actor: Principal, sessionId: string, now = Date.now()) {
   if (actor.kind !== "user") throw new ForbiddenError("only a signed-in user has sessions");
@@ -216,6 +232,18 @@ const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
 export async function createSignInLink(db: Db, userId: string, ttlMs = 24 * 3600_000, now = Date.now()) {
   const token = randomBytes(32).toString("base64url");
   await q.insertSignInLink(db, { hash: sha256(token), userId, expiresAt: now + ttlMs });
+  return token;
+}
+
+/**
+ * A new one-time sign-in token for a user, made by an admin (the "reset
+ * link" of the users page and `altimeter users link`); audited, never the token.
+ */
+export async function issueSignInLink(db: Db, actor: Principal, email: string, now = Date.now()): Promise<string> {
+  mustBeAdmin(actor);
+  const user = await userByEmail(db, email);
+  const token = await createSignInLink(db, user.id, undefined, now);
+  await audit(db, actor, null, "user.link", user.email, now);
   return token;
 }
 
@@ -259,7 +287,8 @@ export async function setMember(
   await audit(db, actor, workspace.id, "member.set", `${user.email}: ${before ?? "none"} → ${role}`, now);
 }
 
-function isAdmin(p: Principal): boolean {
+/** An instance admin (or the CLI operator): manages users and sees every workspace. */
+export function isAdmin(p: Principal): boolean {
   return p.kind === "operator" || (p.kind === "user" && p.admin);
 }
 

@@ -24,6 +24,8 @@ import { listRepositoriesWithFiles } from "@/lib/queries/repository-files";
 import { getTeam, listTeams, type Team } from "@/lib/queries/teams";
 import { getWorkspace, type Workspace } from "@/lib/queries/workspaces";
 import { getMetricsReport } from "./metrics";
+import { audit, OPERATOR, type Principal } from "./access";
+import { describeChanges } from "./audit-log";
 import { DAY_MS } from "@/lib/time";
 
 export type { AssessmentReport, LevelPoint };
@@ -166,7 +168,15 @@ export interface SaveResult {
  */
 export async function saveAnswers(
   db: Db,
-  input: { workspace: string; author: string; answeredAt?: number | null; now?: number; saves: AnswerSave[] },
+  input: {
+    workspace: string;
+    author: string;
+    answeredAt?: number | null;
+    now?: number;
+    saves: AnswerSave[];
+    /** Who saved, for the audit log (default the CLI's operator). */
+    actor?: Principal;
+  },
 ): Promise<SaveResult> {
   const workspace = await getWorkspace(db, input.workspace);
   const author = input.author.trim();
@@ -176,15 +186,29 @@ export async function saveAnswers(
   const answeredAt = input.answeredAt ?? now;
   for (const s of input.saves) if (s.team !== null) await getTeam(db, workspace.id, s.team, workspace.slug);
   const latest = await listLatestAnswers(db, workspace.id);
-  const saved = input.saves.map((s) => {
+  const compared = input.saves.map((s) => {
     const current = storedAnswers(latest.find((a) => a.teamId === s.team)?.answers ?? {});
     const answers = applyAnswerChanges(s.mode === "merge" ? current : {}, s.changes);
-    return { team: s.team, changed: !sameAnswers(current, answers), answers };
+    return { team: s.team, changed: !sameAnswers(current, answers), answers, current };
   });
+  const saved = compared.map(({ current: _, ...s }) => s);
   const rows = saved
     .filter((s) => s.changed)
     .map((s) => ({ teamId: s.team, answeredAt, author, answers: s.answers, rubricVersion: RUBRIC_VERSION }));
   await insertAnswers(db, workspace.id, rows);
+  for (const s of compared.filter((c) => c.changed)) {
+    const what = describeChanges(s.current, s.answers) ?? "";
+    const scope = s.team === null ? "organisation" : `team ${s.team}`;
+    const detail = `${scope}, given by ${author}: ${what}`;
+    await audit(
+      db,
+      input.actor ?? OPERATOR,
+      workspace.id,
+      "answers.save",
+      detail.length > 2000 ? `${detail.slice(0, 1999)}…` : detail,
+      now,
+    );
+  }
   if (rows.length > 0) await assessMaturity(db, { workspace: workspace.slug, now, record: true });
   return { saved };
 }

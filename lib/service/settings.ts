@@ -1,6 +1,8 @@
 import type { Db } from "@/db/client";
 import { ValidationError } from "@/lib/errors";
 import { getWorkspace, updateWorkspaceSettings, type WorkspaceSettingsPatch } from "@/lib/queries/workspaces";
+import { audit, OPERATOR, type Principal } from "./access";
+import { describeChanges } from "./audit-log";
 
 /** A workspace's metric settings as shown to people (spec/cli.md `settings`). */
 export interface WorkspaceSettings {
@@ -69,12 +71,9 @@ export function checkSettings(input: SettingsInput): WorkspaceSettingsPatch {
   return patch;
 }
 
-/** Shows a workspace's settings, after applying any changes given. */
-export async function changeSettings(db: Db, slug: string, input: SettingsInput): Promise<WorkspaceSettings> {
-  const patch = checkSettings(input);
-  const before = await getWorkspace(db, slug);
-  await updateWorkspaceSettings(db, before.id, patch);
-  const w = await getWorkspace(db, slug);
+type StoredWorkspace = Awaited<ReturnType<typeof getWorkspace>>;
+
+function shown(w: StoredWorkspace): WorkspaceSettings {
   return {
     workspace: w.slug,
     productionEnv: w.productionEnv,
@@ -83,4 +82,28 @@ export async function changeSettings(db: Db, slug: string, input: SettingsInput)
     reworkPattern: w.reworkPattern,
     reworkLabels: w.reworkLabels.split(",").filter((l) => l !== ""),
   };
+}
+
+/**
+ * Shows a workspace's settings, after applying any changes given. A change
+ * is written to the audit log as who (`actor`, the CLI's operator unless
+ * said), when, and each setting's old and new value.
+ */
+export async function changeSettings(
+  db: Db,
+  slug: string,
+  input: SettingsInput,
+  actor: Principal = OPERATOR,
+  now = Date.now(),
+): Promise<WorkspaceSettings> {
+  const patch = checkSettings(input);
+  const before = await getWorkspace(db, slug);
+  if (Object.keys(patch).length === 0) return shown(before);
+  await updateWorkspaceSettings(db, before.id, patch);
+  const after = await getWorkspace(db, slug);
+  const { workspace: _b, ...old } = shown(before);
+  const { workspace: _a, ...current } = shown(after);
+  const changed = describeChanges(old, current, Object.keys(current));
+  if (changed) await audit(db, actor, after.id, "settings.change", changed, now);
+  return shown(after);
 }

@@ -4,6 +4,7 @@ import {
   createSignInLink,
   createToken,
   createUser,
+  issueSignInLink,
   listMembers,
   listTokens,
   listUsers,
@@ -22,8 +23,11 @@ import { optional, required, type Command, type CommandContext } from "../comman
 
 /** The one-time sign-in address for a user, valid 24 hours. */
 async function signInLink(ctx: CommandContext, userId: string): Promise<string> {
+  return linkAddress(await createSignInLink(ctx.db(), userId));
+}
+
+async function linkAddress(token: string): Promise<string> {
   const { ONE_TIME_LINK_PATH } = await import("@/lib/auth/auth");
-  const token = await createSignInLink(ctx.db(), userId);
   return `${readAuthSettings().publicUrl}${ONE_TIME_LINK_PATH}?token=${token}`;
 }
 
@@ -63,7 +67,8 @@ Links use ALTIMETER_PUBLIC_URL (or publicUrl in the config), else http://localho
     }
     if (action === "link") {
       const user = await userByEmail(db, positional(ctx, 1, "EMAIL"));
-      ctx.out(`one-time sign-in link for ${user.email} (24 hours): ${await signInLink(ctx, user.id)}`);
+      const token = await issueSignInLink(db, OPERATOR, user.email);
+      ctx.out(`one-time sign-in link for ${user.email} (24 hours): ${await linkAddress(token)}`);
       return 0;
     }
     if (action === "sign-out") {

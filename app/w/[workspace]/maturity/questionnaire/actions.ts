@@ -4,7 +4,6 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/app/_lib/db";
 import { actionWorkspace } from "@/app/_lib/session";
 import { AltimeterError, ForbiddenError } from "@/lib/errors";
-import { audit } from "@/lib/service/access";
 import { parseAnswerChanges, type AnswerChanges } from "@/lib/maturity/answers";
 import { QUESTIONS, type Question } from "@/lib/maturity/questionnaire";
 import { saveAnswers } from "@/lib/service/maturity";
@@ -74,14 +73,12 @@ export async function saveQuestionnaire(
     };
   }
   try {
-    await saveAnswers(db, { workspace, author: values.author!, saves: [{ team, changes, mode: "replace" }] });
-    await audit(
-      db,
-      access.principal,
-      access.workspace.id,
-      "answers.save",
-      `${team ? `team ${team}` : "organisation"}: ${Object.keys(changes).length} answers, given by ${values.author}`,
-    );
+    await saveAnswers(db, {
+      workspace,
+      author: values.author!,
+      saves: [{ team, changes, mode: "replace" }],
+      actor: access.principal,
+    });
   } catch (error) {
     if (error instanceof AltimeterError)
       return { status: "error", attempt, message: `Nothing was saved: ${error.message}`, fieldErrors, values };
