@@ -15,7 +15,8 @@ import { snapshotTree } from "./files";
 import { GitError } from "./git";
 import { readCommits } from "./log";
 import { isBotAuthor } from "./people";
-import { describePullRequest, mergesLongLivedBranch, pullRequestNumber } from "./pull-requests";
+import { describePullRequest } from "./pull-requests";
+import { type PullRequestCommit, pullRequestCommits } from "./release-merges";
 import { firstCommitDate, inspectRepository, isAncestor, type RepositoryInfo } from "./repository";
 import { type GitTag, readReleaseTags, tagUrl } from "./tags";
 
@@ -125,12 +126,16 @@ async function* records({
       done: counter.commits,
       total: counter.commits,
     });
+    // One pull request per number: the first merge of it (a squash cherry-picked onto two branches names it twice).
+    const found = new Map<number, PullRequestCommit>();
+    for await (const c of readCommits(dir, range, { firstParent: true, signal: ctx.signal }))
+      for (const pr of await pullRequestCommits(dir, c, owner(repo), ctx.signal)) {
+        const seen = found.get(pr.number);
+        if (!seen || Date.parse(pr.commit.committedAt) < Date.parse(seen.commit.committedAt)) found.set(pr.number, pr);
+      }
     const pullRequests = [];
-    for await (const c of readCommits(dir, range, { firstParent: true, signal: ctx.signal })) {
-      const number = pullRequestNumber(c);
-      if (number === null || mergesLongLivedBranch(c)) continue;
-      pullRequests.push(await describePullRequest(dir, c, number, owner(repo)));
-    }
+    for (const { commit, number, behindMerge, branch } of found.values())
+      pullRequests.push({ ...(await describePullRequest(dir, commit, number, owner(repo), branch)), behindMerge });
     // Logins from merge subjects are people too, or their pull requests would have no author to start onboarding.
     for (const pr of pullRequests) if (!authors.has(pr.authorId)) authors.set(pr.authorId, "");
     // Only people not seen before: another source may have given them a team, and a record replaces whole.
@@ -146,7 +151,7 @@ async function* records({
           isBot: isBotAuthor(name, id) || undefined,
         };
     }
-    for (const { sameAuthorAs, ...pr } of pullRequests) {
+    for (const { sameAuthorAs, behindMerge, ...pr } of pullRequests) {
       pullRequestNumbers.push(pr.number);
       if (sameAuthorAs)
         identities.links.push({
@@ -159,7 +164,10 @@ async function* records({
         repositoryId: repo.id,
         ...pr,
         closedAt: pr.mergedAt,
-        baseBranch: repo.defaultBranch,
+        // Merged into a branch git does not name (dev, develop, next…) that a later merge brought into the default
+        // branch: no base is stored, so lead time counts it (spec/metrics.md §2 skips a known base that is not the
+        // default branch) and measures it to the first deployment that contains it.
+        baseBranch: behindMerge ? undefined : repo.defaultBranch,
         url: repo.url && /^https:\/\/github\.com\//.test(repo.url) ? `${repo.url}/pull/${pr.number}` : undefined,
       };
     }

@@ -18,12 +18,13 @@ const FORMAT = ["%H", "%P", "%aN", "%aE", "%aI", "%cI", "%s"].join("%x00");
 
 /**
  * Streams the commits of `range` (e.g. `HEAD`, or `CURSOR..HEAD` on an
- * incremental run), newest first. `firstParent` follows only the first parent,
- * i.e. what was merged into the branch itself.
+ * incremental run, or revisions such as `[tip, "^base"]`), newest first.
+ * `firstParent` follows only the first parent, i.e. what was merged into the
+ * branch itself.
  */
 export async function* readCommits(
   cwd: string,
-  range: string,
+  range: string | readonly string[],
   options: { firstParent?: boolean; signal?: AbortSignal } = {},
 ): AsyncGenerator<GitCommit> {
   const args = [
@@ -32,7 +33,7 @@ export async function* readCommits(
     "--use-mailmap",
     `--format=${FORMAT}`,
     ...(options.firstParent ? ["--first-parent"] : []),
-    range,
+    ...(typeof range === "string" ? [range] : range),
     "--",
   ];
   for await (const [sha, parents, authorName, authorEmail, authoredAt, committedAt, subject] of gitRecords(

@@ -82,16 +82,25 @@ const earlier = (a: string, b: string) => (Date.parse(a) <= Date.parse(b) ? a : 
  * creation time, so `createdAt` is that first commit's time (never after the
  * merge); for a squash commit, the commit itself, unless its author date is
  * the merge time ({@link codingTimeLost}): then no first commit is known.
+ * `branchCommits`, when the caller read them already (a side of a release
+ * merge), spares the `git log` of the branch.
  */
 export async function describePullRequest(
   dir: string,
   commit: GitCommit,
   number: number,
   owner: string | null,
+  branchCommits?: readonly GitCommit[],
 ): Promise<GitPullRequest> {
   let first: { at: string; authorId: string } | null = null;
   const branchAuthors = new Set<string>();
-  if (commit.parents.length >= 2) {
+  const consider = (name: string, authorId: string, at: string) => {
+    if (!isBotAuthor(name, authorId)) branchAuthors.add(authorId);
+    if (!first || Date.parse(at) < Date.parse(first.at)) first = { at, authorId };
+  };
+  if (commit.parents.length >= 2 && branchCommits) {
+    for (const c of branchCommits) consider(c.authorName, c.authorId, c.authoredAt);
+  } else if (commit.parents.length >= 2) {
     const [base, branch] = commit.parents;
     const { stdout } = await git(dir, [
       "log",
@@ -102,23 +111,20 @@ export async function describePullRequest(
       "--",
     ]);
     const fields = stdout.split("\0");
-    for (let i = 0; i + 2 < fields.length; i += 3) {
-      const at = fields[i + 2]!;
-      const authorId = personIdOf(fields[i]!, fields[i + 1]!);
-      if (!isBotAuthor(fields[i]!, authorId)) branchAuthors.add(authorId);
-      if (!first || Date.parse(at) < Date.parse(first.at)) first = { at, authorId };
-    }
+    for (let i = 0; i + 2 < fields.length; i += 3)
+      consider(fields[i]!, personIdOf(fields[i]!, fields[i + 1]!), fields[i + 2]!);
   } else if (!codingTimeLost(commit)) {
     first = { at: commit.authoredAt, authorId: commit.authorId };
   }
   const login = mergeSubjectAuthor(commit.subject, owner);
   const only = branchAuthors.size === 1 ? [...branchAuthors][0]! : null;
+  const earliest = first as { at: string; authorId: string } | null;
   return {
     number,
-    authorId: login ?? first?.authorId ?? commit.authorId,
+    authorId: login ?? earliest?.authorId ?? commit.authorId,
     sameAuthorAs: login && only && only !== login ? only : null,
-    createdAt: first ? earlier(first.at, commit.committedAt) : commit.committedAt,
-    firstCommitAt: first?.at ?? null,
+    createdAt: earliest ? earlier(earliest.at, commit.committedAt) : commit.committedAt,
+    firstCommitAt: earliest?.at ?? null,
     mergedAt: commit.committedAt,
     mergeCommitSha: commit.sha,
   };

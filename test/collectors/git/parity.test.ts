@@ -173,7 +173,7 @@ describe("git collector parity with GitHub", () => {
     repo.checkout("release/2.0", true);
     repo.commit(bob, "2026-01-10T09:00:00Z", "Release work");
     repo.checkout("main");
-    repo.merge("release/2.0", "2026-01-11T09:00:00Z", "Merge pull request #5 from someone/release/2.0", bob);
+    repo.merge("release/2.0", "2026-01-11T09:00:00Z", "Merge pull request #5 from acme/release/2.0", bob);
     repo.checkout("own", true);
     repo.commit(alice, "2026-01-12T09:00:00Z", "A branch of the repository itself");
     repo.checkout("main");
