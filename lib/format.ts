@@ -3,7 +3,8 @@
  * so the PDF's sentences and the digest say what the dashboard's cards show.
  * Shared by the dashboard (app/_components/format.ts), lib/report and lib/digest.
  */
-import { isPercent, type MetricName } from "@/lib/metrics";
+import { isPercent, type MetricName, type MetricValues } from "@/lib/metrics";
+import { METRIC_CATALOG } from "@/lib/metrics/catalog";
 import { DAY_MS } from "@/lib/time";
 
 const whole = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
@@ -64,4 +65,28 @@ export function formatChange(metric: MetricName, delta: number | null, relative:
   if (relative === null) return `${sign}${formatNumber(Math.abs(delta))}`;
   const percent = Math.abs(relative) * 100;
   return `${sign}${percent < 10 ? oneDecimal.format(percent) : whole.format(percent)}%`;
+}
+
+/**
+ * The counts behind a metric's headline value in one line, from the metric's
+ * catalogue entry (lib/metrics/catalog.ts): every count on the dashboard's
+ * cards ("card", " · " between), the CLI table ("table", ", " between), and
+ * the digest's short form ("brief": the counts marked brief).
+ */
+export function countsBehind(metric: MetricName, m: MetricValues, form: "card" | "table" | "brief"): string {
+  const parts = METRIC_CATALOG[metric].counts.filter((p) => form !== "brief" || p.brief);
+  let line = "";
+  for (const p of parts) {
+    const text =
+      p.kind === "count"
+        ? count(p.value(m), p.noun, p.nouns)
+        : p.kind === "tally"
+          ? `${whole.format(p.value(m))} ${p.words}`
+          : p.kind === "of"
+            ? `${whole.format(p.value(m))} of ${count(p.total(m), p.noun)} ${p.words}`
+            : `${p.label ? `${p.label} ` : ""}${formatNumber(p.value(m)) ?? "—"} ${p.unit}`;
+    const join = p.kind === "count" && p.join ? p.join : form === "card" ? " · " : ", ";
+    line = line === "" ? text : `${line}${join}${text}`;
+  }
+  return line;
 }

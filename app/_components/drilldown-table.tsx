@@ -1,63 +1,26 @@
-import type { MetricName } from "@/lib/metrics";
+import { type DrillDownColumn, METRIC_CATALOG } from "@/lib/metrics/catalog";
 import type { DrillDownTable as Table } from "@/lib/service/drilldown";
 import { formatNumber } from "./format";
 import { TableRegion } from "./table-region";
 
 type Cell = string | number | boolean | null;
 
-/** Column headings for the drill-down's column names (lib/service/drilldown.ts). */
-const LABELS: Record<string, string> = {
-  deployment: "Deployment",
-  repository: "Repository",
-  environment: "Environment",
-  finishedAt: "Finished (UTC)",
-  day: "Day of window",
-  status: "Status",
-  failed: "Failed",
-  why: "Why",
-  pullRequest: "Pull request",
-  startedAt: "First commit (UTC)",
-  mergedAt: "Merged (UTC)",
-  deployedAt: "Deployed (UTC)",
-  leadTimeHours: "Lead time (h)",
-  counted: "Counted",
-  incident: "Incident",
-  title: "Title",
-  openedAt: "Opened (UTC)",
-  resolvedAt: "Resolved (UTC)",
-  restoreHours: "Restore (h)",
-  attributedTo: "Attributed to",
-  person: "Person",
-  team: "Team",
-  start: "Start (UTC)",
-  startFrom: "Start from",
-  firstMergedPullRequest: "First merged pull request",
-  onboardingDays: "Onboarding (days)",
-  name: "Name",
-  createdAt: "Created (UTC)",
-  firstDeployment: "First deployment",
-  hours: "Hours to first deploy",
-};
-
-/** The column whose cell links to the record's source (the row's `url`). */
-const LINKED: Partial<Record<MetricName, string>> = {
-  deploymentFrequency: "deployment",
-  changeFailureRate: "deployment",
-  leadTime: "pullRequest",
-  timeToRestore: "incident",
-  onboarding: "firstMergedPullRequest",
-};
-
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
-function show(column: string, value: Cell): string {
+/** A column's heading: its label, with its unit when it has one ("Lead time (h)"). */
+const heading = (c: DrillDownColumn) => (c.unit ? `${c.label} (${c.unit})` : c.label);
+
+function show(column: DrillDownColumn | undefined, value: Cell): string {
   if (value === null) return "—";
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (typeof value === "number")
-    return column === "pullRequest" || column === "day" ? String(value) : (formatNumber(value) ?? "—");
+    return column?.format === "reference" || column?.format === "index" ? String(value) : (formatNumber(value) ?? "—");
   if (TIMESTAMP.test(value)) return value.slice(0, 16).replace("T", " ");
   return value;
 }
+
+/** Whether a column holds quantities, aligned right. */
+const numeric = (c: DrillDownColumn | undefined) => c?.format === "measure" || c?.format === "index";
 
 /** A cell's text linked to the record's source. */
 function linkTo(url: string, text: string) {
@@ -78,7 +41,10 @@ export function DrillDownTable({
 }) {
   const urlAt = table.columns.indexOf("url");
   const shown = table.columns.map((c, i) => ({ c, i })).filter(({ c }) => c !== "url");
-  const linked = LINKED[table.metric];
+  // Headings, formats and the linked column come from the metric's one home (lib/metrics/catalog.ts).
+  const drillDown = METRIC_CATALOG[table.metric].drillDown;
+  const column = new Map(drillDown.columns.map((c) => [c.key, c]));
+  const linked = drillDown.linked;
   const failedAt = table.columns.indexOf("failed");
   return (
     <TableRegion label={caption}>
@@ -87,8 +53,8 @@ export function DrillDownTable({
         <thead>
           <tr>
             {shown.map(({ c }) => (
-              <th key={c} scope="col" className={/Hours|Days|^day$|^hours$/.test(c) ? "num" : undefined}>
-                {LABELS[c] ?? c}
+              <th key={c} scope="col" className={numeric(column.get(c)) ? "num" : undefined}>
+                {column.has(c) ? heading(column.get(c)!) : c}
               </th>
             ))}
           </tr>
@@ -105,7 +71,7 @@ export function DrillDownTable({
                     c === "repository" && typeof row[i] === "string"
                       ? repositoryNames.get(row[i] as string)
                       : undefined;
-                  const text = name ?? show(c, row[i]!);
+                  const text = name ?? show(column.get(c), row[i]!);
                   const content = url && c === linked && row[i] !== null ? linkTo(url, text) : text;
                   const className =
                     typeof row[i] === "number" ? "num" : TIMESTAMP.test(String(row[i])) ? "time" : undefined;

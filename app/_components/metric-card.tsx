@@ -7,7 +7,7 @@ import { TargetStatus, TierBadge, WithheldNote } from "./badges";
 import { Definition } from "./definition";
 import { Delta } from "./delta";
 import { formatHeadline } from "./format";
-import { metricDetail } from "./metric-detail";
+import { countsBehind } from "@/lib/format";
 import { Sparkline } from "./sparkline";
 
 /** What one headline card shows. */
@@ -65,7 +65,7 @@ export function MetricCard({ info, values, change, period, weekly, href }: Metri
         )}
         <Sparkline values={weekly} label={sparklineLabel(info, weekly)} />
       </div>
-      <p className="metric-detail">{metricDetail(info.name, values)}</p>
+      <p className="metric-detail">{countsBehind(info.name, values, "card")}</p>
       <WithheldNote reason={withheld} />
       {info.target && target !== undefined && <TargetStatus met={target} goal={info.target.goal} />}
       <Delta info={info} change={change} period={period} />

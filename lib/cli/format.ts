@@ -1,3 +1,4 @@
+import { countsBehind } from "@/lib/format";
 import type { MetricName } from "@/lib/metrics";
 import { metricInfo, metricTarget, metricTier } from "@/lib/service/definitions";
 import { type JudgedValues, noDataBecause, withheldByReason, type Withheld } from "@/lib/withheld";
@@ -38,56 +39,56 @@ export function metricsTable(m: JudgedValues): string {
     [
       "deployment frequency",
       `${num(d.perDay)}/day`,
-      `${d.deployments} deployments on ${d.deployDays} days, ${num(d.perWeek)}/week`,
+      countsBehind("deploymentFrequency", m, "table"),
       tier("deploymentFrequency"),
       `${target("deploymentFrequency")} (> 1/day)`,
     ],
     [
       "lead time for changes",
       `${num(l.medianHours)} h median`,
-      `${l.changes} changes, p90 ${num(l.p90Hours)} h`,
+      countsBehind("leadTime", m, "table"),
       tier("leadTime"),
       "",
     ],
     [
       "change failure rate",
       c.rate === null ? "—" : `${(c.rate * 100).toFixed(1)}%`,
-      `${c.failed} of ${c.deployments} deployments failed`,
+      countsBehind("changeFailureRate", m, "table"),
       tier("changeFailureRate"),
       `${target("changeFailureRate")} (< 5%)`,
     ],
     [
       "time to restore",
       `${num(r.medianHours)} h median`,
-      `${r.incidents} incidents, ${r.resolved} resolved, ${r.open} open, mean ${num(r.meanHours)} h`,
+      countsBehind("timeToRestore", m, "table"),
       tier("timeToRestore"),
       `${target("timeToRestore")} (< 1 h)`,
     ],
     [
       "onboarding time",
       `${num(o.medianDays)} d median`,
-      `${o.newcomers} newcomers, ${o.onboarded} merged a PR, p90 ${num(o.p90Days)} d`,
+      countsBehind("onboarding", m, "table"),
       "",
       `${target("onboarding")} (< 7 d)`,
     ],
     [
       "time to first deploy",
       `${num(f.medianHours)} h median`,
-      `${f.newRepositories} new repositories, ${f.deployed} deployed`,
+      countsBehind("timeToFirstDeploy", m, "table"),
       "",
       `${target("timeToFirstDeploy")} (< 24 h)`,
     ],
     [
       "deployment rework rate",
       w.rate === null ? "—" : `${(w.rate * 100).toFixed(1)}%`,
-      `${w.rework} of ${w.deployments} deployments were rework`,
+      countsBehind("reworkRate", m, "table"),
       "",
       `${target("reworkRate")} (< 10%)`,
     ],
     [
       "failed deployment recovery",
       `${num(x.medianHours)} h median`,
-      `${x.failed} failed, ${x.recovered} recovered, ${x.unrecovered} not, mean ${num(x.meanHours)} h`,
+      countsBehind("failedDeploymentRecovery", m, "table"),
       tier("failedDeploymentRecovery"),
       `${target("failedDeploymentRecovery")} (< 1 h)`,
     ],

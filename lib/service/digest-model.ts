@@ -9,14 +9,13 @@ import { LEVELS } from "@/lib/maturity/rubric";
 import type { Tier } from "@/lib/metrics/types";
 import { formatDate } from "@/lib/metrics/window";
 import type { JudgedValues, SourceStarts } from "@/lib/withheld";
-import { formatChange, formatHeadline } from "@/lib/format";
+import { countsBehind, formatChange, formatHeadline } from "@/lib/format";
 import { compareHeadline } from "@/lib/service/comparison";
 import { headlineValue, metricTier, METRIC_INFO } from "@/lib/service/definitions";
 import { listWorkspaceTeams, repositoryNames } from "@/lib/service/lookups";
 import { getLevelHistory } from "@/lib/service/maturity";
 import { getDrillDownTable, getMetricsReport, workspaceFacts, workspaceSourceStarts } from "@/lib/service/metrics";
 import { resolveQuery } from "@/lib/service/scope";
-import { countsBehind } from "@/lib/digest/counts";
 import { dashboardLinks, httpLink } from "@/lib/digest/links";
 import type { DigestMetric, DigestModel, LevelReached, TeamMove, TierChange } from "@/lib/digest/model";
 import { firstMergesOfNewcomers, onboardingDays } from "@/lib/digest/newcomers";
@@ -142,7 +141,7 @@ export async function buildDigestModel(db: Db, q: DigestQuery): Promise<DigestMo
     withheld: current.withheld[info.name],
     tier: metricTier(info.name, current),
     previousTier: metricTier(info.name, previous),
-    detail: countsBehind(info.name, current),
+    detail: countsBehind(info.name, current, "brief"),
     url: links.metric(slug, info.slug, week),
     previousUrl: links.metric(slug, info.slug, baseline),
   }));

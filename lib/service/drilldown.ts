@@ -1,5 +1,6 @@
 import { csvDocument } from "@/lib/csv";
 import type { MetricName, MetricRecords } from "@/lib/metrics";
+import { type DrillDownKey, METRIC_CATALOG } from "@/lib/metrics/catalog";
 import type { Attribution } from "@/lib/metrics/attribution";
 import type { ReworkReason } from "@/lib/metrics/rework";
 import { formatTimestamp } from "@/lib/events/timestamp";
@@ -108,6 +109,17 @@ export function drillDownTable(
   return notes.length > 0 ? { ...table, notes } : table;
 }
 
+type Cell = DrillDownTable["rows"][number][number];
+
+/** Rows keyed by the metric's drill-down columns, laid out in the catalogue's column order (lib/metrics/catalog.ts). */
+function tableOf<M extends MetricName>(
+  metric: M,
+  rows: Record<DrillDownKey<M>, Cell>[],
+): Omit<DrillDownTable, "leftOut" | "notes"> {
+  const columns = METRIC_CATALOG[metric].drillDown.columns.map((c) => c.key as DrillDownKey<M>);
+  return { metric, columns, rows: rows.map((r) => columns.map((c) => r[c])) };
+}
+
 function rowsOf(
   records: MetricRecords,
   metric: MetricName,
@@ -115,163 +127,126 @@ function rowsOf(
 ): Omit<DrillDownTable, "leftOut" | "notes"> {
   switch (metric) {
     case "deploymentFrequency":
-      return {
+      return tableOf(
         metric,
-        columns: ["deployment", "repository", "environment", "finishedAt", "day", "url"],
-        rows: records.deploymentFrequency.map(({ deployment: d, dayIndex }) => [
-          d.id,
-          d.repositoryId,
-          d.environment,
-          ts(d.finishedAt),
-          dayIndex,
-          links.deployment(d.id),
-        ]),
-      };
+        records.deploymentFrequency.map(({ deployment: d, dayIndex }) => ({
+          deployment: d.id,
+          repository: d.repositoryId,
+          environment: d.environment,
+          finishedAt: ts(d.finishedAt),
+          day: dayIndex,
+          url: links.deployment(d.id),
+        })),
+      );
     case "changeFailureRate":
-      return {
+      return tableOf(
         metric,
-        columns: ["deployment", "repository", "finishedAt", "status", "failed", "why", "url"],
-        rows: records.changeFailureRate.map((r) => {
+        records.changeFailureRate.map((r) => {
           const reasons = [
             ...(r.failedByStatus ? ["status failure"] : []),
             ...r.incidents.map((a) => `incident ${a.incident.id} by ${RULES[a.rule!]}`),
           ];
-          return [
-            r.deployment.id,
-            r.deployment.repositoryId,
-            ts(r.deployment.finishedAt),
-            r.deployment.status,
-            r.failed,
-            reasons.join("; ") || null,
-            links.deployment(r.deployment.id),
-          ];
+          return {
+            deployment: r.deployment.id,
+            repository: r.deployment.repositoryId,
+            finishedAt: ts(r.deployment.finishedAt),
+            status: r.deployment.status,
+            failed: r.failed,
+            why: reasons.join("; ") || null,
+            url: links.deployment(r.deployment.id),
+          };
         }),
-      };
+      );
     case "leadTime":
-      return {
-        metric,
-        columns: [
-          "repository",
-          "pullRequest",
-          "startedAt",
-          "mergedAt",
-          "deployment",
-          "deployedAt",
-          "leadTimeHours",
-          "counted",
-          "url",
-        ],
-        rows: [
-          ...[...records.leadTime.changes, ...records.leadTime.droppedNegative].map((c) => [
-            c.pullRequest.repositoryId,
-            c.pullRequest.number,
-            ts(c.startedAt),
-            ts(c.pullRequest.mergedAt),
-            c.deployment.id,
-            ts(c.deployment.finishedAt),
-            c.leadTimeMs / HOUR_MS,
+      return tableOf(metric, [
+        ...[...records.leadTime.changes, ...records.leadTime.droppedNegative].map((c) => ({
+          repository: c.pullRequest.repositoryId,
+          pullRequest: c.pullRequest.number,
+          startedAt: ts(c.startedAt),
+          mergedAt: ts(c.pullRequest.mergedAt),
+          deployment: c.deployment.id,
+          deployedAt: ts(c.deployment.finishedAt),
+          leadTimeHours: c.leadTimeMs / HOUR_MS,
+          counted:
             c.leadTimeMs < 0
               ? "dropped: negative (clock skew)"
               : codingTimeUnknown(c.pullRequest)
                 ? "counted; coding time unknown (squash merge, git only): measured from the merge"
                 : true,
-            links.pullRequest(c.pullRequest.repositoryId, c.pullRequest.number),
-          ]),
-          ...records.leadTime.unlinked.map(({ pullRequest: pr, reason }) => [
-            pr.repositoryId,
-            pr.number,
-            ts(pr.firstCommitAt ?? pr.createdAt),
-            ts(pr.mergedAt),
-            null,
-            null,
-            null,
+          url: links.pullRequest(c.pullRequest.repositoryId, c.pullRequest.number),
+        })),
+        ...records.leadTime.unlinked.map(({ pullRequest: pr, reason }) => ({
+          repository: pr.repositoryId,
+          pullRequest: pr.number,
+          startedAt: ts(pr.firstCommitAt ?? pr.createdAt),
+          mergedAt: ts(pr.mergedAt),
+          deployment: null,
+          deployedAt: null,
+          leadTimeHours: null,
+          counted:
             reason === "notDeployed"
               ? "left out: no production deployment contains it"
               : "left out: merged before the repository's first production deployment",
-            links.pullRequest(pr.repositoryId, pr.number),
-          ]),
-        ],
-      };
+          url: links.pullRequest(pr.repositoryId, pr.number),
+        })),
+      ]);
     case "timeToRestore":
-      return {
+      return tableOf(
         metric,
-        columns: ["incident", "title", "openedAt", "resolvedAt", "restoreHours", "attributedTo", "url"],
-        rows: records.timeToRestore.map(({ attribution: a, restoreMs }) => [
-          a.incident.id,
-          a.incident.title,
-          ts(a.incident.openedAt),
-          ts(a.incident.resolvedAt),
-          restoreMs === null ? null : restoreMs / HOUR_MS,
-          why(a),
-          a.incident.url,
-        ]),
-      };
+        records.timeToRestore.map(({ attribution: a, restoreMs }) => ({
+          incident: a.incident.id,
+          title: a.incident.title,
+          openedAt: ts(a.incident.openedAt),
+          resolvedAt: ts(a.incident.resolvedAt),
+          restoreHours: restoreMs === null ? null : restoreMs / HOUR_MS,
+          attributedTo: why(a),
+          url: a.incident.url,
+        })),
+      );
     case "onboarding":
-      return {
+      return tableOf(
         metric,
-        columns: [
-          "person",
-          "team",
-          "start",
-          "startFrom",
-          "firstMergedPullRequest",
-          "mergedAt",
-          "onboardingDays",
-          "url",
-        ],
-        rows: records.onboarding.map((n) => [
-          n.person.id,
-          n.person.teamId,
-          ts(n.start.at),
-          onboardingTimeUnknown(n.start, n.firstMerged)
+        records.onboarding.map((n) => ({
+          person: n.person.id,
+          team: n.person.teamId,
+          start: ts(n.start.at),
+          startFrom: onboardingTimeUnknown(n.start, n.firstMerged)
             ? `${n.start.source}; onboarding time unknown: the first commit is the squash merge itself (git only)`
             : n.start.source,
-          n.firstMerged ? `${n.firstMerged.repositoryId}#${n.firstMerged.number}` : null,
-          ts(n.firstMerged?.at ?? null),
-          n.onboardingDays,
-          n.firstMerged?.url ?? null,
-        ]),
-      };
+          firstMergedPullRequest: n.firstMerged ? `${n.firstMerged.repositoryId}#${n.firstMerged.number}` : null,
+          mergedAt: ts(n.firstMerged?.at ?? null),
+          onboardingDays: n.onboardingDays,
+          url: n.firstMerged?.url ?? null,
+        })),
+      );
     case "timeToFirstDeploy":
-      return {
+      return tableOf(
         metric,
-        columns: ["repository", "name", "createdAt", "firstDeployment", "deployedAt", "hours"],
-        rows: records.timeToFirstDeploy.map((r) => [
-          r.repository.id,
-          r.repository.name,
-          ts(r.repository.createdAt),
-          r.firstDeployment?.id ?? null,
-          ts(r.firstDeployment?.finishedAt ?? null),
-          r.hours,
-        ]),
-      };
+        records.timeToFirstDeploy.map((r) => ({
+          repository: r.repository.id,
+          name: r.repository.name,
+          createdAt: ts(r.repository.createdAt),
+          firstDeployment: r.firstDeployment?.id ?? null,
+          deployedAt: ts(r.firstDeployment?.finishedAt ?? null),
+          hours: r.hours,
+        })),
+      );
     case "reworkRate":
-      return {
+      return tableOf(
         metric,
-        columns: ["deployment", "repository", "finishedAt", "rework", "why", "url"],
-        rows: records.deploymentFrequency.map(({ deployment: d, rework }) => [
-          d.id,
-          d.repositoryId,
-          ts(d.finishedAt),
-          rework.length > 0,
-          rework.map(reworkWhy).join("; ") || null,
-          links.deployment(d.id),
-        ]),
-      };
+        records.deploymentFrequency.map(({ deployment: d, rework }) => ({
+          deployment: d.id,
+          repository: d.repositoryId,
+          finishedAt: ts(d.finishedAt),
+          rework: rework.length > 0,
+          why: rework.map(reworkWhy).join("; ") || null,
+          url: links.deployment(d.id),
+        })),
+      );
     case "failedDeploymentRecovery":
-      return {
+      return tableOf(
         metric,
-        columns: [
-          "deployment",
-          "repository",
-          "finishedAt",
-          "failedBy",
-          "recoveredAt",
-          "recoveredBy",
-          "recoveryHours",
-          "url",
-        ],
-        rows: records.changeFailureRate.flatMap((r) => {
+        records.changeFailureRate.flatMap((r) => {
           const rec = r.recovery;
           if (!rec) return [];
           const failedBy = [
@@ -290,19 +265,19 @@ function rowsOf(
                 ? `next production deploy ${rec.nextDeployment.id}`
                 : "not recovered: no successful production deploy since";
           return [
-            [
-              r.deployment.id,
-              r.deployment.repositoryId,
-              ts(r.deployment.finishedAt),
+            {
+              deployment: r.deployment.id,
+              repository: r.deployment.repositoryId,
+              finishedAt: ts(r.deployment.finishedAt),
               failedBy,
-              ts(rec.recoveredAt),
+              recoveredAt: ts(rec.recoveredAt),
               recoveredBy,
-              rec.recoveryMs === null ? null : rec.recoveryMs / HOUR_MS,
-              links.deployment(r.deployment.id),
-            ],
+              recoveryHours: rec.recoveryMs === null ? null : rec.recoveryMs / HOUR_MS,
+              url: links.deployment(r.deployment.id),
+            },
           ];
         }),
-      };
+      );
   }
 }
 

@@ -151,6 +151,6 @@ describe("help", () => {
     const run = metrics();
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("deployment frequency");
-    expect(run.stdout).toContain("1 deployments on 1 days");
+    expect(run.stdout).toContain("1 deployment on 1 day");
   });
 });

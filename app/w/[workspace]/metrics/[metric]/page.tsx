@@ -7,7 +7,7 @@ import { NoRows } from "@/app/_components/empty-state";
 import { FilterBar } from "@/app/_components/filter-bar";
 import { formatHeadline } from "@/app/_components/format";
 import { LeadTimeDistribution } from "@/app/_components/lead-time-distribution";
-import { metricDetail } from "@/app/_components/metric-detail";
+import { countsBehind } from "@/lib/format";
 import { Pagination } from "@/app/_components/pagination";
 import { WindowProblem } from "@/app/_components/window-problem";
 import { requestDb } from "@/app/_lib/db";
@@ -113,7 +113,7 @@ export default async function MetricPage({ params, searchParams }: MetricPagePro
           {tier !== undefined && <TierBadge tier={tier} withheld={withheld} />}
         </div>
         <p className="metric-detail">
-          {metricDetail(info.name, values)} · {teamName ? `team ${teamName}` : "whole workspace"}
+          {countsBehind(info.name, values, "card")} · {teamName ? `team ${teamName}` : "whole workspace"}
         </p>
         <WithheldNote reason={withheld} />
         {info.target && target !== undefined && <TargetStatus met={target} goal={info.target.goal} />}

@@ -1,6 +1,6 @@
 import { TierBadge } from "@/app/_components/badges";
 import { formatChange, formatHeadline, orDash } from "@/app/_components/format";
-import { metricDetail } from "@/app/_components/metric-detail";
+import { countsBehind } from "@/lib/format";
 import { headlineValue, METRIC_INFO, metricTarget, metricTier } from "@/lib/service/definitions";
 import { NO_COMPARISON, NO_DATA, noComparisonBecause, noDataBecause } from "@/lib/withheld";
 import type { ReportModel } from "@/lib/service/report";
@@ -54,7 +54,7 @@ export function MetricsPart({ model }: { model: ReportModel }) {
                   {value === null ? `— ${NO_DATA}` : `${formatHeadline(info, value)} ${info.unit}`}
                 </td>
                 <td>
-                  {metricDetail(info.name, report)}
+                  {countsBehind(info.name, report, "card")}
                   {withheld !== null && <span className={styles.withheld}> — {noDataBecause(withheld)}</span>}
                 </td>
                 <td>{tier === undefined ? "—" : <TierBadge tier={tier} compact withheld={withheld} />}</td>
