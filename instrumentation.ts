@@ -9,7 +9,7 @@ export async function register(): Promise<void> {
     import("@/app/_lib/db"),
     import("@/lib/service/metrics"),
   ]);
-  void warmWorkspaceFacts(getDb()).catch((error: unknown) =>
-    console.warn(`altimeter: warming metrics failed: ${(error as Error).message}`),
-  );
+  void getDb()
+    .then(warmWorkspaceFacts)
+    .catch((error: unknown) => console.warn(`altimeter: warming metrics failed: ${(error as Error).message}`));
 }

@@ -21,7 +21,7 @@ import { hostAllowed } from "@/lib/auth/settings";
  * access and no such workspace give the same 404.
  */
 export async function proxy(request: NextRequest): Promise<Response> {
-  const { settings } = appAuth();
+  const { settings } = await appAuth();
   if (!hostAllowed(request.headers.get("host"), settings))
     return new NextResponse(
       "This server does not answer to that host name. Open it at its configured address (ALTIMETER_PUBLIC_URL) or add the name to ALTIMETER_ALLOWED_HOSTS.\n",

@@ -6,9 +6,19 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { DEFAULT_DB_PATH, readEnv } from "@/lib/env";
 import * as schema from "./schema";
+import { sqliteStore } from "./sqlite";
+import { engineOf, type Store } from "./store";
 
-/** The store every query function takes. Only `db/` and `lib/queries/` look inside it. */
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** The drizzle handle over a SQLite connection. */
+export type SqliteOrm = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/**
+ * The store every query function takes. Only `db/` and `lib/queries/` look
+ * inside it. Query functions use the portable statements of `Store`; on
+ * SQLite the drizzle handle is still reachable for the functions not yet
+ * written portably (they refuse to run on PostgreSQL).
+ */
+export type Db = SqliteOrm & Store;
 
 export { DEFAULT_DB_PATH };
 
@@ -34,11 +44,23 @@ function safeModuleDir(): string | null {
 }
 
 /**
+ * Opens and migrates the store at `target`: a `postgres://` connection string
+ * selects PostgreSQL, anything else is a SQLite file path (created when missing).
+ */
+export async function openDatabase(target: string): Promise<Db> {
+  if (engineOf(target) === "postgres") {
+    const { openPostgres } = await import("./postgres");
+    return (await openPostgres(target)) as unknown as Db;
+  }
+  return openSqlite(target);
+}
+
+/**
  * Opens (creating when missing) and migrates the SQLite database at `file`.
  * WAL lets the app read while an import writes; the busy timeout makes a second
  * writer wait instead of failing at once.
  */
-export function openDatabase(file: string): Db {
+export function openSqlite(file: string): Db {
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
@@ -46,17 +68,21 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("cache_size = -65536");
-  const db = drizzle(sqlite, { schema }) as Db;
-  migrate(db, { migrationsFolder: migrationsFolder() });
-  return db;
+  const orm = drizzle(sqlite, { schema }) as SqliteOrm;
+  migrate(orm, { migrationsFolder: migrationsFolder() });
+  return Object.assign(orm, sqliteStore(sqlite, file));
 }
 
 /** Closes the database, checkpointing the WAL. */
 export async function closeDatabase(db: Db): Promise<void> {
-  db.$client.close();
+  await db.close();
 }
 
-/** The database path the CLI and the app agree on: `--db`, else ALTIMETER_DB, else ./data/altimeter.db. */
+/**
+ * The store the CLI and the app agree on: `--db`, else ALTIMETER_DATABASE_URL, else ALTIMETER_DB, else
+ * ./data/altimeter.db. A `postgres://` URL selects PostgreSQL.
+ */
 export function resolveDbPath(explicit?: string | null): string {
-  return explicit || readEnv().ALTIMETER_DB;
+  const env = readEnv();
+  return explicit || env.ALTIMETER_DATABASE_URL || env.ALTIMETER_DB;
 }

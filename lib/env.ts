@@ -9,6 +9,8 @@ const EnvSchema = z.object({
     .string()
     .optional()
     .transform((v) => v || DEFAULT_DB_PATH),
+  /** A PostgreSQL connection string (postgres://user:pass@host:5432/db): selects the PostgreSQL store over ALTIMETER_DB. */
+  ALTIMETER_DATABASE_URL: z.string().optional(),
   /** The drizzle migrations folder, when Altimeter runs from outside its checkout. */
   ALTIMETER_MIGRATIONS: z.string().min(1).optional(),
   /** Any non-empty value: the CLI prints the stack of an unexpected error (read by debugRequested). */

@@ -5,21 +5,20 @@ import { openDatabase, resolveDbPath, type Db } from "@/db/client";
 // On globalThis rather than in a module variable: `next dev` re-evaluates
 // modules on every edit, and each evaluation would otherwise open (and migrate)
 // another connection to the same file.
-const holder = globalThis as typeof globalThis & { __altimeterDb?: Db };
+const holder = globalThis as typeof globalThis & { __altimeterDb?: Promise<Db> };
 
 /**
  * The process-wide database of the app, opened (and migrated) on first use at
  * the path the CLI uses too (`resolveDbPath`: ALTIMETER_DB, else ./data/altimeter.db).
  * Lazy, so that `next build` never touches a database.
  */
-export function getDb(): Db {
-  if (!holder.__altimeterDb) {
-    const db = openDatabase(resolveDbPath());
+export function getDb(): Promise<Db> {
+  holder.__altimeterDb ??= openDatabase(resolveDbPath()).then((db) => {
     // better-sqlite3 waits for a lock synchronously, stalling every request meanwhile; writers commit in
     // batches of tens of milliseconds, so a second is plenty, and past it the request gets 503 with Retry-After.
-    db.$client.pragma(`busy_timeout = ${APP_BUSY_TIMEOUT_MS}`);
-    holder.__altimeterDb = db;
-  }
+    if (db.engine === "sqlite") db.$client.pragma(`busy_timeout = ${APP_BUSY_TIMEOUT_MS}`);
+    return db;
+  });
   return holder.__altimeterDb;
 }
 

@@ -12,7 +12,7 @@ export async function signInWithPassword(_previous: SignInState, form: FormData)
   const next = safeNext(String(form.get("next") ?? ""));
   if (email === "" || password === "") return { error: "Enter your email address and password.", email };
   try {
-    await appAuth().auth.api.signInEmail({ body: { email, password }, headers: await headers() });
+    await (await appAuth()).auth.api.signInEmail({ body: { email, password }, headers: await headers() });
   } catch (error) {
     // better-auth's APIError (matched by shape: the library may be bundled more than once).
     const refusal = error as { statusCode?: unknown; body?: { message?: string } } | null;
@@ -28,7 +28,7 @@ export async function signInWithPassword(_previous: SignInState, form: FormData)
 export async function signInWithProvider(form: FormData): Promise<void> {
   const providerId = String(form.get("provider") ?? "");
   const next = safeNext(String(form.get("next") ?? ""));
-  const { auth, settings } = appAuth();
+  const { auth, settings } = await appAuth();
   if (!settings.oidc.some((p) => p.id === providerId)) redirect("/sign-in?error=provider");
   const answer = await auth.api.signInSocial({
     body: { provider: providerId, callbackURL: next, errorCallbackURL: "/sign-in?error=oidc" },
@@ -40,8 +40,6 @@ export async function signInWithProvider(form: FormData): Promise<void> {
 
 /** Ends this browser's session (the row is deleted, so the cookie is worthless even if copied). */
 export async function signOut(): Promise<void> {
-  await appAuth()
-    .auth.api.signOut({ headers: await headers() })
-    .catch(() => undefined);
+  await (await appAuth()).auth.api.signOut({ headers: await headers() }).catch(() => undefined);
   redirect("/sign-in");
 }

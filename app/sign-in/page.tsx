@@ -20,7 +20,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const query = await searchParams;
   const next = safeNext(single(query.next) ?? "/");
   const problem = PROBLEMS[single(query.error) ?? ""];
-  const providers = appAuth().settings.oidc;
+  const providers = (await appAuth()).settings.oidc;
   return (
     <section className="card sign-in" aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">Sign in</h1>

@@ -7,22 +7,22 @@ import { readAuthSettings, type AuthSettings } from "./settings";
 // On globalThis: the proxy and the app's routes are bundled apart but run in
 // one process, and share the database connection (app/_lib/db.ts uses the same holder).
 const holder = globalThis as typeof globalThis & {
-  __altimeterDb?: Db;
-  __altimeterAuth?: { auth: Auth; settings: AuthSettings };
+  __altimeterDb?: Promise<Db>;
+  __altimeterAuth?: Promise<{ auth: Auth; settings: AuthSettings }>;
 };
 
 /** The app's database (the same connection as app/_lib/db.ts). */
-export function appDb(): Db {
+export function appDb(): Promise<Db> {
   if (!holder.__altimeterDb) holder.__altimeterDb = openDatabase(resolveDbPath());
   return holder.__altimeterDb;
 }
 
 /** The process-wide accounts and sessions, configured once from the environment and the config file. */
-export function appAuth(): { auth: Auth; settings: AuthSettings } {
-  if (!holder.__altimeterAuth) {
+export function appAuth(): Promise<{ auth: Auth; settings: AuthSettings }> {
+  holder.__altimeterAuth ??= appDb().then((db) => {
     const settings = readAuthSettings();
-    holder.__altimeterAuth = { auth: createAuth(appDb(), settings), settings };
-  }
+    return { auth: createAuth(db, settings), settings };
+  });
   return holder.__altimeterAuth;
 }
 
@@ -33,13 +33,13 @@ export function appAuth(): { auth: Auth; settings: AuthSettings } {
  * stops at once.
  */
 export async function principalOf(headers: Headers): Promise<Principal | null> {
-  const { auth, settings } = appAuth();
+  const { auth, settings } = await appAuth();
   const print = headers.get(PRINT_TOKEN_HEADER);
   if (print) {
     const workspace = verifyPrintToken(print, settings.secret);
     return workspace ? { kind: "print", workspace } : null;
   }
-  const bearer = await tokenPrincipal(appDb(), headers.get("authorization"));
+  const bearer = await tokenPrincipal(await appDb(), headers.get("authorization"));
   if (bearer) return bearer;
   const session = await auth.api.getSession({ headers });
   if (!session) return null;

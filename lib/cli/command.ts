@@ -6,7 +6,7 @@ import { ValidationError } from "@/lib/errors";
 export interface CommandContext {
   values: Record<string, string | boolean | string[] | undefined>;
   positionals: string[];
-  db: () => Db;
+  db: () => Promise<Db>;
   out: (text: string) => void;
   err: (text: string) => void;
   /** Whether standard error is a terminal (progress is shown only there). */
@@ -32,7 +32,7 @@ export const COMMON_OPTIONS = {
 
 /** The --help text of a command. */
 export function helpText(c: Command): string {
-  return `Usage: ${c.usage}\n\n${c.summary}\n\n${c.help.trim()}\n\n  --db PATH   the database (default: $ALTIMETER_DB or ./data/altimeter.db)\n  -h, --help  this help\n`;
+  return `Usage: ${c.usage}\n\n${c.summary}\n\n${c.help.trim()}\n\n  --db PATH   the store: a SQLite file or a postgres:// URL (default: $ALTIMETER_DATABASE_URL, $ALTIMETER_DB or ./data/altimeter.db)\n  -h, --help  this help\n`;
 }
 
 /** Parses a command's arguments; unknown flags are a ValidationError naming them. */
@@ -65,7 +65,7 @@ export function optional(ctx: CommandContext, name: string): string | null {
 }
 
 /** Opens the database once per command run. */
-export function lazyDb(path: string | undefined): () => Db {
-  let db: Db | null = null;
+export function lazyDb(path: string | undefined): () => Promise<Db> {
+  let db: Promise<Db> | null = null;
   return () => (db ??= openDatabase(resolveDbPath(path)));
 }

@@ -11,7 +11,7 @@ import type { RouteContext } from "./route";
  * (and only for their own workspace); print tokens never do here.
  */
 export function workspaceReader<P extends { workspace: string }>(
-  db: () => Db,
+  db: () => Promise<Db>,
   options: { tokenScope?: TokenScope } = {},
 ): (ctx: RouteContext<P>) => Promise<void> {
   return async ({ request, params }) => {
@@ -19,6 +19,6 @@ export function workspaceReader<P extends { workspace: string }>(
     if (!principal) throw new UnauthorizedError("sign in, or send a valid API token (Authorization: Bearer …)");
     if (principal.kind === "print") throw unknownWorkspace(params.workspace);
     if (principal.kind === "token" && principal.scope !== options.tokenScope) throw unknownWorkspace(params.workspace);
-    await authoriseWorkspace(db(), principal, params.workspace, "viewer");
+    await authoriseWorkspace(await db(), principal, params.workspace, "viewer");
   };
 }

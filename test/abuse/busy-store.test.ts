@@ -7,7 +7,7 @@ import { deployment, repository } from "../factories";
 
 // Findings 4 and 5: a --strict import held the write lock for the whole file (an events POST
 // meanwhile failed with 500), and a killed import left cached numbers behind what was stored.
-const store = freshDatabase();
+const store = await freshDatabase();
 process.env.ALTIMETER_DB = store.file;
 process.env.ALTIMETER_EVENTS_TOKEN_BUSY = "busy-token";
 const { POST } = await import("@/app/api/events/route");

@@ -6,7 +6,7 @@ import { deployment, incident, repository } from "../factories";
 import { adminRequest } from "../support/session";
 
 // Finding 2: drill-down CSVs wrote `=cmd|' /C calc'!A0` as a live formula.
-const store = freshDatabase();
+const store = await freshDatabase();
 process.env.ALTIMETER_DB = store.file;
 const { GET } = await import("@/app/w/[workspace]/metrics/[metric]/csv/route");
 

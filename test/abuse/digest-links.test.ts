@@ -4,7 +4,7 @@ import { deployment, incident, repository } from "../factories";
 import { freshDatabase, importObjects } from "../support/db";
 
 // Finding 7: record URLs went into the digest unchecked: `javascript:` links, and a live <!channel> in Slack.
-const store = freshDatabase();
+const store = await freshDatabase();
 afterAll(() => store.dispose());
 let d: RenderedDigest;
 

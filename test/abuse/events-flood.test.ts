@@ -6,7 +6,7 @@ import { freshDatabase } from "../support/db";
 import { deployment, repository } from "../factories";
 
 // Finding 6: 2.4 M bad lines took 23 s and held every other request for as long.
-const store = freshDatabase();
+const store = await freshDatabase();
 process.env.ALTIMETER_DB = store.file;
 process.env.ALTIMETER_EVENTS_TOKEN_FLOOD = "flood-token";
 const { POST } = await import("@/app/api/events/route");

@@ -8,7 +8,7 @@ import { adminRequest } from "../support/session";
 // Fuzzing the import formats and an HTTP route: bounded here (CI), longer with ALTIMETER_FUZZ_RUNS (the benchmark).
 const RUNS = Number(process.env.ALTIMETER_FUZZ_RUNS ?? 150);
 const TIME_LIMIT_MS = Number(process.env.ALTIMETER_FUZZ_MS ?? 8_000);
-const store = freshDatabase();
+const store = await freshDatabase();
 process.env.ALTIMETER_DB = store.file;
 const { GET } = await import("@/app/api/v1/workspaces/[workspace]/metrics/route");
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import { freshDatabase, importObjects } from "../support/db";
 import { repository } from "../factories";
 import { adminRequest } from "../support/session";
 
-const store = freshDatabase();
+const store = await freshDatabase();
 process.env.ALTIMETER_DB = store.file;
 const { GET } = await import("@/app/api/v1/workspaces/[workspace]/metrics/route");
 beforeAll(async () => {

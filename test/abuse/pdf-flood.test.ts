@@ -9,7 +9,7 @@ import { repository } from "../factories";
 import { adminRequest } from "../support/session";
 
 // Finding 3: report.pdf queued without bound, printed without a cap, and took its cover name from the address.
-const store = freshDatabase();
+const store = await freshDatabase();
 process.env.ALTIMETER_DB = store.file;
 const { GET } = await import("@/app/w/[workspace]/report.pdf/route");
 

@@ -51,7 +51,7 @@ describe("no key in an error", () => {
       });
 
   test("a sync's printed result and its stored sync_runs.summary carry no key", async () => {
-    const store = freshDatabase();
+    const store = await freshDatabase();
     try {
       const config = WorkspaceConfigSchema.parse({
         slug: "acme",

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, test } from "vitest";
 import { freshDatabase } from "../support/db";
 
 // Finding 10: the webhook routes read a 5 MB body before knowing the workspace had no secret.
-const store = freshDatabase();
+const store = await freshDatabase();
 process.env.ALTIMETER_DB = store.file;
 delete process.env.GITHUB_WEBHOOK_SECRET;
 delete process.env.GITLAB_WEBHOOK_TOKEN;

@@ -8,7 +8,7 @@ import { deployment, repository } from "../factories";
 import { adminRequest } from "../support/session";
 
 // Finding 1: one GET of a 9,000-year weekly series stalled the server for 50 s.
-const store = freshDatabase();
+const store = await freshDatabase();
 process.env.ALTIMETER_DB = store.file;
 const { GET } = await import("@/app/api/v1/workspaces/[workspace]/metrics/route");
 

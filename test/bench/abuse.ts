@@ -26,7 +26,7 @@ process.env.ALTIMETER_EVENTS_TOKEN_FLOOD = "bench-token";
 const ms = (start: number) => `${(performance.now() - start).toFixed(0)} ms`;
 
 try {
-  const db = openDatabase(dbFile);
+  const db = await openDatabase(dbFile);
   await createDemoWorkspace(db, { slug: "demo", now: Date.now() });
   await ensureWorkspace(db, "flood");
   // Every API call and page needs a caller: a read token for the API, a signed-in viewer for the PDF.

@@ -91,7 +91,7 @@ async function main(): Promise<void> {
       dbFile = path.join(tmp, "bench.db");
       say(`\n[1/4] generating the benchmark workspace at scale ${scale} into ${dbFile}`);
       const end = Math.floor(Date.now() / HOUR_MS) * HOUR_MS;
-      const raw = insertRaw({ seed, scale, end }, dbFile, WORKSPACE, say);
+      const raw = await insertRaw({ seed, scale, end }, dbFile, WORKSPACE, say);
       say(`  ${(raw.wallMs / 1000).toFixed(1)} s`);
     } else say(`\n[1/4] using ${dbFile}`);
 

@@ -42,7 +42,7 @@ export interface GithubRequestsResult {
 
 async function measure(scenario: string, shapes: RepoShape[]): Promise<GithubRequestsResult> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "altimeter-bench-github-"));
-  const db = openDatabase(path.join(dir, "bench.db"));
+  const db = await openDatabase(path.join(dir, "bench.db"));
   const fake = await startFakeGithub(generatedOrg(shapes));
   try {
     const collector = createGithubCollector({ env: { GITHUB_TOKEN: fake.token } as unknown as NodeJS.ProcessEnv });

@@ -50,7 +50,7 @@ async function measure(
   judged = true,
 ): Promise<GitlabRequestsResult> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "altimeter-bench-gitlab-"));
-  const db = openDatabase(path.join(dir, "bench.db"));
+  const db = await openDatabase(path.join(dir, "bench.db"));
   const fake = await startFakeGitlab(fakeInstance(projects, shape));
   fake.latencyMs = LATENCY_MS;
   try {

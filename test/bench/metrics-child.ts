@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   const q365 = { workspace, from: from365, to },
     q90 = { workspace, from: from90, to };
 
-  let db: Db = openDatabase(file);
+  let db: Db = await openDatabase(file);
   const teams = (await listTeams(db, (await getWorkspace(db, workspace)).id)).map((t) => t.id);
   await closeDatabase(db);
 

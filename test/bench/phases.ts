@@ -47,13 +47,13 @@ function expectedTotal(scale: number): number {
 }
 
 /** The raw baseline: the same rows, plain INSERTs, 5,000 a transaction, into a fresh database with the real schema. */
-export function insertRaw(
+export async function insertRaw(
   options: Omit<GenerateOptions, "onProgress">,
   dbFile: string,
   workspace: string,
   say: (text: string) => void,
 ) {
-  const db = openDatabase(dbFile);
+  const db = await openDatabase(dbFile);
   const c = db.$client;
   c.prepare("INSERT INTO workspaces (slug, name, created_at) VALUES (?, ?, ?)").run(workspace, workspace, Date.now());
   const workspaceId = c.prepare("SELECT id FROM workspaces WHERE slug = ?").pluck().get(workspace) as number;
@@ -67,8 +67,8 @@ export function insertRaw(
 }
 
 /** Rows per type stored for a workspace. */
-export function storedCounts(dbFile: string, workspace: string): RecordCounts {
-  const db = openDatabase(dbFile);
+export async function storedCounts(dbFile: string, workspace: string): Promise<RecordCounts> {
+  const db = await openDatabase(dbFile);
   const c = db.$client;
   const id = c.prepare("SELECT id FROM workspaces WHERE slug = ?").pluck().get(workspace);
   const counts = Object.fromEntries(

@@ -42,7 +42,7 @@ const from = new Date(Date.parse(`${to}T00:00:00Z`) - 91 * DAY_MS).toISOString()
 const query = { workspace: "demo", from, to, preparedBy: "Benchmark" };
 
 try {
-  const db = openDatabase(dbFile);
+  const db = await openDatabase(dbFile);
   const demoStarted = performance.now();
   await createDemoWorkspace(db, { slug: "demo", now: Date.now() });
   say(`demo workspace created in ${(performance.now() - demoStarted).toFixed(0)} ms`);

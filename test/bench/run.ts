@@ -149,16 +149,16 @@ async function main(): Promise<void> {
     say(
       `  ${run.stdout.trim()}${run.exitCode !== 0 ? `\n  exit ${run.exitCode}: ${run.stderrTail.trim().slice(-2_000)}` : ""}`,
     );
-    const rowCounts = storedCounts(importDb, WORKSPACE);
+    const rowCounts = await storedCounts(importDb, WORKSPACE);
     const verified = JSON.stringify(rowCounts) === JSON.stringify(generate.counts);
     say(
       `  ${(run.wallMs / 1000).toFixed(1)} s, peak RSS ${((run.peakRssKb ?? 0) / 1024).toFixed(0)} MB, rows match: ${verified}`,
     );
 
     say(`\n[3/4] raw baseline: the same rows as plain INSERTs into a fresh database`);
-    const raw = insertRaw({ seed, scale, end }, path.join(tmp, "raw.db"), WORKSPACE, say);
+    const raw = await insertRaw({ seed, scale, end }, path.join(tmp, "raw.db"), WORKSPACE, say);
     const rawVerified =
-      JSON.stringify(storedCounts(path.join(tmp, "raw.db"), WORKSPACE)) === JSON.stringify(generate.counts);
+      JSON.stringify(await storedCounts(path.join(tmp, "raw.db"), WORKSPACE)) === JSON.stringify(generate.counts);
     say(`  ${(raw.wallMs / 1000).toFixed(1)} s wall, ${(raw.sqliteMs / 1000).toFixed(1)} s in SQLite`);
 
     say(`\n[4/4] metrics on the imported database (cold = fresh Db object, warm = cached facts)`);

@@ -11,8 +11,8 @@ const expected = JSON.parse(readFileSync(`${EXAMPLES}small-org.expected.json`, "
   expected: unknown;
 }[];
 
-describe("the shared small-org example", () => {
-  const store = freshDatabase();
+describe("the shared small-org example", async () => {
+  const store = await freshDatabase();
   let imported: { status: number; stdout: string; stderr: string };
   beforeAll(async () => {
     await store.dispose(); // the CLI creates and migrates the file itself, as on first use

@@ -11,8 +11,8 @@ const expected = JSON.parse(readFileSync(`${EXAMPLES}v2-org.expected.json`, "utf
   expected: unknown;
 }[];
 
-describe("the shared v2-org example (metrics version 2, events 1.1)", () => {
-  const store = freshDatabase();
+describe("the shared v2-org example (metrics version 2, events 1.1)", async () => {
+  const store = await freshDatabase();
   let imported: { status: number; stdout: string; stderr: string };
   beforeAll(async () => {
     await store.dispose(); // the CLI creates and migrates the file itself, as on first use

@@ -133,8 +133,8 @@ describe("the wording's rules agree with the engine's", () => {
 
 const lateIncidents = incidentsOn(["2026-02-02", "2026-02-16", "2026-03-31"]);
 
-describe("a workspace without incident data never shows its change failure rate as performance", () => {
-  const store = freshDatabase();
+describe("a workspace without incident data never shows its change failure rate as performance", async () => {
+  const store = await freshDatabase();
   beforeAll(async () => {
     await importObjects(store.db, "quiet", uncoveredRecords([]));
     await importObjects(store.db, "late", uncoveredRecords(lateIncidents));

@@ -6,7 +6,7 @@ import { parseConfig } from "@/collectors/config";
 import { slugForEnv } from "@/lib/service/inbound-secrets";
 import { freshDatabase, importObjects } from "../support/db";
 
-const store = freshDatabase();
+const store = await freshDatabase();
 const dir = mkdtempSync(path.join(tmpdir(), "altimeter-slug-"));
 process.env.ALTIMETER_DB = store.file;
 process.env.ALTIMETER_CONFIG = path.join(dir, "absent.yaml");

@@ -186,7 +186,7 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
   const dir = mkdtempSync(path.join(tmpdir(), "altimeter-e2e-"));
   const dbFile = options.dbFile ?? path.join(dir, "altimeter.db");
   if (!options.dbFile) {
-    const db = openDatabase(dbFile);
+    const db = await openDatabase(dbFile);
     try {
       if (options.demo !== false) await createDemoWorkspace(db, { slug: "demo", now: options.now ?? Date.now() });
       await options.prepare?.(db);
@@ -195,7 +195,7 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
     }
   }
   {
-    const db = openDatabase(dbFile);
+    const db = await openDatabase(dbFile);
     try {
       // Every test app has its admin, also on a database the caller brought.
       if (!(await findUserByEmail(db, ADMIN.email))) await addTestUser(db, ADMIN.email, {}, { admin: true });
@@ -262,7 +262,7 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
       return freshConnectionFetch(`${url}${pathname}`, { ...rest, headers });
     },
     async addUser(email, roles = {}, opts = {}) {
-      const db = openDatabase(dbFile);
+      const db = await openDatabase(dbFile);
       try {
         return await addTestUser(db, email, roles, opts);
       } finally {

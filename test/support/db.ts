@@ -6,10 +6,10 @@ import { importSources } from "@/lib/import/importer";
 import type { ImportSummary } from "@/lib/import/summary";
 
 /** A fresh SQLite file with the real migrations, and a way to throw it away. */
-export function freshDatabase(): { db: Db; file: string; dispose: () => Promise<void> } {
+export async function freshDatabase(): Promise<{ db: Db; file: string; dispose: () => Promise<void> }> {
   const dir = mkdtempSync(path.join(tmpdir(), "altimeter-test-"));
   const file = path.join(dir, "altimeter.db");
-  const db = openDatabase(file);
+  const db = await openDatabase(file);
   return {
     db,
     file,

@@ -11,8 +11,8 @@ let cookie: Promise<string> | null = null;
  */
 export function adminCookie(): Promise<string> {
   cookie ??= (async () => {
-    await createUser(appDb(), OPERATOR, { ...ADMIN, admin: true });
-    const response = await appAuth().auth.api.signInEmail({ body: ADMIN, asResponse: true });
+    await createUser(await appDb(), OPERATOR, { ...ADMIN, admin: true });
+    const response = await (await appAuth()).auth.api.signInEmail({ body: ADMIN, asResponse: true });
     const cookies = response.headers.getSetCookie().map((c) => c.split(";")[0]!);
     if (!response.ok || cookies.length === 0) throw new Error(`test sign-in failed: ${response.status}`);
     return cookies.join("; ");

@@ -18,11 +18,11 @@ export const POST = route(async ({ request }) => {
   const settings = inboundSettings(workspace);
   const authorization = request.headers.get("authorization");
   // Refuse strangers before reading what they send.
-  const how = await authoriseEventsRequest(getDb(), workspace, authorization, settings);
+  const how = await authoriseEventsRequest(await getDb(), workspace, authorization, settings);
   // Imported as it arrives: a large body is never held whole, and the importer yields between lines.
   const body = limitedBodyChunks(request);
   const response = jsonResponse(
-    await receiveEvents(getDb(), {
+    await receiveEvents(await getDb(), {
       apiToken: how === "api-token",
       workspace,
       authorization,

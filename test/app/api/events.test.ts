@@ -6,7 +6,7 @@ import { ensureWorkspace } from "@/lib/queries/workspaces";
 import { freshDatabase } from "../../support/db";
 import { deployment, incident, repository } from "../../factories";
 
-const store = freshDatabase();
+const store = await freshDatabase();
 const dir = mkdtempSync(path.join(tmpdir(), "altimeter-events-"));
 process.env.ALTIMETER_DB = store.file;
 process.env.ALTIMETER_EVENTS_TOKEN_ACME_EU = "acme-events-token";

@@ -3,7 +3,7 @@ import { altimeter } from "../../support/cli";
 import { freshDatabase } from "../../support/db";
 import { TestRepository } from "./repo";
 
-const store = freshDatabase();
+const store = await freshDatabase();
 const repo = new TestRepository("billing");
 afterAll(async () => {
   repo.dispose();

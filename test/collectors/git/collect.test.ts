@@ -42,8 +42,8 @@ function buildHistory(repo: TestRepository): Record<string, string> {
   return { init, first, merge, squash };
 }
 
-describe("the local git collector", () => {
-  const store = freshDatabase();
+describe("the local git collector", async () => {
+  const store = await freshDatabase();
   const repo = new TestRepository("service");
   let shas: Record<string, string>;
   beforeAll(() => {
@@ -191,7 +191,7 @@ describe("the local git collector", () => {
 
 describe("repository identity and tag patterns", () => {
   test("origin gives owner/name and a web address without the credentials in its URL; a custom tag pattern picks other tags", async () => {
-    const store = freshDatabase();
+    const store = await freshDatabase();
     const repo = new TestRepository("checkout-clone");
     try {
       repo.git(["remote", "add", "origin", "https://deploy:s3cret-token@github.com/acme/checkout.git"]);
@@ -218,7 +218,7 @@ describe("repository identity and tag patterns", () => {
   });
 
   test("a folder that is not a repository is reported and skipped, and the other repositories are still collected", async () => {
-    const store = freshDatabase();
+    const store = await freshDatabase();
     const repo = new TestRepository("good");
     try {
       repo.commit(alice, "2026-03-01T10:00:00Z", "Initial commit");

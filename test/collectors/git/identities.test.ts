@@ -30,8 +30,8 @@ async function newcomers(db: Db) {
   return records.onboarding.map((r) => ({ id: r.person.id, days: r.onboardingDays }));
 }
 
-describe("one person under several ids", () => {
-  const store = freshDatabase();
+describe("one person under several ids", async () => {
+  const store = await freshDatabase();
   const repo = new TestRepository("shop");
   const collect = () =>
     gitCollector.collect(

@@ -15,8 +15,8 @@ const dump = (db: Db) =>
   Object.fromEntries(TABLES.map((t) => [t, db.$client.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3`).all()]));
 
 test("a git collection interrupted after 6,000 commits (the first 5,000 records stored) and re-run ends with the data of an uninterrupted one", async () => {
-  const reference = freshDatabase();
-  const interrupted = freshDatabase();
+  const reference = await freshDatabase();
+  const interrupted = await freshDatabase();
   try {
     const at = () => Date.parse("2026-06-01T00:00:00Z");
     const config = gitConfig({ repositories: [{ path: repo.dir, id: "acme/big" }] });

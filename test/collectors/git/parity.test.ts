@@ -18,10 +18,10 @@ const rows = (db: Db, sql: string, ...params: unknown[]) =>
   db.$client.prepare(sql).all(...params) as Record<string, unknown>[];
 
 describe("git collector parity with GitHub", () => {
-  let store: ReturnType<typeof freshDatabase>;
+  let store: Awaited<ReturnType<typeof freshDatabase>>;
   let repo: TestRepository;
-  beforeEach(() => {
-    store = freshDatabase();
+  beforeEach(async () => {
+    store = await freshDatabase();
     repo = new TestRepository("shop");
     repo.git(["remote", "add", "origin", "git@github.com:acme/shop.git"]);
   });

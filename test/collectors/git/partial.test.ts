@@ -19,8 +19,8 @@ const context = (db: Db) => ({
 const column = (t: { columns: string[]; rows: unknown[][] }, name: string) =>
   t.rows.map((r) => r[t.columns.indexOf(name)]);
 
-describe("squash merges collected from git only", () => {
-  const store = freshDatabase();
+describe("squash merges collected from git only", async () => {
+  const store = await freshDatabase();
   const repo = new TestRepository("shop");
   beforeAll(async () => {
     repo.commit(mike, "2025-01-02T09:00:00Z", "Initial commit");

@@ -15,7 +15,7 @@ afterEach(async () => {
 });
 
 async function setup(org: FakeOrg = smallOrg()) {
-  const store = freshDatabase();
+  const store = await freshDatabase();
   await closeDatabase(store.db); // the CLI opens it
   const fake = await startFakeGithub(org);
   cleanups.push(
@@ -38,8 +38,11 @@ async function setup(org: FakeOrg = smallOrg()) {
 }
 
 /** Reads the database the CLI wrote, then closes it. */
-async function inspect<T>(file: string, read: (db: ReturnType<typeof openDatabase>) => Promise<T> | T): Promise<T> {
-  const db = openDatabase(file);
+async function inspect<T>(
+  file: string,
+  read: (db: Awaited<Awaited<ReturnType<typeof openDatabase>>>) => Promise<T> | T,
+): Promise<T> {
+  const db = await openDatabase(file);
   try {
     return await read(db);
   } finally {

@@ -6,7 +6,7 @@ import { storedRecords, SYNC_NOW, syncFake, type SyncRun } from "./support/harne
 import { startFakeGithub, type FakeGithub } from "./support/server";
 
 const ms = (iso: string) => Date.parse(iso);
-const store = freshDatabase();
+const store = await freshDatabase();
 let fake: FakeGithub;
 let run: SyncRun;
 let stored: ReturnType<typeof storedRecords>;

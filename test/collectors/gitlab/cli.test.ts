@@ -11,7 +11,7 @@ afterEach(async () => {
 });
 
 async function setup() {
-  const store = freshDatabase();
+  const store = await freshDatabase();
   await closeDatabase(store.db); // the CLI opens it
   const fake = await startFakeGitlab(fakeInstance(3, { mrs: 3, commits: 3, deployments: 3, pipelines: 3 }));
   cleanups.push(
@@ -27,8 +27,8 @@ async function setup() {
 }
 
 /** What the CLI stored, for comparing two databases. */
-function stored(file: string) {
-  const db = openDatabase(file);
+async function stored(file: string) {
+  const db = await openDatabase(file);
   try {
     const q = (sql: string) => db.$client.prepare(sql).all();
     return {
@@ -46,9 +46,9 @@ function stored(file: string) {
 describe("altimeter collect gitlab", () => {
   test("killed with SIGKILL mid-sync and run again, it ends with the data of an uninterrupted run", async () => {
     const shape = { mrs: 230, commits: 210, deployments: 120, pipelines: 20, incidents: 10 };
-    const clean = freshDatabase();
+    const clean = await freshDatabase();
     await closeDatabase(clean.db);
-    const killed = freshDatabase();
+    const killed = await freshDatabase();
     await closeDatabase(killed.db);
     const fake = await startFakeGitlab(fakeInstance(3, shape));
     cleanups.push(
@@ -92,7 +92,7 @@ describe("altimeter collect gitlab", () => {
       `${broken.path_with_namespace}: GitLab: /api/v4/projects/${broken.id}/repository/commits not found`,
     );
     expect(run.stdout).toMatch(/^acme: gitlab partial in [\d.]+ s: .*3 repository.*; \d+ requests\n$/);
-    const db = openDatabase(store.file);
+    const db = await openDatabase(store.file);
     try {
       // The failing project's repository record was stored before its commits failed; its other streams were not read.
       expect(db.$client.prepare("SELECT count(*) AS n FROM repositories").get()).toEqual({ n: 3 });

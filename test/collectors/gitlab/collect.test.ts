@@ -17,7 +17,7 @@ const rows = (db: Db, sql: string) => db.$client.prepare(sql).all() as Record<st
 const count = (db: Db, table: string) => (rows(db, `SELECT count(*) AS n FROM ${table}`)[0] as { n: number }).n;
 
 async function setup(projects = 4, shape = { mrs: 130, commits: 120, deployments: 110, pipelines: 30 }) {
-  const store = freshDatabase();
+  const store = await freshDatabase();
   const fake = await startFakeGitlab(fakeInstance(projects, shape));
   cleanups.push(
     () => fake.close(),

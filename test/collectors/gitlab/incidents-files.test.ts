@@ -15,7 +15,7 @@ const NOW = Date.parse("2026-03-01T00:00:00Z");
 const rows = (db: Db, sql: string) => db.$client.prepare(sql).all() as Record<string, unknown>[];
 
 async function setup() {
-  const store = freshDatabase();
+  const store = await freshDatabase();
   const data = fakeInstance(2, { mrs: 3, commits: 5, deployments: 3, pipelines: 3, incidents: 6 });
   // The second project records no deployments: its releases stand in.
   const bare = data.projects[1]!;

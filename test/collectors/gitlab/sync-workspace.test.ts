@@ -9,7 +9,7 @@ import { fakeInstance } from "./support/model";
 import { type FakeGitlab, startFakeGitlab } from "./support/server";
 import { HOUR_MS } from "@/lib/time";
 
-const store = freshDatabase();
+const store = await freshDatabase();
 let gitlab: FakeGitlab;
 const jira = new FakeJira({ basic: { email: "ops@acme.example", token: "jira-sync-token" } });
 let jiraSite = "";

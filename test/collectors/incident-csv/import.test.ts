@@ -7,7 +7,7 @@ import { altimeter } from "../../support/cli";
 import { freshDatabase } from "../../support/db";
 
 const dir = mkdtempSync(path.join(tmpdir(), "altimeter-incident-csv-"));
-const store = freshDatabase();
+const store = await freshDatabase();
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
   await store.dispose();
@@ -22,7 +22,7 @@ function file(name: string, text: string): string {
 async function incidents(
   sql = "SELECT id, opened_at, resolved_at, title, severity, repository_id, team_id, source, url FROM incidents ORDER BY id",
 ) {
-  const db = openDatabase(store.file);
+  const db = await openDatabase(store.file);
   try {
     return db.$client.prepare(sql).all();
   } finally {

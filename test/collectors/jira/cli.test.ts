@@ -6,7 +6,7 @@ import { FakeJira, fakeIssue } from "./server";
 import { HOUR_MS } from "@/lib/time";
 
 const jira = new FakeJira({ basic: { email: "ops@acme.example", token: "jira-token" } });
-const store = freshDatabase();
+const store = await freshDatabase();
 let site = "";
 beforeAll(async () => {
   site = await jira.start();

@@ -73,7 +73,7 @@ describe("the Jira collector (Cloud)", () => {
     });
 
   test("a missing e-mail or token is named; a wrong token fails with 401 naming the variables and never the token", async () => {
-    const store = freshDatabase();
+    const store = await freshDatabase();
     try {
       const collector = createJiraCollector({ env: { JIRA_API_TOKEN: TOKEN } as unknown as NodeJS.ProcessEnv });
       await expect(collector.collect(context(store.db), config())).rejects.toThrow(ValidationError);
@@ -92,8 +92,8 @@ describe("the Jira collector (Cloud)", () => {
     }
   });
 
-  describe("syncing one workspace", () => {
-    const store = freshDatabase();
+  describe("syncing one workspace", async () => {
+    const store = await freshDatabase();
     afterAll(() => store.dispose());
     const collector = createJiraCollector({ env, baseDelayMs: 1, maxDelayMs: 5 });
 
@@ -175,7 +175,7 @@ describe("the Jira collector (Data Center)", () => {
   test("pages with startAt and a Bearer personal access token", async () => {
     const jira = new FakeJira({ bearer: "dc-pat-456" });
     const site = await jira.start();
-    const store = freshDatabase();
+    const store = await freshDatabase();
     try {
       jira.now = NOW;
       for (let n = 1; n <= 150; n++) jira.issues.push(fakeIssue(n, BASE));

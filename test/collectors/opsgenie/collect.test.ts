@@ -75,7 +75,7 @@ describe("the Opsgenie collector", () => {
   afterAll(() => server.stop());
 
   test("incidents are paged through with GenieKey auth and routed by impacted service, then owner team", async () => {
-    const store = freshDatabase();
+    const store = await freshDatabase();
     try {
       const config = opsgenieConfig({
         apiKeyEnv: "OG_TEST_KEY",
@@ -131,7 +131,7 @@ describe("the Opsgenie collector", () => {
   });
 
   test("alerts, narrowed by a query, close at creation plus the report's close time", async () => {
-    const store = freshDatabase();
+    const store = await freshDatabase();
     try {
       server.requests = [];
       const config = opsgenieConfig({
@@ -171,7 +171,7 @@ describe("the Opsgenie collector", () => {
   });
 
   test("a rejected API key is an auth failure naming the variable", async () => {
-    const store = freshDatabase();
+    const store = await freshDatabase();
     try {
       const error = (await opsgenieCollector
         .collect(context(store.db), opsgenieConfig({ apiKeyEnv: "OG_BAD_KEY", baseUrl }))

@@ -46,7 +46,7 @@ describe("the PagerDuty collector", () => {
     });
 
   test("a wrong token fails clearly, naming the variable and never the token, and stores nothing", async () => {
-    const store = freshDatabase();
+    const store = await freshDatabase();
     try {
       const error = await pagerdutyCollector
         .collect(context(store.db), { ...config(), tokenEnv: "PD_WRONG_TOKEN" })
@@ -66,8 +66,8 @@ describe("the PagerDuty collector", () => {
     }
   });
 
-  describe("syncing one workspace", () => {
-    const store = freshDatabase();
+  describe("syncing one workspace", async () => {
+    const store = await freshDatabase();
     afterAll(() => store.dispose());
 
     test("a full sync pages through every incident and maps services and teams to repositories and teams", async () => {
@@ -136,7 +136,7 @@ describe("the PagerDuty collector", () => {
   });
 
   test("a 502 and a rate limit mid-sync are retried, and the sync completes", async () => {
-    const store = freshDatabase();
+    const store = await freshDatabase();
     try {
       server.faults = [502, 429];
       server.requests = [];
@@ -151,7 +151,7 @@ describe("the PagerDuty collector", () => {
   });
 
   test("with resolvedFrom log_entries, the resolve log entry gives the resolution time", async () => {
-    const store = freshDatabase();
+    const store = await freshDatabase();
     const base = server.incidents.length;
     try {
       server.incidents.push(
@@ -180,7 +180,7 @@ describe("the PagerDuty collector", () => {
   });
 
   test("more incidents than PagerDuty's offset cap of 10,000 are all collected, by restarting from the last creation time", async () => {
-    const store = freshDatabase();
+    const store = await freshDatabase();
     const big = new FakePagerduty(TOKEN);
     try {
       const url = await big.start();

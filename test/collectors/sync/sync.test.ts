@@ -65,7 +65,7 @@ const TABLES = {
 
 /** Every record of the workspace, table by table, in a stable order. */
 async function dump(file: string): Promise<Record<string, unknown[]>> {
-  const db = openDatabase(file);
+  const db = await openDatabase(file);
   try {
     return Object.fromEntries(
       Object.entries(TABLES).map(([table, key]) => [
@@ -80,7 +80,7 @@ async function dump(file: string): Promise<Record<string, unknown[]>> {
 
 describe("altimeter sync", () => {
   test("every configured source runs; one failing source is reported, the others are stored, and the exit status says partial", async () => {
-    const store = freshDatabase();
+    const store = await freshDatabase();
     try {
       const config = writeConfig("partial.json", { failing: true });
       const r = await runAltimeter(["sync", "--config", config, "--json"], { db: store.file, env });
@@ -113,7 +113,7 @@ describe("altimeter sync", () => {
         },
       ]);
 
-      const db = openDatabase(store.file);
+      const db = await openDatabase(store.file);
       const runs = db.$client
         .prepare("SELECT source, status, finished_at IS NOT NULL AS finished FROM sync_runs ORDER BY id")
         .all();
@@ -149,8 +149,8 @@ describe("altimeter sync", () => {
 
   test("a sync killed at a random point and re-run ends with exactly the data of an uninterrupted sync", async () => {
     const config = writeConfig("kill.json");
-    const reference = freshDatabase();
-    const killed = freshDatabase();
+    const reference = await freshDatabase();
+    const killed = await freshDatabase();
     try {
       server.delayMs = 150;
       const started = Date.now();
@@ -179,7 +179,7 @@ describe("altimeter sync", () => {
 
 describe("altimeter worker", () => {
   test("runs syncs on the cron schedule, one log line each, and stops after --max-runs", async () => {
-    const store = freshDatabase();
+    const store = await freshDatabase();
     try {
       const config = writeConfig("every-second.json", { cron: "* * * * * *" });
       const r = await runAltimeter(["worker", "--config", config, "--max-runs", "2"], { db: store.file, env });
@@ -200,7 +200,7 @@ describe("altimeter worker", () => {
   });
 
   test("never syncs a workspace twice at once, and stops cleanly on SIGTERM in the middle of a sync", async () => {
-    const store = freshDatabase();
+    const store = await freshDatabase();
     try {
       server.delayMs = 400;
       const config = writeConfig("slow.json", { cron: "* * * * * *" });
@@ -211,7 +211,7 @@ describe("altimeter worker", () => {
       expect(ended.status, worker.stderr()).toBe(0);
       expect(worker.stdout()).toMatch(/SIGTERM: stopping\n(.*\n)*.* worker stopped\n$/);
 
-      const db = openDatabase(store.file);
+      const db = await openDatabase(store.file);
       const runs = db.$client
         .prepare("SELECT started_at AS s, finished_at AS f, status FROM sync_runs ORDER BY started_at, id")
         .all() as { s: number; f: number | null; status: string }[];

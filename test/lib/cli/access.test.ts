@@ -4,7 +4,7 @@ import { afterAll, describe, expect, test } from "vitest";
 import { altimeter } from "../../support/cli";
 import { freshDatabase } from "../../support/db";
 
-const store = freshDatabase();
+const store = await freshDatabase();
 afterAll(() => store.dispose());
 const run = (args: string[]) => altimeter(args, { db: store.file });
 

@@ -6,7 +6,7 @@ import { altimeter } from "../../support/cli";
 import { freshDatabase } from "../../support/db";
 import { DAY_MS } from "@/lib/time";
 
-const store = freshDatabase();
+const store = await freshDatabase();
 afterAll(() => store.dispose());
 
 // The last 52 full weeks before today, as a dashboard would ask. Which tier each team sits at is
@@ -27,7 +27,7 @@ describe("altimeter demo", () => {
       { slug: "demo", name: "Northwind (demo)" },
     ]);
 
-    const db = openDatabase(store.file);
+    const db = await openDatabase(store.file);
     const all = await getMetricsReport(db, { workspace: "demo", from, to });
     expect(all.onboarding.newcomers).toBeGreaterThan(0);
     expect(all.timeToFirstDeploy.deployed).toBeGreaterThan(0);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { altimeter } from "../../support/cli";
 import { freshDatabase, importText } from "../../support/db";
 
-const store = freshDatabase();
+const store = await freshDatabase();
 beforeAll(async () => {
   await importText(
     store.db,

@@ -6,7 +6,7 @@ import { formatDate } from "@/lib/metrics/window";
 import { DAY_MS } from "@/lib/time";
 import { freshDatabase } from "../../support/db";
 
-const store = freshDatabase();
+const store = await freshDatabase();
 afterAll(() => store.dispose());
 
 /** The four DORA tiers each showcase team is built to sit at, whatever day the demo is made. */
@@ -18,7 +18,7 @@ const DAYS = ["2026-12-04T19:00:00Z", "2027-03-17T06:30:00Z", "2027-08-29T23:10:
 describe("the demo's showcase teams", () => {
   test.each(DAYS)("sit at clearly different tiers over the 52 weeks before %s", async (day) => {
     const now = Date.parse(day);
-    const db = openDatabase(store.file);
+    const db = await openDatabase(store.file);
     try {
       await createDemoWorkspace(db, { slug: "demo", now });
       const to = formatDate(Math.floor(now / DAY_MS) * DAY_MS);

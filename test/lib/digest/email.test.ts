@@ -11,8 +11,8 @@ import { startSmtp, type TestSmtp } from "./servers";
 const NOW = Date.parse("2026-11-25T10:00:00Z");
 const PUBLIC_URL = "https://altimeter.example.test";
 
-describe("the weekly digest by email, through a real SMTP server", () => {
-  const store = freshDatabase();
+describe("the weekly digest by email, through a real SMTP server", async () => {
+  const store = await freshDatabase();
   let smtp: TestSmtp;
   const cli = (args: string[]) =>
     runCli(args, { db: store.file, env: { ...smtp.env, ALTIMETER_PUBLIC_URL: PUBLIC_URL } });

@@ -13,8 +13,8 @@ import { runCli } from "./cli";
 const URL_BASE = "https://altimeter.example.test";
 const at = (iso: string) => Date.parse(iso);
 
-describe("the digest's renderings of a small workspace's week", () => {
-  const store = freshDatabase();
+describe("the digest's renderings of a small workspace's week", async () => {
+  const store = await freshDatabase();
   const dir = mkdtempSync(path.join(tmpdir(), "altimeter-digest-"));
   let d: RenderedDigest;
 

@@ -8,8 +8,8 @@ const NOW = Date.parse("2026-11-25T10:00:00Z");
 const FAST = { attempts: 3, delaysMs: [20, 40] };
 const LIMITS = { maxAttempts: 9, retryAfterMs: 60_000, staleAfterMs: 600_000 };
 
-describe("a failed digest send is retried and recorded, never lost", () => {
-  const store = freshDatabase();
+describe("a failed digest send is retried and recorded, never lost", async () => {
+  const store = await freshDatabase();
   let digest: (week: string) => Promise<RenderedDigest>;
   const row = (week: string) =>
     store.db.$client

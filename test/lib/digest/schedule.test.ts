@@ -28,13 +28,13 @@ async function until(condition: () => boolean): Promise<void> {
 }
 
 /** A worker process as far as the database goes: its own connection to the file, its own log, stopped by abort. */
-function worker(
+async function worker(
   file: string,
   cfg: AltimeterConfig,
   env: Record<string, string>,
   extra: { sweepEveryMs?: number; limits?: { maxAttempts: number; retryAfterMs: number; staleAfterMs: number } } = {},
 ) {
-  const db = openDatabase(file);
+  const db = await openDatabase(file);
   const log: string[] = [];
   const controller = new AbortController();
   const w: Worker = startWorker({
@@ -56,8 +56,8 @@ function worker(
   };
 }
 
-describe("the weekly digest scheduled by altimeter worker", () => {
-  const store = freshDatabase();
+describe("the weekly digest scheduled by altimeter worker", async () => {
+  const store = await freshDatabase();
   let smtp: TestSmtp;
   const sends = () =>
     store.db.$client
@@ -75,8 +75,8 @@ describe("the weekly digest scheduled by altimeter worker", () => {
 
   test("two workers started together after Monday 08:00 send last week's digest exactly once, and a restart sends nothing more", async () => {
     const cfg = config({});
-    const a = worker(store.file, cfg, smtp.env);
-    const b = worker(store.file, cfg, smtp.env);
+    const a = await worker(store.file, cfg, smtp.env);
+    const b = await worker(store.file, cfg, smtp.env);
     expect(a.worker.digests).toEqual([
       { workspace: "demo", cron: "0 8 * * 1", timeZone: "UTC", channels: ["email"], nextRun: expect.any(Date) },
     ]);
@@ -89,7 +89,7 @@ describe("the weekly digest scheduled by altimeter worker", () => {
     expect(smtp.messages).toHaveLength(1);
     expect(smtp.messages[0]!.subject).toContain("weekly digest 2026-W47");
 
-    const restarted = worker(store.file, cfg, smtp.env);
+    const restarted = await worker(store.file, cfg, smtp.env);
     await until(() => restarted.log.some((l) => l.includes("digest 2026-W47 email")));
     await restarted.stop();
     expect(restarted.log.find((l) => l.includes("digest 2026-W47 email"))).toMatch(/skipped: already sent at /);
@@ -100,7 +100,7 @@ describe("the weekly digest scheduled by altimeter worker", () => {
   });
 
   test("cron ticks at the fake clock (every second here) keep finding the week sent and send nothing", async () => {
-    const ticking = worker(store.file, config({ cron: "* * * * * *", timeZone: "Europe/Berlin" }), smtp.env);
+    const ticking = await worker(store.file, config({ cron: "* * * * * *", timeZone: "Europe/Berlin" }), smtp.env);
     await until(() => ticking.log.filter((l) => l.includes("digest 2026-W47 email skipped: already sent")).length >= 3);
     await ticking.stop();
     expect(smtp.messages).toHaveLength(1);
@@ -116,7 +116,7 @@ describe("the weekly digest scheduled by altimeter worker", () => {
         process.cwd(),
       );
       store.db.$client.prepare("DELETE FROM digest_sends").run();
-      const w = worker(store.file, cfg, flaky.env, {
+      const w = await worker(store.file, cfg, flaky.env, {
         sweepEveryMs: 100,
         limits: { maxAttempts: 9, retryAfterMs: 300, staleAfterMs: 60_000 },
       });

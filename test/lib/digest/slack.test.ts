@@ -12,8 +12,8 @@ import { startSlack, type TestSlack } from "./servers";
 const NOW = Date.parse("2026-11-25T10:00:00Z");
 const PUBLIC_URL = "https://altimeter.example.test";
 
-describe("the weekly digest to a Slack incoming webhook (a local HTTP server)", () => {
-  const store = freshDatabase();
+describe("the weekly digest to a Slack incoming webhook (a local HTTP server)", async () => {
+  const store = await freshDatabase();
   let slack: TestSlack;
 
   beforeAll(async () => {

@@ -7,8 +7,8 @@ import { freshDatabase, importObjects } from "../../support/db";
 
 const tmp = mkdtempSync(path.join(tmpdir(), "altimeter-fields-"));
 
-describe("event format 1.1: parents, pull request title and labels, fixDeploymentId", () => {
-  const store = freshDatabase();
+describe("event format 1.1: parents, pull request title and labels, fixDeploymentId", async () => {
+  const store = await freshDatabase();
   afterAll(() => store.dispose());
   const rows = (sql: string) => store.db.$client.prepare(sql).all();
 

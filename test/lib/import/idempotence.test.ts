@@ -43,14 +43,14 @@ function fingerprint(db: Db): { counts: Record<string, number>; hash: string } {
 
 const tmp = mkdtempSync(path.join(tmpdir(), "altimeter-import-"));
 
-describe("importing is idempotent and keeps what is valid", () => {
-  const store = freshDatabase();
+describe("importing is idempotent and keeps what is valid", async () => {
+  const store = await freshDatabase();
   afterAll(() => store.dispose());
 
-  test("importing the same file twice changes nothing (row counts and a content hash)", () => {
+  test("importing the same file twice changes nothing (row counts and a content hash)", async () => {
     const first = altimeter(["import", EXAMPLE, "--workspace", "acme"], { db: store.file });
     expect(first.status).toBe(2);
-    const db = openDatabase(store.file);
+    const db = await openDatabase(store.file);
     const before = fingerprint(db);
     const second = altimeter(["import", EXAMPLE, "--workspace", "acme"], { db: store.file });
     expect(second.status).toBe(2);
@@ -62,7 +62,7 @@ describe("importing is idempotent and keeps what is valid", () => {
   });
 
   test("--strict imports nothing from a file with a bad line, and stores nothing new", async () => {
-    const s = freshDatabase();
+    const s = await freshDatabase();
     const file = path.join(tmp, "strict.ndjson");
     writeFileSync(file, `{"type":"team","id":"a","name":"A"}\n{"type":"team","id":"b"}\n`);
     const run = altimeter(["import", file, "--workspace", "strict", "--strict", "--json"], { db: s.file });
@@ -118,8 +118,8 @@ describe("importing is idempotent and keeps what is valid", () => {
 });
 
 describe("CSV and standard input", () => {
-  test("a CSV file imports by its header, empty cells are absent, bad rows are rejected with their line", () => {
-    const s = freshDatabase();
+  test("a CSV file imports by its header, empty cells are absent, bad rows are rejected with their line", async () => {
+    const s = await freshDatabase();
     const file = path.join(tmp, "deployments.csv");
     writeFileSync(
       file,
@@ -144,8 +144,8 @@ describe("CSV and standard input", () => {
     void s.dispose();
   });
 
-  test("NDJSON arrives on standard input as -, and a file that does not exist fails before anything is written", () => {
-    const s = freshDatabase();
+  test("NDJSON arrives on standard input as -, and a file that does not exist fails before anything is written", async () => {
+    const s = await freshDatabase();
     const run = altimeter(["import", "-", "--workspace", "stdin"], {
       db: s.file,
       input: `{"type":"team","id":"a","name":"A"}\n`,

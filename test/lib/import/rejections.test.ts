@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, test } from "vitest";
 import { freshDatabase, importText } from "../../support/db";
 
-const store = freshDatabase();
+const store = await freshDatabase();
 afterAll(() => store.dispose());
 
 /** Every rejection of spec/events.md "Rules on import", with the message documented in lib/events/FORMAT.md. */

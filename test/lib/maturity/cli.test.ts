@@ -8,7 +8,7 @@ import { getLevelHistory, getQuestionnaire } from "@/lib/service/maturity";
 import { altimeter } from "../../support/cli";
 import { freshDatabase } from "../../support/db";
 
-const store = freshDatabase();
+const store = await freshDatabase();
 const dir = mkdtempSync(path.join(tmpdir(), "altimeter-answers-"));
 afterAll(() => store.dispose());
 
@@ -23,8 +23,8 @@ function answersFile(name: string, content: unknown): string {
   writeFileSync(file, typeof content === "string" ? content : JSON.stringify(content));
   return file;
 }
-async function inStore<T>(work: (db: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
-  const db = openDatabase(store.file);
+async function inStore<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const db = await openDatabase(store.file);
   try {
     return await work(db);
   } finally {

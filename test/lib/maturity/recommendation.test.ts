@@ -8,7 +8,7 @@ import * as fx from "./fixtures";
 import { file, paths } from "./fixtures";
 import { NOW, seedOrganisation, TO } from "./organisation";
 
-const store = freshDatabase();
+const store = await freshDatabase();
 afterAll(() => store.dispose());
 
 async function answer(slug: string, changes: AnswerChanges): Promise<void> {

@@ -3,7 +3,7 @@ import { commit, deployment, person, pullRequest, repository } from "../../facto
 import { freshDatabase } from "../../support/db";
 import { scenario } from "./scenario";
 
-const store = freshDatabase();
+const store = await freshDatabase();
 afterAll(() => store.dispose());
 
 const FROM = "2026-02-02",

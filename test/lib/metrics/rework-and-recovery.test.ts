@@ -3,7 +3,7 @@ import { commit, deployment, incident, pullRequest, repository, team } from "../
 import { freshDatabase } from "../../support/db";
 import { scenario } from "./scenario";
 
-const store = freshDatabase();
+const store = await freshDatabase();
 afterAll(() => store.dispose());
 
 const FROM = "2026-01-05",

@@ -4,7 +4,7 @@ import { freshDatabase, importObjects } from "../../support/db";
 import { scenario } from "./scenario";
 import { getMetricsReport } from "@/lib/service/metrics";
 
-const store = freshDatabase();
+const store = await freshDatabase();
 afterAll(() => store.dispose());
 
 const day = (d: number, h = 12) => new Date(Date.UTC(2026, 0, 5 + d, h)).toISOString();

@@ -6,8 +6,8 @@ import { team } from "../../factories";
 import { freshDatabase, importObjects } from "../../support/db";
 import { runCli } from "../digest/cli";
 
-describe("altimeter report refuses bad input before starting anything", () => {
-  const store = freshDatabase();
+describe("altimeter report refuses bad input before starting anything", async () => {
+  const store = await freshDatabase();
   const dir = mkdtempSync(path.join(tmpdir(), "altimeter-report-cli-"));
   const out = path.join(dir, "report.pdf");
   const report = (args: string[]) => runCli(["report", ...args], { db: store.file });

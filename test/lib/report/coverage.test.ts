@@ -9,8 +9,8 @@ const at = (iso: string) => Date.parse(iso);
 // Four full weeks: 2 to 30 March 2026.
 const WINDOW = { from: at("2026-03-02T00:00:00Z"), to: at("2026-03-30T00:00:00Z") };
 
-describe("the data behind a report: record counts, repositories, weekly activity and gaps", () => {
-  const store = freshDatabase();
+describe("the data behind a report: record counts, repositories, weekly activity and gaps", async () => {
+  const store = await freshDatabase();
   let workspaceId = 0;
 
   beforeAll(async () => {

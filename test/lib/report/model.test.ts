@@ -9,8 +9,8 @@ import { freshDatabase } from "../../support/db";
 const NOW = Date.parse("2026-11-25T10:00:00Z");
 const WINDOW = { workspace: "demo", from: "2026-08-26", to: "2026-11-25" };
 
-describe("the report's content, from the services the dashboard and the CLI use", () => {
-  const store = freshDatabase();
+describe("the report's content, from the services the dashboard and the CLI use", async () => {
+  const store = await freshDatabase();
   let model: ReportModel;
 
   beforeAll(async () => {

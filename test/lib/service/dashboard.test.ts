@@ -19,8 +19,8 @@ function valuesOf({ workspace, team, from, to, ...values }: MetricsReport): Metr
   return values;
 }
 
-describe("the overview of the demo workspace", () => {
-  const store = freshDatabase();
+describe("the overview of the demo workspace", async () => {
+  const store = await freshDatabase();
   let overview: Overview;
   beforeAll(async () => {
     await createDemoWorkspace(store.db, { slug: "demo", now: NOW });

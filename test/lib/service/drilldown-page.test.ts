@@ -9,8 +9,8 @@ import { freshDatabase, importText } from "../../support/db";
 const EXAMPLE = fileURLToPath(new URL("../../fixtures/examples/small-org.ndjson", import.meta.url));
 const QUERY = { workspace: "acme", from: "2026-01-05", to: "2026-04-06" };
 
-describe("a drill-down a page at a time (the shared small-org example)", () => {
-  const store = freshDatabase();
+describe("a drill-down a page at a time (the shared small-org example)", async () => {
+  const store = await freshDatabase();
   beforeAll(async () => {
     await importText(store.db, "acme", readFileSync(EXAMPLE, "utf8"));
   });

@@ -3,12 +3,12 @@ import { closeDatabase, openDatabase } from "@/db/client";
 import { ensureFirstAdmin, spendSignInLink } from "@/lib/service/access";
 import { freshDatabase } from "../../support/db";
 
-const store = freshDatabase();
+const store = await freshDatabase();
 afterAll(() => store.dispose());
 
 describe("the first start", () => {
   test("without admin variables makes an admin with a one-time sign-in link, once", async () => {
-    const db = openDatabase(store.file);
+    const db = await openDatabase(store.file);
     try {
       const first = await ensureFirstAdmin(db, {}, true);
       expect(first).toMatchObject({ kind: "created-with-link", email: "admin@altimeter.localhost" });

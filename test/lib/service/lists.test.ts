@@ -63,8 +63,8 @@ const RECORDS = [
   }),
 ];
 
-describe("the repositories, incidents and team lists", () => {
-  const store = freshDatabase();
+describe("the repositories, incidents and team lists", async () => {
+  const store = await freshDatabase();
   beforeAll(async () => {
     const summary = await importObjects(store.db, "acme", RECORDS);
     expect(summary.rejectedTotal).toBe(0);

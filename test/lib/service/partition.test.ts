@@ -13,8 +13,8 @@ import { freshDatabase, importText } from "../../support/db";
 const EXAMPLE = fileURLToPath(new URL("../../fixtures/examples/small-org.ndjson", import.meta.url));
 const SCOPES = [null, "engineering", "payments", "search", "platform", "legacy-billing", "no-such-team"];
 
-describe("splitting one drill-down by window and team (the shared small-org example)", () => {
-  const store = freshDatabase();
+describe("splitting one drill-down by window and team (the shared small-org example)", async () => {
+  const store = await freshDatabase();
   let facts: WorkspaceFacts;
   beforeAll(async () => {
     await importText(store.db, "acme", readFileSync(EXAMPLE, "utf8"));

@@ -16,7 +16,7 @@ export const POST = route(async ({ request }) => {
   authoriseGithubDelivery(workspace, request.headers, settings);
   const body = await readLimitedBody(request);
   return jsonResponse(
-    await receiveGithubWebhook(getDb(), {
+    await receiveGithubWebhook(await getDb(), {
       workspace,
       headers: request.headers,
       body,

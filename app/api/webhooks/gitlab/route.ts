@@ -16,7 +16,7 @@ export const POST = route(async ({ request }) => {
   authoriseGitlabDelivery(workspace, request.headers, settings);
   const body = await readLimitedBody(request);
   return jsonResponse(
-    await receiveGitlabWebhook(getDb(), {
+    await receiveGitlabWebhook(await getDb(), {
       workspace,
       headers: request.headers,
       body,

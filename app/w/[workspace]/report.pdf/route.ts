@@ -26,8 +26,8 @@ export const GET = route<{ workspace: string }>(
       to: filters.to,
       team: filters.team,
     };
-    await resolveQuery(getDb(), query);
-    const { pdf } = await printReportPdf(url.origin, query, { secret: appAuth().settings.secret });
+    await resolveQuery(await getDb(), query);
+    const { pdf } = await printReportPdf(url.origin, query, { secret: (await appAuth()).settings.secret });
     return new Response(new Uint8Array(pdf), {
       headers: {
         "content-type": "application/pdf",

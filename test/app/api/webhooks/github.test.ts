@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { freshDatabase, importObjects } from "../../../support/db";
 import * as payloads from "./payloads";
 
-const store = freshDatabase();
+const store = await freshDatabase();
 const dir = mkdtempSync(path.join(tmpdir(), "altimeter-webhooks-"));
 const SECRET = "It's a Secret to Everybody";
 process.env.ALTIMETER_DB = store.file;

@@ -6,7 +6,7 @@ import { gitlabTokenMatches } from "@/lib/service/gitlab-webhooks";
 import { freshDatabase, importObjects } from "../../../support/db";
 import * as payloads from "./gitlab-payloads";
 
-const store = freshDatabase();
+const store = await freshDatabase();
 const dir = mkdtempSync(path.join(tmpdir(), "altimeter-gitlab-webhooks-"));
 const TOKEN = "a-gitlab-secret-token";
 process.env.ALTIMETER_DB = store.file;

@@ -122,7 +122,7 @@ export function fakeGithubPerTest(defaultOrg?: () => FakeOrg) {
   });
   return async (org: FakeOrg | undefined = defaultOrg?.()) => {
     if (!org) throw new Error("fakeGithubPerTest: no organisation given");
-    const store = freshDatabase();
+    const store = await freshDatabase();
     const fake = await startFakeGithub(org);
     cleanups.push(
       () => fake.close(),

@@ -30,7 +30,7 @@ export async function saveQuestionnaire(
 ): Promise<QuestionnaireFormState> {
   const text = (name: string) => String(form.get(name) ?? "").trim();
   const attempt = previous.status === "error" ? previous.attempt + 1 : 1;
-  const db = getDb();
+  const db = await getDb();
   let access: Awaited<ReturnType<typeof actionWorkspace>>;
   try {
     access = await actionWorkspace(db, "editor");

@@ -44,8 +44,8 @@ export const GET = route<{ workspace: string }>(
     // The series stops when the client goes away, and yields between weeks so other requests are served meanwhile.
     const body =
       series === "week"
-        ? await getWeeklySeries(getDb(), query, { signal: request.signal })
-        : await getMetricsReport(getDb(), query);
+        ? await getWeeklySeries(await getDb(), query, { signal: request.signal })
+        : await getMetricsReport(await getDb(), query);
     return Response.json(body, { headers: { "cache-control": "no-store" } });
   },
   { authorise: workspaceReader(getDb, { tokenScope: "read:metrics" }) },

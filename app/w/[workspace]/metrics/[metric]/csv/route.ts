@@ -19,7 +19,7 @@ export const GET = route<{ workspace: string; metric: string }>(
     if (!info) throw new NotFoundError(`unknown metric ${JSON.stringify(params.metric)}`);
     const filters = parseWorkspaceSearchParams(Object.fromEntries(url.searchParams), Date.now());
     const { table } = await getDrillDownTable(
-      getDb(),
+      await getDb(),
       { workspace: slug, from: filters.from, to: filters.to, team: filters.team },
       info.name,
     );

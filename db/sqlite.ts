@@ -1,0 +1,91 @@
+import type Database from "better-sqlite3";
+import type { Statement } from "better-sqlite3";
+import { bindable, type Param, type Row, type Sql, type Store } from "./store";
+
+/** Prepared statements kept per connection; past this many the oldest are dropped. */
+const STATEMENT_CACHE = 500;
+
+/**
+ * The portable statements over one better-sqlite3 connection. The driver is
+ * synchronous; the async surface lets the same query functions run on
+ * PostgreSQL. While a transaction awaits inside `atomic`, the connection's
+ * other statements wait for it, so no unrelated write joins (or is rolled
+ * back with) somebody else's transaction.
+ */
+export function sqliteStore(client: Database.Database, location: string): Store {
+  const cache = new Map<string, Statement>();
+  const prepare = (text: string): Statement => {
+    let stmt = cache.get(text);
+    if (!stmt) {
+      stmt = client.prepare(text);
+      if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value as string);
+      cache.set(text, stmt);
+    }
+    return stmt;
+  };
+
+  const statements: Sql = {
+    engine: "sqlite",
+    rows: async <T = Row>(text: string, params?: readonly Param[]) => prepare(text).all(...bindable(params)) as T[],
+    tuples: async (text: string, params?: readonly Param[]) =>
+      prepare(text)
+        .raw(true)
+        .all(...bindable(params)) as unknown[][],
+    row: async <T = Row>(text: string, params?: readonly Param[]) =>
+      prepare(text).get(...bindable(params)) as T | undefined,
+    value: async <T = unknown>(text: string, params?: readonly Param[]) => {
+      const first = prepare(text)
+        .raw(true)
+        .get(...bindable(params)) as unknown[] | undefined;
+      return first?.[0] as T | undefined;
+    },
+    exec: async (text: string, params?: readonly Param[]) => prepare(text).run(...bindable(params)).changes,
+  };
+
+  let active: Promise<void> | null = null;
+  const idle = async (): Promise<void> => {
+    while (active) await active;
+  };
+  const waiting =
+    <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      if (active) await idle();
+      return run(...args);
+    };
+
+  return {
+    engine: "sqlite",
+    location,
+    rows: waiting(statements.rows) as Sql["rows"],
+    tuples: waiting(statements.tuples),
+    row: waiting(statements.row) as Sql["row"],
+    value: waiting(statements.value) as Sql["value"],
+    exec: waiting(statements.exec),
+    async atomic<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
+      await idle();
+      let release = () => {};
+      active = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      try {
+        client.exec("BEGIN IMMEDIATE");
+        try {
+          const result = await work(statements);
+          client.exec("COMMIT");
+          return result;
+        } catch (error) {
+          if (client.inTransaction) client.exec("ROLLBACK");
+          throw error;
+        }
+      } finally {
+        active = null;
+        release();
+      }
+    },
+    async close() {
+      await idle();
+      cache.clear();
+      if (client.open) client.close();
+    },
+  };
+}
