@@ -44,12 +44,12 @@ export function sqliteStore(client: Database.Database, location: string): Store 
 
   let active: Promise<void> | null = null;
   const idle = async (): Promise<void> => {
-    while (active) await active;
+    while (active !== null) await active;
   };
   const waiting =
     <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
-      if (active) await idle();
+      if (active !== null) await idle();
       return run(...args);
     };
 

@@ -53,7 +53,7 @@ Nobody signs up: an instance admin adds people here (or in the app).
 Links use ALTIMETER_PUBLIC_URL (or publicUrl in the config), else http://localhost:PORT.`,
   options: { admin: { type: "boolean" }, "password-env": { type: "string" }, json: { type: "boolean" } },
   async run(ctx) {
-    const db = (await ctx.db());
+    const db = await ctx.db();
     const action = ctx.positionals[0];
     if (action === "add") {
       const email = positional(ctx, 1, "EMAIL");
@@ -98,7 +98,7 @@ A viewer reads; an editor also answers the questionnaire, changes settings and i
 an owner also manages members and tokens. Add the user first with altimeter users add.`,
   options: { workspace: { type: "string" }, json: { type: "boolean" } },
   async run(ctx) {
-    const db = (await ctx.db());
+    const db = await ctx.db();
     const slug = required(ctx, "workspace");
     const action = ctx.positionals[0];
     if (action === "set") {
@@ -132,7 +132,7 @@ Only a token's SHA-256 is stored. Send it as Authorization: Bearer TOKEN
 (read:metrics for /api/v1, write:events for POST /api/events).`,
   options: { workspace: { type: "string" }, scope: { type: "string" }, json: { type: "boolean" } },
   async run(ctx) {
-    const db = (await ctx.db());
+    const db = await ctx.db();
     const slug = required(ctx, "workspace");
     const action = ctx.positionals[0];
     if (action === "create") {

@@ -60,7 +60,7 @@ Re-importing the same file changes nothing.
       ...(parsed.answers ? [{ team, changes: parsed.answers, mode: "merge" as const }] : []),
       ...Object.entries(parsed.teams).map(([id, changes]) => ({ team: id, changes, mode: "merge" as const })),
     ];
-    const result = await saveAnswers((await ctx.db()), {
+    const result = await saveAnswers(await ctx.db(), {
       workspace: required(ctx, "workspace"),
       author,
       answeredAt: parsed.answeredAt,

@@ -104,7 +104,7 @@ evolve-custom, with reasons, next steps and what is unknown.
     if (daysText !== null && (daysText.trim() === "" || !Number.isInteger(days)))
       throw new ValidationError(`--days must be a whole number, got ${JSON.stringify(daysText)}`);
     const team = optional(ctx, "team");
-    const report = await assessMaturity((await ctx.db()), {
+    const report = await assessMaturity(await ctx.db(), {
       workspace: required(ctx, "workspace"),
       team,
       to: optional(ctx, "to"),
@@ -113,7 +113,7 @@ evolve-custom, with reasons, next steps and what is unknown.
     });
     ctx.out(ctx.values.json ? JSON.stringify(report, null, 2) : describeAssessment(report, team !== null));
     if (report.organisation.contributors === 0) {
-      const hint = await noContributorsHint((await ctx.db()), report.workspace, report.window);
+      const hint = await noContributorsHint(await ctx.db(), report.workspace, report.window);
       if (hint) ctx.err(`note: 0 contributors: ${hint}`);
     }
     return 0;

@@ -135,7 +135,12 @@ group…), 130 interrupted (re-run to continue where it stopped).`,
     let result: Awaited<ReturnType<typeof syncWorkspace>>;
     try {
       result = await syncWorkspace(
-        { db: (await ctx.db()), now: Date.now, progress: (e) => progress.update(progressLine(e)), signal: controller.signal },
+        {
+          db: await ctx.db(),
+          now: Date.now,
+          progress: (e) => progress.update(progressLine(e)),
+          signal: controller.signal,
+        },
         { slug: workspace, sources: [config] },
       );
     } finally {

@@ -17,7 +17,7 @@ same path as real data. An existing workspace of that slug is replaced.
   async run(ctx) {
     const slug = optional(ctx, "workspace") ?? "demo";
     const progress = terminalProgress(ctx.interactive);
-    const summary = await createDemoWorkspace((await ctx.db()), {
+    const summary = await createDemoWorkspace(await ctx.db(), {
       slug,
       now: Date.now(),
       onProgress: (n) => progress.update(`creating the demo workspace: ${formatCount(n)} records`),

@@ -97,7 +97,7 @@ resends), and a failed send is retried, then recorded with its error.
     const out = optional(ctx, "out");
     if (out !== null && channel !== "file") throw new ValidationError("--out goes with --to file");
     const config = configured(optional(ctx, "config"), slug);
-    const digest = await getDigest((await ctx.db()), {
+    const digest = await getDigest(await ctx.db(), {
       workspace: slug,
       week: optional(ctx, "week"),
       publicUrl: config.publicUrl,
@@ -120,7 +120,7 @@ resends), and a failed send is retried, then recorded with its error.
         );
       return 0;
     }
-    const outcome = await deliverDigest((await ctx.db()), digest, {
+    const outcome = await deliverDigest(await ctx.db(), digest, {
       target: to,
       // Writing a file again is harmless and asked for; mail and chat go out once unless forced.
       force: Boolean(ctx.values.force) || to.channel === "file",

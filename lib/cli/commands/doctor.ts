@@ -14,7 +14,7 @@ with the missing ids. Exit status 0 when there are none, 2 otherwise.
   --json  print [{"reference", "count", "examples"}, …]`,
   options: { workspace: { type: "string" }, json: { type: "boolean" } },
   async run(ctx) {
-    const { workspace, dangling } = await danglingReferences((await ctx.db()), required(ctx, "workspace"));
+    const { workspace, dangling } = await danglingReferences(await ctx.db(), required(ctx, "workspace"));
     if (ctx.values.json) ctx.out(JSON.stringify(dangling, null, 2));
     else if (dangling.length === 0) ctx.out(`${workspace.slug}: every reference resolves.`);
     else

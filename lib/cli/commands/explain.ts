@@ -42,7 +42,7 @@ lead times, unknown coding time, unattributed incidents).
       to: required(ctx, "to"),
       team: optional(ctx, "team"),
     };
-    const { table: t } = await getDrillDownTable((await ctx.db()), query, metric as MetricName);
+    const { table: t } = await getDrillDownTable(await ctx.db(), query, metric as MetricName);
     if (ctx.values.json)
       ctx.out(
         JSON.stringify(

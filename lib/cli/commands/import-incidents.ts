@@ -60,7 +60,7 @@ Exit status: 0 nothing rejected, 2 some rows rejected (valid ones kept), 1 failu
     const utcOffset = optional(ctx, "utc-offset");
     if (utcOffset !== null && !/^(Z|[+-]\d{2}:\d{2})$/.test(utcOffset))
       throw new ValidationError(`--utc-offset must be Z or ±HH:MM, got ${JSON.stringify(utcOffset)}`);
-    const summary = await importIncidentExport((await ctx.db()), {
+    const summary = await importIncidentExport(await ctx.db(), {
       workspace,
       format: format as ExportFormat,
       name: file,

@@ -105,7 +105,7 @@ Exit status: 0 nothing rejected, 2 some lines rejected (valid ones kept), 1 fail
     const { sources: list, totalBytes } = sources(ctx.positionals, typeFlag as EventType | null, bytesRead);
     const progress = terminalProgress(ctx.interactive);
     const started = Date.now();
-    const summary = await importSources((await ctx.db()), {
+    const summary = await importSources(await ctx.db(), {
       workspace,
       sources: list,
       strict: Boolean(ctx.values.strict),

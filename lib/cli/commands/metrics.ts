@@ -40,14 +40,14 @@ not is null ("no data"), never elite, met or missed.
     if (series !== null && series !== "week")
       throw new ValidationError(`--series ${JSON.stringify(series)}: only "week" is supported`);
     if (series) {
-      const result = await getWeeklySeries((await ctx.db()), query);
+      const result = await getWeeklySeries(await ctx.db(), query);
       if (ctx.values.json) ctx.out(JSON.stringify(result, null, 2));
       else
         for (const week of result.series)
           ctx.out(`\n${week.from} – ${week.to}\n${metricsTable(week)}${withheldNotes(week.withheld)}`);
       return 0;
     }
-    const report = await getMetricsReport((await ctx.db()), query);
+    const report = await getMetricsReport(await ctx.db(), query);
     if (ctx.values.json) ctx.out(JSON.stringify(report, null, 2));
     else
       ctx.out(

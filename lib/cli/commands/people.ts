@@ -27,7 +27,7 @@ Decisions are kept in the database, so re-collecting honours them:
   async run(ctx) {
     const slug = required(ctx, "workspace");
     const [action, ...ids] = ctx.positionals;
-    const db = (await ctx.db());
+    const db = await ctx.db();
     if (action === "merge") {
       const into = optional(ctx, "into");
       if (!into) throw new ValidationError("people merge needs --into ID: the id the others become");

@@ -54,7 +54,7 @@ status 0 only when it is complete.
     if (!/\.pdf$/i.test(out)) throw new ValidationError(`--out must name a .pdf file, got ${JSON.stringify(out)}`);
     const config = reportConfig(optional(ctx, "config"));
     const result = await writeReportFile(
-      (await ctx.db()),
+      await ctx.db(),
       {
         workspace,
         from,

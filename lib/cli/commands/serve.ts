@@ -83,7 +83,7 @@ the config's publicUrl), or it refuses to start and says why.
     const dbPath = resolveDbPath(optional(ctx, "db"));
     if (dbPath === ":memory:") throw new ValidationError("the dashboard needs a database file, not :memory:");
 
-    const db = (await ctx.db());
+    const db = await ctx.db();
     if ((await listWorkspaceNames(db)).length === 0) {
       const progress = terminalProgress(ctx.interactive);
       const summary = await createDemoWorkspace(db, {

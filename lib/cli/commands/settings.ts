@@ -30,7 +30,7 @@ Without changes, shows the settings. Every metric, page and report honours them.
     json: { type: "boolean" },
   },
   async run(ctx) {
-    const s = await changeSettings((await ctx.db()), required(ctx, "workspace"), {
+    const s = await changeSettings(await ctx.db(), required(ctx, "workspace"), {
       productionEnv: optional(ctx, "production-env"),
       attributionWindowHours: optional(ctx, "attribution-window-hours"),
       newcomerGraceDays: optional(ctx, "newcomer-grace-days"),

@@ -72,7 +72,7 @@ Exit status: 0 every source synced, 2 some failed (the rest were stored),
     process.once("SIGINT", interrupt);
     let report: SyncReport;
     try {
-      report = await runSync((await ctx.db()), {
+      report = await runSync(await ctx.db(), {
         configPath: optional(ctx, "config"),
         workspace: optional(ctx, "workspace"),
         sources: (ctx.values.source as string[] | undefined) ?? undefined,

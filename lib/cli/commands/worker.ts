@@ -33,7 +33,7 @@ cleanly: running syncs are interrupted and keep what they stored.
     process.once("SIGINT", onInt);
     process.once("SIGTERM", onTerm);
     try {
-      const worker = startWorker({ db: (await ctx.db()), config, log: ctx.out, signal: controller.signal, maxRuns });
+      const worker = startWorker({ db: await ctx.db(), config, log: ctx.out, signal: controller.signal, maxRuns });
       ctx.out(`${new Date().toISOString()} worker started with ${path}`);
       for (const s of worker.schedules)
         ctx.out(`  ${s.workspace}: "${s.cron}" (${s.timeZone}), next at ${s.nextRun?.toISOString() ?? "never"}`);

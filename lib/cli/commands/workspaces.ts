@@ -9,7 +9,7 @@ export const workspacesCommand: Command = {
   help: `  --json  print [{"slug", "name"}, …]`,
   options: { json: { type: "boolean" } },
   async run(ctx) {
-    const list = await listWorkspaceNames((await ctx.db()));
+    const list = await listWorkspaceNames(await ctx.db());
     if (ctx.values.json)
       ctx.out(
         JSON.stringify(
