@@ -7,7 +7,7 @@ import { altimeter } from "../support/cli";
 import { freshDatabase } from "../support/db";
 
 // Finding 15, CSV half: bytes that are not UTF-8 became U+FFFD, so two different bad ids were stored as one record.
-const store = freshDatabase();
+const store = await freshDatabase();
 const dir = mkdtempSync(path.join(tmpdir(), "altimeter-csv-utf8-"));
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });

@@ -27,8 +27,8 @@ const LEAD_TIME =
  * Yan began (their onboarding would read 0 days) nor their coding time. Most
  * rows unknown: no tier, no target met, anywhere.
  */
-describe("most rows of unknown coding time: no judgement on them anywhere", () => {
-  const store = freshDatabase();
+describe("most rows of unknown coding time: no judgement on them anywhere", async () => {
+  const store = await freshDatabase();
   const repo = new TestRepository("shop");
   beforeAll(async () => {
     repo.commit(mike, "2025-01-02T09:00:00Z", "Initial commit");

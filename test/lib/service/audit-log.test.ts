@@ -11,7 +11,7 @@ import { freshDatabase, importObjects } from "../../support/db";
 const T0 = Date.UTC(2026, 10, 2, 9);
 
 describe("the audit log: settings and answers changes, and reading it a page at a time", () => {
-  let store: ReturnType<typeof freshDatabase>;
+  let store: Awaited<ReturnType<typeof freshDatabase>>;
   let db: Db;
   const users: Record<string, Principal> = {};
 
@@ -23,7 +23,7 @@ describe("the audit log: settings and answers changes, and reading it a page at 
   }
 
   beforeEach(async () => {
-    store = freshDatabase();
+    store = await freshDatabase();
     db = store.db;
     await importObjects(db, "acme", [team({ id: "payments", name: "Payments" })]);
     await importObjects(db, "other", [team({ id: "ops", name: "Ops" })]);
