@@ -28,8 +28,8 @@ const column = (t: { columns: string[]; rows: unknown[][] }, name: string) =>
  * Contributors also open pull requests from their fork's `master`, and a
  * fork may hold its own squash merges, numbered by the fork.
  */
-describe("pull requests merged into a long-lived branch", () => {
-  const store = freshDatabase();
+describe("pull requests merged into a long-lived branch", async () => {
+  const store = await freshDatabase();
   const repo = new TestRepository("shop");
   const shas: Record<string, string> = {};
   beforeAll(async () => {
