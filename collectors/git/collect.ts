@@ -8,6 +8,7 @@ import {
   storedDefaultBranch,
   teamExists,
 } from "@/lib/queries/collector-owned";
+import { recordOwnedPeople, removeStaleHistory } from "@/lib/queries/stale-commits";
 import { getCursor, setCursor } from "@/lib/queries/sync-cursors";
 import type { CollectorContext } from "../types";
 import type { GitRepositoryTarget } from "./config";
@@ -17,7 +18,7 @@ import { readCommits } from "./log";
 import { isBotAuthor } from "./people";
 import { describePullRequest } from "./pull-requests";
 import { type PullRequestCommit, pullRequestCommits } from "./release-merges";
-import { firstCommitDate, inspectRepository, isAncestor, type RepositoryInfo } from "./repository";
+import { commitsOnlyIn, firstCommitDate, inspectRepository, isAncestor, type RepositoryInfo } from "./repository";
 import { type GitTag, readReleaseTags, tagUrl } from "./tags";
 
 /** The cursor's source name in sync_cursors: one cursor per repository, stream "commits". */
@@ -35,6 +36,9 @@ export interface GitRepositoryResult {
   removedDeployments: number;
   /** Pull requests an earlier run stored that the default branch no longer holds (another branch was read), removed. */
   removedPullRequests: number;
+  /** Commits only a branch read before held, and the people only they made, removed. */
+  removedCommits: number;
+  removedPeople: number;
 }
 
 /** The history to read: everything, or only what came after the cursor when it is still in HEAD's history. */
@@ -62,6 +66,8 @@ interface GitJob {
   identities: { names: Map<string, Set<string>>; links: { personId: string; otherId: string; reason: string }[] };
   /** The numbers of the pull requests yielded, for reconciling what earlier runs stored. */
   pullRequestNumbers: number[];
+  /** The people this run wrote (the workspace did not know them), owned by the collector from now on. */
+  newPeople: string[];
 }
 
 /** A tag's deployment id: the collector's own prefix, so re-collecting can tell which it owns. */
@@ -80,6 +86,7 @@ async function* records({
   counter,
   identities,
   pullRequestNumbers,
+  newPeople,
 }: GitJob) {
   if (team && newTeam) yield { type: "team", id: team, name: team };
   yield {
@@ -141,15 +148,16 @@ async function* records({
     // Only people not seen before: another source may have given them a team, and a record replaces whole.
     const known = await knownPersonIds(ctx.db, workspaceId, [...authors.keys()]);
     for (const [id, name] of authors) {
-      if (!known.has(id))
-        yield {
-          type: "person",
-          id,
-          name: name || undefined,
-          // First seen in a team's repository: that team's, so per-team onboarding has people to count.
-          teamId: team,
-          isBot: isBotAuthor(name, id) || undefined,
-        };
+      if (known.has(id)) continue;
+      newPeople.push(id);
+      yield {
+        type: "person",
+        id,
+        name: name || undefined,
+        // First seen in a team's repository: that team's, so per-team onboarding has people to count.
+        teamId: team,
+        isBot: isBotAuthor(name, id) || undefined,
+      };
     }
     for (const { sameAuthorAs, behindMerge, ...pr } of pullRequests) {
       pullRequestNumbers.push(pr.number);
@@ -226,6 +234,7 @@ export async function collectGitRepository(
   const counter = { commits: 0 };
   const identities: GitJob["identities"] = { names: new Map(), links: [] };
   const pullRequestNumbers: number[] = [];
+  const newPeople: string[] = [];
   const summary = await storeRecords(
     ctx.db,
     ctx.workspace,
@@ -243,6 +252,7 @@ export async function collectGitRepository(
       counter,
       identities,
       pullRequestNumbers,
+      newPeople,
     }),
   );
   // Evidence only: whether ids are merged is decided when metrics are read (lib/identities), honouring `altimeter people`.
@@ -254,6 +264,8 @@ export async function collectGitRepository(
   await recordPersonLinks(ctx.db, workspaceId, identities.links);
   let removedDeployments = 0;
   let removedPullRequests = 0;
+  let removedCommits = 0;
+  let removedPeople = 0;
   if (summary.rejectedTotal === 0) {
     // Only after a clean store: a rejected run must not lose what the last good one recorded.
     removedDeployments = await removeStaleDeployments(
@@ -274,6 +286,28 @@ export async function collectGitRepository(
         pullRequestNumbers,
         range === repo.head,
       );
+    await recordOwnedPeople(ctx.db, workspaceId, GIT_SOURCE, repo.id, newPeople);
+    // The last run read up to `cursor`, which the branch read now does not hold (another branch, a force-push):
+    // what only that history held is no longer in the source, nor are the people only it (or the pull requests
+    // just removed) named.
+    let stale: string[] = [];
+    if (range === repo.head && cursor !== null && cursor !== repo.head) {
+      const only = await commitsOnlyIn(dir, cursor, repo.head);
+      if (only === null)
+        warnings.push(
+          `the history read before (up to ${cursor.slice(0, 12)}) is no longer in the clone, so the commits only it held cannot be told and were kept`,
+        );
+      else stale = only;
+    }
+    if (stale.length > 0 || removedPullRequests > 0)
+      ({ commits: removedCommits, people: removedPeople } = await removeStaleHistory(
+        ctx.db,
+        workspaceId,
+        GIT_SOURCE,
+        repo.id,
+        stale,
+        team ?? null,
+      ));
     await setCursor(ctx.db, workspaceId, GIT_SOURCE, repo.id, "commits", repo.head, ctx.now());
     await setCursor(ctx.db, workspaceId, GIT_SOURCE, repo.id, "files", repo.head, ctx.now());
   }
@@ -284,5 +318,7 @@ export async function collectGitRepository(
     warnings,
     removedDeployments,
     removedPullRequests,
+    removedCommits,
+    removedPeople,
   };
 }

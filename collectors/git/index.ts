@@ -21,13 +21,8 @@ export const gitCollector: Collector<GitConfig> = {
     for (const target of config.repositories) {
       if (ctx.signal?.aborted) break;
       try {
-        const { summary, warnings, removedDeployments, removedPullRequests } = await collectGitRepository(
-          ctx,
-          workspace.id,
-          target,
-          pattern,
-          config.branch,
-        );
+        const { summary, warnings, removedDeployments, removedPullRequests, removedCommits, removedPeople } =
+          await collectGitRepository(ctx, workspace.id, target, pattern, config.branch);
         if (warnings.length > 0)
           result.warnings = [
             ...(result.warnings ?? []),
@@ -40,6 +35,10 @@ export const gitCollector: Collector<GitConfig> = {
             ...result.removed,
             pull_request: (result.removed?.pull_request ?? 0) + removedPullRequests,
           };
+        if (removedCommits > 0)
+          result.removed = { ...result.removed, commit: (result.removed?.commit ?? 0) + removedCommits };
+        if (removedPeople > 0)
+          result.removed = { ...result.removed, person: (result.removed?.person ?? 0) + removedPeople };
         for (const [type, n] of Object.entries(summary.imported) as [keyof CollectorResult["records"], number][])
           result.records[type] = (result.records[type] ?? 0) + n;
         for (const r of summary.rejected)

@@ -122,3 +122,15 @@ export async function isAncestor(dir: string, ancestor: string, head: string): P
   const result = await git(dir, ["merge-base", "--is-ancestor", ancestor, head], { allowExit: [1, 128] });
   return result.code === 0;
 }
+
+/**
+ * The commits reachable from `before` (what an earlier run read) and not from
+ * `head`: what only the branch read before held. Null when `before` is no
+ * longer in the clone (its branch deleted and pruned), so it cannot be told.
+ */
+export async function commitsOnlyIn(dir: string, before: string, head: string): Promise<string[] | null> {
+  const known = await git(dir, ["cat-file", "-e", `${before}^{commit}`], { allowExit: [1, 128] });
+  if (known.code !== 0) return null;
+  const { stdout } = await git(dir, ["rev-list", before, `^${head}`, "--"]);
+  return stdout.split("\n").filter(Boolean);
+}

@@ -182,8 +182,9 @@ describe("the local git collector", async () => {
     );
     const result = await gitCollector.collect(context(store.db), gitConfig({ repositories: [{ path: repo.dir }] }));
     expect(result.records.commit).toBe(7);
-    // The orphaned commit stays (records are never deleted); the rewritten one joins it.
-    expect(rows(store.db, "SELECT count(*) AS n FROM commits")).toEqual([{ n: 8 }]);
+    // The orphaned commit is no longer in the source: removed, and said so; the rewritten one takes its place.
+    expect(result.removed).toEqual({ commit: 1 });
+    expect(rows(store.db, "SELECT count(*) AS n FROM commits")).toEqual([{ n: 7 }]);
     expect(rows(store.db, "SELECT count(*) AS n FROM pull_requests")).toEqual([{ n: 2 }]);
     expect(rows(store.db, "SELECT cursor FROM sync_cursors WHERE stream = 'commits'")).toEqual([{ cursor: rewritten }]);
   });

@@ -147,7 +147,8 @@ describe("git collector parity with GitHub", () => {
 
     // Still on dev in the clone, but the default branch is read: #2 was never merged into it.
     const onMain = await gitCollector.collect(context(store.db), gitConfig({ repositories: [{ path: repo.dir }] }));
-    expect(onMain.removed).toEqual({ pull_request: 1 });
+    // Alice's dev-only commit and the merge of #2, and alicegh, whom only #2 named.
+    expect(onMain.removed).toEqual({ pull_request: 1, commit: 2, person: 1 });
     expect(rows(store.db, "SELECT number, base_branch FROM pull_requests ORDER BY number")).toEqual([
       { number: 1, base_branch: "main" },
       { number: 99, base_branch: null },
@@ -157,6 +158,54 @@ describe("git collector parity with GitHub", () => {
     const again = await gitCollector.collect(context(store.db), gitConfig({ repositories: [{ path: repo.dir }] }));
     expect(again.removed).toBeUndefined();
     expect(rows(store.db, "SELECT count(*) AS n FROM pull_requests")).toEqual([{ n: 2 }]);
+  });
+
+  test("commits only a branch read before held, and the people only they made, are removed on re-collect; others' stay", async () => {
+    const carol: Author = { name: "Carol", email: "carol@acme.com" };
+    const dave: Author = { name: "Dave", email: "dave@acme.com" };
+    repo.commit(alice, "2026-01-05T09:00:00Z", "Initial commit");
+    repo.checkout("spike", true);
+    repo.commit(carol, "2026-01-06T09:00:00Z", "Carol's spike");
+    repo.commit(dave, "2026-01-06T10:00:00Z", "Dave's spike");
+    repo.commit(alice, "2026-01-06T11:00:00Z", "Alice on the spike");
+
+    const onSpike = await gitCollector.collect(
+      context(store.db),
+      gitConfig({ repositories: [{ path: repo.dir }], branch: "spike" }),
+    );
+    expect(onSpike.status).toBe("ok");
+    expect(rows(store.db, "SELECT count(*) AS n FROM commits")).toEqual([{ n: 4 }]);
+    expect(rows(store.db, "SELECT id FROM people ORDER BY id").map((p) => p.id)).toEqual(["alice", "carol", "dave"]);
+    // Another source describes Dave (a team from the organisation) and holds a commit of the same repository.
+    store.db.$client
+      .prepare("INSERT INTO teams (workspace_id, id, name) SELECT id, 'web', 'Web' FROM workspaces")
+      .run();
+    store.db.$client.prepare("UPDATE people SET team_id = 'web' WHERE id = 'dave'").run();
+    store.db.$client
+      .prepare(
+        "INSERT INTO commits (workspace_id, repository_id, sha, authored_at, author_id) SELECT id, 'acme/shop', 'f00d', 0, 'erin' FROM workspaces",
+      )
+      .run();
+
+    // The clone still has spike checked out; the default branch is read, which never held the spike.
+    const onMain = await gitCollector.collect(context(store.db), gitConfig({ repositories: [{ path: repo.dir }] }));
+    expect(onMain.status).toBe("ok");
+    expect(onMain.removed).toEqual({ commit: 3, person: 1 });
+    expect(rows(store.db, "SELECT sha FROM commits ORDER BY authored_at").map((c) => c.sha)).toEqual([
+      "f00d",
+      repo.git(["rev-parse", "main"]).trim(),
+    ]);
+    // Carol is gone; Alice still has her commit on main; Dave stays with the team another source gave him.
+    expect(rows(store.db, "SELECT id FROM people ORDER BY id").map((p) => p.id)).toEqual(["alice", "dave"]);
+    expect(rows(store.db, "SELECT person_id FROM person_names ORDER BY person_id").map((p) => p.person_id)).toEqual([
+      "alice",
+      "dave",
+    ]);
+
+    const again = await gitCollector.collect(context(store.db), gitConfig({ repositories: [{ path: repo.dir }] }));
+    expect(again.removed).toBeUndefined();
+    const [summary] = rows(store.db, "SELECT count(*) AS n FROM commits");
+    expect(summary).toEqual({ n: 2 });
   });
 
   test("--team creates the team; PR authors come from the merge subject; long-lived branch merges are not pull requests", async () => {
