@@ -5,7 +5,7 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { readEnv } from "@/lib/env";
 import { ValidationError } from "@/lib/errors";
-import { WorkspaceSlugSchema } from "@/lib/workspace-slug";
+import { envNameTwins, slugForEnv, WorkspaceSlugSchema } from "@/lib/workspace-slug";
 import { envName } from "./config-fields";
 import { GitConfigSchema } from "./git/config";
 import { GithubConfigSchema } from "./github/config";
@@ -93,8 +93,9 @@ export const WorkspaceConfigSchema = z.strictObject({
   /** `POST /api/events` bearer token, by env var name (default ALTIMETER_EVENTS_TOKEN_<SLUG>). */
   events: z.strictObject({ tokenEnv: envName }).optional(),
   /**
-   * Inbound webhook secrets, by env var name: `POST /api/webhooks/github` (default GITHUB_WEBHOOK_SECRET_<SLUG>,
-   * then GITHUB_WEBHOOK_SECRET) and `POST /api/webhooks/gitlab` (default GITLAB_WEBHOOK_TOKEN_<SLUG>, then GITLAB_WEBHOOK_TOKEN).
+   * Inbound webhook secrets, by env var name: `POST /api/webhooks/github` (default GITHUB_WEBHOOK_SECRET_<SLUG>)
+   * and `POST /api/webhooks/gitlab` (default GITLAB_WEBHOOK_TOKEN_<SLUG>). A shared secret (GITHUB_WEBHOOK_SECRET,
+   * GITLAB_WEBHOOK_TOKEN or any other) serves exactly the workspaces that name it here.
    */
   webhooks: z.strictObject({ githubSecretEnv: envName.optional(), gitlabTokenEnv: envName.optional() }).optional(),
   sources: z.array(SourceConfigSchema).default([]),
@@ -153,6 +154,18 @@ export const AltimeterConfigSchema = z
           path: ["workspaces", i, "slug"],
           message: `${JSON.stringify(w.slug)} is declared twice`,
         });
+      // Twins (`acme-eu`, `acme_eu`) share every `<PREFIX>_<SLUG>` variable: each must name its own.
+      const twin = envNameTwins(
+        w.slug,
+        config.workspaces.slice(0, i).map((o) => o.slug),
+      )[0];
+      const other = config.workspaces.find((o) => o.slug === twin);
+      if (other && !(namesAllSecrets(w) && namesAllSecrets(other)))
+        ctx.addIssue({
+          code: "custom",
+          path: ["workspaces", i, "slug"],
+          message: `${JSON.stringify(w.slug)} and ${JSON.stringify(other.slug)} map to the same environment variable names (…_${slugForEnv(w.slug)}), so one's secrets would open the other's endpoints: rename one, or have both name their own variables (events.tokenEnv, webhooks.githubSecretEnv, webhooks.gitlabTokenEnv)`,
+        });
       seen.add(w.slug);
       const names = new Set<string>();
       for (let j = 0; j < w.sources.length; j++) {
@@ -168,6 +181,11 @@ export const AltimeterConfigSchema = z
     });
   });
 export type AltimeterConfig = z.infer<typeof AltimeterConfigSchema>;
+
+/** Whether a workspace names the variable of each of its inbound secrets, rather than taking `<PREFIX>_<SLUG>`. */
+function namesAllSecrets(w: Pick<WorkspaceConfig, "events" | "webhooks">): boolean {
+  return Boolean(w.events?.tokenEnv && w.webhooks?.githubSecretEnv && w.webhooks?.gitlabTokenEnv);
+}
 
 /** A loaded config and where it came from. */
 export interface LoadedConfig {

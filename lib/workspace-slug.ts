@@ -23,3 +23,19 @@ export function checkWorkspaceSlug(slug: string): string {
   }
   return slug;
 }
+
+/**
+ * `acme-eu` → `ACME_EU`: how a slug appears in environment variable names
+ * (`GITHUB_WEBHOOK_SECRET_<SLUG>`…). Not one-to-one: `acme-eu` and `acme_eu`
+ * give the same name, so a config naming both is refused and an inbound
+ * endpoint never reads such a shared name ({@link envNameTwins}).
+ */
+export function slugForEnv(slug: string): string {
+  return slug.toUpperCase().replace(/[^A-Z0-9]/g, "_");
+}
+
+/** The other slugs among `slugs` whose environment variable names are those of `slug`. */
+export function envNameTwins(slug: string, slugs: Iterable<string>): string[] {
+  const key = slugForEnv(slug);
+  return [...new Set(slugs)].filter((other) => other !== slug && slugForEnv(other) === key).sort();
+}

@@ -3,7 +3,7 @@ import { jsonResponse, workspaceParam } from "@/lib/http/inbound";
 import { limitedBodyChunks } from "@/lib/http/request-body";
 import { route } from "@/lib/http/route";
 import { authoriseEventsRequest, receiveEvents } from "@/lib/service/events-api";
-import { inboundSettings } from "@/lib/service/inbound-secrets";
+import { inboundSettingsFor } from "@/lib/service/inbound-secrets";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -15,7 +15,7 @@ export const runtime = "nodejs";
  */
 export const POST = route(async ({ request }) => {
   const workspace = workspaceParam(request);
-  const settings = inboundSettings(workspace);
+  const settings = await inboundSettingsFor(await getDb(), workspace);
   const authorization = request.headers.get("authorization");
   // Refuse strangers before reading what they send.
   const how = await authoriseEventsRequest(await getDb(), workspace, authorization, settings);

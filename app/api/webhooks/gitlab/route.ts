@@ -3,7 +3,7 @@ import { jsonResponse, workspaceParam } from "@/lib/http/inbound";
 import { readLimitedBody } from "@/lib/http/request-body";
 import { route } from "@/lib/http/route";
 import { authoriseGitlabDelivery, receiveGitlabWebhook } from "@/lib/service/gitlab-webhooks";
-import { inboundSettings } from "@/lib/service/inbound-secrets";
+import { inboundSettingsFor } from "@/lib/service/inbound-secrets";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -11,7 +11,7 @@ export const runtime = "nodejs";
 /** `POST /api/webhooks/gitlab?workspace=SLUG`: a GitLab webhook delivery with `X-Gitlab-Token` (collectors/CONFIG.md, "Webhooks"). */
 export const POST = route(async ({ request }) => {
   const workspace = workspaceParam(request);
-  const settings = inboundSettings(workspace);
+  const settings = await inboundSettingsFor(await getDb(), workspace);
   // Refuse strangers before reading what they send: an unauthenticated body is never buffered.
   authoriseGitlabDelivery(workspace, request.headers, settings);
   const body = await readLimitedBody(request);

@@ -17,7 +17,12 @@ writeFileSync(
   process.env.ALTIMETER_CONFIG,
   JSON.stringify({
     workspaces: [
-      { slug: "acme", sources: [{ kind: "github", org: "acme", incidentLabels: ["incident", "outage"] }] },
+      {
+        slug: "acme",
+        // The shared secret serves the workspaces that name it, and only those.
+        webhooks: { githubSecretEnv: "GITHUB_WEBHOOK_SECRET" },
+        sources: [{ kind: "github", org: "acme", incidentLabels: ["incident", "outage"] }],
+      },
       { slug: "other" },
     ],
   }),
@@ -116,7 +121,11 @@ describe("POST /api/webhooks/github signatures", () => {
     expect((await deliver("ping", payloads.ping, { workspace: "other" })).status).toBe(401);
     const own = await deliver("ping", payloads.ping, { workspace: "other", secret: "the other workspace's secret" });
     expect(await own.json()).toMatchObject({ status: "pong" });
-    const unknown = await deliver("ping", payloads.ping, { workspace: "nobody" });
+    // The shared secret is not the unknown workspace's: refused before its existence is looked at.
+    expect((await deliver("ping", payloads.ping, { workspace: "nobody" })).status).toBe(401);
+    process.env.GITHUB_WEBHOOK_SECRET_NOBODY = "nobody's secret";
+    const unknown = await deliver("ping", payloads.ping, { workspace: "nobody", secret: "nobody's secret" });
+    delete process.env.GITHUB_WEBHOOK_SECRET_NOBODY;
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ error: { code: "not_found" } });
     const noWorkspace = await POST(new Request("http://localhost/api/webhooks/github", { method: "POST", body: "{}" }));
