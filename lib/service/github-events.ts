@@ -4,8 +4,13 @@ import { mapIncident } from "@/collectors/github/map-incidents";
 import { runStatus } from "@/collectors/github/map-commits";
 import { ValidationError } from "@/lib/errors";
 
-/** What a webhook event becomes: event-format records, or the reason nothing is stored. */
-export type MappedEvent = { records: object[] } | { ignored: string };
+/**
+ * What a webhook event becomes: event-format records, or the reason nothing
+ * is stored. `asOf` is the event's own time (the status change, the object's
+ * `updated_at`): the moment the records describe, so a replayed old event
+ * never overwrites what a newer one stored (lib/service/replays.ts).
+ */
+export type MappedEvent = { records: object[]; asOf?: string } | { ignored: string };
 
 // Push events carry created_at as epoch seconds, the others as ISO text.
 const Timestamp = z.union([z.string(), z.number().transform((s) => new Date(s * 1000).toISOString())]);
@@ -56,6 +61,7 @@ const PullRequestEvent = z.object({
     number: z.number(),
     user: User,
     created_at: z.string(),
+    updated_at: z.string().nullish(),
     merged_at: z.string().nullish(),
     closed_at: z.string().nullish(),
     base: z.object({ ref: z.string() }),
@@ -82,6 +88,12 @@ const IssuesEvent = z.object({
 
 const RepositoryEvent = z.object({ action: z.string(), repository: Repository });
 
+/** The latest of some ISO times (for payloads without `updated_at`). */
+function latest(times: readonly (string | null | undefined)[]): string | undefined {
+  const known = times.filter((t): t is string => typeof t === "string" && Number.isFinite(Date.parse(t)));
+  return known.sort((a, b) => Date.parse(a) - Date.parse(b)).at(-1);
+}
+
 function parse<T>(schema: z.ZodType<T>, payload: unknown, event: string): T {
   const parsed = schema.safeParse(payload);
   if (parsed.success) return parsed.data;
@@ -102,6 +114,7 @@ function deploymentStatus(payload: unknown): MappedEvent {
   const finished = status !== "in_progress";
   const finishedAt = finished && Date.parse(s.created_at) < Date.parse(d.created_at) ? d.created_at : s.created_at;
   return {
+    asOf: s.created_at,
     records: [
       {
         type: "deployment",
@@ -123,6 +136,7 @@ function workflowRun(payload: unknown): MappedEvent {
   const { workflow_run: run, workflow, repository } = parse(WorkflowRunEvent, payload, "workflow_run");
   const status = runStatus((run.status ?? "").toUpperCase(), run.conclusion ? run.conclusion.toUpperCase() : null);
   return {
+    asOf: run.updated_at,
     records: [
       {
         type: "ci_run",
@@ -146,6 +160,7 @@ function pullRequest(payload: unknown): MappedEvent {
   const { pull_request: pr, repository } = parse(PullRequestEvent, payload, "pull_request");
   const author = pr.user ? personId(pr.user.login, pr.user.type === "Bot") : GHOST_LOGIN;
   return {
+    asOf: pr.updated_at ?? latest([pr.created_at, pr.merged_at, pr.closed_at]),
     records: [
       {
         type: "pull_request",
@@ -182,7 +197,7 @@ function issue(payload: unknown, incidentLabels: readonly string[]): MappedEvent
     url: i.html_url,
     labels: { nodes: labels.map((name) => ({ name })) },
   };
-  return { records: [mapIncident(repository.full_name, node)] };
+  return { asOf: i.updated_at, records: [mapIncident(repository.full_name, node)] };
 }
 
 /**
@@ -194,6 +209,7 @@ function repositoryEvent(payload: unknown): MappedEvent {
   if (action !== "created") return { ignored: `repository ${action}: the next sync updates the repository` };
   if (!r.created_at) throw new ValidationError("not a repository payload: repository.created_at: Required");
   return {
+    asOf: r.created_at,
     records: [
       {
         type: "repository",

@@ -115,6 +115,7 @@ function deployment(payload: unknown): MappedEvent {
   const status = deploymentStatus(d.status);
   const sha = /\/commit\/([0-9a-f]{7,64})$/i.exec(d.commit_url ?? "")?.[1] ?? null;
   return {
+    asOf: d.status_changed_at,
     records: [
       {
         type: "deployment",
@@ -138,6 +139,8 @@ function pipeline(payload: unknown): MappedEvent {
     return { ignored: `a pipeline of ${p.ref ?? "another ref"}, not of the default branch ${project.default_branch}` };
   const status = pipelineStatus(p.status);
   return {
+    // The hook carries no update time: a final pipeline's is its finish, a running one's its start.
+    asOf: p.finished_at ?? p.created_at,
     records: [
       {
         type: "ci_run",
@@ -174,6 +177,7 @@ async function mergeRequest(payload: unknown, authorOf: AuthorLookup): Promise<M
   const merged = mr.state === "merged";
   const mergedAt = merged ? (mr.merged_at ?? mr.updated_at) : null;
   return {
+    asOf: mr.updated_at,
     records: [
       {
         type: "pull_request",
@@ -203,6 +207,7 @@ function issue(payload: unknown, incidentLabels: readonly string[]): MappedEvent
     return { ignored: `neither an incident nor labelled ${incidentLabels.join(", ") || "(no incident labels)"}` };
   const repositoryId = project.path_with_namespace;
   return {
+    asOf: i.updated_at,
     records: [
       mapIssueNode(repositoryId, groupOf(repositoryId), {
         iid: String(i.iid),

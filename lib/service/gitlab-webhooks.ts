@@ -7,6 +7,7 @@ import { hasDelivery, recordDelivery } from "@/lib/queries/webhook-deliveries";
 import { getWorkspace } from "@/lib/queries/workspaces";
 import { mapGitlabEvent } from "./gitlab-events";
 import type { InboundSettings } from "./inbound-secrets";
+import { withoutStale } from "./replays";
 import type { InboundResponse } from "./webhooks";
 
 /** A GitLab webhook delivery as received. */
@@ -85,7 +86,12 @@ export async function receiveGitlabWebhook(db: Db, delivery: GitlabDelivery): Pr
     await remember();
     return { status: 202, body: { status: "ignored", event, delivery: id, reason: mapped.ignored } };
   }
-  const summary = await storeRecords(db, workspace.slug, `gitlab webhook ${id}`, mapped.records);
+  const { fresh, stale } = await withoutStale(db, workspace.id, mapped.records, mapped.asOf);
+  if (fresh.length === 0) {
+    await remember();
+    return { status: 200, body: { status: "stale", event, delivery: id, reason: stale.join("; ") } };
+  }
+  const summary = await storeRecords(db, workspace.slug, `gitlab webhook ${id}`, fresh);
   if (summary.rejectedTotal > 0) {
     return {
       status: 422,

@@ -6,6 +6,7 @@ import { hasDelivery, recordDelivery } from "@/lib/queries/webhook-deliveries";
 import { getWorkspace } from "@/lib/queries/workspaces";
 import { mapGithubEvent } from "./github-events";
 import type { InboundSettings } from "./inbound-secrets";
+import { withoutStale } from "./replays";
 
 /** A JSON answer to an inbound request. */
 export interface InboundResponse {
@@ -35,7 +36,8 @@ export function verifyGithubSignature(body: Buffer, header: string | null, secre
 
 /**
  * Ingests one GitHub webhook delivery: verifies its signature (401 otherwise),
- * skips a delivery already ingested (by `X-GitHub-Delivery`), maps
+ * skips a delivery already ingested (by `X-GitHub-Delivery`) and records
+ * older than what is stored (a replay under a new id: 200 "stale"), maps
  * deployment_status, workflow_run, pull_request, issues and repository events
  * to records and stores them like any import. The delivery is remembered only
  * once its records are stored, so a failed one can be redelivered.
@@ -99,7 +101,18 @@ export async function receiveGithubWebhook(db: Db, delivery: GithubDelivery): Pr
     });
     return { status: 202, body: { status: "ignored", event, delivery: id, reason: mapped.ignored } };
   }
-  const summary = await storeRecords(db, workspace.slug, `github webhook ${id}`, mapped.records);
+  const { fresh, stale } = await withoutStale(db, workspace.id, mapped.records, mapped.asOf);
+  if (fresh.length === 0) {
+    await recordDelivery(db, {
+      workspaceId: workspace.id,
+      source: "github",
+      deliveryId: id,
+      event,
+      receivedAt: delivery.now,
+    });
+    return { status: 200, body: { status: "stale", event, delivery: id, reason: stale.join("; ") } };
+  }
+  const summary = await storeRecords(db, workspace.slug, `github webhook ${id}`, fresh);
   if (summary.rejectedTotal > 0) {
     return {
       status: 422,
