@@ -14,6 +14,7 @@ import { membersCommand, tokensCommand, usersCommand } from "./access";
 import { reportCommand } from "./report";
 import { serveCommand } from "./serve";
 import { settingsCommand } from "./settings";
+import { storeCommand } from "./store";
 import { syncCommand } from "./sync";
 import { workerCommand } from "./worker";
 import { workspacesCommand } from "./workspaces";
@@ -38,6 +39,7 @@ export const COMMANDS: Command[] = [
   membersCommand,
   tokensCommand,
   settingsCommand,
+  storeCommand,
   doctorCommand,
   serveCommand,
 ];
