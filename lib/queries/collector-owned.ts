@@ -1,7 +1,18 @@
-import { and, eq, notInArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { collectedRecords, deployments, teams } from "@/db/schema";
-import { bumpDataVersion } from "./workspaces";
+import type { Param, Sql } from "@/db/store";
+
+/**
+ * Moves the workspace's data version in the transaction that changed its
+ * records, so no app instance (of this process or another) can keep facts
+ * cached under a version whose data changed (a crash between two separate
+ * statements would leave the version behind).
+ */
+async function bumpWithin(tx: Sql, workspaceId: number): Promise<void> {
+  await tx.exec("UPDATE workspaces SET data_version = data_version + 1 WHERE id = ?", [workspaceId]);
+}
+
+/** Rows per statement: well under both engines' caps on bound parameters. */
+const SLICE = 200;
 
 /**
  * Removes a repository's deployments whose id starts with a collector's
@@ -17,31 +28,32 @@ export async function removeStaleDeployments(
   idPrefix: string,
   keepIds: string[],
 ): Promise<number> {
-  const removed = db
-    .delete(deployments)
-    .where(
-      and(
-        eq(deployments.workspaceId, workspaceId),
-        eq(deployments.repositoryId, repositoryId),
-        // substr, not LIKE: ids hold `_` and `%`, and LIKE ignores case.
-        sql`substr(${deployments.id}, 1, ${idPrefix.length}) = ${idPrefix}`,
-        ...(keepIds.length > 0 ? [notInArray(deployments.id, keepIds)] : []),
-      ),
-    )
-    .run().changes;
-  if (removed > 0) await bumpDataVersion(db, workspaceId);
+  const keep = new Set(keepIds);
+  const removed = await db.atomic(async (tx) => {
+    // substr, not LIKE: ids hold `_` and `%`, and LIKE ignores case (on SQLite).
+    const candidates = await tx.rows<{ id: string }>(
+      "SELECT id FROM deployments WHERE workspace_id = ? AND repository_id = ? AND substr(id, 1, CAST(? AS integer)) = ?",
+      [workspaceId, repositoryId, idPrefix.length, idPrefix],
+    );
+    const stale = candidates.map((c) => c.id).filter((id) => !keep.has(id));
+    let n = 0;
+    // In slices: both engines cap the number of bound parameters of one statement.
+    for (let i = 0; i < stale.length; i += SLICE) {
+      const slice = stale.slice(i, i + SLICE);
+      n += await tx.exec(
+        `DELETE FROM deployments WHERE workspace_id = ? AND repository_id = ? AND id IN (${slice.map(() => "?").join(", ")})`,
+        [workspaceId, repositoryId, ...slice],
+      );
+    }
+    if (n > 0) await bumpWithin(tx, workspaceId);
+    return n;
+  });
   return removed;
 }
 
 /** Whether a team with this id exists in the workspace. */
 export async function teamExists(db: Db, workspaceId: number, teamId: string): Promise<boolean> {
-  return (
-    db
-      .select({ id: teams.id })
-      .from(teams)
-      .where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, teamId)))
-      .get() !== undefined
-  );
+  return (await db.value("SELECT 1 FROM teams WHERE workspace_id = ? AND id = ?", [workspaceId, teamId])) !== undefined;
 }
 
 /**
@@ -59,35 +71,41 @@ export async function reconcileOwnedPullRequests(
   yielded: readonly number[],
   complete: boolean,
 ): Promise<number> {
-  const c = db.$client;
-  const owned = { workspaceId, source, repositoryId, type: "pull_request" };
-  let removed = 0;
-  db.transaction((tx) => {
+  const removed = await db.atomic(async (tx) => {
+    let n = 0;
     if (complete) {
       const keep = new Set(yielded.map(String));
-      const before = c
-        .prepare(
-          "SELECT key FROM collected_records WHERE workspace_id = ? AND source = ? AND repository_id = ? AND type = 'pull_request'",
-        )
-        .pluck()
-        .all(workspaceId, source, repositoryId) as string[];
-      const drop = c.prepare("DELETE FROM pull_requests WHERE workspace_id = ? AND repository_id = ? AND number = ?");
-      const forget = c.prepare(
-        "DELETE FROM collected_records WHERE workspace_id = ? AND source = ? AND repository_id = ? AND type = 'pull_request' AND key = ?",
+      const before = await tx.rows<{ key: string }>(
+        "SELECT key FROM collected_records WHERE workspace_id = ? AND source = ? AND repository_id = ? AND type = 'pull_request'",
+        [workspaceId, source, repositoryId],
       );
-      for (const key of before) {
+      for (const { key } of before) {
         if (keep.has(key)) continue;
-        removed += drop.run(workspaceId, repositoryId, Number(key)).changes;
-        forget.run(workspaceId, source, repositoryId, key);
+        n += await tx.exec("DELETE FROM pull_requests WHERE workspace_id = ? AND repository_id = ? AND number = ?", [
+          workspaceId,
+          repositoryId,
+          Number(key),
+        ]);
+        await tx.exec(
+          "DELETE FROM collected_records WHERE workspace_id = ? AND source = ? AND repository_id = ? AND type = 'pull_request' AND key = ?",
+          [workspaceId, source, repositoryId, key],
+        );
       }
     }
-    for (const n of yielded)
-      tx.insert(collectedRecords)
-        .values({ ...owned, key: String(n) })
-        .onConflictDoNothing()
-        .run();
+    for (let i = 0; i < yielded.length; i += SLICE) {
+      const slice = yielded.slice(i, i + SLICE);
+      const params: Param[] = [];
+      for (const number of slice) params.push(workspaceId, source, repositoryId, String(number));
+      await tx.exec(
+        `INSERT INTO collected_records (workspace_id, source, repository_id, type, key)
+         VALUES ${slice.map(() => "(?, ?, ?, 'pull_request', ?)").join(", ")}
+         ON CONFLICT (workspace_id, source, repository_id, type, key) DO NOTHING`,
+        params,
+      );
+    }
+    if (n > 0) await bumpWithin(tx, workspaceId);
+    return n;
   });
-  if (removed > 0) await bumpDataVersion(db, workspaceId);
   return removed;
 }
 
@@ -97,8 +115,9 @@ export async function storedDefaultBranch(
   workspaceId: number,
   repositoryId: string,
 ): Promise<string | null | undefined> {
-  const row = db.$client
-    .prepare("SELECT default_branch FROM repositories WHERE workspace_id = ? AND id = ?")
-    .get(workspaceId, repositoryId) as { default_branch: string | null } | undefined;
+  const row = await db.row<{ default_branch: string | null }>(
+    "SELECT default_branch FROM repositories WHERE workspace_id = ? AND id = ?",
+    [workspaceId, repositoryId],
+  );
   return row === undefined ? undefined : row.default_branch;
 }

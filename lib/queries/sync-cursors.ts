@@ -1,6 +1,4 @@
-import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { syncCursors } from "@/db/schema";
 
 /**
  * Where a collector left off for one source, scope and stream, or null before
@@ -13,19 +11,11 @@ export async function getCursor(
   scope: string,
   stream: string,
 ): Promise<string | null> {
-  const row = db
-    .select({ cursor: syncCursors.cursor })
-    .from(syncCursors)
-    .where(
-      and(
-        eq(syncCursors.workspaceId, workspaceId),
-        eq(syncCursors.source, source),
-        eq(syncCursors.scope, scope),
-        eq(syncCursors.stream, stream),
-      ),
-    )
-    .get();
-  return row?.cursor ?? null;
+  const cursor = await db.value<string>(
+    "SELECT cursor FROM sync_cursors WHERE workspace_id = ? AND source = ? AND scope = ? AND stream = ?",
+    [workspaceId, source, scope, stream],
+  );
+  return cursor ?? null;
 }
 
 /**
@@ -41,11 +31,9 @@ export async function setCursor(
   cursor: string,
   now: number,
 ): Promise<void> {
-  db.insert(syncCursors)
-    .values({ workspaceId, source, scope, stream, cursor, updatedAt: now })
-    .onConflictDoUpdate({
-      target: [syncCursors.workspaceId, syncCursors.source, syncCursors.scope, syncCursors.stream],
-      set: { cursor, updatedAt: now },
-    })
-    .run();
+  await db.exec(
+    `INSERT INTO sync_cursors (workspace_id, source, scope, stream, cursor, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (workspace_id, source, scope, stream) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at`,
+    [workspaceId, source, scope, stream, cursor, now],
+  );
 }

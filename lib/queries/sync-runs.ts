@@ -1,6 +1,6 @@
-import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { syncRuns, type SyncRun } from "@/db/schema";
+import type { SyncRun } from "@/db/schema";
+import type { Param } from "@/db/store";
 
 export type { SyncRun };
 
@@ -9,12 +9,11 @@ export type SyncRunStatus = "running" | "ok" | "partial" | "failed";
 
 /** Records the start of one source's sync; returns the run's id. */
 export async function startSyncRun(db: Db, workspaceId: number, source: string, startedAt: number): Promise<number> {
-  const row = db
-    .insert(syncRuns)
-    .values({ workspaceId, source, startedAt, status: "running" })
-    .returning({ id: syncRuns.id })
-    .get();
-  return row.id;
+  const id = await db.value<number>(
+    "INSERT INTO sync_runs (workspace_id, source, started_at, status) VALUES (?, ?, ?, 'running') RETURNING id",
+    [workspaceId, source, startedAt],
+  );
+  return Number(id);
 }
 
 /** Records how a run ended and its summary (records, failures, requests). */
@@ -25,7 +24,22 @@ export async function finishSyncRun(
   summary: Record<string, unknown>,
   finishedAt: number,
 ): Promise<void> {
-  db.update(syncRuns).set({ status, summary, finishedAt }).where(eq(syncRuns.id, id)).run();
+  await db.exec("UPDATE sync_runs SET status = ?, summary = ?, finished_at = ? WHERE id = ?", [
+    status,
+    JSON.stringify(summary),
+    finishedAt,
+    id,
+  ]);
+}
+
+interface SyncRunRow {
+  id: number;
+  workspace_id: number;
+  source: string;
+  started_at: number;
+  finished_at: number | null;
+  status: string;
+  summary: string | null;
 }
 
 /** The latest runs of a workspace, newest first, optionally of one source. */
@@ -34,14 +48,24 @@ export async function listSyncRuns(
   workspaceId: number,
   options: { source?: string; limit?: number } = {},
 ): Promise<SyncRun[]> {
-  const where = options.source
-    ? and(eq(syncRuns.workspaceId, workspaceId), eq(syncRuns.source, options.source))
-    : eq(syncRuns.workspaceId, workspaceId);
-  return db
-    .select()
-    .from(syncRuns)
-    .where(where)
-    .orderBy(desc(syncRuns.startedAt), desc(syncRuns.id))
-    .limit(options.limit ?? 50)
-    .all();
+  const params: Param[] = [workspaceId];
+  let where = "workspace_id = ?";
+  if (options.source) {
+    where += " AND source = ?";
+    params.push(options.source);
+  }
+  const rows = await db.rows<SyncRunRow>(
+    `SELECT id, workspace_id, source, started_at, finished_at, status, summary FROM sync_runs
+     WHERE ${where} ORDER BY started_at DESC, id DESC LIMIT ?`,
+    [...params, options.limit ?? 50],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    workspaceId: r.workspace_id,
+    source: r.source,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    status: r.status,
+    summary: r.summary === null ? null : (JSON.parse(r.summary) as Record<string, unknown>),
+  }));
 }

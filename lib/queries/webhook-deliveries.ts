@@ -1,21 +1,12 @@
-import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { webhookDeliveries } from "@/db/schema";
 
 /** Whether this delivery was already ingested (GitHub redelivers, and attackers replay). */
 export async function hasDelivery(db: Db, workspaceId: number, source: string, deliveryId: string): Promise<boolean> {
-  const row = db
-    .select({ id: webhookDeliveries.deliveryId })
-    .from(webhookDeliveries)
-    .where(
-      and(
-        eq(webhookDeliveries.workspaceId, workspaceId),
-        eq(webhookDeliveries.source, source),
-        eq(webhookDeliveries.deliveryId, deliveryId),
-      ),
-    )
-    .get();
-  return row !== undefined;
+  const found = await db.value(
+    "SELECT 1 FROM webhook_deliveries WHERE workspace_id = ? AND source = ? AND delivery_id = ?",
+    [workspaceId, source, deliveryId],
+  );
+  return found !== undefined;
 }
 
 /**
@@ -27,6 +18,10 @@ export async function recordDelivery(
   db: Db,
   delivery: { workspaceId: number; source: string; deliveryId: string; event: string; receivedAt: number },
 ): Promise<boolean> {
-  const result = db.insert(webhookDeliveries).values(delivery).onConflictDoNothing().run();
-  return result.changes > 0;
+  const changed = await db.exec(
+    `INSERT INTO webhook_deliveries (workspace_id, source, delivery_id, event, received_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (workspace_id, source, delivery_id) DO NOTHING`,
+    [delivery.workspaceId, delivery.source, delivery.deliveryId, delivery.event, delivery.receivedAt],
+  );
+  return changed > 0;
 }
