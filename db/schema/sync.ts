@@ -55,6 +55,30 @@ export const webhookDeliveries = sqliteTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.source, t.deliveryId] })],
 );
 
+/**
+ * Who is syncing a workspace's source, so workers on several machines never
+ * run the same sync twice. A worker claims the row (an UPDATE that only
+ * matches when nobody holds it, or the holder's lease expired), renews
+ * `expires_at` while it syncs and clears `holder` when done; a worker that
+ * dies leaves a lease that another takes over once it expires. `slot` is the
+ * scheduled time of the latest claimed run, so a second worker ticking for
+ * the same scheduled time finds it taken even after the first finished.
+ */
+export const syncLeases = sqliteTable(
+  "sync_leases",
+  {
+    workspaceId: integer("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    source: text("source").notNull(),
+    holder: text("holder"),
+    claimedAt: integer("claimed_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    slot: integer("slot"),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.source] })],
+);
+
 export type SyncCursor = typeof syncCursors.$inferSelect;
 export type SyncRun = typeof syncRuns.$inferSelect;
 export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;

@@ -1,6 +1,6 @@
 import { Cron } from "croner";
 import type { AltimeterConfig, WorkspaceConfig } from "@/collectors/config";
-import { syncWorkspace, type WorkspaceSyncResult } from "@/collectors/sync";
+import { syncWorkspace, workerId, type WorkspaceSyncResult } from "@/collectors/sync";
 import type { Db } from "@/db/client";
 import { ValidationError } from "@/lib/errors";
 import { startDigestSchedules, type DigestScheduleOptions, type DigestSchedules } from "./digest-schedule";
@@ -15,6 +15,10 @@ export interface WorkerOptions {
   /** Stop after this many syncs have finished (for tests and one-off runs). */
   maxRuns?: number;
   now?: () => number;
+  /** Who this worker is in sync leases (default: host, process id and a random part). */
+  workerId?: string;
+  /** How long a source's sync lease holds without renewal (collectors/sync.ts DEFAULT_LEASE_MS). */
+  leaseMs?: number;
   /** The weekly digests' environment (SMTP, Slack webhook), retry policy and limits; defaults for production. */
   digests?: Pick<DigestScheduleOptions, "env" | "retry" | "limits" | "sweepEveryMs" | "workerId">;
 }
@@ -35,13 +39,29 @@ export function describeRun(result: WorkspaceSyncResult, durationMs: number): st
     const records = Object.values(s.records).reduce((a, n) => a + (n ?? 0), 0);
     return `${s.source} ${s.status} (${records} records${s.failures.length ? `, ${s.failures.length} failure${s.failures.length === 1 ? "" : "s"}` : ""})`;
   });
-  return `${result.finishedAt} ${result.workspace}: sync ${result.status} in ${(durationMs / 1000).toFixed(1)} s${sources.length ? `: ${sources.join(", ")}` : ", no sources"}`;
+  const skipped = (result.skipped ?? []).map((s) => `${s.source} skipped (${s.reason})`);
+  if (sources.length === 0 && skipped.length > 0)
+    return `${result.finishedAt} ${result.workspace}: sync skipped: ${skipped.join(", ")}`;
+  const all = [...sources, ...skipped];
+  return `${result.finishedAt} ${result.workspace}: sync ${result.status} in ${(durationMs / 1000).toFixed(1)} s${all.length ? `: ${all.join(", ")}` : ", no sources"}`;
+}
+
+/**
+ * The scheduled time of the tick under way: the latest time the pattern names
+ * at or before now (croner fires a little after it), the same on every worker.
+ */
+function scheduledTime(job: Cron): number {
+  const fired = Date.now();
+  return job.previousRuns(1, new Date(fired + 1))[0]?.getTime() ?? fired;
 }
 
 /**
  * Runs each workspace's sync on its cron schedule (in its time zone) with
  * croner. A workspace never syncs twice at once: a tick that comes while its
- * previous sync still runs is skipped and logged. Stopping aborts running
+ * previous sync still runs is skipped and logged. Workers on other machines
+ * sharing the store are kept apart by each source's lease (sync_leases): a
+ * source another worker is syncing, or already synced for the same scheduled
+ * time, is skipped; a dead worker's lease is taken over once it expires. Stopping aborts running
  * syncs; they leave their cursors where the stored data ends. Workspaces with
  * a `digest` block also get their weekly digest (digest-schedule.ts).
  */
@@ -71,14 +91,18 @@ export function startWorker(options: WorkerOptions): Worker {
     resolveStopped();
   };
 
-  const tick = (workspace: WorkspaceConfig) => {
+  const holder = options.workerId ?? workerId();
+  const tick = (workspace: WorkspaceConfig, slot: number) => {
     if (stopping) return;
     if (running.has(workspace.slug)) {
       options.log(`${new Date(now()).toISOString()} ${workspace.slug}: skipped, the previous sync is still running`);
       return;
     }
     const started = now();
-    const run = syncWorkspace({ db: options.db, now, progress: () => {}, signal: options.signal }, workspace)
+    const run = syncWorkspace(
+      { db: options.db, now, progress: () => {}, signal: options.signal, slot, holder, leaseMs: options.leaseMs },
+      workspace,
+    )
       .then((result) => options.log(describeRun(result, now() - started)))
       .catch((error: unknown) =>
         options.log(`${new Date(now()).toISOString()} ${workspace.slug}: sync failed: ${(error as Error).message}`),
@@ -91,7 +115,8 @@ export function startWorker(options: WorkerOptions): Worker {
     running.set(workspace.slug, run);
   };
 
-  for (const w of scheduled) jobs.push(new Cron(w.schedule.cron, { timezone: w.schedule.timeZone }, () => tick(w)));
+  for (const w of scheduled)
+    jobs.push(new Cron(w.schedule.cron, { timezone: w.schedule.timeZone }, (job) => tick(w, scheduledTime(job))));
   const digests = withDigest.length
     ? startDigestSchedules({ ...options.digests, db: options.db, config: options.config, log: options.log, now })
     : null;

@@ -105,7 +105,9 @@ Progress per repository (GitLab: per project) is shown on a terminal, one
 summary line otherwise. Exit status: 0 collected, 2 partial (some
 repositories or projects failed and were skipped, or Jira incidents were
 rejected; the rest was stored), 1 failed (bad token, unknown organisation or
-group…), 130 interrupted (re-run to continue where it stopped).`,
+group…), 130 interrupted (re-run to continue where it stopped), 75 another
+process (a worker, another collect) is syncing this source now (nothing was
+done: run it again once that sync finishes).`,
   options: {
     workspace: { type: "string" },
     json: { type: "boolean" },
@@ -147,6 +149,11 @@ group…), 130 interrupted (re-run to continue where it stopped).`,
       process.removeListener("SIGINT", interrupt);
       process.removeListener("SIGTERM", interrupt);
       progress.done();
+    }
+    const busy = result.skipped?.[0];
+    if (busy) {
+      ctx.err(`${workspace}: ${busy.source} skipped, ${busy.reason}; nothing was done, run it again once that sync finishes`);
+      return 75;
     }
     const outcome = result.sources[0]!;
     if (controller.signal.aborted) {

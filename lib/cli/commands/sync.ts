@@ -22,7 +22,7 @@ export function describeReport(report: SyncReport): string {
   for (const w of report.workspaces) {
     const seconds = (Date.parse(w.finishedAt) - Date.parse(w.startedAt)) / 1000;
     lines.push(`${w.workspace}: sync ${w.status} in ${seconds.toFixed(1)} s`);
-    if (w.sources.length === 0) lines.push("  (no sources configured)");
+    if (w.sources.length === 0 && !w.skipped) lines.push("  (no sources configured)");
     const rows = w.sources.map((s) => {
       const records =
         Object.entries(s.records)
@@ -36,6 +36,7 @@ export function describeReport(report: SyncReport): string {
     });
     if (rows.length) lines.push(table(rows));
     for (const s of w.sources) for (const f of s.failures) lines.push(`  ! ${s.source} ${f.scope}: ${f.message}`);
+    for (const s of w.skipped ?? []) lines.push(`  - ${s.source} skipped: ${s.reason}`);
   }
   return lines.join("\n");
 }
@@ -48,14 +49,16 @@ export const syncCommand: Command = {
 Reads the config file (collectors/CONFIG.md) and collects each workspace's
 sources in turn. Each source resumes where its last sync stopped; one failing
 source (or repository) is reported and the others still run. Every run is
-recorded. Progress per source and repository is shown on a terminal.
+recorded. A source another process (a worker, on this machine or another
+sharing the database) is syncing right now is skipped and named. Progress per source and repository is shown on a terminal.
 
   --workspace SLUG  only this workspace of the config
   --source NAME     only this source (its name, or its kind when unnamed); repeatable
   --config PATH     the config file (default: $ALTIMETER_CONFIG, else
                     ./altimeter.config.json, .yaml or .yml)
   --json            print {"config", "status", "workspaces": [{workspace, status,
-                    sources: [{source, kind, status, records, failures, requests}]}]}
+                    sources: [{source, kind, status, records, failures, requests}],
+                    skipped?: [{source, reason}]}]}
 
 Exit status: 0 every source synced, 2 some failed (the rest were stored),
 1 all failed or the config is invalid.`,

@@ -30,6 +30,8 @@ export class FakePagerduty {
   faults: number[] = [];
   /** How long each answer takes, to make a sync slow enough to interrupt. */
   delayMs = 0;
+  /** While set, every answer waits for it (to hold a sync in the middle, without a clock). */
+  hold: Promise<void> | null = null;
   /** Called with the number of each request as it arrives. */
   onRequest: ((n: number) => void) | null = null;
   private server: Server;
@@ -51,7 +53,8 @@ export class FakePagerduty {
     const url = new URL(req.url ?? "/", "http://localhost");
     this.requests.push(url);
     this.onRequest?.(this.requests.length);
-    if (this.delayMs > 0) setTimeout(() => this.answer(req, res, url), this.delayMs);
+    if (this.hold) void this.hold.then(() => this.answer(req, res, url));
+    else if (this.delayMs > 0) setTimeout(() => this.answer(req, res, url), this.delayMs);
     else this.answer(req, res, url);
   }
 
