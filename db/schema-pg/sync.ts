@@ -33,6 +33,21 @@ export const syncRuns = pgTable(
   (t) => [index("sync_runs_workspace").on(t.workspaceId, t.source, t.startedAt)],
 );
 
+export const syncLeases = pgTable(
+  "sync_leases",
+  {
+    workspaceId: integer("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    source: text("source").notNull(),
+    holder: text("holder"),
+    claimedAt: ms("claimed_at").notNull(),
+    expiresAt: ms("expires_at").notNull(),
+    slot: ms("slot"),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.source] })],
+);
+
 export const webhookDeliveries = pgTable(
   "webhook_deliveries",
   {

@@ -152,7 +152,9 @@ done: run it again once that sync finishes).`,
     }
     const busy = result.skipped?.[0];
     if (busy) {
-      ctx.err(`${workspace}: ${busy.source} skipped, ${busy.reason}; nothing was done, run it again once that sync finishes`);
+      ctx.err(
+        `${workspace}: ${busy.source} skipped, ${busy.reason}; nothing was done, run it again once that sync finishes`,
+      );
       return 75;
     }
     const outcome = result.sources[0]!;

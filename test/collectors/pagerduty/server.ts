@@ -53,7 +53,7 @@ export class FakePagerduty {
     const url = new URL(req.url ?? "/", "http://localhost");
     this.requests.push(url);
     this.onRequest?.(this.requests.length);
-    if (this.hold) void this.hold.then(() => this.answer(req, res, url));
+    if (this.hold !== null) void this.hold.then(() => this.answer(req, res, url));
     else if (this.delayMs > 0) setTimeout(() => this.answer(req, res, url), this.delayMs);
     else this.answer(req, res, url);
   }

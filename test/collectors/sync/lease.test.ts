@@ -158,9 +158,10 @@ describe("syncWorkspace and the lease", () => {
       expect(ran.skipped).toBeUndefined();
       expect(ran.sources.map((s) => [s.source, s.status, s.records])).toEqual([["pagerduty", "ok", { incident: 30 }]]);
       expect(
-        await store.db.row("SELECT holder, expires_at FROM sync_leases WHERE workspace_id = ? AND source = 'pagerduty'", [
-          id,
-        ]),
+        await store.db.row(
+          "SELECT holder, expires_at FROM sync_leases WHERE workspace_id = ? AND source = 'pagerduty'",
+          [id],
+        ),
       ).toEqual({ holder: null, expires_at: now + 5 * MINUTE_MS });
     } finally {
       await store.dispose();
