@@ -1,6 +1,5 @@
-import { and, eq, inArray, isNull, notExists, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { collectedRecords, commits, people, personLinks, personNames, pullRequests } from "@/db/schema";
+import type { Param, Sql } from "@/db/store";
 import { bumpDataVersion } from "./workspaces";
 
 const BATCH = 500;
@@ -8,6 +7,8 @@ const BATCH = 500;
 function* batches<T>(items: readonly T[]): Generator<T[]> {
   for (let i = 0; i < items.length; i += BATCH) yield items.slice(i, i + BATCH);
 }
+
+const marks = (n: number) => Array.from({ length: n }, () => "?").join(", ");
 
 /** Records that a collector wrote these people from one repository, so a re-collect may remove them once idle. */
 export async function recordOwnedPeople(
@@ -17,12 +18,13 @@ export async function recordOwnedPeople(
   repositoryId: string,
   ids: readonly string[],
 ): Promise<void> {
-  db.transaction((tx) => {
+  if (ids.length === 0) return;
+  await db.atomic(async (tx) => {
     for (const batch of batches(ids))
-      tx.insert(collectedRecords)
-        .values(batch.map((key) => ({ workspaceId, source, repositoryId, type: "person", key })))
-        .onConflictDoNothing()
-        .run();
+      await tx.exec(
+        `INSERT INTO collected_records (workspace_id, source, repository_id, type, key) VALUES ${batch.map(() => "(?, ?, ?, 'person', ?)").join(", ")} ON CONFLICT DO NOTHING`,
+        batch.flatMap((key) => [workspaceId, source, repositoryId, key]),
+      );
   });
 }
 
@@ -33,7 +35,8 @@ export async function recordOwnedPeople(
  * collector wrote from this repository (`recordOwnedPeople`), when they have
  * no commit and no pull request left in the workspace and no other source
  * describes them (no `joinedAt`, no team but the collector's own `teamId`).
- * Their name evidence and links go with them. Returns how many of each were removed.
+ * Their name evidence, links and ownership go with them. Returns how many of
+ * each were removed.
  */
 export async function removeStaleHistory(
   db: Db,
@@ -43,84 +46,67 @@ export async function removeStaleHistory(
   shas: readonly string[],
   teamId: string | null,
 ): Promise<{ commits: number; people: number }> {
-  let removedCommits = 0;
-  let removedPeople = 0;
-  const owned = and(
-    eq(collectedRecords.workspaceId, workspaceId),
-    eq(collectedRecords.source, source),
-    eq(collectedRecords.repositoryId, repositoryId),
-    eq(collectedRecords.type, "person"),
-  );
-  db.transaction((tx) => {
-    const authors = new Set<string>(
-      tx
-        .select({ key: collectedRecords.key })
-        .from(collectedRecords)
-        .where(owned)
-        .all()
-        .map((r) => r.key),
+  const result = await db.atomic(async (tx) => {
+    let commits = 0;
+    const candidates = new Set(
+      (
+        await tx.rows<{ key: string }>(
+          "SELECT key FROM collected_records WHERE workspace_id = ? AND source = ? AND repository_id = ? AND type = 'person'",
+          [workspaceId, source, repositoryId],
+        )
+      ).map((r) => r.key),
     );
     for (const batch of batches(shas)) {
-      const inRepository = and(
-        eq(commits.workspaceId, workspaceId),
-        eq(commits.repositoryId, repositoryId),
-        inArray(commits.sha, batch),
-      );
-      for (const { authorId } of tx
-        .selectDistinct({ authorId: commits.authorId })
-        .from(commits)
-        .where(inRepository)
-        .all())
-        if (authorId !== null) authors.add(authorId);
-      removedCommits += tx.delete(commits).where(inRepository).run().changes;
+      const where = `workspace_id = ? AND repository_id = ? AND sha IN (${marks(batch.length)})`;
+      const params: Param[] = [workspaceId, repositoryId, ...batch];
+      for (const { author_id } of await tx.rows<{ author_id: string | null }>(
+        `SELECT DISTINCT author_id FROM commits WHERE ${where}`,
+        params,
+      ))
+        if (author_id !== null) candidates.add(author_id);
+      commits += await tx.exec(`DELETE FROM commits WHERE ${where}`, params);
     }
-    for (const batch of batches([...authors])) {
-      const gone = tx
-        .select({ id: people.id })
-        .from(people)
-        .where(
-          and(
-            eq(people.workspaceId, workspaceId),
-            inArray(people.id, batch),
-            isNull(people.joinedAt),
-            teamId === null ? isNull(people.teamId) : or(isNull(people.teamId), eq(people.teamId, teamId)),
-            notExists(
-              tx
-                .select({ one: commits.sha })
-                .from(commits)
-                .where(and(eq(commits.workspaceId, workspaceId), eq(commits.authorId, people.id))),
-            ),
-            notExists(
-              tx
-                .select({ one: pullRequests.number })
-                .from(pullRequests)
-                .where(and(eq(pullRequests.workspaceId, workspaceId), eq(pullRequests.authorId, people.id))),
-            ),
-          ),
-        )
-        .all()
-        .map((p) => p.id);
-      if (gone.length === 0) continue;
-      removedPeople += tx
-        .delete(people)
-        .where(and(eq(people.workspaceId, workspaceId), inArray(people.id, gone)))
-        .run().changes;
-      tx.delete(personNames)
-        .where(and(eq(personNames.workspaceId, workspaceId), inArray(personNames.personId, gone)))
-        .run();
-      tx.delete(collectedRecords)
-        .where(and(owned, inArray(collectedRecords.key, gone)))
-        .run();
-      tx.delete(personLinks)
-        .where(
-          and(
-            eq(personLinks.workspaceId, workspaceId),
-            or(inArray(personLinks.personId, gone), inArray(personLinks.otherId, gone)),
-          ),
-        )
-        .run();
-    }
+    let people = 0;
+    for (const batch of batches([...candidates]))
+      people += await removeIdlePeople(tx, workspaceId, source, repositoryId, batch, teamId);
+    return { commits, people };
   });
-  if (removedCommits > 0 || removedPeople > 0) await bumpDataVersion(db, workspaceId);
-  return { commits: removedCommits, people: removedPeople };
+  if (result.commits > 0 || result.people > 0) await bumpDataVersion(db, workspaceId);
+  return result;
+}
+
+/** Removes those of `ids` left without activity and described by no other source; how many. */
+async function removeIdlePeople(
+  tx: Sql,
+  workspaceId: number,
+  source: string,
+  repositoryId: string,
+  ids: readonly string[],
+  teamId: string | null,
+): Promise<number> {
+  const idle = (
+    await tx.rows<{ id: string }>(
+      `SELECT p.id FROM people p WHERE p.workspace_id = ? AND p.id IN (${marks(ids.length)})
+        AND p.joined_at IS NULL AND (p.team_id IS NULL OR p.team_id = ?)
+        AND NOT EXISTS (SELECT 1 FROM commits c WHERE c.workspace_id = p.workspace_id AND c.author_id = p.id)
+        AND NOT EXISTS (SELECT 1 FROM pull_requests r WHERE r.workspace_id = p.workspace_id AND r.author_id = p.id)`,
+      [workspaceId, ...ids, teamId],
+    )
+  ).map((p) => p.id);
+  if (idle.length === 0) return 0;
+  const list = marks(idle.length);
+  const removed = await tx.exec(`DELETE FROM people WHERE workspace_id = ? AND id IN (${list})`, [
+    workspaceId,
+    ...idle,
+  ]);
+  await tx.exec(`DELETE FROM person_names WHERE workspace_id = ? AND person_id IN (${list})`, [workspaceId, ...idle]);
+  await tx.exec(
+    `DELETE FROM person_links WHERE workspace_id = ? AND (person_id IN (${list}) OR other_id IN (${list}))`,
+    [workspaceId, ...idle, ...idle],
+  );
+  await tx.exec(
+    `DELETE FROM collected_records WHERE workspace_id = ? AND source = ? AND repository_id = ? AND type = 'person' AND key IN (${list})`,
+    [workspaceId, source, repositoryId, ...idle],
+  );
+  return removed;
 }
