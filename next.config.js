@@ -16,8 +16,8 @@ const SECURITY_HEADERS = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
-  serverExternalPackages: ["better-sqlite3"],
+  // better-sqlite3 is a native addon, postgres a driver with its own sockets: load them from node_modules at run time, never bundle them.
+  serverExternalPackages: ["better-sqlite3", "postgres"],
   poweredByHeader: false,
   async headers() {
     return [

@@ -1,6 +1,145 @@
-import type { Store } from "./store";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import { migrate } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import * as schema from "./schema-pg";
+import { bindable, numberedPlaceholders, type Param, type Row, type Sql, type Store, redactedLocation } from "./store";
 
-/** Opens and migrates the PostgreSQL store at `url` (being built: issue 14). */
+/** The drizzle handle over the pool (better-auth's adapter; query functions use the store's statements). */
+export type PostgresOrm = PostgresJsDatabase<typeof schema>;
+
+/** Connections per process when the URL does not say (`?max=`). */
+export const DEFAULT_POOL_SIZE = 10;
+
+/**
+ * The session-level lock every process takes before migrating, so that two
+ * processes starting at once never both run the same migration: the second
+ * waits, then finds nothing left to do. (An arbitrary constant: "altimeter".)
+ */
+const MIGRATION_LOCK = 0x616c74696d;
+
+/** Parsed as JS numbers: counts (int8), sums and averages (numeric). Every value the store holds is below 2^53. */
+const NUMBER_TYPES = {
+  int8: { to: 20, from: [20], serialize: (x: unknown) => String(x), parse: (x: string) => Number(x) },
+  numeric: { to: 1700, from: [1700], serialize: (x: unknown) => String(x), parse: (x: string) => Number(x) },
+};
+
+const handles = new WeakMap<Store, { orm: PostgresOrm; client: postgres.Sql }>();
+
+/** The drizzle handle of a PostgreSQL store (for better-auth), or undefined on SQLite. */
+export function postgresOrm(store: Store): PostgresOrm | undefined {
+  return handles.get(store)?.orm;
+}
+
+/** The postgres.js pool of a PostgreSQL store, for what only it can do (COPY, LISTEN), or undefined on SQLite. */
+export function postgresClient(store: Store): postgres.Sql | undefined {
+  return handles.get(store)?.client;
+}
+
+function migrationsFolder(): string {
+  const moduleDir = (() => {
+    try {
+      return path.dirname(fileURLToPath(import.meta.url));
+    } catch {
+      return null;
+    }
+  })();
+  const sqliteFolder = process.env.ALTIMETER_MIGRATIONS;
+  const candidates = [
+    sqliteFolder && path.join(path.dirname(path.resolve(sqliteFolder)), "migrations-pg"),
+    path.join(process.cwd(), "db", "migrations-pg"),
+    moduleDir && path.join(moduleDir, "migrations-pg"),
+  ];
+  for (const candidate of candidates) {
+    if (candidate && existsSync(path.join(candidate, "meta", "_journal.json"))) return candidate;
+  }
+  throw new Error("cannot find db/migrations-pg: run Altimeter from its checkout");
+}
+
+/** Pool size from `?max=N` in the URL, else the default. */
+function poolSize(url: URL): number {
+  const asked = url.searchParams.get("max");
+  if (asked === null) return DEFAULT_POOL_SIZE;
+  const n = Number(asked);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) {
+    throw new Error(`max=${asked} in the PostgreSQL URL is not a pool size (a whole number from 1 to 1000)`);
+  }
+  return n;
+}
+
+/** The portable statements over a postgres.js pool or transaction. */
+function statementsOver(sql: postgres.Sql | postgres.TransactionSql): Sql {
+  const run = (text: string, params?: readonly Param[]) =>
+    sql.unsafe(numberedPlaceholders(text), bindable(params) as postgres.ParameterOrJSON<never>[], { prepare: true });
+  return {
+    engine: "postgres",
+    rows: async <T = Row>(text: string, params?: readonly Param[]) => (await run(text, params)) as unknown as T[],
+    tuples: async (text: string, params?: readonly Param[]) => (await run(text, params).values()) as unknown[][],
+    row: async <T = Row>(text: string, params?: readonly Param[]) => (await run(text, params))[0] as T | undefined,
+    value: async <T = unknown>(text: string, params?: readonly Param[]) =>
+      ((await run(text, params).values())[0]?.[0] ?? undefined) as T | undefined,
+    exec: async (text: string, params?: readonly Param[]) => (await run(text, params)).count ?? 0,
+  };
+}
+
+/**
+ * Opens and migrates the PostgreSQL store at `url` (`postgres://user:password@host:port/database`,
+ * with `?max=N` for the pool size and `?sslmode=require` for TLS). Messages name the
+ * server without the password.
+ */
 export async function openPostgres(url: string): Promise<Store> {
-  throw new Error(`the PostgreSQL store is not available in this build (${new URL(url).host})`);
+  const location = redactedLocation(url);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error(`${location}: not a valid PostgreSQL connection string`);
+  }
+  const max = poolSize(parsed);
+  parsed.searchParams.delete("max");
+  const client = postgres(parsed.toString(), {
+    max,
+    types: NUMBER_TYPES,
+    onnotice: () => {},
+    connection: { application_name: "altimeter" },
+  });
+  try {
+    const lock = await client.reserve();
+    try {
+      await lock`select pg_advisory_lock(${MIGRATION_LOCK})`;
+      const orm = drizzle(client, { schema });
+      await migrate(orm, { migrationsFolder: migrationsFolder() });
+      await lock`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+    } finally {
+      lock.release();
+    }
+  } catch (error) {
+    await client.end({ timeout: 1 }).catch(() => {});
+    throw new Error(`cannot open the PostgreSQL store at ${location}: ${describe(error, parsed.password)}`);
+  }
+
+  const orm = drizzle(client, { schema });
+  const statements = statementsOver(client);
+  const store: Store = {
+    ...statements,
+    location,
+    atomic: <T>(work: (tx: Sql) => Promise<T>) => client.begin((tx) => work(statementsOver(tx))) as Promise<T>,
+    async close() {
+      await client.end({ timeout: 5 });
+    },
+  };
+  handles.set(store, { orm, client });
+  return store;
+}
+
+/** An error's message (never its cause, which may hold the connection options), the password masked. */
+function describe(error: unknown, password: string): string {
+  let text = String(error);
+  if (error instanceof Error) {
+    const code = (error as { code?: string }).code;
+    text = code && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
+  }
+  return password ? text.replaceAll(password, "***").replaceAll(decodeURIComponent(password), "***") : text;
 }

@@ -64,8 +64,17 @@ export function optional(ctx: CommandContext, name: string): string | null {
   return typeof v === "string" ? v : null;
 }
 
-/** Opens the database once per command run. */
-export function lazyDb(path: string | undefined): () => Promise<Db> {
+/**
+ * Opens the database once per command run; `close` closes it if it was opened
+ * (a PostgreSQL pool would otherwise keep the process alive after the command).
+ */
+export function lazyDb(path: string | undefined): (() => Promise<Db>) & { close(): Promise<void> } {
   let db: Promise<Db> | null = null;
-  return () => (db ??= openDatabase(resolveDbPath(path)));
+  const open = () => (db ??= openDatabase(resolveDbPath(path)));
+  return Object.assign(open, {
+    async close() {
+      const opened = await db?.catch(() => null);
+      await opened?.close();
+    },
+  });
 }

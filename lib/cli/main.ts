@@ -22,16 +22,18 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`altimeter: unknown command ${JSON.stringify(name)}\n\n${usage()}`);
     return 1;
   }
+  let db: ReturnType<typeof lazyDb> | null = null;
   try {
     const { values, positionals } = parseCommandArgs(command, rest);
     if (values.help) {
       process.stdout.write(helpText(command));
       return 0;
     }
+    db = lazyDb(values.db as string | undefined);
     return await command.run({
       values: values as Record<string, string | boolean | string[] | undefined>,
       positionals,
-      db: lazyDb(values.db as string | undefined),
+      db,
       out: (t) => process.stdout.write(t.endsWith("\n") ? t : `${t}\n`),
       err: (t) => process.stderr.write(t.endsWith("\n") ? t : `${t}\n`),
       interactive: Boolean(process.stderr.isTTY),
@@ -45,5 +47,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`altimeter ${name}: ${message}\n`);
     if (!(error instanceof AltimeterError) && debugRequested()) console.error(error);
     return 1;
+  } finally {
+    await db?.close().catch(() => {});
   }
 }
