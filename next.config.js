@@ -1,18 +1,17 @@
 /**
- * Security headers on every answer. The CSP leaves scripts alone: Next's App
- * Router writes inline scripts that only a per-request nonce could allow, so
- * `script-src` without 'unsafe-inline' would break every page; everything
- * else (framing, plugins, base and form targets) is locked down.
+ * Security headers on every answer. The Content-Security-Policy of pages and
+ * API answers is set by proxy.ts, with a fresh script nonce per request
+ * (lib/http/csp.ts); the files the proxy never sees (build output, the icon)
+ * get a policy that runs no script at all.
  */
 const SECURITY_HEADERS = [
-  {
-    key: "Content-Security-Policy",
-    value: "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'",
-  },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
 ];
+const STATIC_CSP = "script-src 'none'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+/** The paths proxy.ts's matcher leaves out. */
+const UNPROXIED = ["/_next/static/:path*", "/_next/image", "/icon.svg", "/favicon.ico"];
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -22,6 +21,7 @@ const nextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: SECURITY_HEADERS },
+      ...UNPROXIED.map((source) => ({ source, headers: [{ key: "Content-Security-Policy", value: STATIC_CSP }] })),
       // HSTS only where the app is reached over https (behind a proxy that says so): on plain http it would be wrong.
       {
         source: "/:path*",

@@ -2,6 +2,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { appAuth, principalOf } from "@/lib/auth/instance";
 import { ROUTE_PATH_HEADER } from "@/lib/auth/route-path";
 import { hostAllowed } from "@/lib/auth/settings";
+import { badAddressResponse, rawPath, undecodablePath } from "@/lib/http/address";
+import { contentSecurityPolicy, newNonce } from "@/lib/http/csp";
 
 /**
  * In front of every request (Next.js proxy, Node.js runtime):
@@ -10,29 +12,49 @@ import { hostAllowed } from "@/lib/auth/settings";
  *    an allowed host): a DNS-rebinding page arrives under its own name and
  *    is refused here, before any origin check could be satisfied by a
  *    matching Origin.
- * 2. Everything but the sign-in page, the auth endpoints and the inbound APIs
+ * 2. A path whose percent-escapes do not decode (`/w/%ff%fe`) is a 400
+ *    here, for anyone: Next's own decoding would otherwise fail with a 500.
+ * 3. Everything but the sign-in page, the auth endpoints and the inbound APIs
  *    (which check their own token or signature) needs a principal: a
  *    session, an API token (only for /api/v1) or a print token (only for one
  *    workspace's report page). Anonymous pages redirect to sign-in; anything
  *    else answers 401.
+ *
+ * Every answer carries a Content-Security-Policy whose script-src allows only
+ * this request's nonce (lib/http/csp.ts); the nonce is forwarded in the
+ * request's CSP header, where Next finds it and puts it on its scripts.
  *
  * Which workspaces the principal may see is decided by the pages and route
  * handlers themselves (app/_lib/lookups.ts, lib/http/route.ts), so that no
  * access and no such workspace give the same 404.
  */
 export async function proxy(request: NextRequest): Promise<Response> {
+  // A fresh nonce per request: Next reads it from the forwarded CSP header and puts it on its scripts.
+  const csp = contentSecurityPolicy(newNonce());
+  const answer = await decide(request, csp);
+  answer.headers.set("content-security-policy", csp);
+  return answer;
+}
+
+/** Forwards the request (its CSP header set, for Next to find the nonce) with `set` applied to its headers. */
+function pass(request: NextRequest, csp: string, set: (headers: Headers) => void): NextResponse {
+  const forwarded = new Headers(request.headers);
+  forwarded.set("content-security-policy", csp);
+  set(forwarded);
+  return NextResponse.next({ request: { headers: forwarded } });
+}
+
+async function decide(request: NextRequest, csp: string): Promise<Response> {
   const { settings } = await appAuth();
   if (!hostAllowed(request.headers.get("host"), settings))
     return new NextResponse(
       "This server does not answer to that host name. Open it at its configured address (ALTIMETER_PUBLIC_URL) or add the name to ALTIMETER_ALLOWED_HOSTS.\n",
       { status: 421, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } },
     );
+  const raw = rawPath(request.url);
+  if (undecodablePath(raw)) return badAddressResponse(raw.startsWith("/api/"));
   const path = request.nextUrl.pathname;
-  if (isPublic(path)) {
-    const forwarded = new Headers(request.headers);
-    forwarded.delete(ROUTE_PATH_HEADER);
-    return NextResponse.next({ request: { headers: forwarded } });
-  }
+  if (isPublic(path)) return pass(request, csp, (headers) => headers.delete(ROUTE_PATH_HEADER));
   const principal = await principalOf(request.headers);
   const allowed =
     principal !== null &&
@@ -41,12 +63,8 @@ export async function proxy(request: NextRequest): Promise<Response> {
       (principal.kind === "print" &&
         request.method === "GET" &&
         path === `/w/${encodeURIComponent(principal.workspace)}/report`));
-  if (allowed) {
-    // Server actions read their workspace from the address they were posted to, never from the form.
-    const forwarded = new Headers(request.headers);
-    forwarded.set(ROUTE_PATH_HEADER, path);
-    return NextResponse.next({ request: { headers: forwarded } });
-  }
+  // Server actions read their workspace from the address they were posted to, never from the form.
+  if (allowed) return pass(request, csp, (headers) => headers.set(ROUTE_PATH_HEADER, path));
   if (
     request.method === "GET" &&
     !path.startsWith("/api/") &&

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import { Suspense, type ReactNode } from "react";
 import { UserMenu } from "./_components/user-menu";
 import "./styles/tokens.css";
@@ -25,8 +26,13 @@ export const viewport: Viewport = {
   ],
 };
 
-/** The frame of every page: the header, a centred column and the footer. */
-export default function RootLayout({ children }: { children: ReactNode }) {
+/**
+ * The frame of every page: the header, a centred column and the footer.
+ * Every page renders per request: its scripts carry the request's CSP nonce
+ * (proxy.ts), which a page prerendered at build time could not.
+ */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body>
