@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { currentPrincipal } from "@/app/_lib/session";
 import { signOut } from "@/app/sign-in/actions";
 
@@ -7,10 +8,20 @@ export async function UserMenu() {
   if (principal?.kind !== "user") return null;
   return (
     <div className="user-menu">
-      <span className="muted">
+      {principal.admin && (
+        <>
+          <Link prefetch={false} href="/admin/users">
+            Users
+          </Link>
+          <Link prefetch={false} href="/admin/audit">
+            Audit log
+          </Link>
+        </>
+      )}
+      <Link prefetch={false} href="/account" title="Your account and sessions">
         {principal.email}
         {principal.admin ? " (admin)" : ""}
-      </span>
+      </Link>
       <form action={signOut}>
         <button type="submit" className="button button-quiet">
           Sign out

@@ -10,11 +10,18 @@ const SECTIONS = [
   { label: "Maturity", path: "/maturity" },
 ] as const;
 
+/** What only the workspace's owners manage. */
+const OWNER_SECTIONS = [
+  { label: "Members", path: "/members" },
+  { label: "API tokens", path: "/tokens" },
+  { label: "Audit log", path: "/audit" },
+] as const;
+
 /**
  * The sections of a workspace. The window and team travel along, so moving
  * between sections keeps the view (a team's page passes its team on).
  */
-export function WorkspaceNav({ slug }: { slug: string }) {
+export function WorkspaceNav({ slug, owner = false }: { slug: string; owner?: boolean }) {
   const pathname = usePathname() ?? "";
   const search = useSearchParams();
   const params = useParams<{ team?: string }>();
@@ -48,6 +55,14 @@ export function WorkspaceNav({ slug }: { slug: string }) {
             </li>
           );
         })}
+        {owner &&
+          OWNER_SECTIONS.map((s) => (
+            <li key={s.label} className="workspace-nav-owner">
+              <Link prefetch={false} href={base + s.path} aria-current={current(s.path) ? "page" : undefined}>
+                {s.label}
+              </Link>
+            </li>
+          ))}
       </ul>
     </nav>
   );

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import type { Db } from "@/db/client";
-import { principalOf } from "@/lib/auth/instance";
+import { appAuth, principalOf } from "@/lib/auth/instance";
 import { ROUTE_PATH_HEADER, workspaceOfPath } from "@/lib/auth/route-path";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { authoriseWorkspace, type Principal, type WorkspaceRole } from "@/lib/service/access";
@@ -46,3 +46,23 @@ export async function actionWorkspace(
   if (slug === null) notFound();
   return workspaceAccessOr404(db, slug, needed);
 }
+
+/** The signed-in instance admin, or the 404 of a page that does not exist (nobody else learns the page is there). */
+export async function adminOr404(): Promise<Principal & { kind: "user" }> {
+  const principal = await currentPrincipal();
+  if (principal?.kind !== "user" || !principal.admin) notFound();
+  return principal;
+}
+
+/** The signed-in user, or the 404 (an API or print token has no account pages). */
+export async function userOr404(): Promise<Principal & { kind: "user" }> {
+  const principal = await currentPrincipal();
+  if (principal?.kind !== "user") notFound();
+  return principal;
+}
+
+/** The id of this browser's session, to tell it apart in the list of one's sessions. */
+export const currentSessionId = cache(async (): Promise<string | null> => {
+  const session = await (await appAuth()).auth.api.getSession({ headers: await headers() });
+  return session?.session.id ?? null;
+});

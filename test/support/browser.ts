@@ -81,7 +81,11 @@ export async function addTestUser(
  * would otherwise reuse a socket the server has closed. Redirects are not
  * followed.
  */
-export function freshConnectionFetch(address: string, init: RequestInit = {}): Promise<Response> {
+export function freshConnectionFetch(
+  address: string,
+  init: RequestInit = {},
+  options: { localAddress?: string } = {},
+): Promise<Response> {
   return new Promise((resolve, reject) => {
     const target = new URL(address);
     const headers = Object.fromEntries(new Headers(init.headers));
@@ -93,6 +97,7 @@ export function freshConnectionFetch(address: string, init: RequestInit = {}): P
         method: init.method ?? "GET",
         headers,
         agent: false,
+        localAddress: options.localAddress,
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -114,13 +119,23 @@ export function freshConnectionFetch(address: string, init: RequestInit = {}): P
   });
 }
 
-/** Signs in through the app's real endpoint; the session cookie as a `cookie` header value. */
+let signIns = 0;
+
+/**
+ * Signs in through the app's real endpoint; the session cookie as a `cookie`
+ * header value. Each sign-in comes from its own loopback address
+ * (127.0.1.1, 127.0.1.2, …: all of 127/8 is this machine), as separate people
+ * would, so a test's many sign-ins never meet the per-address sign-in limit.
+ */
 export async function signInOverHttp(url: string, who: Credentials): Promise<string> {
-  const response = await freshConnectionFetch(`${url}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: url },
-    body: JSON.stringify(who),
-  });
+  const n = 256 + (signIns++ % 65_000);
+  // Only towards an IPv4 loopback server (a source address must be of the same family).
+  const localAddress = /^127\./.test(new URL(url).hostname) ? `127.0.${n >> 8}.${n & 255 || 1}` : undefined;
+  const response = await freshConnectionFetch(
+    `${url}/api/auth/sign-in/email`,
+    { method: "POST", headers: { "content-type": "application/json", origin: url }, body: JSON.stringify(who) },
+    { localAddress },
+  );
   if (response.status !== 200)
     throw new Error(`sign-in as ${who.email} answered ${response.status}: ${await response.text()}`);
   await response.arrayBuffer(); // read to the end, so the connection is free for the next request

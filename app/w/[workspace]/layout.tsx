@@ -2,8 +2,9 @@ import Link from "next/link";
 import { Suspense, type ReactNode } from "react";
 import { WorkspaceNav } from "@/app/_components/workspace-nav";
 import { requestDb } from "@/app/_lib/db";
-import { workspaceOr404 } from "@/app/_lib/lookups";
 import { segment } from "@/app/_lib/params";
+import { workspaceAccessOr404 } from "@/app/_lib/session";
+import { roleAtLeast } from "@/lib/service/access";
 
 /**
  * Every page of a workspace. The workspace is checked here, before anything
@@ -17,7 +18,7 @@ export default async function WorkspaceLayout({
   params: Promise<{ workspace: string }>;
 }) {
   const { workspace: slug } = await params;
-  const workspace = await workspaceOr404(await requestDb(), segment(slug));
+  const { workspace, role } = await workspaceAccessOr404(await requestDb(), segment(slug));
   return (
     <>
       <p className="breadcrumb">
@@ -27,7 +28,7 @@ export default async function WorkspaceLayout({
         / <span className="slug">{workspace.slug}</span>
       </p>
       <Suspense fallback={<nav className="workspace-nav" aria-label="Workspace" />}>
-        <WorkspaceNav slug={workspace.slug} />
+        <WorkspaceNav slug={workspace.slug} owner={roleAtLeast(role, "owner")} />
       </Suspense>
       {children}
     </>

@@ -1,0 +1,10 @@
+/** Shown while the users load. */
+export default function Loading() {
+  return (
+    <div role="status" aria-live="polite">
+      <span className="visually-hidden">Loading users…</span>
+      <div className="skeleton skeleton-title" aria-hidden="true" />
+      <div className="skeleton skeleton-table" aria-hidden="true" />
+    </div>
+  );
+}
