@@ -10,10 +10,14 @@ import { authAccounts, authRateLimits, authSessions, authUsers, authVerification
 import { audit, MIN_PASSWORD, recentFailedSignIns, spendSignInLink, type Principal } from "@/lib/service/access";
 import { findUserById } from "@/lib/queries/access";
 import { hostAllowed, type AuthSettings } from "./settings";
+import { AttemptWindow, clientAddress } from "./throttle";
 
 /** Failed password sign-ins for one email before it is refused for a while, whatever address they come from. */
 export const SIGN_IN_FAILURES_ALLOWED = 5;
 export const SIGN_IN_FAILURE_WINDOW_MS = 15 * 60_000;
+/** Password sign-in attempts from one address, right or wrong, per minute. */
+export const SIGN_IN_ATTEMPTS_PER_ADDRESS = 10;
+export const SIGN_IN_ADDRESS_WINDOW_MS = 60_000;
 
 /** Where the sign-in page is, and where a one-time link signs in. */
 export const SIGN_IN_PATH = "/sign-in";
@@ -49,6 +53,7 @@ const oneTimeLink = (db: Db) => ({
  */
 export function createAuth(db: Db, settings: AuthSettings) {
   const oidcIds = settings.oidc.map((p) => p.id);
+  const perAddress = new AttemptWindow(SIGN_IN_ATTEMPTS_PER_ADDRESS, SIGN_IN_ADDRESS_WINDOW_MS);
   return betterAuth({
     appName: "Altimeter",
     baseURL: settings.publicUrl,
@@ -74,7 +79,8 @@ export function createAuth(db: Db, settings: AuthSettings) {
       storage: "database",
       window: 60,
       max: 100,
-      customRules: { "/sign-in/email": { window: 60, max: 10 }, "/sign-in/social": { window: 60, max: 20 } },
+      // Password sign-in is limited per address in the before hook (for the page's server action too), not here.
+      customRules: { "/sign-in/email": false, "/sign-in/social": { window: 60, max: 20 } },
     },
     // The proxy already refused any other Host, so the request's own origin is this app.
     trustedOrigins: (request) => {
@@ -90,6 +96,10 @@ export function createAuth(db: Db, settings: AuthSettings) {
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-in/email") return;
+        if (!perAddress.hit(clientAddress(ctx.request?.headers ?? ctx.headers), Date.now()))
+          throw new APIError("TOO_MANY_REQUESTS", {
+            message: `too many sign-in attempts from your address: wait ${SIGN_IN_ADDRESS_WINDOW_MS / 60_000} minute`,
+          });
         const email = String((ctx.body as { email?: unknown } | undefined)?.email ?? "").toLowerCase();
         if ((await recentFailedSignIns(db, email, SIGN_IN_FAILURE_WINDOW_MS)) >= SIGN_IN_FAILURES_ALLOWED)
           throw new APIError("TOO_MANY_REQUESTS", {
