@@ -19,7 +19,7 @@ import { isBotAuthor } from "./people";
 import { describePullRequest } from "./pull-requests";
 import { type PullRequestCommit, pullRequestCommits } from "./release-merges";
 import { commitsOnlyIn, firstCommitDate, inspectRepository, isAncestor, type RepositoryInfo } from "./repository";
-import { type GitTag, readReleaseTags, tagUrl } from "./tags";
+import { type GitTag, noTagMatches, readReleaseTags, tagNames, tagUrl } from "./tags";
 
 /** The cursor's source name in sync_cursors: one cursor per repository, stream "commits". */
 export const GIT_SOURCE = "git";
@@ -228,8 +228,7 @@ export async function collectGitRepository(
   const branchMoved = before !== undefined && before !== repo.defaultBranch;
   const range = await commitRange(dir, branchMoved ? null : cursor, repo.head);
   const tags = await readReleaseTags(dir, tagPattern);
-  if (tags.length === 0)
-    warnings.push(`no tag matches --tag-pattern ${tagPattern.source}, so no deployments were recorded`);
+  if (tags.length === 0) warnings.push(noTagMatches(tagPattern, await tagNames(dir)));
   const team = "team" in target ? target.team : undefined;
   const counter = { commits: 0 };
   const identities: GitJob["identities"] = { names: new Map(), links: [] };

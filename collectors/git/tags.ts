@@ -35,6 +35,32 @@ export async function readReleaseTags(dir: string, pattern: RegExp): Promise<Git
   return tags;
 }
 
+/** The names of the repository's tags, for saying what a pattern matching none could have matched. */
+export async function tagNames(dir: string): Promise<string[]> {
+  const { stdout } = await git(dir, [
+    "for-each-ref",
+    "--format=%(refname:lstrip=2)",
+    "--sort=refname",
+    "--sort=-creatordate",
+    "refs/tags",
+  ]);
+  return stdout.split("\n").filter(Boolean);
+}
+
+/**
+ * Why no deployment was recorded from tags: "no tag matches --tag-pattern
+ * ^v\d+$ (the repository has 3 tags, e.g. release-2026-03-01, 2.0); so no
+ * deployments were recorded", or that it has no tags at all.
+ */
+export function noTagMatches(pattern: RegExp, names: readonly string[]): string {
+  const examples = names.slice(0, 3).join(", ");
+  const tags =
+    names.length === 0
+      ? "the repository has no tags"
+      : `the repository has ${names.length} tag${names.length === 1 ? "" : "s"}, the newest ${examples}`;
+  return `no tag matches --tag-pattern ${pattern.source} (${tags}), so no deployments were recorded`;
+}
+
 /**
  * Where a tag can be seen on the origin's host, when it is one whose URL
  * scheme is known (GitHub, GitLab, Bitbucket); undefined otherwise.

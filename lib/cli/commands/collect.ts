@@ -85,7 +85,9 @@ function summaryLine(workspace: string, s: SourceSyncResult): string {
   const removed = Object.entries(s.removed ?? {})
     .map(([t, n]) => `; ${n} ${t}${n === 1 ? "" : "s"} removed (no longer in the source)`)
     .join("");
-  return `${workspace}: ${s.source} ${s.status} in ${(s.durationMs / 1000).toFixed(1)} s: ${records}${removed}${requests}`;
+  const n = s.warnings?.length ?? 0;
+  const warnings = n > 0 ? `; ${n} warning${n === 1 ? "" : "s"} (below)` : "";
+  return `${workspace}: ${s.source} ${s.status} in ${(s.durationMs / 1000).toFixed(1)} s: ${records}${removed}${requests}${warnings}`;
 }
 
 export const collectCommand: Command = {

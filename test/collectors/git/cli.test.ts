@@ -32,6 +32,30 @@ describe("altimeter collect git", () => {
     expect(text.stdout).toMatch(/^acme: git ok in \d+\.\d s: 1 repository, 1 deployment\n$/);
   });
 
+  test("a --tag-pattern that matches no tag says so in the summary and names the tags there are", () => {
+    const r = altimeter(
+      [
+        "collect",
+        "git",
+        repo.dir,
+        "--workspace",
+        "acme",
+        "--repository-id",
+        "acme/billing",
+        "--tag-pattern",
+        "^release-",
+      ],
+      { db: store.file },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(
+      /^acme: git ok in \d+\.\d s: 1 repository; 1 deployment removed \(no longer in the source\); 1 warning \(below\)\n$/,
+    );
+    expect(r.stderr).toBe(
+      `warning: ${repo.dir}: no tag matches --tag-pattern ^release- (the repository has 1 tag, the newest v0.1), so no deployments were recorded\n`,
+    );
+  });
+
   test("a path that is not a repository is reported, the others collected, and the exit status is 2", () => {
     const r = altimeter(["collect", "git", repo.dir, "/nonexistent/clone", "--workspace", "acme"], { db: store.file });
     expect(r.status).toBe(2);

@@ -50,7 +50,7 @@ describe("git collector parity with GitHub", () => {
     const result = await gitCollector.collect(context(store.db), gitConfig({ repositories: [{ path: repo.dir }] }));
     expect(result.status).toBe("ok");
     expect(result.warnings?.map((w) => w.message)).toEqual([
-      "no tag matches --tag-pattern ^v?\\d+\\.\\d+(\\.\\d+)?$, so no deployments were recorded",
+      "no tag matches --tag-pattern ^v?\\d+\\.\\d+(\\.\\d+)?$ (the repository has no tags), so no deployments were recorded",
     ]);
     const [snapshot] = rows(store.db, "SELECT files FROM repository_files");
     const files = JSON.parse(String(snapshot!.files)) as { path: string; content?: string }[];
@@ -115,7 +115,7 @@ describe("git collector parity with GitHub", () => {
       gitConfig({ repositories: [{ path: repo.dir }], tagPattern: "^nope$" }),
     );
     expect(none.warnings?.map((w) => w.message)).toEqual([
-      "no tag matches --tag-pattern ^nope$, so no deployments were recorded",
+      "no tag matches --tag-pattern ^nope$ (the repository has 3 tags, the newest rc-1, v1.0, v1.1), so no deployments were recorded",
     ]);
     expect(none.removed).toEqual({ deployment: 1 });
   });

@@ -37,7 +37,7 @@ test("altimeter collect jira stores the incidents, names values routed nowhere, 
   );
   expect(run.status, run.stderr).toBe(0);
   expect(run.stderr).toContain(`warning: ${site}: "Search" (1 incident) is routed nowhere`);
-  expect(run.stdout).toMatch(/^acme: jira ok in [\d.]+ s: 3 incident; 1 requests\n$/);
+  expect(run.stdout).toMatch(/^acme: jira ok in [\d.]+ s: 3 incident; 1 requests; 1 warning \(below\)\n$/);
   const bad = await altimeterAsync(
     ["collect", "jira", "--site", site, "--jql", "project = OPS ORDER BY created", "--workspace", "acme"],
     {
