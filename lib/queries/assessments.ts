@@ -1,29 +1,36 @@
-import { and, asc, desc, eq, isNull, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import {
-  assessmentSnapshots,
-  questionnaireAnswers,
-  type AssessmentSnapshot,
-  type QuestionnaireAnswers,
-} from "@/db/schema";
+import type { AssessmentSnapshot, QuestionnaireAnswers } from "@/db/schema";
+import type { Param, Row } from "@/db/store";
 
 export type { AssessmentSnapshot, QuestionnaireAnswers };
 
-const scopeOf = (
-  table: { teamId: typeof questionnaireAnswers.teamId | typeof assessmentSnapshots.teamId },
-  teamId: string | null,
-): SQL => (teamId === null ? isNull(table.teamId) : eq(table.teamId, teamId));
+/** `team_id` of one scope (null: the organisation), as SQL and its parameters. */
+const scopeOf = (teamId: string | null): [string, Param[]] =>
+  teamId === null ? ["team_id IS NULL", []] : ["team_id = ?", [teamId]];
+
+const json = (v: unknown): Record<string, unknown> =>
+  (typeof v === "string" ? JSON.parse(v) : v) as Record<string, unknown>;
+
+const ANSWER_COLUMNS = "id, workspace_id, team_id, answered_at, author, answers, rubric_version";
+
+const toAnswers = (r: Row): QuestionnaireAnswers => ({
+  id: Number(r.id),
+  workspaceId: Number(r.workspace_id),
+  teamId: (r.team_id as string | null) ?? null,
+  answeredAt: Number(r.answered_at),
+  author: r.author as string,
+  answers: json(r.answers),
+  rubricVersion: r.rubric_version as string,
+});
 
 /** The answers in force for every scope of a workspace: the latest save (by date, then by order of saving) per scope. */
 export async function listLatestAnswers(db: Db, workspaceId: number): Promise<QuestionnaireAnswers[]> {
-  const rows = db
-    .select()
-    .from(questionnaireAnswers)
-    .where(eq(questionnaireAnswers.workspaceId, workspaceId))
-    .orderBy(asc(questionnaireAnswers.answeredAt), asc(questionnaireAnswers.id))
-    .all();
+  const rows = await db.rows(
+    `SELECT ${ANSWER_COLUMNS} FROM questionnaire_answers WHERE workspace_id = ? ORDER BY answered_at, id`,
+    [workspaceId],
+  );
   const latest = new Map<string | null, QuestionnaireAnswers>();
-  for (const row of rows) latest.set(row.teamId, row);
+  for (const row of rows.map(toAnswers)) latest.set(row.teamId, row);
   return [...latest.values()];
 }
 
@@ -33,30 +40,41 @@ export async function listAnswerHistory(
   workspaceId: number,
   teamId: string | null,
 ): Promise<QuestionnaireAnswers[]> {
-  return db
-    .select()
-    .from(questionnaireAnswers)
-    .where(and(eq(questionnaireAnswers.workspaceId, workspaceId), scopeOf(questionnaireAnswers, teamId)))
-    .orderBy(desc(questionnaireAnswers.answeredAt), desc(questionnaireAnswers.id))
-    .all();
+  const [scope, params] = scopeOf(teamId);
+  const rows = await db.rows(
+    `SELECT ${ANSWER_COLUMNS} FROM questionnaire_answers WHERE workspace_id = ? AND ${scope}
+     ORDER BY answered_at DESC, id DESC`,
+    [workspaceId, ...params],
+  );
+  return rows.map(toAnswers);
 }
 
 /** A save of answers for one scope. */
-export type NewAnswers = Omit<typeof questionnaireAnswers.$inferInsert, "id" | "workspaceId">;
+export type NewAnswers = Omit<QuestionnaireAnswers, "id" | "workspaceId" | "teamId"> & { teamId?: string | null };
 
 /** Stores answer saves, all or none. */
 export async function insertAnswers(db: Db, workspaceId: number, saves: readonly NewAnswers[]): Promise<void> {
   if (saves.length === 0) return;
-  db.transaction((tx) => {
+  await db.atomic(async (tx) => {
     for (const save of saves)
-      tx.insert(questionnaireAnswers)
-        .values({ ...save, workspaceId })
-        .run();
+      await tx.exec(
+        "INSERT INTO questionnaire_answers (workspace_id, team_id, answered_at, author, answers, rubric_version) VALUES (?, ?, ?, ?, ?, ?)",
+        [
+          workspaceId,
+          save.teamId ?? null,
+          save.answeredAt,
+          save.author,
+          JSON.stringify(save.answers),
+          save.rubricVersion,
+        ],
+      );
   });
 }
 
 /** An assessment result to record. */
-export type NewAssessmentSnapshot = Omit<typeof assessmentSnapshots.$inferInsert, "id" | "workspaceId">;
+export type NewAssessmentSnapshot = Omit<AssessmentSnapshot, "id" | "workspaceId" | "teamId"> & {
+  teamId?: string | null;
+};
 
 /** Records assessment results (the organisation and each team), all or none. */
 export async function insertAssessmentSnapshots(
@@ -65,11 +83,22 @@ export async function insertAssessmentSnapshots(
   snapshots: readonly NewAssessmentSnapshot[],
 ): Promise<void> {
   if (snapshots.length === 0) return;
-  db.transaction((tx) => {
+  await db.atomic(async (tx) => {
     for (const s of snapshots)
-      tx.insert(assessmentSnapshots)
-        .values({ ...s, workspaceId })
-        .run();
+      await tx.exec(
+        `INSERT INTO assessment_snapshots (workspace_id, team_id, assessed_at, rubric_version, level, provisional, verdict, detail)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          workspaceId,
+          s.teamId ?? null,
+          s.assessedAt,
+          s.rubricVersion,
+          s.level,
+          s.provisional,
+          s.verdict,
+          JSON.stringify(s.detail),
+        ],
+      );
   });
 }
 
@@ -84,18 +113,19 @@ export interface LevelPoint {
 
 /** Recorded levels of one scope (null: the organisation), oldest first. */
 export async function listLevelHistory(db: Db, workspaceId: number, teamId: string | null): Promise<LevelPoint[]> {
-  return db
-    .select({
-      assessedAt: assessmentSnapshots.assessedAt,
-      level: assessmentSnapshots.level,
-      provisional: assessmentSnapshots.provisional,
-      verdict: assessmentSnapshots.verdict,
-      rubricVersion: assessmentSnapshots.rubricVersion,
-    })
-    .from(assessmentSnapshots)
-    .where(and(eq(assessmentSnapshots.workspaceId, workspaceId), scopeOf(assessmentSnapshots, teamId)))
-    .orderBy(asc(assessmentSnapshots.assessedAt), asc(assessmentSnapshots.id))
-    .all();
+  const [scope, params] = scopeOf(teamId);
+  const rows = await db.rows(
+    `SELECT assessed_at, level, provisional, verdict, rubric_version FROM assessment_snapshots
+     WHERE workspace_id = ? AND ${scope} ORDER BY assessed_at, id`,
+    [workspaceId, ...params],
+  );
+  return rows.map((r) => ({
+    assessedAt: Number(r.assessed_at),
+    level: Number(r.level),
+    provisional: Number(r.provisional) === 1,
+    verdict: r.verdict as string,
+    rubricVersion: r.rubric_version as string,
+  }));
 }
 
 /** Who worked where: one row per (repository, author) with a commit or pull request in `[from, to)`. */
@@ -116,20 +146,18 @@ export async function listAuthorActivity(
   from: number,
   to: number,
 ): Promise<AuthorActivity[]> {
-  const rows = db.$client
-    .prepare(
-      `SELECT a.repository_id, a.author_id, p.is_bot FROM (
+  const rows = (await db.tuples(
+    `SELECT a.repository_id, a.author_id, p.is_bot FROM (
          SELECT repository_id, author_id FROM commits WHERE workspace_id = ? AND authored_at >= ? AND authored_at < ? AND author_id IS NOT NULL
          UNION
          SELECT repository_id, author_id FROM pull_requests WHERE workspace_id = ? AND created_at >= ? AND created_at < ?
        ) a LEFT JOIN people p ON p.workspace_id = ? AND p.id = a.author_id`,
-    )
-    .raw(true)
-    .all(workspaceId, from, to, workspaceId, from, to, workspaceId) as [string, string, number | null][];
+    [workspaceId, from, to, workspaceId, from, to, workspaceId],
+  )) as [string, string, number | null][];
   return rows.map(([repositoryId, authorId, isBot]) => ({
     repositoryId,
     authorId,
-    isBot: isBot === 1 || authorId.endsWith("[bot]"),
+    isBot: Number(isBot) === 1 || authorId.endsWith("[bot]"),
   }));
 }
 
@@ -138,21 +166,18 @@ export async function listDeploymentEnvironments(
   db: Db,
   workspaceId: number,
 ): Promise<{ repositoryId: string; environment: string }[]> {
-  const rows = db.$client
-    .prepare(
-      "SELECT DISTINCT repository_id, environment FROM deployments WHERE workspace_id = ? AND status = 'success'",
-    )
-    .raw(true)
-    .all(workspaceId) as [string, string][];
+  const rows = (await db.tuples(
+    "SELECT DISTINCT repository_id, environment FROM deployments WHERE workspace_id = ? AND status = 'success'",
+    [workspaceId],
+  )) as [string, string][];
   return rows.map(([repositoryId, environment]) => ({ repositoryId, environment }));
 }
 
 /** When the workspace's last commit was authored or pull request opened (UTC ms); null without any. */
 export async function latestAuthorActivity(db: Db, workspaceId: number): Promise<number | null> {
-  return db.$client
-    .prepare(
-      "SELECT max(t) FROM (SELECT max(authored_at) AS t FROM commits WHERE workspace_id = ? UNION ALL SELECT max(created_at) FROM pull_requests WHERE workspace_id = ?)",
-    )
-    .pluck()
-    .get(workspaceId, workspaceId) as number | null;
+  const latest = await db.value(
+    "SELECT max(t) FROM (SELECT max(authored_at) AS t FROM commits WHERE workspace_id = ? UNION ALL SELECT max(created_at) FROM pull_requests WHERE workspace_id = ?) AS latest",
+    [workspaceId, workspaceId],
+  );
+  return latest === null || latest === undefined ? null : Number(latest);
 }

@@ -34,13 +34,14 @@ const REFERENCES: [string, string, string, string, string][] = [
 export async function findDanglingReferences(db: Db, workspaceId: number): Promise<DanglingReference[]> {
   const found: DanglingReference[] = [];
   for (const [reference, table, column, target, targetColumn] of REFERENCES) {
-    const ids = db.$client
-      .prepare(
+    const ids = (
+      await db.tuples(
         `SELECT DISTINCT s.${column} FROM ${table} s WHERE s.workspace_id = ? AND s.${column} IS NOT NULL
-         AND NOT EXISTS (SELECT 1 FROM ${target} t WHERE t.workspace_id = s.workspace_id AND t.${targetColumn} = s.${column})`,
+         AND NOT EXISTS (SELECT 1 FROM ${target} t WHERE t.workspace_id = s.workspace_id AND t.${targetColumn} = s.${column})
+         ORDER BY s.${column}`,
+        [workspaceId],
       )
-      .pluck()
-      .all(workspaceId) as string[];
+    ).map((r) => r[0] as string);
     if (ids.length > 0) found.push({ reference, count: ids.length, examples: ids.slice(0, 5) });
   }
   return found;

@@ -1,6 +1,6 @@
-import { and, asc, eq, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { repositories, type Repository } from "@/db/schema";
+import type { Repository } from "@/db/schema";
+import type { Param, Row } from "@/db/store";
 
 export type { Repository };
 
@@ -17,24 +17,43 @@ export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** The repositories of a workspace matching the filter, by name then id. */
+const toRepository = (r: Row): Repository => ({
+  workspaceId: Number(r.workspace_id),
+  id: r.id as string,
+  name: r.name as string,
+  createdAt: Number(r.created_at),
+  teamId: (r.team_id as string | null) ?? null,
+  defaultBranch: (r.default_branch as string | null) ?? null,
+  url: (r.url as string | null) ?? null,
+  isTemplate: r.is_template === null || r.is_template === undefined ? null : Number(r.is_template) === 1,
+  templateId: (r.template_id as string | null) ?? null,
+});
+
+/**
+ * The repositories of a workspace matching the filter, by name then id. The
+ * search lowers both sides, since PostgreSQL's LIKE minds case where SQLite's
+ * does not (for ASCII).
+ */
 export async function listRepositories(
   db: Db,
   workspaceId: number,
   filter: RepositoryFilter = {},
 ): Promise<Repository[]> {
-  const conditions: (SQL | undefined)[] = [eq(repositories.workspaceId, workspaceId)];
-  if (filter.teamId) conditions.push(eq(repositories.teamId, filter.teamId));
+  const where = ["workspace_id = ?"];
+  const params: Param[] = [workspaceId];
+  if (filter.teamId) {
+    where.push("team_id = ?");
+    params.push(filter.teamId);
+  }
   if (filter.search) {
     const pattern = containsPattern(filter.search);
-    conditions.push(
-      or(sql`${repositories.name} LIKE ${pattern} ESCAPE '\\'`, sql`${repositories.id} LIKE ${pattern} ESCAPE '\\'`),
-    );
+    where.push("(lower(name) LIKE lower(?) ESCAPE '\\' OR lower(id) LIKE lower(?) ESCAPE '\\')");
+    params.push(pattern, pattern);
   }
-  return db
-    .select()
-    .from(repositories)
-    .where(and(...conditions))
-    .orderBy(asc(repositories.name), asc(repositories.id))
-    .all();
+  const rows = await db.rows(
+    `SELECT workspace_id, id, name, created_at, team_id, default_branch, url, is_template, template_id
+     FROM repositories WHERE ${where.join(" AND ")} ORDER BY name, id`,
+    params,
+  );
+  return rows.map(toRepository);
 }

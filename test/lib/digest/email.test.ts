@@ -76,11 +76,9 @@ describe("the weekly digest by email, through a real SMTP server", async () => {
   });
 
   test("the send is recorded, and running it again sends nothing more until --force", async () => {
-    const row = store.db.$client
-      .prepare(
-        "SELECT status, attempts, sent_at, last_error, claimed_by FROM digest_sends WHERE week = '2026-W47' AND channel = 'email'",
-      )
-      .get() as Record<string, unknown>;
+    const row = (await store.db.row(
+      "SELECT status, attempts, sent_at, last_error, claimed_by FROM digest_sends WHERE week = '2026-W47' AND channel = 'email'",
+    ))!;
     expect(row).toMatchObject({ status: "sent", attempts: 1, last_error: null });
     expect(row.sent_at).toEqual(expect.any(Number));
 
@@ -132,9 +130,7 @@ describe("the weekly digest by email, through a real SMTP server", async () => {
     expect(run.stdout).toContain("would mail lead@example.test");
     expect(run.stdout).toContain("Subject: Northwind (demo) weekly digest 2026-W46");
     expect(smtp.messages).toHaveLength(2);
-    expect(store.db.$client.prepare("SELECT count(*) AS n FROM digest_sends WHERE week = '2026-W46'").get()).toEqual({
-      n: 0,
-    });
+    expect(await store.db.value("SELECT count(*) FROM digest_sends WHERE week = '2026-W46'")).toBe(0);
   });
 
   test("without an SMTP server configured the error says which variables to set, and the failure is recorded", async () => {
@@ -146,9 +142,10 @@ describe("the weekly digest by email, through a real SMTP server", async () => {
     expect(run.stderr).toContain(
       "failed (recorded): no SMTP server to send the digest with: set ALTIMETER_SMTP_URL=smtp://HOST:587",
     );
-    expect(store.db.$client.prepare("SELECT status, attempts FROM digest_sends WHERE week = '2026-W45'").get()).toEqual(
-      { status: "failed", attempts: 1 },
-    );
+    expect(await store.db.row("SELECT status, attempts FROM digest_sends WHERE week = '2026-W45'")).toEqual({
+      status: "failed",
+      attempts: 1,
+    });
   });
 
   test("an unknown workspace or a bad week is an error naming it, and nothing is recorded", async () => {

@@ -198,7 +198,7 @@ describe("the digest's renderings of a small workspace's week", async () => {
         })
       ).status,
     ).toBe(0);
-    expect(store.db.$client.prepare("SELECT status, attempts FROM digest_sends WHERE channel = 'file'").all()).toEqual([
+    expect(await store.db.rows("SELECT status, attempts FROM digest_sends WHERE channel = 'file'")).toEqual([
       { status: "sent", attempts: 2 },
     ]);
   });

@@ -11,12 +11,11 @@ const LIMITS = { maxAttempts: 9, retryAfterMs: 60_000, staleAfterMs: 600_000 };
 describe("a failed digest send is retried and recorded, never lost", async () => {
   const store = await freshDatabase();
   let digest: (week: string) => Promise<RenderedDigest>;
-  const row = (week: string) =>
-    store.db.$client
-      .prepare(
-        "SELECT status, attempts, last_error AS lastError FROM digest_sends WHERE week = ? AND channel = 'email'",
-      )
-      .get(week) as { status: string; attempts: number; lastError: string | null };
+  const row = async (week: string) =>
+    (await store.db.row<{ status: string; attempts: number; lastError: string | null }>(
+      `SELECT status, attempts, last_error AS "lastError" FROM digest_sends WHERE week = ? AND channel = 'email'`,
+      [week],
+    ))!;
 
   beforeAll(async () => {
     await createDemoWorkspace(store.db, { slug: "demo", now: NOW });
@@ -37,7 +36,7 @@ describe("a failed digest send is retried and recorded, never lost", async () =>
       expect(outcome.status).toBe("sent");
       expect(smtp.offered).toBe(2);
       expect(smtp.messages).toHaveLength(1);
-      expect(row("2026-W47")).toEqual({
+      expect(await row("2026-W47")).toEqual({
         status: "sent",
         attempts: 2,
         lastError: expect.stringMatching(/SMTP: .*451.*Greylisted/),
@@ -59,7 +58,7 @@ describe("a failed digest send is retried and recorded, never lost", async () =>
       expect(outcome.status).toBe("failed");
       expect(outcome.reason).toMatch(/550/);
       expect(smtp.offered).toBe(1);
-      expect(row("2026-W46")).toMatchObject({ status: "failed", attempts: 1 });
+      expect(await row("2026-W46")).toMatchObject({ status: "failed", attempts: 1 });
     } finally {
       await smtp.close();
     }
@@ -77,7 +76,7 @@ describe("a failed digest send is retried and recorded, never lost", async () =>
         now: () => NOW,
       });
       expect(first.status).toBe("failed");
-      expect(row("2026-W45")).toMatchObject({ status: "failed", attempts: 3 });
+      expect(await row("2026-W45")).toMatchObject({ status: "failed", attempts: 3 });
 
       down = false;
       const early = await deliverDigest(store.db, await digest("2026-W45"), {
@@ -98,7 +97,7 @@ describe("a failed digest send is retried and recorded, never lost", async () =>
         now: () => NOW + 61_000,
       });
       expect(later).toMatchObject({ status: "sent", claim: "retry" });
-      expect(row("2026-W45")).toMatchObject({ status: "sent", attempts: 4 });
+      expect(await row("2026-W45")).toMatchObject({ status: "sent", attempts: 4 });
       expect(smtp.messages).toHaveLength(1);
     } finally {
       await smtp.close();
@@ -116,10 +115,8 @@ describe("a failed digest send is retried and recorded, never lost", async () =>
         limits: LIMITS,
       });
       expect(outcome.status).toBe("failed");
-      expect(row("2026-W44").lastError).toMatch(/SMTP: .*(Invalid|auth)/i);
-      expect(JSON.stringify(store.db.$client.prepare("SELECT * FROM digest_sends").all())).not.toContain(
-        "wrong-password-1234",
-      );
+      expect((await row("2026-W44")).lastError).toMatch(/SMTP: .*(Invalid|auth)/i);
+      expect(JSON.stringify(await store.db.rows("SELECT * FROM digest_sends"))).not.toContain("wrong-password-1234");
       expect(smtp.messages).toHaveLength(0);
     } finally {
       await smtp.close();

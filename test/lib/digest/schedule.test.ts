@@ -60,9 +60,7 @@ describe("the weekly digest scheduled by altimeter worker", async () => {
   const store = await freshDatabase();
   let smtp: TestSmtp;
   const sends = () =>
-    store.db.$client
-      .prepare("SELECT week, channel, status, attempts, claimed_by AS claimedBy FROM digest_sends ORDER BY week")
-      .all();
+    store.db.rows(`SELECT week, channel, status, attempts, claimed_by AS "claimedBy" FROM digest_sends ORDER BY week`);
 
   beforeAll(async () => {
     await createDemoWorkspace(store.db, { slug: "demo", now: Date.parse("2026-11-25T10:00:00Z") });
@@ -94,7 +92,7 @@ describe("the weekly digest scheduled by altimeter worker", async () => {
     await restarted.stop();
     expect(restarted.log.find((l) => l.includes("digest 2026-W47 email"))).toMatch(/skipped: already sent at /);
     expect(smtp.messages).toHaveLength(1);
-    expect(sends()).toEqual([
+    expect(await sends()).toEqual([
       { week: "2026-W47", channel: "email", status: "sent", attempts: 1, claimedBy: expect.any(String) },
     ]);
   });
@@ -115,7 +113,7 @@ describe("the weekly digest scheduled by altimeter worker", async () => {
         "test config",
         process.cwd(),
       );
-      store.db.$client.prepare("DELETE FROM digest_sends").run();
+      await store.db.exec("DELETE FROM digest_sends");
       const w = await worker(store.file, cfg, flaky.env, {
         sweepEveryMs: 100,
         limits: { maxAttempts: 9, retryAfterMs: 300, staleAfterMs: 60_000 },
@@ -125,7 +123,7 @@ describe("the weekly digest scheduled by altimeter worker", async () => {
       await until(() => w.log.some((l) => l.endsWith("digest 2026-W47 email sent after 4 attempts")));
       await w.stop();
       expect(flaky.messages).toHaveLength(1);
-      expect(sends()).toEqual([expect.objectContaining({ status: "sent", attempts: 4 })]);
+      expect(await sends()).toEqual([expect.objectContaining({ status: "sent", attempts: 4 })]);
     } finally {
       await flaky.close();
     }

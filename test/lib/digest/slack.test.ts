@@ -60,9 +60,10 @@ describe("the weekly digest to a Slack incoming webhook (a local HTTP server)", 
     expect(all).toContain(
       `<${PUBLIC_URL}/w/demo/metrics/change-failure-rate?from=2026-11-16&amp;to=2026-11-23|${week.changeFailureRate.failed} failed deployment`,
     );
-    expect(store.db.$client.prepare("SELECT status, attempts FROM digest_sends WHERE channel = 'slack'").get()).toEqual(
-      { status: "sent", attempts: 1 },
-    );
+    expect(await store.db.row("SELECT status, attempts FROM digest_sends WHERE channel = 'slack'")).toEqual({
+      status: "sent",
+      attempts: 1,
+    });
   });
 
   test("a webhook answering 500 then 200 gets the message on the second attempt; a 404 fails at once, recorded without the secret URL", async () => {
@@ -92,7 +93,7 @@ describe("the weekly digest to a Slack incoming webhook (a local HTTP server)", 
         retry,
       });
       expect(failed).toMatchObject({ status: "failed", reason: "Slack webhook answered 404: no_service" });
-      expect(JSON.stringify(store.db.$client.prepare("SELECT * FROM digest_sends").all())).not.toContain("secret-path");
+      expect(JSON.stringify(await store.db.rows("SELECT * FROM digest_sends"))).not.toContain("secret-path");
     } finally {
       await flaky.close();
       await gone.close();
