@@ -1,12 +1,11 @@
 import { betterAuth } from "better-auth";
-import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthEndpoint, createAuthMiddleware } from "better-auth/api";
 import { setSessionCookie } from "better-auth/cookies";
 import { nextCookies } from "better-auth/next-js";
 import { genericOAuth } from "better-auth/plugins";
 import { z } from "zod";
+import { authDatabase } from "@/db/auth-adapter";
 import type { Db } from "@/db/client";
-import { authAccounts, authRateLimits, authSessions, authUsers, authVerifications } from "@/db/schema";
 import { audit, MIN_PASSWORD, recentFailedSignIns, spendSignInLink, type Principal } from "@/lib/service/access";
 import { findUserById } from "@/lib/queries/access";
 import { hostAllowed, type AuthSettings } from "./settings";
@@ -46,7 +45,7 @@ const oneTimeLink = (db: Db) => ({
 
 /**
  * The accounts and sessions of the app (better-auth over the app's own
- * SQLite database through drizzle): email and password (scrypt), OpenID
+ * store, through db/auth-adapter): email and password (scrypt), OpenID
  * Connect providers from the config file, database sessions that expire
  * and can be deleted, rate-limited sign-in, and every sign-in audited.
  * Nobody signs up: users are created by an admin (`altimeter users`).
@@ -60,16 +59,7 @@ export function createAuth(db: Db, settings: AuthSettings) {
     basePath: "/api/auth",
     secret: settings.secret,
     telemetry: { enabled: false },
-    database: drizzleAdapter(db, {
-      provider: "sqlite",
-      schema: {
-        user: authUsers,
-        session: authSessions,
-        account: authAccounts,
-        verification: authVerifications,
-        rateLimit: authRateLimits,
-      },
-    }),
+    database: authDatabase(db),
     user: { additionalFields: { admin: { type: "boolean", required: false, defaultValue: false, input: false } } },
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: MIN_PASSWORD, maxPasswordLength: 128 },
     session: { expiresIn: settings.sessionSeconds, updateAge: Math.min(3600, settings.sessionSeconds / 4) },
