@@ -29,28 +29,29 @@ const UNTIMED = [
   { type: "person", table: "people" },
 ] as const;
 
+/** 1 when the column's time falls in `[?, ?)`, else 0 (PostgreSQL does not sum booleans). */
+const inWindow = (time: string) => `CASE WHEN ${time} >= ? AND ${time} < ? THEN 1 ELSE 0 END`;
+
 /** Counts and date ranges of every record type of a workspace, overall and in the window. */
 export async function listRecordCoverage(
   db: Db,
   workspaceId: number,
   window: { from: number; to: number },
 ): Promise<RecordTypeCoverage[]> {
-  const timed = TIMED.map(({ type, table, time }) => {
-    const [count, first, last, inWindow] = db.$client
-      .prepare(
-        `SELECT count(*), min(${time}), max(${time}), coalesce(sum(${time} >= ? AND ${time} < ?), 0) FROM ${table} WHERE workspace_id = ?`,
-      )
-      .raw(true)
-      .get(window.from, window.to, workspaceId) as [number, number | null, number | null, number];
-    return { type, count, first, last, inWindow };
-  });
-  const untimed = UNTIMED.map(({ type, table }) => {
-    const [count] = db.$client
-      .prepare(`SELECT count(*) FROM ${table} WHERE workspace_id = ?`)
-      .raw(true)
-      .get(workspaceId) as [number];
-    return { type, count, first: null, last: null, inWindow: null };
-  });
+  const timed: RecordTypeCoverage[] = [];
+  for (const { type, table, time } of TIMED) {
+    const [row] = await db.tuples(
+      `SELECT count(*), min(${time}), max(${time}), coalesce(sum(${inWindow(time)}), 0) FROM ${table} WHERE workspace_id = ?`,
+      [window.from, window.to, workspaceId],
+    );
+    const [count, first, last, within] = row as [number, number | null, number | null, number];
+    timed.push({ type, count, first, last, inWindow: within });
+  }
+  const untimed: RecordTypeCoverage[] = [];
+  for (const { type, table } of UNTIMED) {
+    const count = (await db.value<number>(`SELECT count(*) FROM ${table} WHERE workspace_id = ?`, [workspaceId])) ?? 0;
+    untimed.push({ type, count, first: null, last: null, inWindow: null });
+  }
   return [...untimed, ...timed];
 }
 
@@ -70,11 +71,8 @@ export interface RepositoryCoverage {
 
 type Counts = Map<string, { total: number; inWindow: number; last: number | null }>;
 
-function countsBy(db: Db, sql: string, args: unknown[]): Counts {
-  const rows = db.$client
-    .prepare(sql)
-    .raw(true)
-    .all(...args) as [string, number, number, number | null][];
+async function countsBy(db: Db, sql: string, args: number[]): Promise<Counts> {
+  const rows = (await db.tuples(sql, args)) as [string, number, number, number | null][];
   return new Map(rows.map(([id, total, inWindow, last]) => [id, { total, inWindow, last }]));
 }
 
@@ -89,27 +87,25 @@ export async function listRepositoryCoverage(
   window: { from: number; to: number },
 ): Promise<RepositoryCoverage[]> {
   const args = [window.from, window.to, workspaceId];
-  const commits = countsBy(
+  const commits = await countsBy(
     db,
-    "SELECT repository_id, count(*), coalesce(sum(authored_at >= ? AND authored_at < ?), 0), max(authored_at) FROM commits WHERE workspace_id = ? GROUP BY repository_id",
+    `SELECT repository_id, count(*), coalesce(sum(${inWindow("authored_at")}), 0), max(authored_at) FROM commits WHERE workspace_id = ? GROUP BY repository_id`,
     args,
   );
-  const pullRequests = countsBy(
+  const pullRequests = await countsBy(
     db,
-    "SELECT repository_id, count(*), coalesce(sum(created_at >= ? AND created_at < ?), 0), max(created_at) FROM pull_requests WHERE workspace_id = ? GROUP BY repository_id",
+    `SELECT repository_id, count(*), coalesce(sum(${inWindow("created_at")}), 0), max(created_at) FROM pull_requests WHERE workspace_id = ? GROUP BY repository_id`,
     args,
   );
-  const deployments = countsBy(
+  const deployments = await countsBy(
     db,
-    "SELECT repository_id, count(*), coalesce(sum(finished_at >= ? AND finished_at < ?), 0), max(finished_at) FROM deployments WHERE workspace_id = ? GROUP BY repository_id",
+    `SELECT repository_id, count(*), coalesce(sum(${inWindow("finished_at")}), 0), max(finished_at) FROM deployments WHERE workspace_id = ? GROUP BY repository_id`,
     args,
   );
-  const repositories = db.$client
-    .prepare(
-      "SELECT r.id, r.name, r.team_id, f.observed_at FROM repositories r LEFT JOIN repository_files f ON f.workspace_id = r.workspace_id AND f.repository_id = r.id WHERE r.workspace_id = ? ORDER BY r.name, r.id",
-    )
-    .raw(true)
-    .all(workspaceId) as [string, string, string | null, number | null][];
+  const repositories = (await db.tuples(
+    "SELECT r.id, r.name, r.team_id, f.observed_at FROM repositories r LEFT JOIN repository_files f ON f.workspace_id = r.workspace_id AND f.repository_id = r.id WHERE r.workspace_id = ? ORDER BY r.name, r.id",
+    [workspaceId],
+  )) as [string, string, string | null, number | null][];
   const none = { total: 0, inWindow: 0, last: null };
   const row = (
     id: string,
@@ -151,28 +147,31 @@ export async function listWeeklyActivity(
 ): Promise<WeeklyActivity> {
   const weeks = Math.max(0, Math.floor((window.to - window.from) / WEEK_MS));
   const end = window.from + weeks * WEEK_MS;
-  const perWeek = (table: string, time: string): number[] => {
+  const perWeek = async (table: string, time: string): Promise<number[]> => {
     const counts = new Array<number>(weeks).fill(0);
-    const rows = db.$client
-      // Bound numbers arrive as REAL: the cast makes the division a whole week index.
-      .prepare(
-        `SELECT CAST((${time} - ?) / ${WEEK_MS} AS INTEGER), count(*) FROM ${table} WHERE workspace_id = ? AND ${time} >= ? AND ${time} < ? GROUP BY 1`,
-      )
-      .raw(true)
-      .all(window.from, workspaceId, window.from, end) as [number, number][];
+    // SQLite binds numbers as REAL: the cast makes the division a whole week index on both engines.
+    const rows = (await db.tuples(
+      `SELECT CAST((${time} - ?) / ${WEEK_MS} AS INTEGER), count(*) FROM ${table} WHERE workspace_id = ? AND ${time} >= ? AND ${time} < ? GROUP BY 1`,
+      [window.from, workspaceId, window.from, end],
+    )) as [number, number][];
     for (const [week, n] of rows) counts[week] = n;
     return counts;
   };
   return {
-    commits: perWeek("commits", "authored_at"),
-    pullRequests: perWeek("pull_requests", "created_at"),
-    deployments: perWeek("deployments", "finished_at"),
-    incidents: perWeek("incidents", "opened_at"),
+    commits: await perWeek("commits", "authored_at"),
+    pullRequests: await perWeek("pull_requests", "created_at"),
+    deployments: await perWeek("deployments", "finished_at"),
+    incidents: await perWeek("incidents", "opened_at"),
   };
 }
 
-/** The file the store lives in (what a started app server must open too); null for an in-memory database. */
+/**
+ * The SQLite file the store lives in (what a started app server must open
+ * too); null for an in-memory database, and for PostgreSQL, whose URL (with
+ * its password) the child takes from the same environment as this process.
+ */
 export function databaseFile(db: Db): string | null {
-  const name = db.$client.name;
+  if (db.engine !== "sqlite") return null;
+  const name = db.location;
   return name === ":memory:" || name === "" ? null : name;
 }

@@ -1,8 +1,17 @@
-import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { identityDecisions, personLinks, personNames } from "@/db/schema";
 import type { IdentityInputs } from "@/lib/identities/resolve";
 import { bumpDataVersion } from "./workspaces";
+
+/** Ids (or rows) per statement: far under SQLite's 32,766 bound parameters and PostgreSQL's 65,535. */
+const CHUNK = 500;
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+const marks = (n: number) => Array.from({ length: n }, () => "?").join(", ");
 
 /**
  * Everything identity resolution reads for a workspace: names and links
@@ -11,20 +20,26 @@ import { bumpDataVersion } from "./workspaces";
  * workspaces without git identities pay nothing.
  */
 export async function loadIdentityInputs(db: Db, workspaceId: number): Promise<IdentityInputs> {
-  const c = db.$client;
-  const names = c
-    .prepare("SELECT person_id AS personId, name FROM person_names WHERE workspace_id = ? ORDER BY person_id, name")
-    .all(workspaceId) as IdentityInputs["names"];
-  const links = c
-    .prepare(
-      "SELECT person_id AS personId, other_id AS otherId, reason FROM person_links WHERE workspace_id = ? ORDER BY person_id, other_id",
+  const names = (
+    await db.tuples("SELECT person_id, name FROM person_names WHERE workspace_id = ? ORDER BY person_id, name", [
+      workspaceId,
+    ])
+  ).map(([personId, name]) => ({ personId: personId as string, name: name as string }));
+  const links = (
+    await db.tuples(
+      "SELECT person_id, other_id, reason FROM person_links WHERE workspace_id = ? ORDER BY person_id, other_id",
+      [workspaceId],
     )
-    .all(workspaceId) as IdentityInputs["links"];
-  const decisions = c
-    .prepare(
-      "SELECT person_id AS personId, into_id AS intoId FROM identity_decisions WHERE workspace_id = ? ORDER BY person_id",
-    )
-    .all(workspaceId) as IdentityInputs["decisions"];
+  ).map(([personId, otherId, reason]) => ({
+    personId: personId as string,
+    otherId: otherId as string,
+    reason: reason as string,
+  }));
+  const decisions = (
+    await db.tuples("SELECT person_id, into_id FROM identity_decisions WHERE workspace_id = ? ORDER BY person_id", [
+      workspaceId,
+    ])
+  ).map(([personId, intoId]) => ({ personId: personId as string, intoId: intoId as string | null }));
   if (names.length === 0 && links.length === 0 && decisions.length === 0)
     return { candidates: [], names, links, decisions };
   const ids = new Set<string>();
@@ -34,16 +49,29 @@ export async function loadIdentityInputs(db: Db, workspaceId: number): Promise<I
     ids.add(d.personId);
     if (d.intoId) ids.add(d.intoId);
   }
-  const record = c.prepare("SELECT name, is_bot FROM people WHERE workspace_id = ? AND id = ?");
-  const commits = c.prepare("SELECT count(*) FROM commits WHERE workspace_id = ? AND author_id = ?").pluck();
+  // A few statements per 500 ids instead of two per id: one round trip each on PostgreSQL.
+  const records = new Map<string, { name: string | null; isBot: boolean }>();
+  const commits = new Map<string, number>();
+  for (const chunk of chunks([...ids])) {
+    for (const [id, name, isBot] of await db.tuples(
+      `SELECT id, name, is_bot FROM people WHERE workspace_id = ? AND id IN (${marks(chunk.length)})`,
+      [workspaceId, ...chunk],
+    ))
+      records.set(id as string, { name: name as string | null, isBot: isBot === 1 });
+    for (const [id, n] of await db.tuples(
+      `SELECT author_id, count(*) FROM commits WHERE workspace_id = ? AND author_id IN (${marks(chunk.length)}) GROUP BY author_id`,
+      [workspaceId, ...chunk],
+    ))
+      commits.set(id as string, n as number);
+  }
   const candidates = [...ids].map((id) => {
-    const row = record.get(workspaceId, id) as { name: string | null; is_bot: number | null } | undefined;
+    const record = records.get(id);
     return {
       id,
-      name: row?.name ?? null,
-      isBot: row?.is_bot === 1,
-      commits: commits.get(workspaceId, id) as number,
-      hasRecord: row !== undefined,
+      name: record?.name ?? null,
+      isBot: record?.isBot ?? false,
+      commits: commits.get(id) ?? 0,
+      hasRecord: record !== undefined,
     };
   });
   return { candidates, names, links, decisions };
@@ -56,14 +84,14 @@ export async function recordPersonNames(
   seen: readonly { personId: string; name: string }[],
 ): Promise<void> {
   if (seen.length === 0) return;
-  let added = 0;
-  db.transaction((tx) => {
-    for (const s of seen)
-      added += tx
-        .insert(personNames)
-        .values({ workspaceId, personId: s.personId, name: s.name })
-        .onConflictDoNothing()
-        .run().changes;
+  const added = await db.atomic(async (tx) => {
+    let n = 0;
+    for (const chunk of chunks(seen))
+      n += await tx.exec(
+        `INSERT INTO person_names (workspace_id, person_id, name) VALUES ${chunk.map(() => "(?, ?, ?)").join(", ")} ON CONFLICT DO NOTHING`,
+        chunk.flatMap((s) => [workspaceId, s.personId, s.name]),
+      );
+    return n;
   });
   // Names decide merges, and merges what the metrics count: cached facts must go.
   if (added > 0) await bumpDataVersion(db, workspaceId);
@@ -76,12 +104,12 @@ export async function recordPersonLinks(
   links: readonly { personId: string; otherId: string; reason: string }[],
 ): Promise<void> {
   if (links.length === 0) return;
-  db.transaction((tx) => {
-    for (const l of links)
-      tx.insert(personLinks)
-        .values({ workspaceId, ...l })
-        .onConflictDoNothing()
-        .run();
+  await db.atomic(async (tx) => {
+    for (const chunk of chunks(links))
+      await tx.exec(
+        `INSERT INTO person_links (workspace_id, person_id, other_id, reason) VALUES ${chunk.map(() => "(?, ?, ?, ?)").join(", ")} ON CONFLICT DO NOTHING`,
+        chunk.flatMap((l) => [workspaceId, l.personId, l.otherId, l.reason]),
+      );
   });
 }
 
@@ -97,37 +125,38 @@ export async function decideIdentity(
   intoId: string | null,
   at: number,
 ): Promise<void> {
-  db.insert(identityDecisions)
-    .values({ workspaceId, personId, intoId, decidedAt: at })
-    .onConflictDoUpdate({
-      target: [identityDecisions.workspaceId, identityDecisions.personId],
-      set: { intoId, decidedAt: at },
-    })
-    .run();
+  await db.exec(
+    `INSERT INTO identity_decisions (workspace_id, person_id, into_id, decided_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (workspace_id, person_id) DO UPDATE SET into_id = excluded.into_id, decided_at = excluded.decided_at`,
+    [workspaceId, personId, intoId, at],
+  );
   await bumpDataVersion(db, workspaceId);
 }
 
 /** Forgets a decision about an id (automatic merges apply to it again). Returns whether there was one. */
 export async function forgetIdentityDecision(db: Db, workspaceId: number, personId: string): Promise<boolean> {
-  const removed = db
-    .delete(identityDecisions)
-    .where(and(eq(identityDecisions.workspaceId, workspaceId), eq(identityDecisions.personId, personId)))
-    .run().changes;
+  const removed = await db.exec("DELETE FROM identity_decisions WHERE workspace_id = ? AND person_id = ?", [
+    workspaceId,
+    personId,
+  ]);
   if (removed > 0) await bumpDataVersion(db, workspaceId);
   return removed > 0;
 }
 
 /** Which of these ids the workspace knows neither as a person nor as a name a collector saw. */
 export async function unknownPersonIds(db: Db, workspaceId: number, ids: readonly string[]): Promise<string[]> {
-  const known = db.$client
-    .prepare(
-      "SELECT EXISTS(SELECT 1 FROM people WHERE workspace_id = @ws AND id = @id) OR EXISTS(SELECT 1 FROM person_names WHERE workspace_id = @ws AND person_id = @id)",
-    )
-    .pluck();
-  return ids.filter((id) => known.get({ ws: workspaceId, id }) !== 1);
+  const known = new Set<string>();
+  for (const chunk of chunks([...new Set(ids)]))
+    for (const [id] of await db.tuples(
+      `SELECT id FROM people WHERE workspace_id = ? AND id IN (${marks(chunk.length)})
+       UNION SELECT person_id FROM person_names WHERE workspace_id = ? AND person_id IN (${marks(chunk.length)})`,
+      [workspaceId, ...chunk, workspaceId, ...chunk],
+    ))
+      known.add(id as string);
+  return ids.filter((id) => !known.has(id));
 }
 
 /** How many person records the workspace holds. */
 export async function countPeople(db: Db, workspaceId: number): Promise<number> {
-  return db.$client.prepare("SELECT count(*) FROM people WHERE workspace_id = ?").pluck().get(workspaceId) as number;
+  return (await db.value<number>("SELECT count(*) FROM people WHERE workspace_id = ?", [workspaceId])) ?? 0;
 }

@@ -1,8 +1,6 @@
-import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { people } from "@/db/schema";
 
-/** SQLite's default limit on bound parameters is 32,766; stay well under it. */
+/** Ids per query: far under SQLite's 32,766 bound parameters and PostgreSQL's 65,535. */
 const CHUNK = 500;
 
 /**
@@ -13,12 +11,12 @@ const CHUNK = 500;
 export async function knownPersonIds(db: Db, workspaceId: number, ids: readonly string[]): Promise<Set<string>> {
   const known = new Set<string>();
   for (let i = 0; i < ids.length; i += CHUNK) {
-    const rows = db
-      .select({ id: people.id })
-      .from(people)
-      .where(and(eq(people.workspaceId, workspaceId), inArray(people.id, ids.slice(i, i + CHUNK) as string[])))
-      .all();
-    for (const r of rows) known.add(r.id);
+    const chunk = ids.slice(i, i + CHUNK);
+    const rows = await db.tuples(
+      `SELECT id FROM people WHERE workspace_id = ? AND id IN (${chunk.map(() => "?").join(", ")})`,
+      [workspaceId, ...chunk],
+    );
+    for (const [id] of rows) known.add(id as string);
   }
   return known;
 }

@@ -9,8 +9,11 @@ export interface SourceLinks {
 /** No links: for callers that show records without them. */
 export const NO_LINKS: SourceLinks = { deployment: () => null, pullRequest: () => null };
 
+/** Wanted records per statement: far under either engine's limit on bound parameters. */
+const CHUNK = 500;
+
 /**
- * The urls of the named deployments and pull requests, one query each. The
+ * The urls of the named deployments and pull requests, a query per 500. The
  * metrics engine loads rows without urls (they would double its read time on
  * large workspaces); a drill-down asks for the few hundred it shows.
  */
@@ -19,33 +22,31 @@ export async function loadSourceLinks(
   workspaceId: number,
   wanted: { deploymentIds: readonly string[]; pullRequests: readonly { repositoryId: string; number: number }[] },
 ): Promise<SourceLinks> {
-  const deployments = new Map(
-    db.$client
-      .prepare(
-        "SELECT id, url FROM deployments WHERE workspace_id = ? AND url IS NOT NULL AND id IN (SELECT value FROM json_each(?))",
-      )
-      .raw(true)
-      .all(workspaceId, JSON.stringify([...new Set(wanted.deploymentIds)])) as [string, string][],
-  );
+  const deployments = new Map<string, string>();
+  const ids = [...new Set(wanted.deploymentIds)];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK);
+    for (const [id, url] of await db.tuples(
+      `SELECT id, url FROM deployments WHERE workspace_id = ? AND url IS NOT NULL AND id IN (${chunk.map(() => "?").join(", ")})`,
+      [workspaceId, ...chunk],
+    ))
+      deployments.set(id as string, url as string);
+  }
   const prKey = (repositoryId: string, number: number) => `${repositoryId}#${number}`;
-  // CROSS JOIN keeps json_each outermost, so each wanted pull request is one primary-key seek
-  // (a plain JOIN let the planner scan every pull request per wanted one).
-  const pullRequests = new Map(
-    (
-      db.$client
-        .prepare(
-          `SELECT p.repository_id, p.number, p.url FROM json_each(?) w
-         CROSS JOIN pull_requests p ON p.workspace_id = ? AND p.repository_id = json_extract(w.value, '$[0]') AND p.number = json_extract(w.value, '$[1]')
-         WHERE p.url IS NOT NULL`,
-        )
-        .raw(true)
-        .all(JSON.stringify(wanted.pullRequests.map((p) => [p.repositoryId, p.number])), workspaceId) as [
-        string,
-        number,
-        string,
-      ][]
-    ).map(([r, n, url]) => [prKey(r, n), url] as const),
-  );
+  const pullRequests = new Map<string, string>();
+  const prs = [...new Map(wanted.pullRequests.map((p) => [prKey(p.repositoryId, p.number), p])).values()];
+  for (let i = 0; i < prs.length; i += CHUNK) {
+    const chunk = prs.slice(i, i + CHUNK);
+    // A row-value IN over VALUES is one primary-key seek per wanted pull request on both engines
+    // (the cast types the VALUES column for PostgreSQL).
+    for (const [repositoryId, number, url] of await db.tuples(
+      `SELECT repository_id, number, url FROM pull_requests
+       WHERE workspace_id = ? AND url IS NOT NULL
+       AND (repository_id, number) IN (VALUES ${chunk.map(() => "(?, CAST(? AS integer))").join(", ")})`,
+      [workspaceId, ...chunk.flatMap((p) => [p.repositoryId, p.number])],
+    ))
+      pullRequests.set(prKey(repositoryId as string, number as number), url as string);
+  }
   return {
     deployment: (id) => deployments.get(id) ?? null,
     pullRequest: (repositoryId, number) => pullRequests.get(prKey(repositoryId, number)) ?? null,

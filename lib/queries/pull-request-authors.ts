@@ -1,6 +1,4 @@
-import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { pullRequests } from "@/db/schema";
 
 /**
  * The stored author of a pull request, or null when the workspace does not
@@ -13,16 +11,9 @@ export async function pullRequestAuthor(
   repositoryId: string,
   number: number,
 ): Promise<string | null> {
-  const row = db
-    .select({ authorId: pullRequests.authorId })
-    .from(pullRequests)
-    .where(
-      and(
-        eq(pullRequests.workspaceId, workspaceId),
-        eq(pullRequests.repositoryId, repositoryId),
-        eq(pullRequests.number, number),
-      ),
-    )
-    .get();
-  return row?.authorId ?? null;
+  const author = await db.value<string | null>(
+    "SELECT author_id FROM pull_requests WHERE workspace_id = ? AND repository_id = ? AND number = ?",
+    [workspaceId, repositoryId, number],
+  );
+  return author ?? null;
 }

@@ -1,6 +1,5 @@
-import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { repositories, repositoryFiles, type RepositoryFile } from "@/db/schema";
+import type { RepositoryFile } from "@/db/schema";
 
 /** A repository with what the maturity assessment reads: its record and its latest files snapshot. */
 export interface RepositoryWithFiles {
@@ -19,50 +18,37 @@ export interface RepositoryWithFiles {
  * not arrived yet, so their signals are not lost.
  */
 export async function listRepositoriesWithFiles(db: Db, workspaceId: number): Promise<RepositoryWithFiles[]> {
-  const known = db
-    .select({
-      id: repositories.id,
-      name: repositories.name,
-      teamId: repositories.teamId,
-      isTemplate: repositories.isTemplate,
-      templateId: repositories.templateId,
-      observedAt: repositoryFiles.observedAt,
-      files: repositoryFiles.files,
-    })
-    .from(repositories)
-    .leftJoin(
-      repositoryFiles,
-      and(eq(repositoryFiles.workspaceId, repositories.workspaceId), eq(repositoryFiles.repositoryId, repositories.id)),
-    )
-    .where(eq(repositories.workspaceId, workspaceId))
-    .orderBy(repositories.name)
-    .all();
-  const orphans = db
-    .select()
-    .from(repositoryFiles)
-    .where(
-      and(
-        eq(repositoryFiles.workspaceId, workspaceId),
-        sql`NOT EXISTS (SELECT 1 FROM ${repositories} r WHERE r.workspace_id = ${repositoryFiles.workspaceId} AND r.id = ${repositoryFiles.repositoryId})`,
-      ),
-    )
-    .all();
+  const known = await db.tuples(
+    `SELECT r.id, r.name, r.team_id, r.is_template, r.template_id, f.observed_at, f.files
+     FROM repositories r
+     LEFT JOIN repository_files f ON f.workspace_id = r.workspace_id AND f.repository_id = r.id
+     WHERE r.workspace_id = ? ORDER BY r.name`,
+    [workspaceId],
+  );
+  const orphans = await db.tuples(
+    `SELECT f.repository_id, f.observed_at, f.files FROM repository_files f
+     WHERE f.workspace_id = ? AND NOT EXISTS (SELECT 1 FROM repositories r WHERE r.workspace_id = f.workspace_id AND r.id = f.repository_id)`,
+    [workspaceId],
+  );
   return [
-    ...known.map((r) => ({
-      id: r.id,
-      name: r.name,
-      teamId: r.teamId,
-      isTemplate: r.isTemplate === true,
-      templateId: r.templateId,
-      snapshot: r.observedAt === null || r.files === null ? null : { observedAt: r.observedAt, files: r.files },
+    ...known.map(([id, name, teamId, isTemplate, templateId, observedAt, files]) => ({
+      id: id as string,
+      name: name as string,
+      teamId: teamId as string | null,
+      isTemplate: isTemplate === 1,
+      templateId: templateId as string | null,
+      snapshot:
+        observedAt === null || files === null
+          ? null
+          : { observedAt: observedAt as number, files: JSON.parse(files as string) as RepositoryFile[] },
     })),
-    ...orphans.map((o) => ({
-      id: o.repositoryId,
+    ...orphans.map(([repositoryId, observedAt, files]) => ({
+      id: repositoryId as string,
       name: null,
       teamId: null,
       isTemplate: false,
       templateId: null,
-      snapshot: { observedAt: o.observedAt, files: o.files },
+      snapshot: { observedAt: observedAt as number, files: JSON.parse(files as string) as RepositoryFile[] },
     })),
   ];
 }
