@@ -6,6 +6,24 @@ import { bindable, type Param, type Row, type Sql, type Store } from "./store";
 const STATEMENT_CACHE = 500;
 
 /**
+ * Runs `work` synchronously in one IMMEDIATE transaction, `run(text, params)`
+ * executing over the connection's cached prepared statements (returning the
+ * rows changed): committed when `work` returns, rolled back when it throws.
+ */
+export type SqliteBulk = (work: (run: (text: string, params: readonly Param[]) => number) => void) => Promise<void>;
+
+const BULK = Symbol.for("altimeter.sqlite.bulk");
+
+/**
+ * The bulk writer of a SQLite store, or undefined on PostgreSQL: the fast
+ * path for writing many rows (an import batch), where an await per row would
+ * cost more than SQLite spends storing it.
+ */
+export function sqliteBulk(store: object): SqliteBulk | undefined {
+  return (store as { [BULK]?: SqliteBulk })[BULK];
+}
+
+/**
  * The portable statements over one better-sqlite3 connection. The driver is
  * synchronous; the async surface lets the same query functions run on
  * PostgreSQL. While a transaction awaits inside `atomic`, the connection's
@@ -43,17 +61,17 @@ export function sqliteStore(client: Database.Database, location: string): Store 
   };
 
   let active: Promise<void> | null = null;
-  const idle = async (): Promise<void> => {
-    while (active !== null) await active;
-  };
+  // Callers loop on `active` themselves rather than awaiting a helper: the
+  // code after the loop must run in the same turn as the check that found no
+  // transaction, or two waiters woken together both begin one.
   const waiting =
     <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
-      if (active !== null) await idle();
+      while (active !== null) await active;
       return run(...args);
     };
 
-  return {
+  const store: Store & { [BULK]: SqliteBulk } = {
     engine: "sqlite",
     location,
     rows: waiting(statements.rows) as Sql["rows"],
@@ -62,7 +80,7 @@ export function sqliteStore(client: Database.Database, location: string): Store 
     value: waiting(statements.value) as Sql["value"],
     exec: waiting(statements.exec),
     async atomic<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
-      await idle();
+      while (active !== null) await active;
       let release = () => {};
       active = new Promise<void>((resolve) => {
         release = resolve;
@@ -82,10 +100,16 @@ export function sqliteStore(client: Database.Database, location: string): Store 
         release();
       }
     },
+    [BULK]: async (work: Parameters<SqliteBulk>[0]) => {
+      while (active !== null) await active;
+      const run = (text: string, params: readonly Param[]) => prepare(text).run(...bindable(params)).changes;
+      client.transaction(() => work(run)).immediate();
+    },
     async close() {
-      await idle();
+      while (active !== null) await active;
       cache.clear();
       if (client.open) client.close();
     },
   };
+  return store;
 }

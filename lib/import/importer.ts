@@ -186,7 +186,7 @@ export async function importSources(db: Db, options: ImportOptions): Promise<Imp
   const summary = emptySummary();
   const unknown = new Set<string>();
   const workspace = await targetWorkspace(db, options);
-  const links = linkChanges(db, workspace.id);
+  const links = await linkChanges(db, workspace.id);
   for (const source of options.sources) {
     let batch: EventRecord[] = [];
     let seen = 0;
@@ -207,7 +207,7 @@ export async function importSources(db: Db, options: ImportOptions): Promise<Imp
     await flush();
     if (summary.stopped) break;
   }
-  links.done();
+  await links.done();
   summary.unknownFields = [...unknown].sort();
   return summary;
 }
@@ -217,8 +217,8 @@ export async function importSources(db: Db, options: ImportOptions): Promise<Imp
  * import: notes which repositories the written batches touched and rebuilds
  * theirs at the end, so computing metrics never reads the graph.
  */
-function linkChanges(db: Db, workspaceId: number) {
-  const before = linkVersions(db, workspaceId);
+async function linkChanges(db: Db, workspaceId: number) {
+  const before = await linkVersions(db, workspaceId);
   const touched = new Set<string>();
   let batches = 0;
   return {
@@ -264,7 +264,7 @@ async function importStrictly(db: Db, options: ImportOptions): Promise<ImportSum
       return summary;
     }
     const workspace = await targetWorkspace(db, options);
-    const links = linkChanges(db, workspace.id);
+    const links = await linkChanges(db, workspace.id);
     let batch: EventRecord[] = [];
     let written = 0;
     for await (const { text } of readLines(createReadStream(spool))) {
@@ -282,7 +282,7 @@ async function importStrictly(db: Db, options: ImportOptions): Promise<ImportSum
       links.wrote(batch);
       options.onProgress?.({ source: "checked records", records: written + batch.length });
     }
-    links.done();
+    await links.done();
     return summary;
   } finally {
     rmSync(dir, { recursive: true, force: true });

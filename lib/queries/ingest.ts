@@ -1,5 +1,6 @@
-import type { Statement } from "better-sqlite3";
 import type { Db } from "@/db/client";
+import { sqliteBulk } from "@/db/sqlite";
+import type { Param } from "@/db/store";
 import type { EventRecord, EventType } from "@/lib/events/types";
 
 /** Table, identity columns and stored columns (record field → column) of each type. */
@@ -127,60 +128,129 @@ const TABLES: Record<EventType, { table: string; key: string[]; columns: [field:
   },
 };
 
-/** The upsert of one type: identity conflicts replace the whole row (last write wins). */
-export function upsertSql(type: EventType): string {
+/** The conflict clause of a type: identity conflicts replace the whole row (last write wins). */
+function onConflict(type: EventType): string {
   const { table, key, columns } = TABLES[type];
-  const names = ["workspace_id", ...columns.map(([, c]) => c)];
   const updates = columns.filter(([, c]) => !key.includes(c)).map(([, c]) => `${c} = excluded.${c}`);
   // A snapshot replaces an earlier one only: an older observation arriving late changes nothing.
   const guard = type === "repository_files" ? ` WHERE excluded.observed_at >= ${table}.observed_at` : "";
-  return (
-    `INSERT INTO ${table} (${names.join(", ")}) VALUES (${names.map(() => "?").join(", ")}) ` +
-    `ON CONFLICT (workspace_id, ${key.join(", ")}) DO UPDATE SET ${updates.join(", ")}${guard}`
-  );
+  return `ON CONFLICT (workspace_id, ${key.join(", ")}) DO UPDATE SET ${updates.join(", ")}${guard}`;
 }
 
+/** The columns an upsert of a type binds, workspace first. */
+const columnsOf = (type: EventType) => ["workspace_id", ...TABLES[type].columns.map(([, c]) => c)];
+
+/** The upsert of one record of a type. */
+export function upsertSql(type: EventType): string {
+  const names = columnsOf(type);
+  return `INSERT INTO ${TABLES[type].table} (${names.join(", ")}) VALUES (${names.map(() => "?").join(", ")}) ${onConflict(type)}`;
+}
+
+/** The upsert of `rows` records of a type in one statement. */
+function multiRowUpsertSql(type: EventType, rows: number): string {
+  const names = columnsOf(type);
+  const row = `(${names.map(() => "?").join(", ")})`;
+  return `INSERT INTO ${TABLES[type].table} (${names.join(", ")}) VALUES ${Array.from({ length: rows }, () => row).join(", ")} ${onConflict(type)}`;
+}
+
+const UPSERT = Object.fromEntries(Object.keys(TABLES).map((t) => [t, upsertSql(t as EventType)])) as Record<
+  EventType,
+  string
+>;
+
+const BUMP_DATA_VERSION = "UPDATE workspaces SET data_version = data_version + 1 WHERE id = ?";
+
 /** Bound parameters of a record, in upsertSql order. */
-function parameters(workspaceId: number, record: EventRecord): unknown[] {
-  const params: unknown[] = [workspaceId];
+function parameters(workspaceId: number, record: EventRecord): Param[] {
+  const params: Param[] = [workspaceId];
   const fields = record as unknown as Record<string, unknown>;
   for (const [field] of TABLES[record.type].columns) {
     const v = fields[field];
     // Lists (files, parents, labels) are stored as JSON text; absent stays NULL.
-    params.push(typeof v === "boolean" ? (v ? 1 : 0) : Array.isArray(v) ? JSON.stringify(v) : v);
+    params.push(typeof v === "boolean" ? (v ? 1 : 0) : Array.isArray(v) ? JSON.stringify(v) : ((v ?? null) as Param));
   }
   return params;
 }
 
-const statementCache = new WeakMap<Db, Map<EventType, Statement>>();
-
-function statement(db: Db, type: EventType): Statement {
-  let cache = statementCache.get(db);
-  if (!cache) {
-    cache = new Map();
-    statementCache.set(db, cache);
-  }
-  let stmt = cache.get(type);
-  if (!stmt) {
-    stmt = db.$client.prepare(upsertSql(type));
-    cache.set(type, stmt);
-  }
-  return stmt;
+/** The identity of a record within its type. */
+function identity(record: EventRecord): string {
+  const fields = record as unknown as Record<string, unknown>;
+  const { key, columns } = TABLES[record.type];
+  return JSON.stringify(key.map((column) => fields[columns.find(([, c]) => c === column)![0]]));
 }
+
+/**
+ * The records of a batch grouped by type, each identity once: what applying
+ * them one after another would leave (the last one; for snapshots the latest
+ * observed, the later one on a tie). One statement may not touch a row twice.
+ */
+function finalRecords(records: readonly EventRecord[]): Map<EventType, EventRecord[]> {
+  const byType = new Map<EventType, Map<string, EventRecord>>();
+  for (const r of records) {
+    let kept = byType.get(r.type);
+    if (!kept) {
+      kept = new Map();
+      byType.set(r.type, kept);
+    }
+    const id = identity(r);
+    const before = kept.get(id);
+    if (before?.type === "repository_files" && r.type === "repository_files" && r.observedAt < before.observedAt)
+      continue;
+    kept.delete(id);
+    kept.set(id, r);
+  }
+  return new Map([...byType].map(([type, kept]) => [type, [...kept.values()]]));
+}
+
+/** Bound values per multi-row statement: under PostgreSQL's 65,535 with room to spare. */
+const MAX_BOUND = 30_000;
 
 /**
  * Upserts validated records into a workspace, in one transaction that also
  * moves the workspace's data version: whatever is committed is seen at once by
  * every cache keyed on the version, even when the import dies after this batch.
+ * On SQLite each record is one cached prepared statement, run synchronously
+ * (an await per row would cost more than storing it); elsewhere each type is a
+ * few multi-row statements (one round trip per few thousand rows).
  */
 export async function upsertRecords(db: Db, workspaceId: number, records: readonly EventRecord[]): Promise<void> {
-  writeTransaction(db, () => {
-    for (const r of records) statement(db, r.type).run(parameters(workspaceId, r));
-    db.$client.prepare("UPDATE workspaces SET data_version = data_version + 1 WHERE id = ?").run(workspaceId);
+  const bulk = sqliteBulk(db);
+  if (bulk) {
+    await bulk((run) => {
+      for (const r of records) run(UPSERT[r.type], parameters(workspaceId, r));
+      run(BUMP_DATA_VERSION, [workspaceId]);
+    });
+    return;
+  }
+  await db.atomic(async (tx) => {
+    for (const [type, rows] of finalRecords(records)) {
+      const perStatement = Math.floor(MAX_BOUND / columnsOf(type).length);
+      for (const chunk of sizedChunks(rows, perStatement))
+        await tx.exec(
+          multiRowUpsertSql(type, chunk.length),
+          chunk.flatMap((r) => parameters(workspaceId, r)),
+        );
+    }
+    await tx.exec(BUMP_DATA_VERSION, [workspaceId]);
   });
 }
 
-/** Runs `work` in an IMMEDIATE transaction, so concurrent writers queue on the busy timeout instead of deadlocking. */
-function writeTransaction(db: Db, work: () => void): void {
-  db.$client.transaction(work).immediate();
+/**
+ * Splits rows into chunks of at most `max`, the rest in powers of two, so a
+ * store that prepares every statement text it meets (PostgreSQL) meets only a
+ * few sizes per type.
+ */
+function sizedChunks<T>(rows: readonly T[], max: number): T[][] {
+  const out: T[][] = [];
+  let i = 0;
+  while (rows.length - i >= max) {
+    out.push(rows.slice(i, i + max));
+    i += max;
+  }
+  for (let size = 2 ** Math.floor(Math.log2(Math.max(1, max))); size >= 1; size /= 2)
+    while (rows.length - i >= size) {
+      out.push(rows.slice(i, i + size));
+      i += size;
+    }
+  return out;
 }

@@ -56,14 +56,14 @@ async function measure(scenario: string, shapes: RepoShape[]): Promise<GithubReq
       for (const pull of repo.pulls.slice(0, Math.ceil(10 / fake.org.repos.length)))
         pull.updatedAt = new Date().toISOString();
     }
-    const count = (sql: string) => db.$client.prepare(sql).pluck().get() as number;
+    const count = async (sql: string) => (await db.value<number>(sql)) ?? 0;
     const graph = {
-      commitsWithParents: count("SELECT count(*) FROM commits WHERE parents IS NOT NULL"),
-      commits: count("SELECT count(*) FROM commits"),
-      pullsWithTitle: count("SELECT count(*) FROM pull_requests WHERE title IS NOT NULL"),
-      pullsWithLabels: count("SELECT count(*) FROM pull_requests WHERE labels IS NOT NULL AND labels <> '[]'"),
-      deploymentsWithSha: count("SELECT count(*) FROM deployments WHERE sha IS NOT NULL"),
-      deployments: count("SELECT count(*) FROM deployments"),
+      commitsWithParents: await count("SELECT count(*) FROM commits WHERE parents IS NOT NULL"),
+      commits: await count("SELECT count(*) FROM commits"),
+      pullsWithTitle: await count("SELECT count(*) FROM pull_requests WHERE title IS NOT NULL"),
+      pullsWithLabels: await count("SELECT count(*) FROM pull_requests WHERE labels IS NOT NULL AND labels <> '[]'"),
+      deploymentsWithSha: await count("SELECT count(*) FROM deployments WHERE sha IS NOT NULL"),
+      deployments: await count("SELECT count(*) FROM deployments"),
     };
     const resync = await collector.collect(ctx, config);
     const pullRequests = shapes.reduce((n, s) => n + s.pulls, 0);

@@ -54,13 +54,14 @@ export async function insertRaw(
   say: (text: string) => void,
 ) {
   const db = await openDatabase(dbFile);
-  const c = db.$client;
-  c.prepare("INSERT INTO workspaces (slug, name, created_at) VALUES (?, ?, ?)").run(workspace, workspace, Date.now());
-  const workspaceId = c.prepare("SELECT id FROM workspaces WHERE slug = ?").pluck().get(workspace) as number;
+  const workspaceId = (await db.value<number>(
+    "INSERT INTO workspaces (slug, name, created_at) VALUES (?, ?, ?) RETURNING id",
+    [workspace, workspace, Date.now()],
+  ))!;
   const inserter = new RawInserter(db, workspaceId);
   const started = performance.now();
   generateWorkspace({ ...options, onProgress: throttled("raw insert", expectedTotal(options.scale), say) }, inserter);
-  inserter.flush();
+  await inserter.finish();
   const wallMs = performance.now() - started;
   void closeDatabase(db);
   return { wallMs, sqliteMs: inserter.sqliteMs };
@@ -69,14 +70,11 @@ export async function insertRaw(
 /** Rows per type stored for a workspace. */
 export async function storedCounts(dbFile: string, workspace: string): Promise<RecordCounts> {
   const db = await openDatabase(dbFile);
-  const c = db.$client;
-  const id = c.prepare("SELECT id FROM workspaces WHERE slug = ?").pluck().get(workspace);
-  const counts = Object.fromEntries(
-    BENCH_RECORD_TYPES.map((type) => [
-      type,
-      c.prepare(`SELECT COUNT(*) FROM ${RECORD_TYPES[type].table} WHERE workspace_id = ?`).pluck().get(id) as number,
-    ]),
-  ) as RecordCounts;
+  const id = (await db.value<number>("SELECT id FROM workspaces WHERE slug = ?", [workspace])) ?? null;
+  const counts = {} as RecordCounts;
+  for (const type of BENCH_RECORD_TYPES)
+    counts[type] =
+      (await db.value<number>(`SELECT count(*) FROM ${RECORD_TYPES[type].table} WHERE workspace_id = ?`, [id])) ?? 0;
   void closeDatabase(db);
   return counts;
 }

@@ -4,8 +4,9 @@
  * indexes, from the real migrations). What the importer costs beyond this is
  * reading, parsing, validating and upserting.
  */
-import type { Statement } from "better-sqlite3";
 import type { Db } from "@/db/client";
+import { type SqliteBulk, sqliteBulk } from "@/db/sqlite";
+import type { Param } from "@/db/store";
 import { BENCH_RECORD_TYPES, RECORD_TYPES, type BenchRecordType, type RecordSink, type RecordValues } from "./records";
 
 const TRANSACTION_ROWS = 5_000;
@@ -17,11 +18,13 @@ export function insertSql(type: BenchRecordType): string {
   return `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`;
 }
 
+const INSERT = Object.fromEntries(BENCH_RECORD_TYPES.map((t) => [t, insertSql(t)])) as Record<BenchRecordType, string>;
+
 /** A record sink inserting into a workspace; time spent inside SQLite is counted apart from generating. */
 export class RawInserter implements RecordSink {
-  private readonly statements: Map<BenchRecordType, Statement>;
-  private readonly pending: [Statement, unknown[]][] = [];
-  private readonly insertBatch: (rows: [Statement, unknown[]][]) => void;
+  private readonly bulk: SqliteBulk;
+  private readonly pending: [string, Param[]][] = [];
+  private failure: unknown = null;
   /** Milliseconds spent running the transactions. */
   sqliteMs = 0;
 
@@ -29,25 +32,39 @@ export class RawInserter implements RecordSink {
     db: Db,
     private readonly workspaceId: number,
   ) {
-    const c = db.$client;
-    this.statements = new Map(BENCH_RECORD_TYPES.map((t) => [t, c.prepare(insertSql(t))]));
-    this.insertBatch = c.transaction((rows: [Statement, unknown[]][]) => {
-      for (const [stmt, params] of rows) stmt.run(params);
-    });
+    const bulk = sqliteBulk(db);
+    if (!bulk) throw new Error(`the raw insert baseline runs on SQLite; ${db.location} is ${db.engine}`);
+    this.bulk = bulk;
   }
 
   write(type: BenchRecordType, values: RecordValues): void {
-    const params: unknown[] = [this.workspaceId];
-    for (const v of values) params.push(typeof v === "boolean" ? (v ? 1 : 0) : v);
-    this.pending.push([this.statements.get(type)!, params]);
-    if (this.pending.length >= TRANSACTION_ROWS) this.flush();
+    const params: Param[] = [this.workspaceId];
+    for (const v of values) params.push(typeof v === "boolean" ? (v ? 1 : 0) : (v as Param));
+    this.pending.push([INSERT[type], params]);
+    if (this.pending.length >= TRANSACTION_ROWS) void this.flush();
   }
 
-  flush(): void {
+  /**
+   * Writes what is pending in one transaction. Nothing else uses the store
+   * meanwhile, so the bulk writer runs at once, inside this call: the
+   * generator (which cannot await) never runs ahead of the inserts.
+   */
+  async flush(): Promise<void> {
     if (this.pending.length === 0) return;
+    const rows = this.pending.splice(0);
     const started = performance.now();
-    this.insertBatch(this.pending);
+    const written = this.bulk((run) => {
+      for (const [text, params] of rows) run(text, params);
+    });
     this.sqliteMs += performance.now() - started;
-    this.pending.length = 0;
+    await written.catch((error: unknown) => {
+      this.failure ??= error;
+    });
+  }
+
+  /** Writes the rest; throws the first failure of any transaction. */
+  async finish(): Promise<void> {
+    await this.flush();
+    if (this.failure) throw this.failure;
   }
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { gitCollector, gitConfig } from "@/collectors/git";
 import type { CollectorContext } from "@/collectors/types";
 import type { Db } from "@/db/client";
+import type { Param } from "@/db/store";
 import { freshDatabase, importObjects } from "../../support/db";
 import { TestRepository, type Author } from "./repo";
 
@@ -15,8 +16,7 @@ function context(db: Db, workspace = "acme"): CollectorContext {
   return { db, workspace, now: () => Date.parse("2026-02-01T00:00:00Z"), progress: () => {} };
 }
 
-const rows = (db: Db, sql: string, ...params: unknown[]) =>
-  db.$client.prepare(sql).all(...params) as Record<string, unknown>[];
+const rows = (db: Db, sql: string, ...params: Param[]) => db.rows(sql, params);
 
 /** main: init (tagged v1.0) → carol → merge of PR #7 (alice as her old self, bob) → squash PR #8 by dependabot (tagged 1.1). */
 function buildHistory(repo: TestRepository): Record<string, string> {
@@ -66,7 +66,7 @@ describe("the local git collector", async () => {
       deployment: 2,
     });
 
-    const [repository] = rows(store.db, "SELECT id, name, created_at, default_branch, url FROM repositories");
+    const [repository] = await rows(store.db, "SELECT id, name, created_at, default_branch, url FROM repositories");
     expect(repository).toEqual({
       id: "service",
       name: "service",
@@ -75,30 +75,33 @@ describe("the local git collector", async () => {
       url: null,
     });
 
-    const parents = (sha: string) =>
-      JSON.parse(rows(store.db, "SELECT parents FROM commits WHERE sha = ?", sha)[0]!.parents as string);
-    expect(parents(shas.init!)).toEqual([]);
-    expect(parents(shas.squash!)).toEqual([shas.merge]);
-    expect(parents(shas.merge!)).toEqual([
+    const parents = async (sha: string) =>
+      JSON.parse((await rows(store.db, "SELECT parents FROM commits WHERE sha = ?", sha))[0]!.parents as string);
+    expect(await parents(shas.init!)).toEqual([]);
+    expect(await parents(shas.squash!)).toEqual([shas.merge]);
+    expect(await parents(shas.merge!)).toEqual([
       repo.git(["rev-parse", `${shas.merge}^1`]).trim(),
       repo.git(["rev-parse", `${shas.merge}^2`]).trim(),
     ]);
-    expect(rows(store.db, "SELECT count(*) AS n FROM commits WHERE parents IS NULL")).toEqual([{ n: 0 }]);
-    const authors = rows(store.db, "SELECT author_id AS a, count(*) AS n FROM commits GROUP BY author_id ORDER BY a");
+    expect(await rows(store.db, "SELECT count(*) AS n FROM commits WHERE parents IS NULL")).toEqual([{ n: 0 }]);
+    const authors = await rows(
+      store.db,
+      "SELECT author_id AS a, count(*) AS n FROM commits GROUP BY author_id ORDER BY a",
+    );
     expect(authors).toEqual([
       { a: "alice", n: 2 },
       { a: "bobby", n: 2 },
       { a: "carol-jones", n: 1 },
       { a: "dependabot[bot]", n: 1 },
     ]);
-    expect(rows(store.db, "SELECT id, name, is_bot FROM people ORDER BY id")).toEqual([
+    expect(await rows(store.db, "SELECT id, name, is_bot FROM people ORDER BY id")).toEqual([
       { id: "alice", name: "Alice", is_bot: null },
       { id: "bobby", name: "Bob", is_bot: null },
       { id: "carol-jones", name: "Carol Jones", is_bot: null },
       { id: "dependabot[bot]", name: "dependabot[bot]", is_bot: 1 },
     ]);
 
-    const prs = rows(
+    const prs = await rows(
       store.db,
       "SELECT number, author_id, created_at, first_commit_at, merged_at, closed_at, base_branch, merge_commit_sha FROM pull_requests ORDER BY number",
     );
@@ -127,7 +130,7 @@ describe("the local git collector", async () => {
     ]);
 
     expect(
-      rows(
+      await rows(
         store.db,
         "SELECT id, environment, status, created_at, finished_at, sha FROM deployments ORDER BY finished_at",
       ),
@@ -149,7 +152,7 @@ describe("the local git collector", async () => {
         sha: shas.squash,
       },
     ]);
-    expect(rows(store.db, "SELECT source, scope, stream, cursor FROM sync_cursors")).toEqual([
+    expect(await rows(store.db, "SELECT source, scope, stream, cursor FROM sync_cursors")).toEqual([
       { source: "git", scope: "service", stream: "commits", cursor: shas.squash },
       { source: "git", scope: "service", stream: "files", cursor: shas.squash },
     ]);
@@ -162,12 +165,16 @@ describe("the local git collector", async () => {
 
     const result = await gitCollector.collect(context(store.db), gitConfig({ repositories: [{ path: repo.dir }] }));
     expect(result.records).toEqual({ repository: 1, repository_files: 1, commit: 1, person: 1, deployment: 2 });
-    expect(rows(store.db, "SELECT count(*) AS n FROM commits")).toEqual([{ n: 7 }]);
-    expect(rows(store.db, "SELECT id, name, team_id FROM people WHERE id IN ('alice', 'dave') ORDER BY id")).toEqual([
+    expect(await rows(store.db, "SELECT count(*) AS n FROM commits")).toEqual([{ n: 7 }]);
+    expect(
+      await rows(store.db, "SELECT id, name, team_id FROM people WHERE id IN ('alice', 'dave') ORDER BY id"),
+    ).toEqual([
       { id: "alice", name: "Alice A.", team_id: "payments" },
       { id: "dave", name: "Dave", team_id: null },
     ]);
-    expect(rows(store.db, "SELECT cursor FROM sync_cursors WHERE stream = 'commits'")).toEqual([{ cursor: latest }]);
+    expect(await rows(store.db, "SELECT cursor FROM sync_cursors WHERE stream = 'commits'")).toEqual([
+      { cursor: latest },
+    ]);
 
     const again = await gitCollector.collect(context(store.db), gitConfig({ repositories: [{ path: repo.dir }] }));
     expect(again.records).toEqual({ repository: 1, deployment: 2 });
@@ -184,9 +191,11 @@ describe("the local git collector", async () => {
     expect(result.records.commit).toBe(7);
     // The orphaned commit is no longer in the source: removed, and said so; the rewritten one takes its place.
     expect(result.removed).toEqual({ commit: 1 });
-    expect(rows(store.db, "SELECT count(*) AS n FROM commits")).toEqual([{ n: 7 }]);
-    expect(rows(store.db, "SELECT count(*) AS n FROM pull_requests")).toEqual([{ n: 2 }]);
-    expect(rows(store.db, "SELECT cursor FROM sync_cursors WHERE stream = 'commits'")).toEqual([{ cursor: rewritten }]);
+    expect(await rows(store.db, "SELECT count(*) AS n FROM commits")).toEqual([{ n: 7 }]);
+    expect(await rows(store.db, "SELECT count(*) AS n FROM pull_requests")).toEqual([{ n: 2 }]);
+    expect(await rows(store.db, "SELECT cursor FROM sync_cursors WHERE stream = 'commits'")).toEqual([
+      { cursor: rewritten },
+    ]);
   });
 });
 
@@ -204,13 +213,15 @@ describe("repository identity and tag patterns", () => {
         gitConfig({ repositories: [{ path: repo.dir, team: "payments" }], tagPattern: "^release-" }),
       );
       expect(result.status).toBe("ok");
-      expect(rows(store.db, "SELECT id, url, team_id FROM repositories")).toEqual([
+      expect(await rows(store.db, "SELECT id, url, team_id FROM repositories")).toEqual([
         { id: "acme/checkout", url: "https://github.com/acme/checkout", team_id: "payments" },
       ]);
-      expect(rows(store.db, "SELECT id FROM deployments")).toEqual([{ id: "git:acme/checkout:release-2026-03-01" }]);
+      expect(await rows(store.db, "SELECT id FROM deployments")).toEqual([
+        { id: "git:acme/checkout:release-2026-03-01" },
+      ]);
       const everything =
-        JSON.stringify(rows(store.db, "SELECT * FROM repositories")) +
-        JSON.stringify(rows(store.db, "SELECT * FROM sync_runs"));
+        JSON.stringify(await rows(store.db, "SELECT * FROM repositories")) +
+        JSON.stringify(await rows(store.db, "SELECT * FROM sync_runs"));
       expect(everything).not.toContain("s3cret");
     } finally {
       repo.dispose();

@@ -62,7 +62,7 @@ describe("one person under several ids", async () => {
     const result = await collect();
     expect(result.status).toBe("ok");
     expect(
-      store.db.$client.prepare("SELECT id FROM people ORDER BY id").pluck().all(),
+      (await store.db.tuples("SELECT id FROM people ORDER BY id")).map(([id]) => id),
       "ids as git gives them: a shared local part keeps its domain; the merge subject's login is a person",
     ).toEqual([
       "info@ann.example",
@@ -137,7 +137,7 @@ describe("one person under several ids", async () => {
 
     // A new commit, and a re-read of the whole history: the decisions stand.
     repo.commit(yashHome, "2025-03-20T09:00:00Z", "Even more tests");
-    store.db.$client.prepare("DELETE FROM sync_cursors").run();
+    await store.db.exec("DELETE FROM sync_cursors");
     expect((await collect()).status).toBe("ok");
     expect(await newcomers(store.db)).toEqual(expected);
   });

@@ -11,8 +11,11 @@ writeHistory(repo.dir, 12_000);
 afterAll(() => repo.dispose());
 
 const TABLES = ["repositories", "commits", "people", "pull_requests", "deployments", "sync_cursors"];
-const dump = (db: Db) =>
-  Object.fromEntries(TABLES.map((t) => [t, db.$client.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3`).all()]));
+const dump = async (db: Db) => {
+  const out: Record<string, unknown[]> = {};
+  for (const t of TABLES) out[t] = await db.rows(`SELECT * FROM ${t} ORDER BY 1, 2, 3`);
+  return out;
+};
 
 test("a git collection interrupted after 6,000 commits (the first 5,000 records stored) and re-run ends with the data of an uninterrupted one", async () => {
   const reference = await freshDatabase();
@@ -34,14 +37,14 @@ test("a git collection interrupted after 6,000 commits (the first 5,000 records 
     };
     const cut = await gitCollector.collect(ctx, config);
     expect(cut.status).toBe("failed");
-    const partial = dump(interrupted.db);
+    const partial = await dump(interrupted.db);
     // The first batch of 5,000 records: the repository, its files snapshot and 4,998 commits.
     expect(partial.commits!.length).toBe(4998);
     expect(partial.sync_cursors).toEqual([]);
 
     const rerun = await gitCollector.collect({ ...ctx, signal: undefined, progress: () => {} }, config);
     expect(rerun.status).toBe("ok");
-    expect(dump(interrupted.db)).toEqual(dump(reference.db));
+    expect(await dump(interrupted.db)).toEqual(await dump(reference.db));
   } finally {
     await reference.dispose();
     await interrupted.dispose();

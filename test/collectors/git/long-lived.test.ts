@@ -16,8 +16,7 @@ function context(db: Db): CollectorContext {
   return { db, workspace: "acme", now: () => Date.parse("2025-05-01T00:00:00Z"), progress: () => {} };
 }
 
-const rows = (db: Db, sql: string, ...params: unknown[]) =>
-  db.$client.prepare(sql).all(...params) as Record<string, unknown>[];
+const rows = (db: Db, sql: string) => db.rows(sql);
 const iso = (ms: unknown) => new Date(ms as number).toISOString();
 const column = (t: { columns: string[]; rows: unknown[][] }, name: string) =>
   t.rows.map((r) => r[t.columns.indexOf(name)]);
@@ -70,10 +69,12 @@ describe("pull requests merged into a long-lived branch", async () => {
     await store.dispose();
   });
 
-  const pullRequests = () =>
-    rows(
-      store.db,
-      "SELECT number, author_id, merged_at, first_commit_at, base_branch, merge_commit_sha FROM pull_requests ORDER BY number",
+  const pullRequests = async () =>
+    (
+      await rows(
+        store.db,
+        "SELECT number, author_id, merged_at, first_commit_at, base_branch, merge_commit_sha FROM pull_requests ORDER BY number",
+      )
     ).map((r) => ({
       ...r,
       number: r.number as number,
@@ -81,8 +82,8 @@ describe("pull requests merged into a long-lived branch", async () => {
       first_commit_at: iso(r.first_commit_at),
     }));
 
-  test("each pull request merged into dev is recorded at the time it was merged there; the release merge is none", () => {
-    expect(pullRequests()).toEqual([
+  test("each pull request merged into dev is recorded at the time it was merged there; the release merge is none", async () => {
+    expect(await pullRequests()).toEqual([
       {
         number: 7,
         author_id: "zoe",
@@ -147,7 +148,7 @@ describe("pull requests merged into a long-lived branch", async () => {
     const again = await gitCollector.collect(context(store.db), gitConfig({ repositories: [{ path: repo.dir }] }));
     expect(again.status).toBe("ok");
     expect(again.records.pull_request).toBe(1);
-    expect(pullRequests().map((p) => [p.number, p.merged_at])).toEqual([
+    expect((await pullRequests()).map((p) => [p.number, p.merged_at])).toEqual([
       [7, "2025-03-03T10:00:00.000Z"],
       [8, "2025-03-04T10:00:00.000Z"],
       [10, "2025-03-09T10:00:00.000Z"],

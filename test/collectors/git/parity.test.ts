@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { gitCollector, gitConfig } from "@/collectors/git";
 import type { CollectorContext } from "@/collectors/types";
 import type { Db } from "@/db/client";
+import type { Param } from "@/db/store";
 import { freshDatabase } from "../../support/db";
 import { TestRepository, type Author } from "./repo";
 
@@ -14,8 +15,7 @@ function context(db: Db): CollectorContext {
   return { db, workspace: "acme", now: () => Date.parse("2026-02-01T00:00:00Z"), progress: () => {} };
 }
 
-const rows = (db: Db, sql: string, ...params: unknown[]) =>
-  db.$client.prepare(sql).all(...params) as Record<string, unknown>[];
+const rows = (db: Db, sql: string, ...params: Param[]) => db.rows(sql, params);
 
 describe("git collector parity with GitHub", () => {
   let store: Awaited<ReturnType<typeof freshDatabase>>;
@@ -52,7 +52,7 @@ describe("git collector parity with GitHub", () => {
     expect(result.warnings?.map((w) => w.message)).toEqual([
       "no tag matches --tag-pattern ^v?\\d+\\.\\d+(\\.\\d+)?$ (the repository has no tags), so no deployments were recorded",
     ]);
-    const [snapshot] = rows(store.db, "SELECT files FROM repository_files");
+    const [snapshot] = await rows(store.db, "SELECT files FROM repository_files");
     const files = JSON.parse(String(snapshot!.files)) as { path: string; content?: string }[];
     expect(files.map((f) => f.path)).toEqual([
       ".github/workflows/deploy.yml",
@@ -61,8 +61,8 @@ describe("git collector parity with GitHub", () => {
       "log.txt",
     ]);
     expect(files[0]!.content).toContain("flyctl deploy");
-    expect(rows(store.db, "SELECT default_branch FROM repositories")).toEqual([{ default_branch: "main" }]);
-    expect(rows(store.db, "SELECT count(*) AS n FROM commits")).toEqual([{ n: 1 }]);
+    expect(await rows(store.db, "SELECT default_branch FROM repositories")).toEqual([{ default_branch: "main" }]);
+    expect(await rows(store.db, "SELECT count(*) AS n FROM commits")).toEqual([{ n: 1 }]);
   });
 
   test("a clone without origin/HEAD, main or master says the default branch was guessed", async () => {
@@ -88,24 +88,22 @@ describe("git collector parity with GitHub", () => {
       gitConfig({ repositories: [{ path: repo.dir }], tagPattern: "^(v|rc-)" }),
     );
     expect(wide.records.deployment).toBe(3);
-    expect(rows(store.db, "SELECT id, url FROM deployments ORDER BY id")).toEqual([
+    expect(await rows(store.db, "SELECT id, url FROM deployments ORDER BY id")).toEqual([
       { id: "git:acme/shop:rc-1", url: "https://github.com/acme/shop/releases/tag/rc-1" },
       { id: "git:acme/shop:v1.0", url: "https://github.com/acme/shop/releases/tag/v1.0" },
       { id: "git:acme/shop:v1.1", url: "https://github.com/acme/shop/releases/tag/v1.1" },
     ]);
     // Another source's deployment of the same repository stays.
-    store.db.$client
-      .prepare(
-        "INSERT INTO deployments (workspace_id, id, repository_id, environment, status, created_at) SELECT id, 'gh-1', 'acme/shop', 'production', 'success', 0 FROM workspaces",
-      )
-      .run();
+    await store.db.exec(
+      "INSERT INTO deployments (workspace_id, id, repository_id, environment, status, created_at) SELECT id, 'gh-1', 'acme/shop', 'production', 'success', 0 FROM workspaces",
+    );
 
     const narrow = await gitCollector.collect(
       context(store.db),
       gitConfig({ repositories: [{ path: repo.dir }], tagPattern: "^v1\\.1$" }),
     );
     expect(narrow.removed).toEqual({ deployment: 2 });
-    expect(rows(store.db, "SELECT id FROM deployments ORDER BY id")).toEqual([
+    expect(await rows(store.db, "SELECT id FROM deployments ORDER BY id")).toEqual([
       { id: "gh-1" },
       { id: "git:acme/shop:v1.1" },
     ]);
@@ -137,27 +135,28 @@ describe("git collector parity with GitHub", () => {
       gitConfig({ repositories: [{ path: repo.dir }], branch: "dev" }),
     );
     expect(onDev.status).toBe("ok");
-    expect(rows(store.db, "SELECT number FROM pull_requests ORDER BY number")).toEqual([{ number: 1 }, { number: 2 }]);
+    expect(await rows(store.db, "SELECT number FROM pull_requests ORDER BY number")).toEqual([
+      { number: 1 },
+      { number: 2 },
+    ]);
     // Another source's pull request of the same repository.
-    store.db.$client
-      .prepare(
-        "INSERT INTO pull_requests (workspace_id, repository_id, number, author_id, created_at) SELECT id, 'acme/shop', 99, 'dave', 0 FROM workspaces",
-      )
-      .run();
+    await store.db.exec(
+      "INSERT INTO pull_requests (workspace_id, repository_id, number, author_id, created_at) SELECT id, 'acme/shop', 99, 'dave', 0 FROM workspaces",
+    );
 
     // Still on dev in the clone, but the default branch is read: #2 was never merged into it.
     const onMain = await gitCollector.collect(context(store.db), gitConfig({ repositories: [{ path: repo.dir }] }));
     // Alice's dev-only commit and the merge of #2, and alicegh, whom only #2 named.
     expect(onMain.removed).toEqual({ pull_request: 1, commit: 2, person: 1 });
-    expect(rows(store.db, "SELECT number, base_branch FROM pull_requests ORDER BY number")).toEqual([
+    expect(await rows(store.db, "SELECT number, base_branch FROM pull_requests ORDER BY number")).toEqual([
       { number: 1, base_branch: "main" },
       { number: 99, base_branch: null },
     ]);
-    expect(rows(store.db, "SELECT default_branch FROM repositories")).toEqual([{ default_branch: "main" }]);
+    expect(await rows(store.db, "SELECT default_branch FROM repositories")).toEqual([{ default_branch: "main" }]);
 
     const again = await gitCollector.collect(context(store.db), gitConfig({ repositories: [{ path: repo.dir }] }));
     expect(again.removed).toBeUndefined();
-    expect(rows(store.db, "SELECT count(*) AS n FROM pull_requests")).toEqual([{ n: 2 }]);
+    expect(await rows(store.db, "SELECT count(*) AS n FROM pull_requests")).toEqual([{ n: 2 }]);
   });
 
   test("commits only a branch read before held, and the people only they made, are removed on re-collect; others' stay", async () => {
@@ -174,37 +173,36 @@ describe("git collector parity with GitHub", () => {
       gitConfig({ repositories: [{ path: repo.dir }], branch: "spike" }),
     );
     expect(onSpike.status).toBe("ok");
-    expect(rows(store.db, "SELECT count(*) AS n FROM commits")).toEqual([{ n: 4 }]);
-    expect(rows(store.db, "SELECT id FROM people ORDER BY id").map((p) => p.id)).toEqual(["alice", "carol", "dave"]);
+    expect(await rows(store.db, "SELECT count(*) AS n FROM commits")).toEqual([{ n: 4 }]);
+    expect((await rows(store.db, "SELECT id FROM people ORDER BY id")).map((p) => p.id)).toEqual([
+      "alice",
+      "carol",
+      "dave",
+    ]);
     // Another source describes Dave (a team from the organisation) and holds a commit of the same repository.
-    store.db.$client
-      .prepare("INSERT INTO teams (workspace_id, id, name) SELECT id, 'web', 'Web' FROM workspaces")
-      .run();
-    store.db.$client.prepare("UPDATE people SET team_id = 'web' WHERE id = 'dave'").run();
-    store.db.$client
-      .prepare(
-        "INSERT INTO commits (workspace_id, repository_id, sha, authored_at, author_id) SELECT id, 'acme/shop', 'f00d', 0, 'erin' FROM workspaces",
-      )
-      .run();
+    await store.db.exec("INSERT INTO teams (workspace_id, id, name) SELECT id, 'web', 'Web' FROM workspaces");
+    await store.db.exec("UPDATE people SET team_id = 'web' WHERE id = 'dave'");
+    await store.db.exec(
+      "INSERT INTO commits (workspace_id, repository_id, sha, authored_at, author_id) SELECT id, 'acme/shop', 'f00d', 0, 'erin' FROM workspaces",
+    );
 
     // The clone still has spike checked out; the default branch is read, which never held the spike.
     const onMain = await gitCollector.collect(context(store.db), gitConfig({ repositories: [{ path: repo.dir }] }));
     expect(onMain.status).toBe("ok");
     expect(onMain.removed).toEqual({ commit: 3, person: 1 });
-    expect(rows(store.db, "SELECT sha FROM commits ORDER BY authored_at").map((c) => c.sha)).toEqual([
+    expect((await rows(store.db, "SELECT sha FROM commits ORDER BY authored_at")).map((c) => c.sha)).toEqual([
       "f00d",
       repo.git(["rev-parse", "main"]).trim(),
     ]);
     // Carol is gone; Alice still has her commit on main; Dave stays with the team another source gave him.
-    expect(rows(store.db, "SELECT id FROM people ORDER BY id").map((p) => p.id)).toEqual(["alice", "dave"]);
-    expect(rows(store.db, "SELECT person_id FROM person_names ORDER BY person_id").map((p) => p.person_id)).toEqual([
-      "alice",
-      "dave",
-    ]);
+    expect((await rows(store.db, "SELECT id FROM people ORDER BY id")).map((p) => p.id)).toEqual(["alice", "dave"]);
+    expect(
+      (await rows(store.db, "SELECT person_id FROM person_names ORDER BY person_id")).map((p) => p.person_id),
+    ).toEqual(["alice", "dave"]);
 
     const again = await gitCollector.collect(context(store.db), gitConfig({ repositories: [{ path: repo.dir }] }));
     expect(again.removed).toBeUndefined();
-    const [summary] = rows(store.db, "SELECT count(*) AS n FROM commits");
+    const [summary] = await rows(store.db, "SELECT count(*) AS n FROM commits");
     expect(summary).toEqual({ n: 2 });
   });
 
@@ -233,14 +231,14 @@ describe("git collector parity with GitHub", () => {
       gitConfig({ repositories: [{ path: repo.dir, team: "payments" }] }),
     );
     expect(result.status).toBe("ok");
-    expect(rows(store.db, "SELECT id, name FROM teams")).toEqual([{ id: "payments", name: "payments" }]);
-    expect(rows(store.db, "SELECT number, author_id FROM pull_requests ORDER BY number")).toEqual([
+    expect(await rows(store.db, "SELECT id, name FROM teams")).toEqual([{ id: "payments", name: "payments" }]);
+    expect(await rows(store.db, "SELECT number, author_id FROM pull_requests ORDER BY number")).toEqual([
       { number: 3, author_id: "bobgh" },
       { number: 6, author_id: "alice" },
     ]);
     // A second run neither renames nor duplicates the team.
-    store.db.$client.prepare("UPDATE teams SET name = 'Payments'").run();
+    await store.db.exec("UPDATE teams SET name = 'Payments'");
     await gitCollector.collect(context(store.db), gitConfig({ repositories: [{ path: repo.dir, team: "payments" }] }));
-    expect(rows(store.db, "SELECT id, name FROM teams")).toEqual([{ id: "payments", name: "Payments" }]);
+    expect(await rows(store.db, "SELECT id, name FROM teams")).toEqual([{ id: "payments", name: "Payments" }]);
   });
 });

@@ -10,7 +10,7 @@ const tmp = mkdtempSync(path.join(tmpdir(), "altimeter-fields-"));
 describe("event format 1.1: parents, pull request title and labels, fixDeploymentId", async () => {
   const store = await freshDatabase();
   afterAll(() => store.dispose());
-  const rows = (sql: string) => store.db.$client.prepare(sql).all();
+  const rows = (sql: string) => store.db.rows(sql);
 
   test("NDJSON lists are stored as given, absent stays absent, and a re-import is a no-op", async () => {
     const records = [
@@ -33,18 +33,18 @@ describe("event format 1.1: parents, pull request title and labels, fixDeploymen
       expect(summary.rejectedTotal).toBe(0);
       expect(summary.unknownFields).toEqual([]);
     }
-    expect(rows("SELECT sha, parents FROM commits ORDER BY sha")).toEqual([
+    expect(await rows("SELECT sha, parents FROM commits ORDER BY sha")).toEqual([
       { sha: "a", parents: "[]" },
       { sha: "b", parents: '["a","x"]' },
       { sha: "c", parents: null },
     ]);
-    expect(rows("SELECT title, labels FROM pull_requests")).toEqual([
+    expect(await rows("SELECT title, labels FROM pull_requests")).toEqual([
       { title: "Revert: oops", labels: '["hotfix","P1"]' },
     ]);
-    expect(rows("SELECT fix_deployment_id FROM incidents")).toEqual([{ fix_deployment_id: "d1" }]);
+    expect(await rows("SELECT fix_deployment_id FROM incidents")).toEqual([{ fix_deployment_id: "d1" }]);
     // The last write wins whole: a record without the fields clears them.
     await importObjects(store.db, "acme", [{ ...records[1], parents: null }]);
-    expect(rows("SELECT parents FROM commits WHERE sha = 'b'")).toEqual([{ parents: null }]);
+    expect(await rows("SELECT parents FROM commits WHERE sha = 'b'")).toEqual([{ parents: null }]);
   });
 
   test("lists of the wrong kind are rejected with the field and the position", async () => {
@@ -67,7 +67,7 @@ describe("event format 1.1: parents, pull request title and labels, fixDeploymen
     ]);
   });
 
-  test("in CSV a list is one cell, items separated by ;", () => {
+  test("in CSV a list is one cell, items separated by ;", async () => {
     const commits = path.join(tmp, "commits.csv");
     writeFileSync(
       commits,
@@ -85,14 +85,14 @@ describe("event format 1.1: parents, pull request title and labels, fixDeploymen
     expect(run.status, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).imported).toEqual({ commit: 2, pull_request: 1 });
     expect(
-      rows(
+      await rows(
         "SELECT c.sha, c.parents FROM commits c JOIN workspaces w ON w.id = c.workspace_id AND w.slug = 'csv' ORDER BY sha",
       ),
     ).toEqual([
       { sha: "m", parents: '["p1","p2"]' },
       { sha: "n", parents: null },
     ]);
-    expect(rows("SELECT title, labels FROM pull_requests WHERE number = 7")).toEqual([
+    expect(await rows("SELECT title, labels FROM pull_requests WHERE number = 7")).toEqual([
       { title: "Hotfix: totals, again", labels: '["hotfix","needs review"]' },
     ]);
   });

@@ -24,11 +24,11 @@ const TABLES = [
 ];
 
 /** Row counts and a hash of every stored value, workspace bookkeeping aside. */
-function fingerprint(db: Db): { counts: Record<string, number>; hash: string } {
+async function fingerprint(db: Db): Promise<{ counts: Record<string, number>; hash: string }> {
   const hash = createHash("sha256");
   const counts: Record<string, number> = {};
   for (const table of TABLES) {
-    const rows = db.$client.prepare(`SELECT * FROM ${table} ORDER BY 1, 2, 3`).all() as Record<string, unknown>[];
+    const rows = await db.rows(`SELECT * FROM ${table} ORDER BY 1, 2, 3`);
     counts[table] = rows.length;
     for (const row of rows) {
       if (table === "workspaces") {
@@ -51,10 +51,10 @@ describe("importing is idempotent and keeps what is valid", async () => {
     const first = altimeter(["import", EXAMPLE, "--workspace", "acme"], { db: store.file });
     expect(first.status).toBe(2);
     const db = await openDatabase(store.file);
-    const before = fingerprint(db);
+    const before = await fingerprint(db);
     const second = altimeter(["import", EXAMPLE, "--workspace", "acme"], { db: store.file });
     expect(second.status).toBe(2);
-    const after = fingerprint(db);
+    const after = await fingerprint(db);
     void closeDatabase(db);
     expect(after).toEqual(before);
     // 197 deployment lines, two of which replace earlier ones.
@@ -71,10 +71,10 @@ describe("importing is idempotent and keeps what is valid", async () => {
       rolledBack: true,
       rejected: [{ line: 2, reason: 'missing required field "name"' }],
     });
-    expect(fingerprint(s.db).counts).toMatchObject({ workspaces: 0, teams: 0 });
+    expect((await fingerprint(s.db)).counts).toMatchObject({ workspaces: 0, teams: 0 });
     const ok = altimeter(["import", file, "--workspace", "strict"], { db: s.file });
     expect(ok.status).toBe(2);
-    expect(fingerprint(s.db).counts).toMatchObject({ workspaces: 1, teams: 1 });
+    expect((await fingerprint(s.db)).counts).toMatchObject({ workspaces: 1, teams: 1 });
     await s.dispose();
   });
 
@@ -82,7 +82,7 @@ describe("importing is idempotent and keeps what is valid", async () => {
     await importText(store.db, "keep", `{"type":"team","id":"t","name":"Original"}\n`);
     const summary = await importText(store.db, "keep", `{"type":"team","id":"t","name":7}\n`);
     expect(summary.rejectedTotal).toBe(1);
-    expect(store.db.$client.prepare("SELECT name FROM teams WHERE id = 't'").pluck().get()).toBe("Original");
+    expect(await store.db.value("SELECT name FROM teams WHERE id = 't'")).toBe("Original");
   });
 
   test("a record replaced by a later one keeps none of the fields it lacks", async () => {
@@ -96,7 +96,7 @@ describe("importing is idempotent and keeps what is valid", async () => {
       "whole",
       `{"type":"repository","id":"r","name":"a/r2","createdAt":"2020-01-01T00:00:00Z"}\n`,
     );
-    expect(store.db.$client.prepare("SELECT name, team_id, url FROM repositories WHERE id = 'r'").get()).toEqual({
+    expect(await store.db.row("SELECT name, team_id, url FROM repositories WHERE id = 'r'")).toEqual({
       name: "a/r2",
       team_id: null,
       url: null,
@@ -111,7 +111,7 @@ describe("importing is idempotent and keeps what is valid", async () => {
       "snap",
       [snap("2026-02-01T00:00:00Z", "new.tf"), snap("2026-01-01T00:00:00Z", "old.tf")].join("\n"),
     );
-    expect(store.db.$client.prepare("SELECT files FROM repository_files WHERE repository_id = 'r'").pluck().get()).toBe(
+    expect(await store.db.value("SELECT files FROM repository_files WHERE repository_id = 'r'")).toBe(
       '[{"path":"new.tf"}]',
     );
   });
@@ -137,7 +137,7 @@ describe("CSV and standard input", () => {
     expect(summary.imported).toEqual({ deployment: 2 });
     expect(summary.rejected.map((r: { line: number }) => r.line)).toEqual([4, 5]);
     expect(summary.rejected[1].reason).toBe("has 3 cells, the header has 7");
-    expect(s.db.$client.prepare("SELECT environment, sha FROM deployments ORDER BY id").all()).toEqual([
+    expect(await s.db.rows("SELECT environment, sha FROM deployments ORDER BY id")).toEqual([
       { environment: "production", sha: null },
       { environment: "prod, eu", sha: "abc" },
     ]);
@@ -158,7 +158,7 @@ describe("CSV and standard input", () => {
     });
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain("nope.ndjson: no such file");
-    expect(s.db.$client.prepare("SELECT slug FROM workspaces").pluck().all()).toEqual(["stdin"]);
+    expect(await s.db.tuples("SELECT slug FROM workspaces")).toEqual([["stdin"]]);
     void s.dispose();
   });
 });
