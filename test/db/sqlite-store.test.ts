@@ -1,20 +1,21 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import type { Db } from "@/db/client";
 import { sqliteBulk } from "@/db/sqlite";
-import { freshDatabase } from "@/test/support/db";
+import { freshDatabase, TEST_ENGINE } from "@/test/support/db";
 
 let store: Awaited<ReturnType<typeof freshDatabase>>;
 let db: Db;
-beforeEach(async () => {
-  store = await freshDatabase();
-  db = store.db;
-});
-afterEach(async () => store.dispose());
 
 /** Lets other callers run: a transaction's work that awaits something outside the store. */
 const elsewhere = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-describe("the SQLite store's transactions", () => {
+describe.skipIf(TEST_ENGINE !== "sqlite")("the SQLite store's transactions", () => {
+  beforeEach(async () => {
+    store = await freshDatabase();
+    db = store.db;
+  });
+  afterEach(async () => store.dispose());
+
   test("several waiting for one transaction each begin their own when it ends, one after another", async () => {
     const order: string[] = [];
     const work = (name: string) =>
