@@ -15,7 +15,7 @@ const twoRepos = () =>
 async function cleanHash(org: FakeOrg): Promise<string> {
   const { store, fake } = await setup(org);
   await syncFake(store.db, fake, { workspace: "big" });
-  return contentHash(store.db, "big");
+  return await contentHash(store.db, "big");
 }
 
 describe("faults during a GitHub sync", () => {
@@ -38,7 +38,7 @@ describe("faults during a GitHub sync", () => {
     };
     const run = await syncFake(store.db, fake, { workspace: "big" });
     expect(run.result.status).toBe("ok");
-    expect(contentHash(store.db, "big")).toBe(expected);
+    expect(await contentHash(store.db, "big")).toBe(expected);
     // Backoff with jitter (random() = 0.5) after the 502 and the dropped connection; retry-after honoured; a minute for an unspecified secondary limit.
     expect(run.sleeps).toEqual([750, 7000, 750, 60_000]);
     expect(fake.requests.filter((r) => r.status !== 200)).toHaveLength(4);
@@ -91,7 +91,7 @@ describe("faults during a GitHub sync", () => {
       { scope: "big/service-00", message: "GitHub request failed 5 times, last: 503 unavailable" },
     ]);
     expect(run.sleeps).toEqual([750, 1500, 3000, 6000]);
-    expect(rowCounts(store.db, "big")).toMatchObject({ pull_requests: 30, repositories: 1 });
+    expect(await rowCounts(store.db, "big")).toMatchObject({ pull_requests: 30, repositories: 1 });
   });
 
   test("a repository whose query errors is skipped and reported, the rest completes, the status is partial", async () => {
@@ -103,7 +103,7 @@ describe("faults during a GitHub sync", () => {
     expect(run.result.failures).toEqual([
       { scope: "acme/tools", message: "GitHub: Resource not accessible by integration" },
     ]);
-    const stored = storedRecords(store.db);
+    const stored = await storedRecords(store.db);
     expect(stored.repositories.map((r) => r.id)).toEqual(["acme/checkout", "acme/from-template"]);
     expect(stored.pull_requests).toHaveLength(4);
     expect(stored.teams).toHaveLength(3);
@@ -124,11 +124,11 @@ describe("faults during a GitHub sync", () => {
       "GitHub rejected the token in GITHUB_TOKEN (401 Bad credentials): it is wrong, expired or revoked",
     );
     expect((error as Error).message).not.toContain("test-token-123");
-    const kept = rowCounts(store.db, "big");
+    const kept = await rowCounts(store.db, "big");
     expect(kept.pull_requests).toBe(100);
     fake.onRequest = null;
     await syncFake(store.db, fake, { workspace: "big", token: "rotated-token" });
-    expect(contentHash(store.db, "big")).toBe(expected);
+    expect(await contentHash(store.db, "big")).toBe(expected);
   });
 
   test("a 403 for a missing scope names the scope the token lacks", async () => {

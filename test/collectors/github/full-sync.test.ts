@@ -9,12 +9,12 @@ const ms = (iso: string) => Date.parse(iso);
 const store = await freshDatabase();
 let fake: FakeGithub;
 let run: SyncRun;
-let stored: ReturnType<typeof storedRecords>;
+let stored: Awaited<ReturnType<typeof storedRecords>>;
 
 beforeAll(async () => {
   fake = await startFakeGithub(smallOrg());
   run = await syncFake(store.db, fake);
-  stored = storedRecords(store.db);
+  stored = await storedRecords(store.db);
 });
 afterAll(async () => {
   await fake.close();

@@ -80,12 +80,12 @@ describe("an incremental GitHub sync", () => {
   test("re-run with nothing changed: one request per repository, no files, the same data, and only items at the cursors fetched again", async () => {
     const { store, fake } = await setup();
     await syncFake(store.db, fake);
-    const before = contentHash(store.db);
+    const before = await contentHash(store.db);
     const first = fake.requests.length;
     const again = await syncFake(store.db, fake);
     expect(again.result.status).toBe("ok");
     expect(fake.requests.length - first).toBe(4);
-    expect(contentHash(store.db)).toBe(before);
+    expect(await contentHash(store.db)).toBe(before);
     // Only what sits exactly at a cursor comes again (the newest pull request, incident and each repository's newest commit; the queued deployment).
     expect(again.result.records).toMatchObject({ pull_request: 1, commit: 2, incident: 1, deployment: 1 });
     const [request] = checkoutRequests(fake, first);
@@ -100,7 +100,7 @@ describe("an incremental GitHub sync", () => {
   test("after a day of changes, the re-sync stores exactly what a fresh full sync stores, nothing duplicated", async () => {
     const { store, fake } = await setup();
     await syncFake(store.db, fake);
-    const countsBefore = rowCounts(store.db);
+    const countsBefore = await rowCounts(store.db);
     laterDay(fake.org);
     const first = fake.requests.length;
     const resync = await syncFake(store.db, fake, { now: LATER });
@@ -116,22 +116,22 @@ describe("an incremental GitHub sync", () => {
     const fresh = await setup(fake.org);
     await syncFake(fresh.store.db, fresh.fake, { now: LATER });
     // A snapshot says when it was observed: tools did not move, so the re-sync kept the first observation.
-    const observed = (db: typeof store.db) =>
-      storedRecords(db).repository_files.map((s) => [s.repository_id, s.observed_at]);
-    expect(observed(store.db)).toEqual([
+    const observed = async (db: typeof store.db) =>
+      (await storedRecords(db)).repository_files.map((s) => [s.repository_id, s.observed_at]);
+    expect(await observed(store.db)).toEqual([
       ["acme/checkout", LATER],
       ["acme/tools", SYNC_NOW],
     ]);
-    expect(observed(fresh.store.db)).toEqual([
+    expect(await observed(fresh.store.db)).toEqual([
       ["acme/checkout", LATER],
       ["acme/tools", LATER],
     ]);
-    const withoutObservation = (db: typeof store.db) => {
-      const records = storedRecords(db);
+    const withoutObservation = async (db: typeof store.db) => {
+      const records = await storedRecords(db);
       return { ...records, repository_files: records.repository_files.map(({ observed_at: _, ...rest }) => rest) };
     };
-    expect(withoutObservation(store.db)).toEqual(withoutObservation(fresh.store.db));
-    expect(rowCounts(store.db)).toEqual({
+    expect(await withoutObservation(store.db)).toEqual(await withoutObservation(fresh.store.db));
+    expect(await rowCounts(store.db)).toEqual({
       ...countsBefore,
       people: countsBefore.people! + 1,
       commits: countsBefore.commits! + 1,
@@ -140,7 +140,7 @@ describe("an incremental GitHub sync", () => {
       ci_runs: countsBefore.ci_runs! + 1,
       incidents: countsBefore.incidents! + 1,
     });
-    const byId = Object.fromEntries(storedRecords(store.db).deployments.map((d) => [d.id, d.status]));
+    const byId = Object.fromEntries((await storedRecords(store.db)).deployments.map((d) => [d.id, d.status]));
     expect(byId).toMatchObject({
       "github:deployment:506": "success",
       "github:deployment:507": "failure",
@@ -152,14 +152,14 @@ describe("an incremental GitHub sync", () => {
     const { store, fake } = await setup();
     laterDay(fake.org);
     await syncFake(store.db, fake, { now: LATER });
-    expect(storedRecords(store.db).ci_runs.find((r) => r.id === "github:run:904")).toMatchObject({
+    expect((await storedRecords(store.db)).ci_runs.find((r) => r.id === "github:run:904")).toMatchObject({
       status: "in_progress",
       finished_at: null,
     });
     const suite = fake.org.repos[0]!.commits[0]!.suites[0]!;
     Object.assign(suite, { status: "COMPLETED", conclusion: "SUCCESS", updatedAt: "2026-03-06T10:12:00Z" });
     await syncFake(store.db, fake, { now: LATER });
-    expect(storedRecords(store.db).ci_runs.find((r) => r.id === "github:run:904")).toMatchObject({
+    expect((await storedRecords(store.db)).ci_runs.find((r) => r.id === "github:run:904")).toMatchObject({
       status: "success",
       finished_at: Date.parse("2026-03-06T10:12:00Z"),
     });
@@ -172,13 +172,13 @@ describe("an incremental GitHub sync", () => {
     await syncFake(store.db, fake, { config: { incidentLabels: ["incident", "bug"] } });
     const [request] = checkoutRequests(fake, first);
     expect(request!.variables).toMatchObject({ issuesSince: null, incidentLabels: ["incident", "bug"] });
-    expect(storedRecords(store.db).incidents.map((i) => i.id)).toContain("github:issue:acme/checkout#12");
+    expect((await storedRecords(store.db)).incidents.map((i) => i.id)).toContain("github:issue:acme/checkout#12");
   });
 
   test("a second sync keeps the file snapshot of the first when the branch did not move", async () => {
     const { store, fake } = await setup();
     await syncFake(store.db, fake);
     await syncFake(store.db, fake, { now: LATER });
-    expect(storedRecords(store.db).repository_files.map((s) => s.observed_at)).toEqual([SYNC_NOW, SYNC_NOW]);
+    expect((await storedRecords(store.db)).repository_files.map((s) => s.observed_at)).toEqual([SYNC_NOW, SYNC_NOW]);
   });
 });

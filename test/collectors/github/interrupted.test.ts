@@ -15,7 +15,7 @@ describe("an interrupted GitHub sync", () => {
   test("killed at random requests and re-run, it ends with exactly the data (and cursors) of an uninterrupted sync", async () => {
     const clean = await setup(org());
     await syncFake(clean.store.db, clean.fake, { workspace: "big" });
-    const expected = contentHash(clean.store.db, "big");
+    const expected = await contentHash(clean.store.db, "big");
     const total = clean.fake.requests.length;
     expect(total).toBeGreaterThan(8);
 
@@ -40,7 +40,7 @@ describe("an interrupted GitHub sync", () => {
       fake.onRequest = null;
       const rerun = await syncFake(store.db, fake, { workspace: "big" });
       expect(rerun.result.status).toBe("ok");
-      expect(contentHash(store.db, "big"), `seed ${seed}, killed at request ${point} of ${total}`).toBe(expected);
+      expect(await contentHash(store.db, "big"), `seed ${seed}, killed at request ${point} of ${total}`).toBe(expected);
     }
   });
 

@@ -9,7 +9,7 @@ describe("paging through GitHub", () => {
     const { store, fake } = await setup(generatedOrg([{ pulls: 250, commits: 230, deployments: 120, incidents: 130 }]));
     const run = await syncFake(store.db, fake, { workspace: "big" });
     expect(run.result.status).toBe("ok");
-    expect(rowCounts(store.db, "big")).toMatchObject({
+    expect(await rowCounts(store.db, "big")).toMatchObject({
       pull_requests: 250,
       commits: 230,
       ci_runs: 230,
@@ -39,7 +39,7 @@ describe("paging through GitHub", () => {
     const sinceDay = (iso: string) => Date.parse(iso) >= Date.parse("2025-06-30T00:00:00Z");
     const repo = org.repos[0]!;
     await syncFake(store.db, fake, { workspace: "big", config: { since } });
-    expect(rowCounts(store.db, "big")).toMatchObject({
+    expect(await rowCounts(store.db, "big")).toMatchObject({
       pull_requests: repo.pulls.filter((p) => sinceDay(p.updatedAt)).length,
       commits: repo.commits.filter((c) => sinceDay(c.committedDate)).length,
       deployments: repo.deployments.filter((d) => sinceDay(d.createdAt)).length,
@@ -49,7 +49,7 @@ describe("paging through GitHub", () => {
       commitsSince: "2025-06-30T00:00:00.000Z",
       issuesSince: "2025-06-30T00:00:00.000Z",
     });
-    expect(rowCounts(store.db, "big").pull_requests).toBeLessThan(250);
+    expect((await rowCounts(store.db, "big")).pull_requests).toBeLessThan(250);
   });
 
   test("a team with more than 100 members and repositories is read to its end", async () => {
@@ -70,9 +70,9 @@ describe("paging through GitHub", () => {
       "AltimeterRepository",
     ]);
     expect(fake.requests[1]!.variables).toMatchObject({ slug: "payments", withMembers: true, withRepositories: true });
-    const people = storedRecords(store.db).people;
+    const people = (await storedRecords(store.db)).people;
     expect(people.filter((p) => p.team_id === "payments")).toHaveLength(152);
-    expect(storedRecords(store.db).repositories).toEqual([
+    expect((await storedRecords(store.db)).repositories).toEqual([
       expect.objectContaining({ id: "acme/svc-103", team_id: "payments" }),
     ]);
   });
@@ -80,8 +80,8 @@ describe("paging through GitHub", () => {
   test("a pass over 1,000 pull requests with their first commits needs 11 requests", async () => {
     const { store, fake } = await setup(generatedOrg([{ pulls: 1000, commits: 50, deployments: 50, incidents: 5 }]));
     const run = await syncFake(store.db, fake, { workspace: "big" });
-    expect(rowCounts(store.db, "big").pull_requests).toBe(1000);
-    expect(storedRecords(store.db, "big").pull_requests.every((p) => p.first_commit_at !== null)).toBe(true);
+    expect((await rowCounts(store.db, "big")).pull_requests).toBe(1000);
+    expect((await storedRecords(store.db, "big")).pull_requests.every((p) => p.first_commit_at !== null)).toBe(true);
     expect(run.result.requests).toBe(11);
   });
 });

@@ -30,16 +30,18 @@ async function setup() {
 async function stored(file: string) {
   const db = await openDatabase(file);
   try {
-    const q = (sql: string) => db.$client.prepare(sql).all();
+    const q = (sql: string) => db.rows(sql);
     return {
-      pulls: q("SELECT repository_id, number, author_id, first_commit_at, merged_at FROM pull_requests ORDER BY 1, 2"),
-      commits: q("SELECT repository_id, sha, parents FROM commits ORDER BY 1, 2"),
-      deployments: q("SELECT id, status FROM deployments ORDER BY id"),
-      runs: q("SELECT id, status FROM ci_runs ORDER BY id"),
-      incidents: q("SELECT id, resolved_at FROM incidents ORDER BY id"),
+      pulls: await q(
+        "SELECT repository_id, number, author_id, first_commit_at, merged_at FROM pull_requests ORDER BY 1, 2",
+      ),
+      commits: await q("SELECT repository_id, sha, parents FROM commits ORDER BY 1, 2"),
+      deployments: await q("SELECT id, status FROM deployments ORDER BY id"),
+      runs: await q("SELECT id, status FROM ci_runs ORDER BY id"),
+      incidents: await q("SELECT id, resolved_at FROM incidents ORDER BY id"),
     };
   } finally {
-    db.$client.close();
+    await closeDatabase(db);
   }
 }
 
@@ -76,7 +78,7 @@ describe("altimeter collect gitlab", () => {
     fake.onRequest = null;
     const again = await run(killed.file);
     expect(again.status, again.stderr).toBe(0);
-    expect(stored(killed.file)).toEqual(stored(clean.file));
+    expect(await stored(killed.file)).toEqual(await stored(clean.file));
   });
 
   test("one failing project is reported on stderr, the others are stored, exit 2", async () => {
@@ -95,8 +97,8 @@ describe("altimeter collect gitlab", () => {
     const db = await openDatabase(store.file);
     try {
       // The failing project's repository record was stored before its commits failed; its other streams were not read.
-      expect(db.$client.prepare("SELECT count(*) AS n FROM repositories").get()).toEqual({ n: 3 });
-      expect(db.$client.prepare("SELECT count(DISTINCT repository_id) AS n FROM pull_requests").get()).toEqual({
+      expect(await db.row("SELECT count(*) AS n FROM repositories")).toEqual({ n: 3 });
+      expect(await db.row("SELECT count(DISTINCT repository_id) AS n FROM pull_requests")).toEqual({
         n: 2,
       });
     } finally {

@@ -13,8 +13,9 @@ afterEach(async () => {
 });
 
 const NOW = Date.parse("2026-03-01T00:00:00Z");
-const rows = (db: Db, sql: string) => db.$client.prepare(sql).all() as Record<string, unknown>[];
-const count = (db: Db, table: string) => (rows(db, `SELECT count(*) AS n FROM ${table}`)[0] as { n: number }).n;
+const rows = (db: Db, sql: string) => db.rows<Record<string, unknown>>(sql);
+const count = async (db: Db, table: string) =>
+  ((await rows(db, `SELECT count(*) AS n FROM ${table}`))[0] as { n: number }).n;
 
 async function setup(projects = 4, shape = { mrs: 130, commits: 120, deployments: 110, pipelines: 30 }) {
   const store = await freshDatabase();
@@ -45,18 +46,18 @@ async function setup(projects = 4, shape = { mrs: 130, commits: 120, deployments
 }
 
 /** Every stored row that a sync writes, for comparing two databases. */
-function snapshot(db: Db) {
+async function snapshot(db: Db) {
   return {
-    teams: rows(db, "SELECT id, name, parent_id FROM teams ORDER BY id"),
-    people: rows(db, "SELECT id, team_id, is_bot FROM people ORDER BY id"),
-    repositories: rows(db, "SELECT id, team_id, default_branch FROM repositories ORDER BY id"),
-    pulls: rows(db, "SELECT * FROM pull_requests ORDER BY repository_id, number").map(({ id: _id, ...r }) => r),
-    commits: rows(db, "SELECT repository_id, sha, author_id, parents FROM commits ORDER BY repository_id, sha"),
-    deployments: rows(db, "SELECT id, status, environment, finished_at FROM deployments ORDER BY id"),
-    runs: rows(db, "SELECT id, status, finished_at FROM ci_runs ORDER BY id"),
-    incidents: rows(db, "SELECT id, resolved_at, repository_id, team_id FROM incidents ORDER BY id"),
-    files: rows(db, "SELECT repository_id, files FROM repository_files ORDER BY repository_id"),
-    cursors: rows(db, "SELECT source, scope, stream, cursor FROM sync_cursors ORDER BY scope, stream"),
+    teams: await rows(db, "SELECT id, name, parent_id FROM teams ORDER BY id"),
+    people: await rows(db, "SELECT id, team_id, is_bot FROM people ORDER BY id"),
+    repositories: await rows(db, "SELECT id, team_id, default_branch FROM repositories ORDER BY id"),
+    pulls: (await rows(db, "SELECT * FROM pull_requests ORDER BY repository_id, number")).map(({ id: _id, ...r }) => r),
+    commits: await rows(db, "SELECT repository_id, sha, author_id, parents FROM commits ORDER BY repository_id, sha"),
+    deployments: await rows(db, "SELECT id, status, environment, finished_at FROM deployments ORDER BY id"),
+    runs: await rows(db, "SELECT id, status, finished_at FROM ci_runs ORDER BY id"),
+    incidents: await rows(db, "SELECT id, resolved_at, repository_id, team_id FROM incidents ORDER BY id"),
+    files: await rows(db, "SELECT repository_id, files FROM repository_files ORDER BY repository_id"),
+    cursors: await rows(db, "SELECT source, scope, stream, cursor FROM sync_cursors ORDER BY scope, stream"),
   };
 }
 
@@ -72,8 +73,8 @@ describe("the GitLab collector", () => {
       pull_request: 4 * 130,
       commit: 4 * 120,
     });
-    expect(count(store.db, "deployments")).toBe(4 * 110);
-    expect(rows(store.db, "SELECT id, name, parent_id FROM teams ORDER BY id")).toEqual([
+    expect(await count(store.db, "deployments")).toBe(4 * 110);
+    expect(await rows(store.db, "SELECT id, name, parent_id FROM teams ORDER BY id")).toEqual([
       { id: "acme", name: "Acme", parent_id: null },
       { id: "acme/platform", name: "Platform", parent_id: "acme" },
       { id: "acme/platform/sre", name: "SRE", parent_id: "acme/platform" },
@@ -81,13 +82,16 @@ describe("the GitLab collector", () => {
     ]);
     // dev2 is in acme/platform and acme/platform/sre: the first by full path wins.
     expect(
-      rows(store.db, "SELECT id, team_id, is_bot FROM people WHERE id IN ('dev2', 'renovate-bot', 'dev4') ORDER BY id"),
+      await rows(
+        store.db,
+        "SELECT id, team_id, is_bot FROM people WHERE id IN ('dev2', 'renovate-bot', 'dev4') ORDER BY id",
+      ),
     ).toEqual([
       { id: "dev2", team_id: "acme/platform", is_bot: 0 },
       { id: "dev4", team_id: null, is_bot: 0 },
       { id: "renovate-bot", team_id: null, is_bot: 1 },
     ]);
-    expect(rows(store.db, "SELECT id, team_id, default_branch, url FROM repositories ORDER BY id")).toEqual([
+    expect(await rows(store.db, "SELECT id, team_id, default_branch, url FROM repositories ORDER BY id")).toEqual([
       {
         id: "acme/platform/service-1",
         team_id: "acme/platform",
@@ -108,7 +112,7 @@ describe("the GitLab collector", () => {
         url: "https://gitlab.example/acme/web/service-3",
       },
     ]);
-    const pulls = rows(
+    const pulls = await rows(
       store.db,
       "SELECT number, author_id, created_at, first_commit_at, merged_at, closed_at, base_branch, merge_commit_sha, title, labels FROM pull_requests WHERE repository_id = 'acme/service-0' AND number IN (7, 10) ORDER BY number",
     );
@@ -134,7 +138,7 @@ describe("the GitLab collector", () => {
     ]);
     const commits = fake.data.projects[0]!.commits;
     expect(
-      rows(
+      await rows(
         store.db,
         `SELECT sha, parents, author_id FROM commits WHERE sha IN ('${commits.at(-1)!.id}', '${commits[0]!.id}') ORDER BY authored_at`,
       ),
@@ -143,7 +147,7 @@ describe("the GitLab collector", () => {
       { sha: commits[0]!.id, parents: JSON.stringify([commits[1]!.id]), author_id: null },
     ]);
     expect(
-      rows(
+      await rows(
         store.db,
         "SELECT status, count(*) AS n FROM deployments WHERE repository_id = 'acme/service-0' GROUP BY status ORDER BY status",
       ),
@@ -154,9 +158,9 @@ describe("the GitLab collector", () => {
       { status: "success", n: 55 },
     ]);
     // Pipelines of the default branch only.
-    expect(count(store.db, "ci_runs")).toBe(4 * 24);
+    expect(await count(store.db, "ci_runs")).toBe(4 * 24);
     expect(
-      rows(store.db, "SELECT status, workflow, finished_at FROM ci_runs WHERE id = 'gitlab:pipeline:1000002'"),
+      await rows(store.db, "SELECT status, workflow, finished_at FROM ci_runs WHERE id = 'gitlab:pipeline:1000002'"),
     ).toEqual([{ status: "success", workflow: "Build and test", finished_at: BASE + 2 * HOUR + 20 * 60_000 }]);
     // Requests: 2 MR pages, 2 commit pages, 2 deployment pages, 1 pipeline page per project, plus group, subgroups, members, projects.
     const graphqlRequests = fake.requests.filter((r) => r.path === "/api/graphql").length;
@@ -168,7 +172,7 @@ describe("the GitLab collector", () => {
   test("a second sync reads only what changed since the first, and duplicates nothing", async () => {
     const { store, fake, collector, config, ctx } = await setup(2);
     await collector().collect(ctx(), config());
-    const before = snapshot(store.db);
+    const before = await snapshot(store.db);
     const p = fake.data.projects[0]!;
     const running = p.deployments.find((d) => d.status === "running")!;
     running.status = "success";
@@ -180,10 +184,10 @@ describe("the GitLab collector", () => {
     const again = await collector().collect(ctx(), config());
     expect(again.status).toBe("ok");
     expect(again.records.pull_request).toBeLessThanOrEqual(3);
-    expect(rows(store.db, `SELECT status FROM deployments WHERE id = 'gitlab:deployment:${running.id}'`)).toEqual([
-      { status: "success" },
-    ]);
-    const after = snapshot(store.db);
+    expect(await rows(store.db, `SELECT status FROM deployments WHERE id = 'gitlab:deployment:${running.id}'`)).toEqual(
+      [{ status: "success" }],
+    );
+    const after = await snapshot(store.db);
     expect(after.pulls.length).toBe(before.pulls.length);
     expect(after.deployments.length).toBe(before.deployments.length);
     expect(fake.requests.filter((r) => r.path === "/api/graphql").length).toBe(2);
@@ -212,7 +216,7 @@ describe("the GitLab collector", () => {
     };
     const result = await collector().collect(ctx(), config());
     expect(result.status).toBe("ok");
-    expect(count(store.db, "pull_requests")).toBe(10);
+    expect(await count(store.db, "pull_requests")).toBe(10);
     // Backoffs of 1 s halved at random (0.5 → 0.75 s), then Retry-After, then a 429's RateLimit-Reset, then the window's reset.
     expect(sleeps).toEqual([750, 750, 7000, (reset - 30) * 1000 - NOW, reset * 1000 - NOW]);
   });
@@ -226,7 +230,7 @@ describe("the GitLab collector", () => {
     expect((error as UpstreamError).kind).toBe("auth");
     expect((error as Error).message).toMatch(/GitLab: 401 unauthorized .*\$GITLAB_TOKEN .*read_api/);
     expect((error as Error).message).not.toContain("glpat-wrong-secret-value");
-    expect(count(store.db, "repositories")).toBe(0);
+    expect(await count(store.db, "repositories")).toBe(0);
   });
 
   test("one failing project is reported and skipped, the others are stored (partial)", async () => {
@@ -250,9 +254,11 @@ describe("the GitLab collector", () => {
       },
     ]);
     expect(
-      rows(
-        store.db,
-        "SELECT repository_id, count(*) AS n FROM deployments GROUP BY repository_id ORDER BY repository_id",
+      (
+        await rows(
+          store.db,
+          "SELECT repository_id, count(*) AS n FROM deployments GROUP BY repository_id ORDER BY repository_id",
+        )
       ).map((r) => r.repository_id),
     ).toEqual(
       fake.data.projects
@@ -281,7 +287,7 @@ describe("the GitLab collector", () => {
     const whole = await setup(2, shape);
     prepare(whole.fake.data);
     await whole.collector().collect(whole.ctx(), whole.config());
-    const expected = snapshot(whole.store.db);
+    const expected = await snapshot(whole.store.db);
     const total = whole.fake.requests.length;
 
     const seed = Date.now() % 100_000;
@@ -302,7 +308,7 @@ describe("the GitLab collector", () => {
       const before = fake.requests.length;
       const resumed = await collector().collect(ctx(), config());
       expect(resumed.status).toBe("ok");
-      expect(snapshot(store.db), `seed ${seed}, killed at request ${point} of ${total}`).toEqual(expected);
+      expect(await snapshot(store.db), `seed ${seed}, killed at request ${point} of ${total}`).toEqual(expected);
       // Stored pages are not read again: the re-run reads no more than what was left, plus the group and one page a stream.
       if (point > 20) expect(fake.requests.length - before).toBeLessThan(total);
     }

@@ -12,7 +12,7 @@ afterEach(async () => {
 });
 
 const NOW = Date.parse("2026-03-01T00:00:00Z");
-const rows = (db: Db, sql: string) => db.$client.prepare(sql).all() as Record<string, unknown>[];
+const rows = (db: Db, sql: string) => db.rows<Record<string, unknown>>(sql);
 
 async function setup() {
   const store = await freshDatabase();
@@ -72,7 +72,7 @@ describe("GitLab incidents, releases and file snapshots", () => {
     const result = await collector.collect(ctx, config);
     expect(result.status).toBe("ok");
     expect(
-      rows(
+      await rows(
         store.db,
         "SELECT id, opened_at, resolved_at, severity, repository_id, team_id, source, url FROM incidents WHERE repository_id = 'acme/service-0' ORDER BY opened_at",
       ),
@@ -98,7 +98,7 @@ describe("GitLab incidents, releases and file snapshots", () => {
       expect.objectContaining({ id: "gitlab:issue:acme/service-0#6", resolved_at: null }),
     ]);
     expect(
-      rows(store.db, "SELECT team_id FROM incidents WHERE repository_id = 'acme/platform/service-1' LIMIT 1"),
+      await rows(store.db, "SELECT team_id FROM incidents WHERE repository_id = 'acme/platform/service-1' LIMIT 1"),
     ).toEqual([{ team_id: "acme/platform" }]);
   });
 
@@ -107,7 +107,7 @@ describe("GitLab incidents, releases and file snapshots", () => {
     await collector.collect(ctx, config);
     const bare = fake.data.projects[1]!;
     expect(
-      rows(
+      await rows(
         store.db,
         "SELECT id, environment, status, finished_at, sha FROM deployments WHERE repository_id = 'acme/platform/service-1' ORDER BY finished_at",
       ),
@@ -128,14 +128,17 @@ describe("GitLab incidents, releases and file snapshots", () => {
       },
     ]);
     expect(
-      rows(store.db, "SELECT count(*) AS n FROM deployments WHERE id LIKE 'gitlab:release:acme/service-0%'"),
+      await rows(store.db, "SELECT count(*) AS n FROM deployments WHERE id LIKE 'gitlab:release:acme/service-0%'"),
     ).toEqual([{ n: 0 }]);
   });
 
   test("the default branch's snapshot follows GitHub's selection rules, and is taken again only when the branch moved", async () => {
     const { store, fake, collector, config, ctx } = await setup();
     await collector.collect(ctx, config);
-    const [snapshot] = rows(store.db, "SELECT files FROM repository_files WHERE repository_id = 'acme/service-0'");
+    const [snapshot] = await rows(
+      store.db,
+      "SELECT files FROM repository_files WHERE repository_id = 'acme/service-0'",
+    );
     expect(JSON.parse(String(snapshot!.files))).toEqual([
       { path: ".gitlab-ci.yml", content: "stages: [test, deploy]\n" },
       { path: "Dockerfile", content: "FROM node:22\n" },
@@ -156,7 +159,7 @@ describe("GitLab incidents, releases and file snapshots", () => {
     });
     p.files["fly.toml"] = 'app = "api"\n';
     await collector.collect(ctx, config);
-    const [again] = rows(store.db, "SELECT files FROM repository_files WHERE repository_id = 'acme/service-0'");
+    const [again] = await rows(store.db, "SELECT files FROM repository_files WHERE repository_id = 'acme/service-0'");
     expect(JSON.parse(String(again!.files))).toContainEqual({ path: "fly.toml", content: 'app = "api"\n' });
   });
 });

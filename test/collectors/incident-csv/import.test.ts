@@ -24,7 +24,7 @@ async function incidents(
 ) {
   const db = await openDatabase(store.file);
   try {
-    return db.$client.prepare(sql).all();
+    return await db.rows(sql);
   } finally {
     await closeDatabase(db);
   }

@@ -12,7 +12,7 @@ const NOW = Date.parse("2026-03-01T00:00:00Z");
 const EMAIL = "ops@acme.example";
 const TOKEN = "jira-api-token-123";
 const env = { JIRA_EMAIL: EMAIL, JIRA_API_TOKEN: TOKEN } as unknown as NodeJS.ProcessEnv;
-const rows = (db: Db, sql: string) => db.$client.prepare(sql).all() as Record<string, unknown>[];
+const rows = (db: Db, sql: string) => db.rows<Record<string, unknown>>(sql);
 const context = (db: Db, at = NOW): CollectorContext => ({ db, workspace: "acme", now: () => at, progress: () => {} });
 
 describe("the Jira collector (Cloud)", () => {
@@ -86,7 +86,7 @@ describe("the Jira collector (Cloud)", () => {
         /Jira: 401 unauthorized .*\$JIRA_EMAIL and the API token in \$JIRA_API_TOKEN/,
       );
       expect((error as Error).message).not.toContain("not-the-token");
-      expect(rows(store.db, "SELECT count(*) AS n FROM incidents")).toEqual([{ n: 0 }]);
+      expect(await rows(store.db, "SELECT count(*) AS n FROM incidents")).toEqual([{ n: 0 }]);
     } finally {
       await store.dispose();
     }
@@ -118,7 +118,7 @@ describe("the Jira collector (Cloud)", () => {
       );
       expect(pages[0]!.searchParams.get("expand")).toBe("changelog");
       expect(
-        rows(
+        await rows(
           store.db,
           "SELECT id, opened_at, resolved_at, title, severity, repository_id, team_id, fix_deployment_id, source, url FROM incidents ORDER BY opened_at LIMIT 6",
         ),
@@ -163,10 +163,10 @@ describe("the Jira collector (Cloud)", () => {
       expect(jira.requests[0]!.searchParams.get("jql")).toContain(
         `updated >= "-${Math.ceil((NOW + 2 * HOUR_MS - newest + HOUR_MS) / 60_000)}m"`,
       );
-      expect(rows(store.db, "SELECT resolved_at FROM incidents WHERE id = 'jira:10003'")).toEqual([
+      expect(await rows(store.db, "SELECT resolved_at FROM incidents WHERE id = 'jira:10003'")).toEqual([
         { resolved_at: NOW + HOUR_MS },
       ]);
-      expect(rows(store.db, "SELECT count(*) AS n FROM incidents")).toEqual([{ n: 230 }]);
+      expect(await rows(store.db, "SELECT count(*) AS n FROM incidents")).toEqual([{ n: 230 }]);
     });
   });
 });

@@ -12,7 +12,7 @@ process.env.OG_BAD_KEY = "wrong";
 
 const now = Date.parse("2026-03-01T00:00:00Z");
 const context = (db: Db): CollectorContext => ({ db, workspace: "acme", now: () => now, progress: () => {} });
-const rows = (db: Db, sql: string) => db.$client.prepare(sql).all() as Record<string, unknown>[];
+const rows = (db: Db, sql: string) => db.rows<Record<string, unknown>>(sql);
 const iso = (ms: number) => new Date(ms).toISOString();
 
 describe("the Opsgenie collector", () => {
@@ -87,7 +87,7 @@ describe("the Opsgenie collector", () => {
       expect(result).toMatchObject({ source: "opsgenie", status: "ok", records: { incident: 230 }, requests: 3 });
       expect(server.requests.map((u) => u.pathname)).toEqual(["/v1/incidents", "/v1/incidents", "/v1/incidents"]);
       expect(
-        rows(
+        await rows(
           store.db,
           "SELECT id, opened_at, resolved_at, title, severity, repository_id, team_id, source FROM incidents WHERE id IN ('opsgenie:inc-1', 'opsgenie:inc-2', 'opsgenie:inc-230') ORDER BY opened_at",
         ),
@@ -123,7 +123,9 @@ describe("the Opsgenie collector", () => {
           source: "opsgenie",
         },
       ]);
-      const cursor = JSON.parse((rows(store.db, "SELECT cursor FROM sync_cursors")[0] as { cursor: string }).cursor);
+      const cursor = JSON.parse(
+        ((await rows(store.db, "SELECT cursor FROM sync_cursors"))[0] as { cursor: string }).cursor,
+      );
       expect(cursor).toEqual({ since: "2026-02-10T14:00:00.000Z" });
     } finally {
       await store.dispose();
@@ -148,7 +150,10 @@ describe("the Opsgenie collector", () => {
         `createdAt >= ${Date.parse("2026-02-01")} AND createdAt < ${now} AND (tag: production)`,
       );
       expect(
-        rows(store.db, "SELECT id, opened_at, resolved_at, severity, repository_id FROM incidents ORDER BY opened_at"),
+        await rows(
+          store.db,
+          "SELECT id, opened_at, resolved_at, severity, repository_id FROM incidents ORDER BY opened_at",
+        ),
       ).toEqual([
         {
           id: "opsgenie:alert-1",
@@ -179,7 +184,7 @@ describe("the Opsgenie collector", () => {
       expect(error.message).toBe(
         "Opsgenie: 401 unauthorized (Could not authenticate); check the API key in $OG_BAD_KEY",
       );
-      expect(rows(store.db, "SELECT count(*) AS n FROM incidents")).toEqual([{ n: 0 }]);
+      expect(await rows(store.db, "SELECT count(*) AS n FROM incidents")).toEqual([{ n: 0 }]);
     } finally {
       await store.dispose();
     }

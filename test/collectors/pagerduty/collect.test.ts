@@ -13,7 +13,7 @@ process.env.PD_WRONG_TOKEN = "not-the-token";
 
 const now = Date.parse("2026-03-01T00:00:00Z");
 const context = (db: Db, at = now): CollectorContext => ({ db, workspace: "acme", now: () => at, progress: () => {} });
-const rows = (db: Db, sql: string) => db.$client.prepare(sql).all() as Record<string, unknown>[];
+const rows = (db: Db, sql: string) => db.rows<Record<string, unknown>>(sql);
 const iso = (ms: number) => new Date(ms).toISOString();
 
 describe("the PagerDuty collector", () => {
@@ -55,8 +55,8 @@ describe("the PagerDuty collector", () => {
       expect((error as UpstreamError).kind).toBe("auth");
       expect((error as Error).message).toMatch(/PagerDuty: 401 unauthorized .*\$PD_WRONG_TOKEN/);
       expect((error as Error).message).not.toContain("not-the-token");
-      expect(rows(store.db, "SELECT count(*) AS n FROM incidents")).toEqual([{ n: 0 }]);
-      expect(rows(store.db, "SELECT count(*) AS n FROM sync_cursors")).toEqual([{ n: 0 }]);
+      expect(await rows(store.db, "SELECT count(*) AS n FROM incidents")).toEqual([{ n: 0 }]);
+      expect(await rows(store.db, "SELECT count(*) AS n FROM sync_cursors")).toEqual([{ n: 0 }]);
       const missing = await pagerdutyCollector
         .collect(context(store.db), { ...config(), tokenEnv: "PD_UNSET_TOKEN" })
         .catch((e: Error) => e.message);
@@ -84,7 +84,7 @@ describe("the PagerDuty collector", () => {
       expect(server.requests[0]!.searchParams.get("since")).toBe("2026-01-01T00:00:00.000Z");
       expect(server.requests[0]!.searchParams.getAll("statuses[]")).toEqual(["triggered", "acknowledged", "resolved"]);
 
-      const first = rows(
+      const first = await rows(
         store.db,
         "SELECT id, opened_at, resolved_at, title, severity, repository_id, team_id, source, url FROM incidents ORDER BY opened_at LIMIT 5",
       );
@@ -110,7 +110,7 @@ describe("the PagerDuty collector", () => {
         expect.objectContaining({ id: "pagerduty:P000004", repository_id: null, team_id: null }),
         expect.objectContaining({ id: "pagerduty:P000005", repository_id: "acme/checkout" }),
       ]);
-      expect(rows(store.db, "SELECT id, resolved_at FROM incidents WHERE id = 'pagerduty:P000251'")).toEqual([
+      expect(await rows(store.db, "SELECT id, resolved_at FROM incidents WHERE id = 'pagerduty:P000251'")).toEqual([
         { id: "pagerduty:P000251", resolved_at: null },
       ]);
     });
@@ -126,11 +126,13 @@ describe("the PagerDuty collector", () => {
       expect(result.records).toEqual({ incident: 2 });
       expect(server.requests).toHaveLength(1);
       expect(server.requests[0]!.searchParams.get("since")).toBe("2026-02-27T10:00:00.000Z");
-      expect(rows(store.db, "SELECT count(*) AS n FROM incidents")).toEqual([{ n: 252 }]);
-      expect(rows(store.db, "SELECT resolved_at FROM incidents WHERE id = 'pagerduty:P000251'")).toEqual([
+      expect(await rows(store.db, "SELECT count(*) AS n FROM incidents")).toEqual([{ n: 252 }]);
+      expect(await rows(store.db, "SELECT resolved_at FROM incidents WHERE id = 'pagerduty:P000251'")).toEqual([
         { resolved_at: Date.parse("2026-03-01T02:00:00Z") },
       ]);
-      const cursor = JSON.parse((rows(store.db, "SELECT cursor FROM sync_cursors")[0] as { cursor: string }).cursor);
+      const cursor = JSON.parse(
+        ((await rows(store.db, "SELECT cursor FROM sync_cursors"))[0] as { cursor: string }).cursor,
+      );
       expect(cursor).toEqual({ since: iso(later - 10 * 60_000) });
     });
   });
@@ -170,7 +172,7 @@ describe("the PagerDuty collector", () => {
         resolvedFrom: "log_entries",
       });
       expect(result.status).toBe("ok");
-      expect(rows(store.db, "SELECT id, resolved_at FROM incidents WHERE id = 'pagerduty:P000900'")).toEqual([
+      expect(await rows(store.db, "SELECT id, resolved_at FROM incidents WHERE id = 'pagerduty:P000900'")).toEqual([
         { id: "pagerduty:P000900", resolved_at: Date.parse("2026-02-20T10:45:00Z") },
       ]);
     } finally {
@@ -192,7 +194,7 @@ describe("the PagerDuty collector", () => {
         since: "2025-06-01",
       });
       expect(result.status).toBe("ok");
-      expect(rows(store.db, "SELECT count(*) AS n FROM incidents")).toEqual([{ n: 10_050 }]);
+      expect(await rows(store.db, "SELECT count(*) AS n FROM incidents")).toEqual([{ n: 10_050 }]);
       expect(big.requests.every((u) => Number(u.searchParams.get("offset")) + 100 <= 10_000)).toBe(true);
     } finally {
       await big.stop();

@@ -67,12 +67,10 @@ const TABLES = {
 async function dump(file: string): Promise<Record<string, unknown[]>> {
   const db = await openDatabase(file);
   try {
-    return Object.fromEntries(
-      Object.entries(TABLES).map(([table, key]) => [
-        table,
-        db.$client.prepare(`SELECT * FROM ${table} ORDER BY ${key}`).all(),
-      ]),
-    );
+    const out: Record<string, unknown[]> = {};
+    for (const [table, key] of Object.entries(TABLES))
+      out[table] = await db.rows(`SELECT * FROM ${table} ORDER BY ${key}`);
+    return out;
   } finally {
     await closeDatabase(db);
   }
@@ -114,9 +112,9 @@ describe("altimeter sync", () => {
       ]);
 
       const db = await openDatabase(store.file);
-      const runs = db.$client
-        .prepare("SELECT source, status, finished_at IS NOT NULL AS finished FROM sync_runs ORDER BY id")
-        .all();
+      const runs = await db.rows(
+        "SELECT source, status, CASE WHEN finished_at IS NOT NULL THEN 1 ELSE 0 END AS finished FROM sync_runs ORDER BY id",
+      );
       await closeDatabase(db);
       expect(runs).toEqual([
         { source: "git", status: "ok", finished: 1 },
@@ -212,9 +210,9 @@ describe("altimeter worker", () => {
       expect(worker.stdout()).toMatch(/SIGTERM: stopping\n(.*\n)*.* worker stopped\n$/);
 
       const db = await openDatabase(store.file);
-      const runs = db.$client
-        .prepare("SELECT started_at AS s, finished_at AS f, status FROM sync_runs ORDER BY started_at, id")
-        .all() as { s: number; f: number | null; status: string }[];
+      const runs = await db.rows<{ s: number; f: number | null; status: string }>(
+        "SELECT started_at AS s, finished_at AS f, status FROM sync_runs ORDER BY started_at, id",
+      );
       await closeDatabase(db);
       expect(runs.every((r) => r.f !== null)).toBe(true);
       // Sources of one workspace run one after the other, and the workspace's syncs never overlap.

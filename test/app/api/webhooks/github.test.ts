@@ -58,7 +58,7 @@ function deliver(
   );
 }
 
-const rows = (sql: string) => store.db.$client.prepare(sql).all();
+const rows = (sql: string) => store.db.rows(sql);
 
 beforeAll(async () => {
   await importObjects(store.db, "acme", [{ type: "team", id: "payments", name: "Payments" }]);
@@ -95,7 +95,7 @@ describe("POST /api/webhooks/github signatures", () => {
       signature: "sha256=zz",
     });
     expect(garbage.status).toBe(401);
-    expect(rows("SELECT status FROM deployments")).toEqual([{ status: "success" }]);
+    expect(await rows("SELECT status FROM deployments")).toEqual([{ status: "success" }]);
   });
 
   test("a missing signature is refused with 401", async () => {
@@ -113,8 +113,10 @@ describe("POST /api/webhooks/github signatures", () => {
     const replay = await deliver("pull_request", payloads.pullRequest("closed", true), { delivery: "d-replay" });
     expect(replay.status).toBe(200);
     expect(await replay.json()).toEqual({ status: "duplicate", delivery: "d-replay" });
-    expect(rows("SELECT merged_at FROM pull_requests")).toEqual([{ merged_at: null }]);
-    expect(rows("SELECT count(*) AS n FROM webhook_deliveries WHERE delivery_id = 'd-replay'")).toEqual([{ n: 1 }]);
+    expect(await rows("SELECT merged_at FROM pull_requests")).toEqual([{ merged_at: null }]);
+    expect(await rows("SELECT count(*) AS n FROM webhook_deliveries WHERE delivery_id = 'd-replay'")).toEqual([
+      { n: 1 },
+    ]);
   });
 
   test("each workspace can have its own secret, and an unknown workspace is 404 after the signature is checked", async () => {
@@ -164,7 +166,7 @@ describe("POST /api/webhooks/github signatures", () => {
 describe("POST /api/webhooks/github events", () => {
   test("deployment_status: success finishes the deployment with the collector's id; inactive changes nothing", async () => {
     expect(
-      rows("SELECT id, repository_id, environment, status, created_at, finished_at, sha, url FROM deployments"),
+      await rows("SELECT id, repository_id, environment, status, created_at, finished_at, sha, url FROM deployments"),
     ).toEqual([
       {
         id: "github:deployment:42",
@@ -183,15 +185,19 @@ describe("POST /api/webhooks/github events", () => {
       status: "ignored",
       reason: "an inactive status only says a newer deployment succeeded",
     });
-    expect(rows("SELECT status FROM deployments")).toEqual([{ status: "success" }]);
+    expect(await rows("SELECT status FROM deployments")).toEqual([{ status: "success" }]);
   });
 
   test("workflow_run: a completed failed run is a failed ci_run, an in-progress one has no end", async () => {
     await deliver("workflow_run", payloads.workflowRun("in_progress", null));
-    expect(rows("SELECT status, finished_at FROM ci_runs")).toEqual([{ status: "in_progress", finished_at: null }]);
+    expect(await rows("SELECT status, finished_at FROM ci_runs")).toEqual([
+      { status: "in_progress", finished_at: null },
+    ]);
     await deliver("workflow_run", payloads.workflowRun("completed", "failure"));
     expect(
-      rows("SELECT id, repository_id, workflow, status, started_at, finished_at, head_sha, branch, event FROM ci_runs"),
+      await rows(
+        "SELECT id, repository_id, workflow, status, started_at, finished_at, head_sha, branch, event FROM ci_runs",
+      ),
     ).toEqual([
       {
         id: "github:run:30433642",
@@ -210,7 +216,7 @@ describe("POST /api/webhooks/github events", () => {
   test("pull_request: a merged pull request by a bot lands with its merge commit", async () => {
     await deliver("pull_request", payloads.pullRequest("closed", true));
     expect(
-      rows(
+      await rows(
         "SELECT repository_id, number, author_id, created_at, merged_at, closed_at, base_branch, merge_commit_sha, url FROM pull_requests",
       ),
     ).toEqual([
@@ -233,7 +239,7 @@ describe("POST /api/webhooks/github events", () => {
     expect(plain.status).toBe(202);
     expect(await plain.json()).toMatchObject({ reason: "the issue has no incident label (incident, outage)" });
     await deliver("issues", payloads.issue("labeled", ["outage", "sev1"]));
-    expect(rows("SELECT id, opened_at, resolved_at, severity, repository_id, source FROM incidents")).toEqual([
+    expect(await rows("SELECT id, opened_at, resolved_at, severity, repository_id, source FROM incidents")).toEqual([
       {
         id: "github:issue:acme/checkout#12",
         opened_at: Date.parse("2026-02-03T11:00:00Z"),
@@ -244,12 +250,14 @@ describe("POST /api/webhooks/github events", () => {
       },
     ]);
     await deliver("issues", payloads.issue("closed", ["outage", "sev1"], "closed"));
-    expect(rows("SELECT resolved_at FROM incidents")).toEqual([{ resolved_at: Date.parse("2026-02-03T11:40:00Z") }]);
+    expect(await rows("SELECT resolved_at FROM incidents")).toEqual([
+      { resolved_at: Date.parse("2026-02-03T11:40:00Z") },
+    ]);
   });
 
   test("repository: a created repository lands; an edited one is left to the next sync", async () => {
     await deliver("repository", payloads.repositoryEvent("created"));
-    expect(rows("SELECT id, name, created_at, default_branch, url, is_template FROM repositories")).toEqual([
+    expect(await rows("SELECT id, name, created_at, default_branch, url, is_template FROM repositories")).toEqual([
       {
         id: "acme/new-service",
         name: "acme/new-service",
@@ -261,7 +269,7 @@ describe("POST /api/webhooks/github events", () => {
     ]);
     const edited = await deliver("repository", payloads.repositoryEvent("edited", "acme/checkout"));
     expect(edited.status).toBe(202);
-    expect(rows("SELECT count(*) AS n FROM repositories")).toEqual([{ n: 1 }]);
+    expect(await rows("SELECT count(*) AS n FROM repositories")).toEqual([{ n: 1 }]);
   });
 
   test("ping answers pong; an event Altimeter does not ingest is accepted and ignored; a body that is not JSON is 400", async () => {

@@ -54,7 +54,7 @@ function deliver(
   );
 }
 
-const rows = (sql: string) => store.db.$client.prepare(sql).all();
+const rows = (sql: string) => store.db.rows(sql);
 
 beforeAll(async () => {
   await importObjects(store.db, "acme", [{ type: "team", id: "acme/shop", name: "Shop" }]);
@@ -81,7 +81,7 @@ describe("POST /api/webhooks/gitlab", () => {
     const other = await deliver("Deployment Hook", payloads.deployment("success"), { workspace: "other" });
     expect(other.status).toBe(401);
     expect((await other.json()).error.message).toContain("GITLAB_WEBHOOK_TOKEN");
-    expect(rows("SELECT count(*) AS n FROM deployments")).toEqual([{ n: 0 }]);
+    expect(await rows("SELECT count(*) AS n FROM deployments")).toEqual([{ n: 0 }]);
   });
 
   test("a deployment event stores the deployment under the collector's id, with the full sha from the commit URL", async () => {
@@ -94,7 +94,7 @@ describe("POST /api/webhooks/gitlab", () => {
     });
     await deliver("Deployment Hook", payloads.deployment("success"));
     expect(
-      rows("SELECT id, repository_id, environment, status, created_at, finished_at, sha, url FROM deployments"),
+      await rows("SELECT id, repository_id, environment, status, created_at, finished_at, sha, url FROM deployments"),
     ).toEqual([
       {
         id: "gitlab:deployment:15",
@@ -114,7 +114,9 @@ describe("POST /api/webhooks/gitlab", () => {
     expect(first.status).toBe(200);
     const again = await deliver("Deployment Hook", payloads.deployment("success", 16), { idempotencyKey: "key-1" });
     expect(await again.json()).toEqual({ status: "duplicate", delivery: "key-1" });
-    expect(rows("SELECT status FROM deployments WHERE id = 'gitlab:deployment:16'")).toEqual([{ status: "failure" }]);
+    expect(await rows("SELECT status FROM deployments WHERE id = 'gitlab:deployment:16'")).toEqual([
+      { status: "failure" },
+    ]);
     await deliver("Pipeline Hook", payloads.pipeline("running"), { uuid: "same-uuid" });
     const dup = await deliver("Pipeline Hook", payloads.pipeline("success"), { uuid: "same-uuid" });
     expect(await dup.json()).toEqual({ status: "duplicate", delivery: "same-uuid" });
@@ -122,7 +124,9 @@ describe("POST /api/webhooks/gitlab", () => {
 
   test("a default-branch pipeline becomes a ci_run; another branch's is ignored", async () => {
     await deliver("Pipeline Hook", payloads.pipeline("failed"));
-    expect(rows("SELECT id, workflow, status, started_at, finished_at, head_sha, branch, event FROM ci_runs")).toEqual([
+    expect(
+      await rows("SELECT id, workflow, status, started_at, finished_at, head_sha, branch, event FROM ci_runs"),
+    ).toEqual([
       {
         id: "gitlab:pipeline:31",
         workflow: "Build and deploy",
@@ -146,7 +150,7 @@ describe("POST /api/webhooks/gitlab", () => {
     await deliver("Merge Request Hook", payloads.mergeRequest("open", "opened"));
     await deliver("Merge Request Hook", payloads.mergeRequest("merge", "merged", reviewer));
     expect(
-      rows(
+      await rows(
         "SELECT number, author_id, created_at, merged_at, closed_at, base_branch, merge_commit_sha, title, labels FROM pull_requests",
       ),
     ).toEqual([
@@ -169,7 +173,9 @@ describe("POST /api/webhooks/gitlab", () => {
     expect(plain.status).toBe(202);
     await deliver("Issue Hook", payloads.issue({ incident: true, severity: "high" }));
     await deliver("Issue Hook", payloads.issue({ incident: true, severity: "high", state: "closed" }));
-    expect(rows("SELECT id, opened_at, resolved_at, severity, repository_id, team_id, source FROM incidents")).toEqual([
+    expect(
+      await rows("SELECT id, opened_at, resolved_at, severity, repository_id, team_id, source FROM incidents"),
+    ).toEqual([
       {
         id: "gitlab:issue:acme/shop/checkout#23",
         opened_at: Date.parse("2026-02-03T10:40:00Z"),

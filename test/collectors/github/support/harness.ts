@@ -69,14 +69,12 @@ type Row = Record<string, unknown>;
 export type StoredRecords = { -readonly [T in keyof typeof RECORD_TABLES]: Row[] };
 
 /** Every stored record of a workspace, per table, in identity order, without the workspace column. */
-export function storedRecords(db: Db, workspace = "acme"): StoredRecords {
-  const ws = db.$client.prepare("SELECT id FROM workspaces WHERE slug = ?").get(workspace) as
-    | { id: number }
-    | undefined;
+export async function storedRecords(db: Db, workspace = "acme"): Promise<StoredRecords> {
+  const ws = await db.row<{ id: number }>("SELECT id FROM workspaces WHERE slug = ?", [workspace]);
   const out = {} as StoredRecords;
   for (const [table, order] of Object.entries(RECORD_TABLES) as [keyof StoredRecords, string][]) {
     const rows = ws
-      ? (db.$client.prepare(`SELECT * FROM ${table} WHERE workspace_id = ? ORDER BY ${order}`).all(ws.id) as Row[])
+      ? await db.rows<Row>(`SELECT * FROM ${table} WHERE workspace_id = ? ORDER BY ${order}`, [ws.id])
       : [];
     out[table] = rows.map(({ workspace_id: _, ...rest }) => rest);
   }
@@ -84,12 +82,11 @@ export function storedRecords(db: Db, workspace = "acme"): StoredRecords {
 }
 
 /** The workspace's cursors, without their update times. */
-export function storedCursors(db: Db, workspace = "acme"): Record<string, unknown>[] {
-  return db.$client
-    .prepare(
-      "SELECT c.scope, c.stream, c.cursor FROM sync_cursors c JOIN workspaces w ON w.id = c.workspace_id WHERE w.slug = ? ORDER BY c.scope, c.stream",
-    )
-    .all(workspace) as Record<string, unknown>[];
+export async function storedCursors(db: Db, workspace = "acme"): Promise<Record<string, unknown>[]> {
+  return db.rows(
+    "SELECT c.scope, c.stream, c.cursor FROM sync_cursors c JOIN workspaces w ON w.id = c.workspace_id WHERE w.slug = ? ORDER BY c.scope, c.stream",
+    [workspace],
+  );
 }
 
 /**
@@ -97,18 +94,22 @@ export function storedCursors(db: Db, workspace = "acme"): Record<string, unknow
  * data. `ignoreObservedAt` leaves out when snapshots were taken, for syncs
  * that ran at different times (the CLI's clock is real).
  */
-export function contentHash(db: Db, workspace = "acme", options: { ignoreObservedAt?: boolean } = {}): string {
-  const records = storedRecords(db, workspace);
+export async function contentHash(
+  db: Db,
+  workspace = "acme",
+  options: { ignoreObservedAt?: boolean } = {},
+): Promise<string> {
+  const records = await storedRecords(db, workspace);
   if (options.ignoreObservedAt)
     records.repository_files = records.repository_files.map(({ observed_at: _, ...rest }) => rest);
   return createHash("sha256")
-    .update(JSON.stringify({ records, cursors: storedCursors(db, workspace) }))
+    .update(JSON.stringify({ records, cursors: await storedCursors(db, workspace) }))
     .digest("hex");
 }
 
 /** How many rows each record table holds for the workspace. */
-export function rowCounts(db: Db, workspace = "acme"): Record<string, number> {
-  return Object.fromEntries(Object.entries(storedRecords(db, workspace)).map(([t, rows]) => [t, rows.length]));
+export async function rowCounts(db: Db, workspace = "acme"): Promise<Record<string, number>> {
+  return Object.fromEntries(Object.entries(await storedRecords(db, workspace)).map(([t, rows]) => [t, rows.length]));
 }
 
 /**
