@@ -11,7 +11,10 @@ export const workerCommand: Command = {
 Syncs each workspace of the config file (collectors/CONFIG.md) on its
 schedule ("schedule": {"cron": "…", "timeZone": "…"}), logging one line per
 run, and sends its weekly digest when it has a "digest" block (each week and
-channel once, whatever restarts or other workers; failed sends are retried). A workspace never syncs twice at once. SIGINT or SIGTERM stops it
+channel once, whatever restarts or other workers; failed sends are retried). A workspace never syncs twice at once, and
+workers sharing the database (on other machines too) never sync one source at
+once nor twice for the same scheduled time: each source is claimed first, and a
+source another worker holds is logged as skipped. SIGINT or SIGTERM stops it
 cleanly: running syncs are interrupted and keep what they stored.
 
   --config PATH   the config file (default: $ALTIMETER_CONFIG, else ./altimeter.config.json, .yaml or .yml)
