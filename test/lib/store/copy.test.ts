@@ -32,12 +32,18 @@ async function count(target: string, sql: string): Promise<number> {
   }
 }
 
+/**
+ * The source is a SQLite file; the target is this project's store (SQLite in
+ * the unit project, PostgreSQL in the postgres project), copied back into a
+ * second SQLite file, so the postgres project proves both directions.
+ */
 describe("altimeter store copy moves a whole instance between stores", async () => {
-  const source = await freshDatabase();
-  const target = await freshDatabase();
   const dir = mkdtempSync(path.join(tmpdir(), "altimeter-copy-"));
+  const source = { file: path.join(dir, "source.db") };
+  const back = path.join(dir, "back.db");
+  const target = await freshDatabase();
   beforeAll(async () => {
-    await target.dispose(); // the copy creates and migrates the target itself
+    await target.dispose(); // the copy creates (SQLite) or migrates (PostgreSQL) the target itself
     const imported = altimeter(["import", `${EXAMPLES}small-org.ndjson`, "--workspace", "acme", "--json"], {
       db: source.file,
     });
@@ -46,10 +52,7 @@ describe("altimeter store copy moves a whole instance between stores", async () 
       altimeter(["import", `${EXAMPLES}v2-org.ndjson`, "--workspace", "v2", "--json"], { db: source.file }).status,
     ).toBeLessThan(3);
   });
-  afterAll(async () => {
-    await source.dispose();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   test("every table's rows arrive, counts are checked, and metrics --json reads the same on both", async () => {
     const run = copy(source.file, target.file);
@@ -66,6 +69,11 @@ describe("altimeter store copy moves a whole instance between stores", async () 
     expect(deployments.target).toBe(deployments.source);
     expect(metricsJson(target.file, "acme")).toEqual(metricsJson(source.file, "acme"));
     expect(metricsJson(target.file, "v2")).toEqual(metricsJson(source.file, "v2"));
+
+    const home = copy(target.file, back);
+    expect(home.status, home.stderr).toBe(0);
+    expect(JSON.parse(home.stdout).tables).toEqual(report.tables);
+    expect(metricsJson(back, "v2")).toEqual(metricsJson(source.file, "v2"));
   });
 
   test("run again, or after being stopped half-way, it finishes without a duplicate", async () => {
