@@ -17,3 +17,4 @@ export * from "./change-links";
 export * from "./identities";
 export * from "./collected-records";
 export * from "./auth";
+export * from "./metric-reports";

@@ -13,9 +13,11 @@ import { stopIfAborted, type WorkOptions, yieldToOthers } from "@/lib/work";
 import { formatDate, fullWeeks } from "@/lib/metrics/window";
 import { loadSourceLinks } from "@/lib/queries/links";
 import { loadMetricsData } from "@/lib/queries/metrics-data";
+import { loadTeamMetricsData } from "@/lib/queries/team-metrics-data";
 import type { SourceStarts } from "@/lib/metrics/types";
 import { judged, type JudgedReport } from "@/lib/withheld";
 import { drillDownTable, linkedRecords, type DrillDownTable } from "./drilldown";
+import { keepReport, storedReport } from "./report-store";
 import { listWorkspaces, type Workspace } from "@/lib/queries/workspaces";
 import { metricsSettings, resolveQuery, type MetricsQuery, type ResolvedQuery } from "./scope";
 
@@ -43,6 +45,34 @@ export async function workspaceFacts(db: Db, workspace: Workspace): Promise<Work
   return facts;
 }
 
+/** One team's facts, derived from the team's own read while the whole workspace's are not at hand. */
+const teamFactsCache = new WeakMap<Db, Map<string, { version: number; facts: Promise<WorkspaceFacts> }>>();
+
+/**
+ * The facts that count a scope: the workspace's when they are derived at its
+ * current data version (a warm process), else for a team the team's own read
+ * (lib/queries/team-metrics-data.ts), so a fresh process counting one team
+ * does not read the whole workspace. Counted for that team, both give the same numbers.
+ */
+export async function scopeFacts(db: Db, workspace: Workspace, teamId: string | null): Promise<WorkspaceFacts> {
+  const whole = factsCache.get(db)?.get(workspace.id);
+  if (teamId === null || (whole && whole.version === workspace.dataVersion)) return workspaceFacts(db, workspace);
+  let perDb = teamFactsCache.get(db);
+  if (!perDb) {
+    perDb = new Map();
+    teamFactsCache.set(db, perDb);
+  }
+  const key = `${workspace.id}\u0000${teamId}`;
+  const hit = perDb.get(key);
+  if (hit && hit.version === workspace.dataVersion) return hit.facts;
+  const facts = loadTeamMetricsData(db, workspace.id, teamId).then((data) =>
+    deriveFacts(data, metricsSettings(workspace)),
+  );
+  perDb.set(key, { version: workspace.dataVersion, facts });
+  facts.catch(() => perDb.delete(key));
+  return facts;
+}
+
 /** When each source's records begin in a workspace (what decides which judgements are withheld). */
 export async function workspaceSourceStarts(db: Db, workspace: Workspace): Promise<SourceStarts> {
   return (await workspaceFacts(db, workspace)).data.sourceStarts;
@@ -67,7 +97,16 @@ function report(r: ResolvedQuery, facts: WorkspaceFacts, window = r.window): Jud
  */
 export async function getMetricsReport(db: Db, q: MetricsQuery): Promise<JudgedReport> {
   const r = await resolveQuery(db, q);
-  return report(r, await workspaceFacts(db, r.workspace));
+  // A fresh process answers a question asked before at this data version without reading the rows.
+  const whole = factsCache.get(db)?.get(r.workspace.id);
+  const warm = whole !== undefined && whole.version === r.workspace.dataVersion;
+  if (!warm) {
+    const stored = await storedReport(db, r);
+    if (stored) return stored;
+  }
+  const computed = report(r, await scopeFacts(db, r.workspace, r.teamId));
+  if (!warm) await keepReport(db, r, computed);
+  return computed;
 }
 
 /**
@@ -81,7 +120,7 @@ export async function getWeeklySeries(
   options: WorkOptions = {},
 ): Promise<{ series: JudgedReport[] }> {
   const r = await resolveQuery(db, q);
-  const facts = await workspaceFacts(db, r.workspace);
+  const facts = await scopeFacts(db, r.workspace, r.teamId);
   const weeks = fullWeeks(r.window);
   const series: JudgedReport[] = [];
   for (const week of weeks) {
@@ -99,7 +138,10 @@ export async function getMetricRecords(
   q: MetricsQuery,
 ): Promise<{ query: ResolvedQuery; records: MetricRecords }> {
   const r = await resolveQuery(db, q);
-  return { query: r, records: metricRecords(await workspaceFacts(db, r.workspace), r.window, { teamId: r.teamId }) };
+  return {
+    query: r,
+    records: metricRecords(await scopeFacts(db, r.workspace, r.teamId), r.window, { teamId: r.teamId }),
+  };
 }
 
 /** One metric's drill-down as a table, with links to the source records (what pages, CSV and `explain` show). */
