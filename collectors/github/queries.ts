@@ -6,6 +6,7 @@
  * test/collectors/github validates each against GitHub's published schema.
  */
 import { CONVENTIONAL_FOLDERS, ROOT_CONFIG_FILES } from "./files";
+import { BLOBS_QUERY, TREE_QUERY } from "./tree-walk";
 
 const RATE_LIMIT = "rateLimit { cost remaining resetAt }";
 const PAGE_INFO = "pageInfo { hasNextPage endCursor }";
@@ -211,4 +212,4 @@ ${FILE_FIELDS}
 ${FOLDER_FIELDS}`;
 
 /** Every document, by name, for the schema test. */
-export const DOCUMENTS = { ORGANIZATION_QUERY, TEAM_QUERY, REPOSITORY_QUERY } as const;
+export const DOCUMENTS = { ORGANIZATION_QUERY, TEAM_QUERY, REPOSITORY_QUERY, TREE_QUERY, BLOBS_QUERY } as const;

@@ -9,6 +9,7 @@ import type { Author } from "./map-people";
 import type { GithubClient } from "./client";
 import type { GithubConfig } from "./config";
 import { snapshotFiles, type FilesPayload } from "./map-files";
+import { monorepoFiles } from "./tree-walk";
 import { mapRepository, RepositoryPayloadSchema, type RepositoryPayload } from "./map-repository";
 import { REPOSITORY_QUERY } from "./queries";
 import { lowerBound, readState, writeState, type StreamName, type StreamState } from "./streams";
@@ -118,18 +119,28 @@ function readFilesState(text: string | null): FilesState | null {
   }
 }
 
-/** The snapshot record when the default branch moved since the last one, and the files state to keep. */
-function filesSnapshot(
+/**
+ * The snapshot record when the default branch moved since the last one, and
+ * the files state to keep: the snapshot query's root, named files and
+ * conventional folders, and the monorepo walk's files (tree-walk.ts, at most
+ * two requests more).
+ */
+async function filesSnapshot(
+  client: GithubClient,
   repo: RepositoryPayload,
   target: RepositoryTarget,
   previous: FilesState | null,
   observedAt: string,
-): { record: object | null; state: FilesState } {
+): Promise<{ record: object | null; state: FilesState }> {
   const head = repo.defaultBranchRef?.target ?? null;
   if (!head?.tree) return { record: null, state: { pushedAt: target.pushedAt, head: null } };
   const state = { pushedAt: target.pushedAt, head: head.oid };
   if (previous?.head === head.oid) return { record: null, state };
-  const files = snapshotFiles(head as FilesPayload);
+  const byPath = new Map(snapshotFiles(head as FilesPayload).map((f) => [f.path, f]));
+  const [owner, name] = repo.nameWithOwner.split("/") as [string, string];
+  for (const f of await monorepoFiles(client, owner, name, head.oid, head.tree.entries ?? []))
+    if (!byPath.get(f.path)?.content) byPath.set(f.path, f);
+  const files = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { record: { type: "repository_files", repositoryId: repo.nameWithOwner, observedAt, files }, state };
 }
 
@@ -176,7 +187,7 @@ export async function syncRepository(ctx: RepositorySyncContext, target: Reposit
       if ((repo.deployments?.totalCount ?? 0) > 0) open.delete("releases");
     }
     if (withFiles) {
-      const snapshot = filesSnapshot(repo, target, previousFiles, new Date(ctx.now()).toISOString());
+      const snapshot = await filesSnapshot(ctx.client, repo, target, previousFiles, new Date(ctx.now()).toISOString());
       if (snapshot.record) records.push(snapshot.record);
       moved.set("files", JSON.stringify(snapshot.state));
     }

@@ -62,8 +62,8 @@ describe("altimeter collect github", () => {
       kind: "github",
       status: "ok",
       failures: [],
-      requests: 4,
-      rateLimitPoints: 20,
+      requests: 6,
+      rateLimitPoints: 22,
     });
     expect(summary.records).toMatchObject({ pull_request: 4, deployment: 7, incident: 2 });
     expect(fake.requests.every((r) => r.status === 200)).toBe(true);
@@ -79,7 +79,7 @@ describe("altimeter collect github", () => {
     const run = await collect();
     expect(run.status).toBe(2);
     expect(run.stdout.trim().split("\n")).toHaveLength(1);
-    expect(run.stdout).toMatch(/^acme: github partial in \d+\.\d s: 3 team, .*; 4 requests, 20 rate-limit points\n$/);
+    expect(run.stdout).toMatch(/^acme: github partial in \d+\.\d s: 3 team, .*; 6 requests, 22 rate-limit points\n$/);
     expect(run.stderr).toContain("acme/tools: GitHub: Resource not accessible by integration");
   });
 

@@ -22,20 +22,19 @@ afterAll(async () => {
 });
 
 describe("a full GitHub sync of a small organisation", () => {
-  test("ends ok, one request for the organisation and one per repository, and counts the rate-limit points GitHub charges (2 + 3 × 6)", () => {
+  test("ends ok, one request for the organisation and one per repository (two more to walk a monorepo's folders), and counts the rate-limit points GitHub charges (2 + 3 × 6 + 2)", () => {
     expect(run.result).toMatchObject({
       source: "github",
       status: "ok",
       failures: [],
-      requests: 4,
-      rateLimitPoints: 20,
+      requests: 6,
+      rateLimitPoints: 22,
     });
-    expect(fake.requests.map((r) => r.operation)).toEqual([
-      "AltimeterOrganization",
-      "AltimeterRepository",
-      "AltimeterRepository",
-      "AltimeterRepository",
-    ]);
+    const operations = fake.requests.map((r) => r.operation);
+    expect(operations.filter((o) => o === "AltimeterRepository")).toHaveLength(3);
+    // checkout's apps/ and src/ are walked (one request) and apps/web/fly.toml's text read (one more).
+    expect(operations.filter((o) => o === "AltimeterTree")).toHaveLength(1);
+    expect(operations.filter((o) => o === "AltimeterBlobs")).toHaveLength(1);
     expect(run.result.records).toEqual({
       team: 3,
       person: 5,
@@ -303,7 +302,7 @@ describe("a full GitHub sync of a small organisation", () => {
     ]);
   });
 
-  test("the file snapshot lists the root and conventional folders, with the text of configs up to 64 KB only", () => {
+  test("the file snapshot lists the root, conventional folders and a monorepo's configs (apps/web/fly.toml, as git finds it), with the text of configs up to 64 KB only", () => {
     const snapshots = Object.fromEntries(
       stored.repository_files.map((s) => [
         s.repository_id,
@@ -317,6 +316,7 @@ describe("a full GitHub sync of a small organisation", () => {
       { path: ".github/workflows/ci.yml", content: expect.stringContaining("runs-on: ubuntu-latest") },
       { path: "Dockerfile", content: "FROM node:20\n" },
       { path: "README.md" },
+      { path: "apps/web/fly.toml", content: "app = 'web'\n" },
       { path: "catalog-info.yaml", content: expect.stringContaining("kind: Component") },
       { path: "deploy/logo.png" },
       { path: "k8s/base/deployment.yaml", content: "kind: Deployment\n" },

@@ -207,6 +207,9 @@ export function smallOrg(): FakeOrg {
       Dockerfile: "FROM node:20\n",
       "README.md": "# checkout\n",
       "src/index.ts": "export {};\n",
+      // A monorepo's app: found by walking the tree, as the git collector finds it.
+      "apps/web/fly.toml": "app = 'web'\n",
+      "apps/web/src/page.tsx": "export {};\n",
       "k8s/base/deployment.yaml": "kind: Deployment\n",
       "k8s/huge.yaml": "x".repeat(70 * 1024),
       "deploy/logo.png": { binary: true, size: 2048 },
