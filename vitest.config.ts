@@ -20,7 +20,22 @@ const HANG_GUARD_MS = 15 * 60_000;
  * ALTIMETER_TEST_POSTGRES=all runs every unit test file on PostgreSQL instead,
  * to see what still fails: `ALTIMETER_TEST_POSTGRES=all npx vitest run --project postgres test/lib/…`.
  */
-const POSTGRES_SUITE = ["test/db/**/*.test.ts"];
+const POSTGRES_SUITE = [
+  "test/db/**/*.test.ts",
+  // The sync area (port-sync): collectors, leases and webhooks.
+  "test/collectors/sync/lease.test.ts",
+  "test/collectors/pagerduty/collect.test.ts",
+  "test/collectors/opsgenie/collect.test.ts",
+  "test/collectors/jira/collect.test.ts",
+  "test/collectors/jira/cli.test.ts",
+  "test/collectors/gitlab/collect.test.ts",
+  "test/collectors/gitlab/incidents-files.test.ts",
+  "test/collectors/github/full-sync.test.ts",
+  "test/collectors/github/incremental.test.ts",
+  "test/collectors/incident-csv/import.test.ts",
+  "test/app/api/webhooks/github.test.ts",
+  "test/app/api/webhooks/gitlab.test.ts",
+];
 
 /**
  * The unit tests again, on a real PostgreSQL server (test/support/postgres.ts):

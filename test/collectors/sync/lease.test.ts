@@ -75,7 +75,7 @@ describe("sync leases", () => {
     }
   });
 
-  test("two processes racing for the same slots on one SQLite file win each slot exactly once", async () => {
+  test("two processes racing for the same slots on one store (a SQLite file, or PostgreSQL on the postgres project) win each slot exactly once", async () => {
     const store = await freshDatabase();
     try {
       await ensureWorkspace(store.db, "acme");
