@@ -86,3 +86,13 @@ export function resolveDbPath(explicit?: string | null): string {
   const env = readEnv();
   return explicit || env.ALTIMETER_DATABASE_URL || env.ALTIMETER_DB;
 }
+
+/** The store's address for another process: a file path made absolute, a server URL as it is. */
+export function absoluteStoreTarget(target: string): string {
+  return engineOf(target) === "sqlite" && target !== ":memory:" ? path.resolve(target) : target;
+}
+
+/** The directory holding a file store (for files kept beside it), or null for a server store. */
+export function storeDirectory(target: string): string | null {
+  return engineOf(target) === "sqlite" && target !== ":memory:" ? path.dirname(path.resolve(target)) : null;
+}

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { findConfigFile, loadConfig, type AuthConfig, type OidcProviderConfig } from "@/collectors/config";
-import { resolveDbPath } from "@/db/client";
+import { resolveDbPath, storeDirectory } from "@/db/client";
 import { readEnv, readSecret } from "@/lib/env";
 import { ValidationError } from "@/lib/errors";
 
@@ -38,7 +38,12 @@ export function authSecret(dbPath = resolveDbPath()): string {
     holder.__altimeterEphemeralSecret ??= randomBytes(32).toString("base64url");
     return holder.__altimeterEphemeralSecret;
   }
-  const file = path.join(path.dirname(path.resolve(dbPath)), "auth-secret");
+  const directory = storeDirectory(dbPath);
+  if (directory === null)
+    throw new Error(
+      "ALTIMETER_AUTH_SECRET is required with a PostgreSQL store: every app instance must sign sessions with the same secret (32+ characters, e.g. `openssl rand -base64 32`)",
+    );
+  const file = path.join(directory, "auth-secret");
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });
     try {

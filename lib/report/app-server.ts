@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import path from "node:path";
+import { absoluteStoreTarget } from "@/db/client";
 import { fileURLToPath } from "node:url";
 import { UnavailableError } from "@/lib/errors";
 import { nextBuild, withBuildLock } from "./next-build";
@@ -102,7 +103,7 @@ export async function startAppServer(options: {
     env: {
       ...process.env,
       ...options.env,
-      ALTIMETER_DB: path.resolve(options.dbFile),
+      ALTIMETER_DB: absoluteStoreTarget(options.dbFile),
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_ENV: "production",
     },

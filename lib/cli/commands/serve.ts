@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { constants } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { closeDatabase, resolveDbPath } from "@/db/client";
+import { absoluteStoreTarget, closeDatabase, resolveDbPath } from "@/db/client";
 import { readEnv } from "@/lib/env";
 import { ValidationError } from "@/lib/errors";
 import { listWorkspaceNames } from "@/lib/service/workspace-list";
@@ -94,7 +94,7 @@ the config's publicUrl), or it refuses to start and says why.
       progress.done();
       ctx.err(`demo: ${describeSummary(summary)}`);
     }
-    const serverEnv = { ...process.env, PORT: String(listenPort), ALTIMETER_DB: path.resolve(dbPath) };
+    const serverEnv = { ...process.env, PORT: String(listenPort), ALTIMETER_DB: absoluteStoreTarget(dbPath) };
     const settings = readAuthSettings(dbPath);
     const first = await ensureFirstAdmin(
       db,
