@@ -163,6 +163,27 @@ describe("accounts and per-workspace access, on the production build", () => {
     }
   });
 
+  test("pages outside workspaces: everyone has their account page; a non-admin gets a 404 on every admin page, with nothing of it", async () => {
+    const pages = routes.filter(
+      (r) => r.kind === "page" && !r.pattern.includes("[workspace]") && !PUBLIC.has(r.pattern),
+    );
+    expect(pages.map((r) => r.pattern)).toEqual(expect.arrayContaining(["/account", "/admin/audit", "/admin/users"]));
+    for (const r of pages) {
+      const asViewer = await get(r.pattern, cookieA);
+      const asAdmin = await app.fetch(r.pattern);
+      expect(asAdmin.status, r.pattern).toBe(200);
+      await asAdmin.arrayBuffer();
+      const body = await asViewer.text();
+      if (!r.pattern.startsWith("/admin/")) {
+        expect(asViewer.status, r.pattern).toBe(200);
+        continue;
+      }
+      expect(asViewer.status, r.pattern).toBe(404);
+      expect(body).not.toContain(app.admin.email);
+      expect(body).not.toContain(viewerB.email);
+    }
+  });
+
   test("a foreign Host (DNS rebinding) is refused before anything runs, even with a matching Origin", async () => {
     const port = new URL(app.url).port;
     const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
