@@ -35,6 +35,9 @@ const POSTGRES_SUITE = [
   "test/collectors/incident-csv/import.test.ts",
   "test/app/api/webhooks/github.test.ts",
   "test/app/api/webhooks/gitlab.test.ts",
+  // Import and coverage (port-ingest).
+  "test/lib/import/**/*.test.ts",
+  "test/lib/report/coverage.test.ts",
 ];
 
 /**
