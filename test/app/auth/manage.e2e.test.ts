@@ -134,7 +134,8 @@ describe("managing members, tokens, sessions and users in the app (production bu
     await signInBrowser(browser, app, owner);
     const page = await browser.newPage();
     await page.goto(`${app.url}/w/alpha/tokens`);
-    expect(await page.locator("main").textContent()).toContain("No API tokens yet");
+    // The list streams in after its loading state: wait for it, never for a clock.
+    await expect.poll(() => page.locator("main").textContent()).toContain("No API tokens yet");
     await page.getByLabel("Name (what uses it)").fill("ci-metrics");
     await page.getByRole("button", { name: "Create token" }).click();
     const shown = page.getByRole("textbox", { name: "Shown once" });
@@ -152,7 +153,7 @@ describe("managing members, tokens, sessions and users in the app (production bu
     // Shown once: not after a reload, and nowhere in the page's HTML.
     await page.reload();
     expect(await page.content()).not.toContain(token);
-    expect(await page.locator("main table").textContent()).toContain(token.slice(0, 10));
+    await expect.poll(() => page.locator("main table").textContent()).toContain(token.slice(0, 10));
     // Used once by the calls above (the column says when, not "never").
     expect(await page.locator("main table tbody tr td:nth-child(6)").textContent()).toMatch(
       /^\d{4}-\d\d-\d\d \d\d:\d\d$/,
@@ -242,7 +243,7 @@ describe("managing members, tokens, sessions and users in the app (production bu
       await carla.goto(link.replace(/^https?:\/\/[^/]+/, app.url));
       await carla.waitForURL(`${app.url}/`);
       expect(await carla.getByRole("link", { name: "carla@consult.test" }).count()).toBe(1);
-      expect(await carla.locator("main").textContent()).toContain("No workspaces");
+      await expect.poll(() => carla.locator("main").textContent()).toContain("No workspaces");
       // Signed out everywhere by the admin: her next page is the sign-in page.
       await page
         .getByRole("form", { name: "Sign carla@consult.test out everywhere" })
@@ -279,12 +280,12 @@ describe("managing members, tokens, sessions and users in the app (production bu
 
     // Filter by workspace: bravo has only the membership the CLI gave; nothing matches a made-up action.
     await page.goto(`${app.url}/admin/audit?workspace=bravo`);
-    expect(await page.locator("main table tbody").textContent()).toContain("bo@bravo.test: none → owner");
+    await expect.poll(() => page.locator("main table tbody").textContent()).toContain("bo@bravo.test: none → owner");
     expect(await page.locator("main table tbody tr").count()).toBe(1);
     await page.goto(`${app.url}/admin/audit?workspace=bravo&action=token`);
-    expect(await page.locator("main").textContent()).toContain("No entries match these filters.");
+    await expect.poll(() => page.locator("main").textContent()).toContain("No entries match these filters.");
     await page.goto(`${app.url}/admin/audit?workspace=alpha&action=token.create`);
-    expect(await page.locator("main table tbody tr").count()).toBe(1);
+    await expect.poll(() => page.locator("main table tbody tr").count()).toBe(1);
     await page.close();
   });
 
