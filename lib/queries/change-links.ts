@@ -126,53 +126,6 @@ export async function loadCurrentChangeLinks(db: Db, workspaceId: number): Promi
   return loadChangeLinks(db, workspaceId);
 }
 
-/**
- * @deprecated Synchronous, SQLite only: kept for lib/queries/metrics-data.ts
- * until it awaits `loadCurrentChangeLinks` (the same links, on either engine).
- */
-export function currentChangeLinks(db: Db, workspaceId: number): ChangeLinkRow[] {
-  const c = db.$client;
-  const [dataVersion, linksVersion, productionEnv] = c
-    .prepare("SELECT data_version, links_version, production_env FROM workspaces WHERE id = ?")
-    .raw(true)
-    .get(workspaceId) as [number, number, string];
-  if (dataVersion !== linksVersion) {
-    c.transaction(() => {
-      c.prepare(SQL.clearAll).run(workspaceId);
-      for (const repositoryId of c.prepare(SQL.graphRepositories).pluck().all(workspaceId) as string[]) {
-        const parents = new Map<string, string[] | null>();
-        for (const [sha, json] of c.prepare(SQL.commits).raw(true).iterate(workspaceId, repositoryId) as Iterable<
-          [string, string | null]
-        >)
-          parents.set(sha, json === null ? null : (JSON.parse(json) as string[]));
-        const exceptions = exceptionsOf(repositoryId, productionEnv, {
-          parents,
-          deployments: c
-            .prepare(SQL.deployments)
-            .raw(true)
-            .all(workspaceId, repositoryId) as RepositoryGraph["deployments"],
-          pullRequests: c
-            .prepare(SQL.pullRequests)
-            .raw(true)
-            .all(workspaceId, repositoryId) as RepositoryGraph["pullRequests"],
-        });
-        const insert = c.prepare(
-          "INSERT INTO change_links (workspace_id, repository_id, number, deployment_id) VALUES (?, ?, ?, ?)",
-        );
-        for (const e of exceptions) insert.run(workspaceId, repositoryId, e.number, e.deploymentId);
-      }
-      c.prepare("UPDATE workspaces SET links_version = ? WHERE id = ? AND data_version = ?").run(
-        dataVersion,
-        workspaceId,
-        dataVersion,
-      );
-    }).immediate();
-  }
-  return (c.prepare(SQL.load).raw(true).all(workspaceId) as [string, number, string | null][]).map(
-    ([repositoryId, number, deploymentId]) => ({ repositoryId, number, deploymentId }),
-  );
-}
-
 /** The data and links versions of a workspace, read before an import writes. */
 export async function linkVersions(
   db: Sql,

@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import { foldPeople } from "@/lib/identities/fold";
 import { resolveIdentities } from "@/lib/identities/resolve";
 import { loadIdentityInputs } from "./identities";
-import { currentChangeLinks } from "./change-links";
+import { loadCurrentChangeLinks } from "./change-links";
 import type { MetricsData } from "@/lib/metrics/types";
 import {
   DEPLOYMENT_COLUMNS,
@@ -20,41 +20,48 @@ import {
 
 /** Everything the metrics engine reads for one workspace (the columns and shapes of metrics-rows.ts). */
 export async function loadMetricsData(db: Db, workspaceId: number): Promise<MetricsData> {
-  const c = db.$client;
-  const rows = (query: string) => c.prepare(query).raw(true).all(workspaceId) as Raw[];
-  // Iterating raw rows into the engine's shapes is the fastest of the driver's ways (no second array of rows).
-  const mapRows = <T>(query: string, build: (r: Raw) => T): T[] => {
+  const sqlite = db.engine === "sqlite";
+  const rows = async (query: string) => (await db.tuples(query, [workspaceId])) as Raw[];
+  // On SQLite, iterating raw rows straight into the engine's shapes is the fastest of the driver's ways (no
+  // second array of rows); PostgreSQL sends the rows as arrays in one answer.
+  const mapRows = async <T>(query: string, build: (r: Raw) => T): Promise<T[]> => {
+    if (!sqlite) return (await rows(query)).map(build);
     const out: T[] = [];
-    for (const r of c.prepare(query).raw(true).iterate(workspaceId) as Iterable<Raw>) out.push(build(r));
+    for (const r of db.$client.prepare(query).raw(true).iterate(workspaceId) as Iterable<Raw>) out.push(build(r));
     return out;
   };
-
-  const repositories = rows(`SELECT ${REPOSITORY_COLUMNS} FROM repositories WHERE workspace_id = ?`).map(repositoryRow);
-
-  // The two big reads take every row of the workspace: a table scan beats an
+  // The two big reads take every row of the workspace: on SQLite a table scan beats an
   // index walk with a random row lookup each (~2x on the benchmark workspace).
-  const deployments = mapRows(
-    `SELECT ${DEPLOYMENT_COLUMNS} FROM deployments NOT INDEXED WHERE workspace_id = ?`,
+  const scan = sqlite ? " NOT INDEXED" : "";
+
+  const repositories = (await rows(`SELECT ${REPOSITORY_COLUMNS} FROM repositories WHERE workspace_id = ?`)).map(
+    repositoryRow,
+  );
+
+  const deployments = await mapRows(
+    `SELECT ${DEPLOYMENT_COLUMNS} FROM deployments${scan} WHERE workspace_id = ?`,
     deploymentRow,
   );
 
   // Only merged pull requests can be changes; people's first pull requests are aggregated below.
-  const pullRequests = mapRows(
-    `SELECT ${PULL_REQUEST_COLUMNS} FROM pull_requests NOT INDEXED WHERE workspace_id = ? AND merged_at IS NOT NULL`,
+  const pullRequests = await mapRows(
+    `SELECT ${PULL_REQUEST_COLUMNS} FROM pull_requests${scan} WHERE workspace_id = ? AND merged_at IS NOT NULL`,
     pullRequestRow,
   );
 
-  const incidents = rows(`SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE workspace_id = ?`).map(incidentRow);
+  const incidents = (await rows(`SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE workspace_id = ?`)).map(incidentRow);
 
-  const people = rows(`SELECT ${personColumns(db.engine)} FROM people p WHERE p.workspace_id = ?`).map(personRow);
+  const people = (await rows(`SELECT ${personColumns(db.engine)} FROM people p WHERE p.workspace_id = ?`)).map(
+    personRow,
+  );
 
-  const [commits, pullRequestsStart] = c
-    .prepare(
+  const [commits, pullRequestsStart] = ((
+    await db.tuples(
       `SELECT (SELECT MIN(authored_at) FROM commits WHERE workspace_id = ?),
         (SELECT MIN(created_at) FROM pull_requests WHERE workspace_id = ?)`,
+      [workspaceId, workspaceId],
     )
-    .raw(true)
-    .get(workspaceId, workspaceId) as [number | null, number | null];
+  )[0] ?? [null, null]) as [number | null, number | null];
   // Every deployment and incident is loaded already: their earliest times need no query.
   let deploymentsStart: number | null = null,
     deploymentsCreated: number | null = null;
@@ -81,7 +88,7 @@ export async function loadMetricsData(db: Db, workspaceId: number): Promise<Metr
     pullRequests,
     incidents,
     people: foldPeople(people, leaderOf),
-    graphLinks: currentChangeLinks(db, workspaceId),
+    graphLinks: await loadCurrentChangeLinks(db, workspaceId),
     dataStart: starts.length > 0 ? Math.min(...starts) : null,
     sourceStarts,
   };
