@@ -17,12 +17,16 @@ export interface CopiedTable {
   identity: string | null;
 }
 
-/** Every table of the schema, parents before children. */
+/** Tables that only cache what can be computed again (kept metric reports): not copied, recomputed on demand. */
+const CACHES = new Set(["metric_reports"]);
+
+/** Every table of the schema, parents before children (caches left out). */
 export function storeTables(): CopiedTable[] {
   const tables = new Map<string, CopiedTable>();
   for (const value of Object.values(schema)) {
     if (!isTable(value)) continue;
     const config = getTableConfig(value);
+    if (CACHES.has(config.name)) continue;
     const primary = config.columns.filter((c) => c.primary).map((c) => c.name);
     const composite = config.primaryKeys[0]?.columns.map((c) => c.name) ?? [];
     const unique = config.uniqueConstraints[0]?.columns.map((c) => c.name) ?? [];

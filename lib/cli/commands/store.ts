@@ -12,6 +12,7 @@ export const storeCommand: Command = {
 Copies every workspace, account, token, setting and record from one store to
 another, e.g. from the embedded SQLite file to PostgreSQL when an organisation
 outgrows one machine, or back. The target is created and migrated when needed.
+Kept metric reports (a cache) are not copied: the target computes them again.
 Rows are copied a page at a time in key order and upserted, so a copy that is
 stopped can be run again: it finishes without duplicating anything. Counts are
 checked per table at the end; a difference is reported and the exit status is 1.
