@@ -38,6 +38,13 @@ const POSTGRES_SUITE = [
   // Import and coverage (port-ingest).
   "test/lib/import/**/*.test.ts",
   "test/lib/report/coverage.test.ts",
+  // Metrics (metrics-data on the store), the shared examples with both engines compared, store copy both ways.
+  "test/examples/**/*.test.ts",
+  "test/lib/metrics/**/*.test.ts",
+  "test/lib/store/**/*.test.ts",
+  // Access and digests (port-access): the once-only digest claim across connections, the first admin.
+  "test/lib/digest/claim.test.ts",
+  "test/lib/service/first-admin.test.ts",
 ];
 
 /**
