@@ -42,6 +42,8 @@ export function sqliteStore(client: Database.Database, location: string): Store 
     return stmt;
   };
 
+  const run = (text: string, params?: readonly Param[]) => prepare(text).run(...bindable(params)).changes;
+
   const statements: Sql = {
     engine: "sqlite",
     rows: async <T = Row>(text: string, params?: readonly Param[]) => prepare(text).all(...bindable(params)) as T[],
@@ -57,7 +59,7 @@ export function sqliteStore(client: Database.Database, location: string): Store 
         .get(...bindable(params)) as unknown[] | undefined;
       return first?.[0] as T | undefined;
     },
-    exec: async (text: string, params?: readonly Param[]) => prepare(text).run(...bindable(params)).changes,
+    exec: async (text: string, params?: readonly Param[]) => run(text, params),
   };
 
   let active: Promise<void> | null = null;
@@ -102,7 +104,6 @@ export function sqliteStore(client: Database.Database, location: string): Store 
     },
     [BULK]: async (work: Parameters<SqliteBulk>[0]) => {
       while (active !== null) await active;
-      const run = (text: string, params: readonly Param[]) => prepare(text).run(...bindable(params)).changes;
       client.transaction(() => work(run)).immediate();
     },
     async close() {
