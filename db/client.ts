@@ -43,16 +43,30 @@ function safeModuleDir(): string | null {
   }
 }
 
+/** How a process opens its store. */
+export interface OpenOptions {
+  /**
+   * SQLite: how long a statement waits for another connection's write lock
+   * before failing as busy (default 5 s, for the CLI and workers; the app
+   * waits less and answers 503). PostgreSQL queues lock waiters itself and
+   * ignores it.
+   */
+  busyTimeoutMs?: number;
+}
+
+/** The default SQLite lock wait: a CLI run or a worker may wait out another's batch. */
+const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+
 /**
  * Opens and migrates the store at `target`: a `postgres://` connection string
  * selects PostgreSQL, anything else is a SQLite file path (created when missing).
  */
-export async function openDatabase(target: string): Promise<Db> {
+export async function openDatabase(target: string, options: OpenOptions = {}): Promise<Db> {
   if (engineOf(target) === "postgres") {
     const { openPostgres } = await import("./postgres");
     return (await openPostgres(target)) as unknown as Db;
   }
-  return openSqlite(target);
+  return openSqlite(target, options);
 }
 
 /**
@@ -60,11 +74,11 @@ export async function openDatabase(target: string): Promise<Db> {
  * WAL lets the app read while an import writes; the busy timeout makes a second
  * writer wait instead of failing at once.
  */
-export function openSqlite(file: string): Db {
+export function openSqlite(file: string, options: OpenOptions = {}): Db {
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS))}`);
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("cache_size = -65536");

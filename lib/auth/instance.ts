@@ -5,15 +5,27 @@ import { PRINT_TOKEN_HEADER, verifyPrintToken } from "./print-token";
 import { readAuthSettings, type AuthSettings } from "./settings";
 
 // On globalThis: the proxy and the app's routes are bundled apart but run in
-// one process, and share the database connection (app/_lib/db.ts uses the same holder).
+// one process, and share the database connection (app/_lib/db.ts getDb is appDb).
 const holder = globalThis as typeof globalThis & {
   __altimeterDb?: Promise<Db>;
   __altimeterAuth?: Promise<{ auth: Auth; settings: AuthSettings }>;
 };
 
-/** The app's database (the same connection as app/_lib/db.ts). */
+/**
+ * How long a request waits for another writer's SQLite lock before its answer is 503
+ * (lib/errors.ts asKnownError). better-sqlite3 waits synchronously, stalling every request
+ * meanwhile; writers commit in batches of tens of milliseconds, so a second is plenty.
+ */
+export const APP_BUSY_TIMEOUT_MS = 1_000;
+
+/**
+ * The app's database, opened once per process (app/_lib/db.ts `getDb` is this one too). On
+ * globalThis rather than in a module variable: the proxy and the routes are bundled apart, and
+ * `next dev` re-evaluates modules on every edit; each would otherwise open (and migrate) another
+ * connection.
+ */
 export function appDb(): Promise<Db> {
-  if (!holder.__altimeterDb) holder.__altimeterDb = openDatabase(resolveDbPath());
+  holder.__altimeterDb ??= openDatabase(resolveDbPath(), { busyTimeoutMs: APP_BUSY_TIMEOUT_MS });
   return holder.__altimeterDb;
 }
 

@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import type { Db } from "@/db/client";
+import { closeDatabase, type Db, openDatabase } from "@/db/client";
 import { sqliteBulk } from "@/db/sqlite";
 import { freshDatabase, TEST_ENGINE } from "@/test/support/db";
 
@@ -57,5 +60,22 @@ describe.skipIf(TEST_ENGINE !== "sqlite")("the SQLite store's transactions", () 
       }),
     ).rejects.toThrow("stop");
     expect(await db.value("SELECT count(*) FROM workspaces")).toBe(0);
+  });
+});
+
+describe.skipIf(TEST_ENGINE !== "sqlite")("how long a SQLite connection waits for another's lock", () => {
+  test("openDatabase's busyTimeoutMs sets it (the app waits less than the CLI), 5 s when not given", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "altimeter-busy-"));
+    const file = path.join(dir, "altimeter.db");
+    const cli = await openDatabase(file);
+    const app = await openDatabase(file, { busyTimeoutMs: 1_000 });
+    try {
+      expect(await cli.value("PRAGMA busy_timeout")).toBe(5_000);
+      expect(await app.value("PRAGMA busy_timeout")).toBe(1_000);
+    } finally {
+      await closeDatabase(app);
+      await closeDatabase(cli);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
