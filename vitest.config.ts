@@ -22,19 +22,14 @@ const HANG_GUARD_MS = 15 * 60_000;
  */
 const POSTGRES_SUITE = [
   "test/db/**/*.test.ts",
-  // The sync area (port-sync): collectors, leases and webhooks.
-  "test/collectors/sync/lease.test.ts",
-  "test/collectors/pagerduty/collect.test.ts",
-  "test/collectors/opsgenie/collect.test.ts",
-  "test/collectors/jira/collect.test.ts",
-  "test/collectors/jira/cli.test.ts",
-  "test/collectors/gitlab/collect.test.ts",
-  "test/collectors/gitlab/incidents-files.test.ts",
-  "test/collectors/github/full-sync.test.ts",
-  "test/collectors/github/incremental.test.ts",
-  "test/collectors/incident-csv/import.test.ts",
-  "test/app/api/webhooks/github.test.ts",
-  "test/app/api/webhooks/gitlab.test.ts",
+  // Collectors, syncs and leases; the app's API routes and webhooks; the abuse findings; events, HTTP and identities.
+  "test/collectors/**/*.test.ts",
+  "test/app/**/*.test.ts",
+  "test/abuse/**/*.test.ts",
+  "test/lib/events/**/*.test.ts",
+  "test/lib/http/**/*.test.ts",
+  "test/lib/identities/**/*.test.ts",
+  "test/lib/workspace-slug.test.ts",
   // Import and coverage (port-ingest).
   "test/lib/import/**/*.test.ts",
   "test/lib/report/coverage.test.ts",
@@ -59,7 +54,9 @@ const postgresProject: TestProjectInlineConfiguration = {
     name: "postgres",
     include: process.env.ALTIMETER_TEST_POSTGRES === "all" ? ["test/**/*.test.ts"] : POSTGRES_SUITE,
     exclude: ["test/**/*.e2e.test.ts", "**/node_modules/**"],
-    env: { ALTIMETER_TEST_STORE: "postgres" },
+    // A PostgreSQL store has no directory to keep a generated session secret in: every
+    // instance is given the same one, as a deployment must (lib/auth/settings.ts).
+    env: { ALTIMETER_TEST_STORE: "postgres", ALTIMETER_AUTH_SECRET: "a-test-session-secret-of-forty-characters" },
     globalSetup: ["test/support/postgres-setup.ts"],
   },
 };

@@ -14,7 +14,7 @@ afterAll(async () => {
   await store.dispose();
 });
 
-const rows = (sql: string) => store.db.$client.prepare(sql).all();
+const rows = (sql: string) => store.db.rows(sql);
 const reason = (column: string, offset: number, line = "") =>
   `column ${column} is not valid UTF-8 (byte offset ${offset} of the file${line}): bytes that are not UTF-8 would be read as U+FFFD, and two different values as one`;
 
@@ -47,7 +47,7 @@ describe("finding 15: a CSV record with bytes that are not UTF-8 is refused with
         { file: "bad.csv", line: 3, reason: reason("id", next) },
       ]);
     }
-    expect(rows("SELECT id FROM repositories ORDER BY id")).toEqual([{ id: "r-\uFFFD-legit" }]);
+    expect(await rows("SELECT id FROM repositories ORDER BY id")).toEqual([{ id: "r-\uFFFD-legit" }]);
   });
 
   test("a bad byte on the second line of a quoted cell names that line; overlong and surrogate forms are refused too", async () => {
@@ -65,7 +65,9 @@ describe("finding 15: a CSV record with bytes that are not UTF-8 is refused with
       { file: "multi.csv", line: 2, reason: reason("name", overlong, ", line 3") },
       { file: "multi.csv", line: 4, reason: reason("name", surrogate) },
     ]);
-    expect(rows("SELECT count(*) AS n FROM repositories WHERE id IN ('r-multi', 'r-surrogate')")).toEqual([{ n: 0 }]);
+    expect(await rows("SELECT count(*) AS n FROM repositories WHERE id IN ('r-multi', 'r-surrogate')")).toEqual([
+      { n: 0 },
+    ]);
   });
 
   test("a header with a bad byte refuses the file, naming where", async () => {
@@ -98,6 +100,6 @@ describe("finding 15: a CSV record with bytes that are not UTF-8 is refused with
       { file: csv, line: 2, reason: reason("ID", head.length + 1) },
       { file: csv, line: 3, reason: reason("ID", head.length + 1 + lineBytes) },
     ]);
-    expect(rows("SELECT id FROM incidents")).toEqual([{ id: "pagerduty:POK" }]);
+    expect(await rows("SELECT id FROM incidents")).toEqual([{ id: "pagerduty:POK" }]);
   });
 });

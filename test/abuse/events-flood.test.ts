@@ -85,8 +85,6 @@ describe("finding 9: the events API never creates a workspace", () => {
     );
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ error: { code: "not_found", message: 'unknown workspace "ghost"' } });
-    expect(store.db.$client.prepare("SELECT count(*) AS n FROM workspaces WHERE slug = 'ghost'").get()).toEqual({
-      n: 0,
-    });
+    expect(await store.db.value("SELECT count(*) FROM workspaces WHERE slug = 'ghost'")).toBe(0);
   });
 });

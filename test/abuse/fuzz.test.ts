@@ -66,12 +66,12 @@ describe("fuzzing", () => {
             ],
           });
         const first = await run();
-        const count = () => store.db.$client.prepare("SELECT count(*) AS n FROM deployments").get();
-        const before = count();
+        const count = () => store.db.value<number>("SELECT count(*) FROM deployments");
+        const before = await count();
         const second = await run();
         expect(second.imported).toEqual(first.imported);
         expect(second.rejectedTotal).toBe(first.rejectedTotal);
-        expect(count()).toEqual(before);
+        expect(await count()).toEqual(before);
         // Every line that is not blank is either imported or rejected.
         const nonBlank = bytes
           .toString("utf8")

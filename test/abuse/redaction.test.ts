@@ -62,7 +62,7 @@ describe("no key in an error", () => {
       const printed = JSON.stringify(result);
       expect(printed).toContain("[redacted]");
       expect(printed).not.toContain(PD_KEY);
-      const stored = store.db.$client.prepare("SELECT summary FROM sync_runs").all();
+      const stored = await store.db.rows("SELECT summary FROM sync_runs");
       expect(JSON.stringify(stored)).not.toContain(PD_KEY);
       expect(JSON.stringify(stored)).toContain("[redacted]");
     } finally {

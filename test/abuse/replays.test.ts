@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => store.dispose());
 
-const row = (sql: string) => store.db.$client.prepare(sql).get();
+const row = (sql: string) => store.db.row(sql);
 let deliveries = 0;
 
 /** Sends a body as GitHub would, signed, under a fresh delivery id (a replay looks exactly like this). */
@@ -72,7 +72,7 @@ describe("finding 11: a replayed old event never overwrites newer state", () => 
           "deployment github:deployment:42: the event is of 2026-02-03T10:01:00.000Z, and what is stored already goes to 2026-02-03T10:05:00.000Z",
       },
     });
-    expect(row("SELECT status, finished_at FROM deployments")).toEqual({
+    expect(await row("SELECT status, finished_at FROM deployments")).toEqual({
       status: "success",
       finished_at: Date.parse("2026-02-03T10:05:00Z"),
     });
@@ -86,7 +86,7 @@ describe("finding 11: a replayed old event never overwrites newer state", () => 
     expect((await deliver("pull_request", opened)).status).toBe(200);
     expect((await deliver("pull_request", github.pullRequest("closed", true))).status).toBe(200);
     expect((await deliver("pull_request", opened)).body.status).toBe("stale");
-    expect(row("SELECT merged_at FROM pull_requests")).toEqual({ merged_at: Date.parse("2026-02-02T08:00:00Z") });
+    expect(await row("SELECT merged_at FROM pull_requests")).toEqual({ merged_at: Date.parse("2026-02-02T08:00:00Z") });
   });
 
   test("issues: the opened event resent after the close leaves the incident resolved; a real reopen, later, reopens it", async () => {
@@ -100,11 +100,11 @@ describe("finding 11: a replayed old event never overwrites newer state", () => 
       (await deliver("issues", at(github.issue("closed", ["incident"], "closed"), "2026-02-03T11:40:00Z"))).status,
     ).toBe(200);
     expect((await deliver("issues", opened)).body.status).toBe("stale");
-    expect(row("SELECT resolved_at FROM incidents")).toEqual({ resolved_at: Date.parse("2026-02-03T11:40:00Z") });
+    expect(await row("SELECT resolved_at FROM incidents")).toEqual({ resolved_at: Date.parse("2026-02-03T11:40:00Z") });
 
     const reopened = at(github.issue("reopened", ["incident"]), "2026-02-03T13:00:00Z");
     expect((await deliver("issues", reopened)).body.status).toBe("stored");
-    expect(row("SELECT resolved_at FROM incidents")).toEqual({ resolved_at: null });
+    expect(await row("SELECT resolved_at FROM incidents")).toEqual({ resolved_at: null });
   });
 
   test("repository created, resent after a sync gave the repository its team, keeps the team", async () => {
@@ -123,7 +123,9 @@ describe("finding 11: a replayed old event never overwrites newer state", () => 
       status: "stale",
       reason: "repository acme/new-service is already stored; its creation event adds nothing newer",
     });
-    expect(row("SELECT team_id FROM repositories WHERE id = 'acme/new-service'")).toEqual({ team_id: "payments" });
+    expect(await row("SELECT team_id FROM repositories WHERE id = 'acme/new-service'")).toEqual({
+      team_id: "payments",
+    });
   });
 
   test("GitLab: a running deployment event resent after the success changes nothing", async () => {
@@ -132,7 +134,7 @@ describe("finding 11: a replayed old event never overwrites newer state", () => 
     expect((await deliverGitlab("Deployment Hook", gitlab.deployment("success"))).status).toBe(200);
     const replay = await deliverGitlab("Deployment Hook", running);
     expect(replay.body.status).toBe("stale");
-    expect(row("SELECT status, finished_at FROM deployments WHERE id = 'gitlab:deployment:15'")).toEqual({
+    expect(await row("SELECT status, finished_at FROM deployments WHERE id = 'gitlab:deployment:15'")).toEqual({
       status: "success",
       finished_at: Date.parse("2026-02-03T09:20:00Z"),
     });

@@ -48,11 +48,9 @@ afterAll(async () => {
 });
 
 const count = (table: string, slug: string) =>
-  (
-    store.db.$client
-      .prepare(`SELECT count(*) AS n FROM ${table} JOIN workspaces w ON w.id = workspace_id WHERE w.slug = ?`)
-      .get(slug) as { n: number }
-  ).n;
+  store.db.value<number>(`SELECT count(*) FROM ${table} JOIN workspaces w ON w.id = workspace_id WHERE w.slug = ?`, [
+    slug,
+  ]);
 
 let delivery = 0;
 function sendGithub(workspace: string, secret: string) {
@@ -105,8 +103,8 @@ describe("finding 9: a secret opens only the workspaces it was set for", () => {
       expect(message).toBe(`no events token is configured for workspace "${slug}" (set events.tokenEnv in the config)`);
       expect(message).not.toContain(slug === "acme-eu" ? "acme_eu" : "acme-eu");
       expect((await sendGithub(slug, "acme-eu's webhook secret")).status, slug).toBe(401);
-      expect(count("teams", slug), slug).toBe(1);
-      expect(count("deployments", slug), slug).toBe(0);
+      expect(await count("teams", slug), slug).toBe(1);
+      expect(await count("deployments", slug), slug).toBe(0);
     }
   });
 
@@ -131,7 +129,7 @@ describe("finding 9: a secret opens only the workspaces it was set for", () => {
   test("the shared GITHUB_WEBHOOK_SECRET writes only into the workspace whose config names it", async () => {
     const listed = await sendGithub("listed", SHARED);
     expect(listed.status).toBe(200);
-    expect(count("deployments", "listed")).toBe(1);
+    expect(await count("deployments", "listed")).toBe(1);
     for (const slug of ["unlisted", "dbonly"]) {
       const aimed = await sendGithub(slug, SHARED);
       expect(aimed.status, slug).toBe(401);
@@ -141,7 +139,7 @@ describe("finding 9: a secret opens only the workspaces it was set for", () => {
           message: `no webhook secret is configured for workspace "${slug}" (set GITHUB_WEBHOOK_SECRET_${slug.toUpperCase()})`,
         },
       });
-      expect(count("deployments", slug), slug).toBe(0);
+      expect(await count("deployments", slug), slug).toBe(0);
     }
   });
 
@@ -149,7 +147,7 @@ describe("finding 9: a secret opens only the workspaces it was set for", () => {
     expect((await sendGitlab("listed", SHARED_TOKEN)).status).toBe(200);
     for (const slug of ["unlisted", "dbonly"]) {
       expect((await sendGitlab(slug, SHARED_TOKEN)).status, slug).toBe(401);
-      expect(count("deployments", slug), slug).toBe(0);
+      expect(await count("deployments", slug), slug).toBe(0);
     }
   });
 });

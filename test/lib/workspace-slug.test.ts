@@ -56,8 +56,7 @@ describe("one slug rule for the store, the config file and the inbound endpoints
       expect(response.status).toBe(400);
       const body = (await response.json()) as { error: { message: string } };
       expect(body.error.message).toMatch(slug ? `must be ${rule}` : "name the workspace");
-      const stored = store.db.$client.prepare("SELECT count(*) AS n FROM workspaces WHERE slug = ?").get(slug);
-      expect(stored).toEqual({ n: 0 });
+      expect(await store.db.value("SELECT count(*) FROM workspaces WHERE slug = ?", [slug])).toBe(0);
     },
   );
 });

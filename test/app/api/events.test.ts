@@ -42,8 +42,7 @@ function send(body: string, options: { workspace?: string; token?: string | null
 }
 
 const ndjson = (...records: object[]) => `${records.map((r) => JSON.stringify(r)).join("\n")}\n`;
-const count = (table: string) =>
-  (store.db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (table: string) => store.db.value<number>(`SELECT count(*) FROM ${table}`);
 
 describe("POST /api/events", () => {
   test("without the workspace's bearer token the request is refused with 401 and nothing is stored", async () => {
@@ -63,7 +62,7 @@ describe("POST /api/events", () => {
         message: 'no events token is configured for workspace "acme" (set ALTIMETER_EVENTS_TOKEN_ACME)',
       },
     });
-    expect(count("repositories")).toBe(0);
+    expect(await count("repositories")).toBe(0);
   });
 
   test("an NDJSON body is imported and answered with the import summary", async () => {
@@ -97,7 +96,7 @@ describe("POST /api/events", () => {
     expect(await many.json()).toMatchObject({ imported: { incident: 2 } });
     const broken = await send("{ not json", { contentType: "application/json" });
     expect(broken.status).toBe(400);
-    expect(count("incidents")).toBe(4);
+    expect(await count("incidents")).toBe(4);
   });
 
   test("a token named by the config file works, and a body over 5 MB is 413", async () => {
