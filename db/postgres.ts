@@ -77,6 +77,8 @@ function statementsOver(sql: postgres.Sql | postgres.TransactionSql): Sql {
     engine: "postgres",
     rows: async <T = Row>(text: string, params?: readonly Param[]) => (await run(text, params)) as unknown as T[],
     tuples: async (text: string, params?: readonly Param[]) => (await run(text, params).values()) as unknown[][],
+    mapped: async <T>(text: string, params: readonly Param[], build: (tuple: unknown[]) => T) =>
+      ((await run(text, params).values()) as unknown[][]).map(build),
     row: async <T = Row>(text: string, params?: readonly Param[]) => (await run(text, params))[0] as T | undefined,
     value: async <T = unknown>(text: string, params?: readonly Param[]) =>
       ((await run(text, params).values())[0]?.[0] ?? undefined) as T | undefined,

@@ -51,6 +51,14 @@ export function sqliteStore(client: Database.Database, location: string): Store 
       prepare(text)
         .raw(true)
         .all(...bindable(params)) as unknown[][],
+    mapped: async <T>(text: string, params: readonly Param[], build: (tuple: unknown[]) => T) => {
+      const out: T[] = [];
+      for (const tuple of prepare(text)
+        .raw(true)
+        .iterate(...bindable(params)) as Iterable<unknown[]>)
+        out.push(build(tuple));
+      return out;
+    },
     row: async <T = Row>(text: string, params?: readonly Param[]) =>
       prepare(text).get(...bindable(params)) as T | undefined,
     value: async <T = unknown>(text: string, params?: readonly Param[]) => {
@@ -78,6 +86,7 @@ export function sqliteStore(client: Database.Database, location: string): Store 
     location,
     rows: waiting(statements.rows) as Sql["rows"],
     tuples: waiting(statements.tuples),
+    mapped: waiting(statements.mapped) as Sql["mapped"],
     row: waiting(statements.row) as Sql["row"],
     value: waiting(statements.value) as Sql["value"],
     exec: waiting(statements.exec),

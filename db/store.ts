@@ -21,6 +21,12 @@ export interface Sql {
   rows<T = Row>(text: string, params?: readonly Param[]): Promise<T[]>;
   /** Every row of a query, as arrays in select order (the cheap shape for large reads). */
   tuples(text: string, params?: readonly Param[]): Promise<unknown[][]>;
+  /**
+   * Every row of a query as an array in select order, each turned into a `T` by
+   * `build` (the shape for the largest reads: on SQLite no array of all raw rows
+   * is held beside the result).
+   */
+  mapped<T>(text: string, params: readonly Param[], build: (tuple: unknown[]) => T): Promise<T[]>;
   /** The first row of a query, or undefined. */
   row<T = Row>(text: string, params?: readonly Param[]): Promise<T | undefined>;
   /** The first column of the first row, or undefined. */

@@ -22,14 +22,8 @@ import {
 export async function loadMetricsData(db: Db, workspaceId: number): Promise<MetricsData> {
   const sqlite = db.engine === "sqlite";
   const rows = async (query: string) => (await db.tuples(query, [workspaceId])) as Raw[];
-  // On SQLite, iterating raw rows straight into the engine's shapes is the fastest of the driver's ways (no
-  // second array of rows); PostgreSQL sends the rows as arrays in one answer.
-  const mapRows = async <T>(query: string, build: (r: Raw) => T): Promise<T[]> => {
-    if (!sqlite) return (await rows(query)).map(build);
-    const out: T[] = [];
-    for (const r of db.$client.prepare(query).raw(true).iterate(workspaceId) as Iterable<Raw>) out.push(build(r));
-    return out;
-  };
+  const mapRows = <T>(query: string, build: (r: Raw) => T): Promise<T[]> =>
+    db.mapped(query, [workspaceId], (r) => build(r as Raw));
   // The two big reads take every row of the workspace: on SQLite a table scan beats an
   // index walk with a random row lookup each (~2x on the benchmark workspace).
   const scan = sqlite ? " NOT INDEXED" : "";

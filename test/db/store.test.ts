@@ -42,6 +42,10 @@ describe(`the store on ${TEST_ENGINE}`, () => {
       { slug: "acme", name: "Acme", quoted: "a?b" },
     ]);
     expect(await db.tuples("SELECT slug, created_at FROM workspaces")).toEqual([["acme", 1_700_000_000_000]]);
+    expect(
+      await db.mapped("SELECT slug, created_at FROM workspaces WHERE id = ?", [id!], ([slug, at]) => `${slug}@${at}`),
+    ).toEqual(["acme@1700000000000"]);
+    expect(await db.mapped("SELECT slug FROM workspaces WHERE id = ?", [-1], (t) => t)).toEqual([]);
     expect(await db.row("SELECT name FROM workspaces WHERE slug = ?", ["nobody"])).toBeUndefined();
     expect(await db.value("SELECT name FROM workspaces WHERE slug = ?", ["nobody"])).toBeUndefined();
   });

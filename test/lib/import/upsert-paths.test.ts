@@ -29,6 +29,7 @@ function portableOnly(db: Db): Db {
     location: db.location,
     rows: (text, params) => db.rows(text, params),
     tuples: (text, params) => db.tuples(text, params),
+    mapped: (text, params, build) => db.mapped(text, params, build),
     row: (text, params) => db.row(text, params),
     value: (text, params) => db.value(text, params),
     exec: (text, params) => db.exec(text, params),
