@@ -46,10 +46,11 @@ function safeModuleDir(): string | null {
 /** How a process opens its store. */
 export interface OpenOptions {
   /**
-   * SQLite: how long a statement waits for another connection's write lock
-   * before failing as busy (default 5 s, for the CLI and workers; the app
-   * waits less and answers 503). PostgreSQL queues lock waiters itself and
-   * ignores it.
+   * How long a statement waits for another connection's lock before failing
+   * as busy, which the app answers with 503 (lib/errors.ts). SQLite: the busy
+   * timeout (default 5 s, for the CLI and workers; the app waits less).
+   * PostgreSQL: the lock_timeout of every connection (default none: the CLI
+   * and workers queue behind other writers as long as it takes).
    */
   busyTimeoutMs?: number;
 }
@@ -64,7 +65,7 @@ const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
 export async function openDatabase(target: string, options: OpenOptions = {}): Promise<Db> {
   if (engineOf(target) === "postgres") {
     const { openPostgres } = await import("./postgres");
-    return (await openPostgres(target)) as unknown as Db;
+    return (await openPostgres(target, options)) as unknown as Db;
   }
   return openSqlite(target, options);
 }

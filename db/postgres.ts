@@ -89,9 +89,11 @@ function statementsOver(sql: postgres.Sql | postgres.TransactionSql): Sql {
 /**
  * Opens and migrates the PostgreSQL store at `url` (`postgres://user:password@host:port/database`,
  * with `?max=N` for the pool size and `?sslmode=require` for TLS). Messages name the
- * server without the password.
+ * server without the password. With `busyTimeoutMs` (the app's), a statement that waits
+ * longer than that for another transaction's lock fails as busy (lock_timeout, SQLSTATE
+ * 55P03), so a request answers 503 rather than hanging behind a writer, as on SQLite.
  */
-export async function openPostgres(url: string): Promise<Store> {
+export async function openPostgres(url: string, options: { busyTimeoutMs?: number } = {}): Promise<Store> {
   const location = redactedLocation(url);
   let parsed: URL;
   try {
@@ -105,15 +107,21 @@ export async function openPostgres(url: string): Promise<Store> {
     max,
     types: NUMBER_TYPES,
     onnotice: () => {},
-    connection: { application_name: "altimeter" },
+    connection: {
+      application_name: "altimeter",
+      ...(options.busyTimeoutMs === undefined ? {} : { lock_timeout: Math.max(0, Math.trunc(options.busyTimeoutMs)) }),
+    },
   });
   try {
     const lock = await client.reserve();
     try {
+      // Waiting for another process's migration is not a busy store: no lock timeout here.
+      await lock`set lock_timeout = 0`;
       await lock`select pg_advisory_lock(${MIGRATION_LOCK})`;
       const orm = drizzle(client, { schema });
       await migrate(orm, { migrationsFolder: migrationsFolder() });
       await lock`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+      await lock`reset lock_timeout`;
     } finally {
       lock.release();
     }

@@ -92,10 +92,15 @@ export class RequestAbortedError extends AltimeterError {
 /** How long a caller refused for a busy store should wait before trying again. */
 export const BUSY_RETRY_AFTER_SECONDS = 2;
 
-/** Whether `error` is SQLite saying another connection holds the lock it needs (SQLITE_BUSY or SQLITE_LOCKED, any variant). */
+/**
+ * Whether `error` is the store saying another connection holds the lock it needs: SQLite's
+ * SQLITE_BUSY or SQLITE_LOCKED (any variant); PostgreSQL's lock_not_available (55P03, the
+ * app's lock wait ran out), deadlock_detected (40P01) or serialization_failure (40001),
+ * after which the same request sent again succeeds.
+ */
 export function isBusyStoreError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === "string" && /^SQLITE_(BUSY|LOCKED)(_|$)/.test(code);
+  return typeof code === "string" && (/^SQLITE_(BUSY|LOCKED)(_|$)/.test(code) || /^(55P03|40P01|40001)$/.test(code));
 }
 
 /**

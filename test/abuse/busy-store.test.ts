@@ -163,6 +163,33 @@ describe("writers never hold the store for long, and a busy store is a 503", () 
     },
   );
 
+  postgresOnly(
+    "an events POST that waits past the app's lock wait for another writer is a 503 with Retry-After",
+    async () => {
+      // Another connection (a CLI import, a worker) holds a lock every writer of deployments needs
+      // until it commits; the app waits APP_BUSY_TIMEOUT_MS for it, then answers 503 instead of hanging.
+      await store.db.atomic(async (tx) => {
+        await tx.exec("LOCK TABLE deployments IN EXCLUSIVE MODE");
+        const res = await POST(
+          new Request("http://localhost/api/events?workspace=busy", {
+            method: "POST",
+            headers: { "content-type": "application/x-ndjson", authorization: "Bearer busy-token" },
+            body: `${JSON.stringify(deployment({ id: "behind-a-lock", repositoryId: "repo" }))}\n`,
+          }),
+        );
+        expect(res.status).toBe(503);
+        expect(res.headers.get("retry-after")).toBe("2");
+        expect(await res.json()).toEqual({
+          error: {
+            code: "unavailable",
+            message: "the store is busy with another writer (an import or a sync): try again in 2 s",
+          },
+        });
+      });
+      expect(await store.db.value("SELECT count(*) FROM deployments WHERE id = 'behind-a-lock'")).toBe(0);
+    },
+  );
+
   test("rows committed by an import that then dies are in the numbers at once (the cache version moved)", async () => {
     const query = { workspace: "busy", from: "2026-01-05", to: "2026-01-12" };
     const before = (await getMetricsReport(store.db, query)).deploymentFrequency.deployments;
