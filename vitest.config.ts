@@ -30,16 +30,20 @@ const POSTGRES_SUITE = [
   "test/lib/http/**/*.test.ts",
   "test/lib/identities/**/*.test.ts",
   "test/lib/workspace-slug.test.ts",
-  // Import and coverage (port-ingest).
+  // Import (port-ingest).
   "test/lib/import/**/*.test.ts",
-  "test/lib/report/coverage.test.ts",
   // Metrics (metrics-data on the store), the shared examples with both engines compared, store copy both ways.
   "test/examples/**/*.test.ts",
   "test/lib/metrics/**/*.test.ts",
   "test/lib/store/**/*.test.ts",
-  // Access and digests (port-access): the once-only digest claim across connections, the first admin.
-  "test/lib/digest/claim.test.ts",
-  "test/lib/service/first-admin.test.ts",
+  // The CLI, demo, digest (the once-only claim across connections too), maturity, report (coverage too)
+  // and service (the first admin too) tests: every file, green on both.
+  "test/lib/cli/**/*.test.ts",
+  "test/lib/demo/**/*.test.ts",
+  "test/lib/digest/**/*.test.ts",
+  "test/lib/maturity/**/*.test.ts",
+  "test/lib/report/**/*.test.ts",
+  "test/lib/service/**/*.test.ts",
 ];
 
 /**

@@ -80,8 +80,11 @@ function statementsOver(sql: postgres.Sql | postgres.TransactionSql): Sql {
     mapped: async <T>(text: string, params: readonly Param[], build: (tuple: unknown[]) => T) =>
       ((await run(text, params).values()) as unknown[][]).map(build),
     row: async <T = Row>(text: string, params?: readonly Param[]) => (await run(text, params))[0] as T | undefined,
-    value: async <T = unknown>(text: string, params?: readonly Param[]) =>
-      ((await run(text, params).values())[0]?.[0] ?? undefined) as T | undefined,
+    // A NULL in the first row is null, as on SQLite; undefined only when there is no row.
+    value: async <T = unknown>(text: string, params?: readonly Param[]) => {
+      const [first] = await run(text, params).values();
+      return (first === undefined ? undefined : first[0]) as T | undefined;
+    },
     exec: async (text: string, params?: readonly Param[]) => (await run(text, params)).count ?? 0,
   };
 }

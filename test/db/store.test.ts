@@ -48,6 +48,8 @@ describe(`the store on ${TEST_ENGINE}`, () => {
     expect(await db.mapped("SELECT slug FROM workspaces WHERE id = ?", [-1], (t) => t)).toEqual([]);
     expect(await db.row("SELECT name FROM workspaces WHERE slug = ?", ["nobody"])).toBeUndefined();
     expect(await db.value("SELECT name FROM workspaces WHERE slug = ?", ["nobody"])).toBeUndefined();
+    // A row whose first column is NULL gives null, not "no row".
+    expect(await db.value("SELECT max(name) FROM workspaces WHERE slug = ?", ["nobody"])).toBeNull();
   });
 
   it("stores booleans as 0/1 and gives counts, sums and averages of millisecond instants as numbers", async () => {

@@ -53,19 +53,18 @@ describe("the report's content, from the services the dashboard and the CLI use"
     expect(last?.items).toHaveLength(below.length);
   });
 
-  test("the coverage counts every record of the workspace", () => {
-    const count = (table: string) =>
-      (store.db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  test("the coverage counts every record of the workspace", async () => {
+    const count = async (table: string) => (await store.db.value<number>(`SELECT count(*) FROM ${table}`)) ?? 0;
     const byType = Object.fromEntries(model.coverage.records.map((r) => [r.type, r.count]));
     expect(byType).toMatchObject({
-      commit: count("commits"),
-      pull_request: count("pull_requests"),
-      deployment: count("deployments"),
-      incident: count("incidents"),
-      person: count("people"),
-      team: count("teams"),
+      commit: await count("commits"),
+      pull_request: await count("pull_requests"),
+      deployment: await count("deployments"),
+      incident: await count("incidents"),
+      person: await count("people"),
+      team: await count("teams"),
     });
-    expect(model.coverage.repositories).toHaveLength(count("repositories"));
+    expect(model.coverage.repositories).toHaveLength(await count("repositories"));
     expect(model.coverage.weekly.deployments).toHaveLength(13);
   });
 

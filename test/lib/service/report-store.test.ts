@@ -1,4 +1,3 @@
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { closeDatabase, openDatabase } from "@/db/client";
 import { getMetricsReport, type MetricsQuery } from "@/lib/service/metrics";
@@ -30,23 +29,10 @@ async function cold(q: MetricsQuery = Q) {
   }
 }
 
-/** The store itself, to look at (and tamper with) what is kept. */
-function raw<T>(use: (sqlite: Database.Database) => T): T {
-  const sqlite = new Database(store.file);
-  try {
-    return use(sqlite);
-  } finally {
-    sqlite.close();
-  }
-}
-
+/** What is kept, read through the test's own connection to the store. */
 const kept = () =>
-  raw(
-    (s) =>
-      s.prepare("SELECT scope, window_from, window_to, data_version FROM metric_reports ORDER BY scope").all() as {
-        scope: string;
-        data_version: number;
-      }[],
+  store.db.rows<{ scope: string; window_from: string; window_to: string; data_version: number }>(
+    "SELECT scope, window_from, window_to, data_version FROM metric_reports ORDER BY scope",
   );
 
 beforeAll(async () => {
@@ -67,19 +53,17 @@ describe("reports kept for the next fresh process", () => {
   test("a fresh process keeps its report; the next reads it; an import makes it compute the new numbers", async () => {
     const first = await cold();
     expect(first.deploymentFrequency.deployments).toBeGreaterThan(0);
-    const [row] = kept();
+    const [row] = await kept();
     expect(row).toMatchObject({ scope: "", window_from: "2025-06-01", window_to: "2026-06-01" });
     // Mark the kept report: a fresh process answering with the mark has read it, not recomputed.
-    raw((s) => {
-      const json = s.prepare("SELECT report FROM metric_reports").pluck().get() as string;
-      const marked = JSON.parse(json) as typeof first;
-      marked.deploymentFrequency.deployments = -1;
-      s.prepare("UPDATE metric_reports SET report = ?").run(JSON.stringify(marked));
-    });
+    const json = await store.db.value<string>("SELECT report FROM metric_reports");
+    const marked = JSON.parse(json!) as typeof first;
+    marked.deploymentFrequency.deployments = -1;
+    await store.db.exec("UPDATE metric_reports SET report = ?", [JSON.stringify(marked)]);
     expect((await cold()).deploymentFrequency.deployments).toBe(-1);
 
     // One more production deployment: the data version moves on, the kept report is not read again.
-    const repository = raw((s) => s.prepare("SELECT id FROM repositories ORDER BY id LIMIT 1").pluck().get() as string);
+    const repository = await store.db.value<string>("SELECT id FROM repositories ORDER BY id LIMIT 1");
     const t = Date.parse("2026-05-20T10:00:00Z");
     await importText(
       store.db,
@@ -89,24 +73,20 @@ describe("reports kept for the next fresh process", () => {
     const after = await cold();
     expect(after.deploymentFrequency.deployments).toBe(first.deploymentFrequency.deployments + 1);
     // Only the new version's report is kept.
-    const versions = kept().map((r) => r.data_version);
+    const versions = (await kept()).map((r) => r.data_version);
     expect(new Set(versions).size).toBe(1);
     expect(await cold()).toEqual(after);
   });
 
   test("each team and window is kept apart, and a settings change is a new version too", async () => {
-    const team = raw((s) => s.prepare("SELECT id FROM teams ORDER BY id LIMIT 1").pluck().get() as string);
+    const team = (await store.db.value<string>("SELECT id FROM teams ORDER BY id LIMIT 1"))!;
     const whole = await cold();
     const ofTeam = await cold({ ...Q, team });
     const shorter = await cold({ ...Q, from: "2026-03-01" });
     expect(ofTeam.team).toBe(team);
     expect(ofTeam.deploymentFrequency.deployments).toBeLessThan(whole.deploymentFrequency.deployments);
     expect(shorter.from).toBe("2026-03-01");
-    expect(
-      kept()
-        .map((r) => r.scope)
-        .sort(),
-    ).toEqual(["", "", team].sort());
+    expect((await kept()).map((r) => r.scope).sort()).toEqual(["", "", team].sort());
     expect(await cold({ ...Q, team })).toEqual(ofTeam);
 
     // Counting only "^nothing$" as production: no deployment counts any more, kept reports or not.
@@ -117,7 +97,7 @@ describe("reports kept for the next fresh process", () => {
 
   test("a report kept by another engine is not read", async () => {
     const now = await cold();
-    raw((s) => s.prepare("UPDATE metric_reports SET revision = 'another engine', report = '{}'").run());
+    await store.db.exec("UPDATE metric_reports SET revision = 'another engine', report = '{}'");
     expect(await cold()).toEqual(now);
   });
 });
