@@ -223,6 +223,10 @@ export async function upsertRecords(db: Db, workspaceId: number, records: readon
     return;
   }
   await db.atomic(async (tx) => {
+    // The version first: its row lock queues the writers of one workspace behind each other.
+    // Taken last, two imports of the same records in different orders each locked rows the
+    // other needed, and PostgreSQL killed one of them as a deadlock.
+    await tx.exec(BUMP_DATA_VERSION, [workspaceId]);
     for (const [type, rows] of finalRecords(records)) {
       const perStatement = Math.floor(MAX_BOUND / columnsOf(type).length);
       for (const chunk of sizedChunks(rows, perStatement))
@@ -231,7 +235,6 @@ export async function upsertRecords(db: Db, workspaceId: number, records: readon
           chunk.flatMap((r) => parameters(workspaceId, r)),
         );
     }
-    await tx.exec(BUMP_DATA_VERSION, [workspaceId]);
   });
 }
 

@@ -1,0 +1,29 @@
+import { afterAll, describe, expect, test } from "vitest";
+import { getMetricsReport } from "@/lib/service/metrics";
+import { freshDatabase, importObjects } from "../support/db";
+import { deployment, repository } from "../factories";
+
+// Two writers of one workspace at once (a sync and a webhook, two CLI imports, events POSTs)
+// meet the same records in different orders. SQLite queues them on its write lock; on
+// PostgreSQL each locked rows the other needed, and one of them died as a deadlock.
+const store = await freshDatabase();
+afterAll(() => store.dispose());
+
+describe("concurrent writers of one workspace", () => {
+  test("six imports of the same records at once, in opposite orders, all succeed and store each record once", async () => {
+    await importObjects(store.db, "busy", [repository({ id: "repo" })]);
+    const records = Array.from({ length: 3000 }, (_, i) =>
+      deployment({ id: `d-${i}`, repositoryId: "repo", finishedAt: "2026-01-05T10:00:00Z" }),
+    );
+    const reversed = [...records].reverse();
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, k) => importObjects(store.db, "busy", k % 2 === 0 ? records : reversed)),
+    );
+    const failed = results.flatMap((r) => (r.status === "rejected" ? [String(r.reason)] : []));
+    expect(failed).toEqual([]);
+    for (const r of results) if (r.status === "fulfilled") expect(r.value.imported.deployment).toBe(3000);
+    expect(await store.db.value("SELECT count(*) FROM deployments")).toBe(3000);
+    const report = await getMetricsReport(store.db, { workspace: "busy", from: "2026-01-05", to: "2026-01-12" });
+    expect(report.deploymentFrequency.deployments).toBe(3000);
+  });
+});
