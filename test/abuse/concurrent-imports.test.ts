@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, test } from "vitest";
 import { getMetricsReport } from "@/lib/service/metrics";
 import { freshDatabase, importObjects } from "../support/db";
-import { deployment, repository } from "../factories";
+import { deployment, person, repository } from "../factories";
 
 // Two writers of one workspace at once (a sync and a webhook, two CLI imports, events POSTs)
 // meet the same records in different orders. SQLite queues them on its write lock; on
@@ -25,5 +25,28 @@ describe("concurrent writers of one workspace", () => {
     expect(await store.db.value("SELECT count(*) FROM deployments")).toBe(3000);
     const report = await getMetricsReport(store.db, { workspace: "busy", from: "2026-01-05", to: "2026-01-12" });
     expect(report.deploymentFrequency.deployments).toBe(3000);
+  });
+
+  test("writers of different record types in opposite orders (a sync's people then repositories, a webhook's the reverse) all succeed", async () => {
+    const people = Array.from({ length: 500 }, (_, i) => person({ id: `p-${i}`, name: `P ${i}` }));
+    const repositories = Array.from({ length: 500 }, (_, i) => repository({ id: `r-${i}` }));
+    const orders: object[][] = [
+      [...people, ...repositories],
+      [...[...repositories].reverse(), ...[...people].reverse()],
+    ];
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, k) => importObjects(store.db, "mixed", orders[k % 2]!)),
+    );
+    expect(results.flatMap((r) => (r.status === "rejected" ? [String(r.reason)] : []))).toEqual([]);
+    expect(
+      await store.db.value(
+        "SELECT count(*) FROM repositories JOIN workspaces w ON w.id = workspace_id WHERE w.slug = 'mixed'",
+      ),
+    ).toBe(500);
+    expect(
+      await store.db.value(
+        "SELECT count(*) FROM people JOIN workspaces w ON w.id = workspace_id WHERE w.slug = 'mixed'",
+      ),
+    ).toBe(500);
   });
 });
