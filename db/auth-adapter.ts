@@ -1,5 +1,5 @@
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
-import type { Db, SqliteOrm } from "./client";
+import { type Db, sqliteOrm } from "./client";
 import { postgresOrm } from "./postgres";
 import * as sqliteSchema from "./schema";
 import * as pgSchema from "./schema-pg";
@@ -30,6 +30,8 @@ export function authDatabase(db: Db | Store): AuthDatabase {
     if (!orm) throw new Error(`the PostgreSQL store at ${db.location} has no drizzle handle for accounts`);
     return drizzleAdapter(orm, { provider: "pg", schema: tablesOf(pgSchema) });
   }
-  // On SQLite the store is the drizzle handle itself (db/client.ts, openSqlite).
-  return drizzleAdapter(db as SqliteOrm, { provider: "sqlite", schema: tablesOf(sqliteSchema) });
+  // The drizzle handle db/client.ts keeps over the store's connection.
+  const orm = sqliteOrm(db);
+  if (!orm) throw new Error(`the SQLite store at ${db.location} has no drizzle handle for accounts`);
+  return drizzleAdapter(orm, { provider: "sqlite", schema: tablesOf(sqliteSchema) });
 }

@@ -13,12 +13,18 @@ import { engineOf, type Store } from "./store";
 export type SqliteOrm = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 /**
- * The store every query function takes. Only `db/` and `lib/queries/` look
- * inside it. Query functions use the portable statements of `Store`; on
- * SQLite the drizzle handle is still reachable for the functions not yet
- * written portably (they refuse to run on PostgreSQL).
+ * The store every query function takes, on either engine. Only `db/` and
+ * `lib/queries/` look inside it, through the portable statements of `Store`.
  */
-export type Db = SqliteOrm & Store;
+export type Db = Store;
+
+/** On the store itself, not in a module's WeakMap: a bundler may load this module more than once (Next's server layers). */
+const ORM = Symbol.for("altimeter.sqlite.orm");
+
+/** The drizzle handle of a SQLite store (for better-auth's adapter), or undefined on PostgreSQL. */
+export function sqliteOrm(store: Store): SqliteOrm | undefined {
+  return (store as { [ORM]?: SqliteOrm })[ORM];
+}
 
 export { DEFAULT_DB_PATH };
 
@@ -65,7 +71,7 @@ const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
 export async function openDatabase(target: string, options: OpenOptions = {}): Promise<Db> {
   if (engineOf(target) === "postgres") {
     const { openPostgres } = await import("./postgres");
-    return (await openPostgres(target, options)) as unknown as Db;
+    return openPostgres(target, options);
   }
   return openSqlite(target, options);
 }
@@ -85,7 +91,9 @@ export function openSqlite(file: string, options: OpenOptions = {}): Db {
   sqlite.pragma("cache_size = -65536");
   const orm = drizzle(sqlite, { schema }) as SqliteOrm;
   migrate(orm, { migrationsFolder: migrationsFolder() });
-  return Object.assign(orm, sqliteStore(sqlite, file));
+  const store = sqliteStore(sqlite, file);
+  Object.defineProperty(store, ORM, { value: orm });
+  return store;
 }
 
 /** Closes the database, checkpointing the WAL. */

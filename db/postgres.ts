@@ -26,16 +26,23 @@ const NUMBER_TYPES = {
   numeric: { to: 1700, from: [1700], serialize: (x: unknown) => String(x), parse: (x: string) => Number(x) },
 };
 
-const handles = new WeakMap<Store, { orm: PostgresOrm; client: postgres.Sql }>();
+/**
+ * Where a PostgreSQL store keeps its driver handles: a registered symbol on the
+ * store itself, not a module's WeakMap, because a bundler may load this module
+ * more than once (Next's server layers) and each copy must find them.
+ */
+const HANDLES = Symbol.for("altimeter.postgres.handles");
+type Handles = { orm: PostgresOrm; client: postgres.Sql };
+const handlesOf = (store: Store) => (store as { [HANDLES]?: Handles })[HANDLES];
 
 /** The drizzle handle of a PostgreSQL store (for better-auth), or undefined on SQLite. */
 export function postgresOrm(store: Store): PostgresOrm | undefined {
-  return handles.get(store)?.orm;
+  return handlesOf(store)?.orm;
 }
 
 /** The postgres.js pool of a PostgreSQL store, for what only it can do (COPY, LISTEN), or undefined on SQLite. */
 export function postgresClient(store: Store): postgres.Sql | undefined {
-  return handles.get(store)?.client;
+  return handlesOf(store)?.client;
 }
 
 function migrationsFolder(): string {
@@ -143,7 +150,7 @@ export async function openPostgres(url: string, options: { busyTimeoutMs?: numbe
       await client.end({ timeout: 5 });
     },
   };
-  handles.set(store, { orm, client });
+  Object.defineProperty(store, HANDLES, { value: { orm, client } satisfies Handles });
   return store;
 }
 

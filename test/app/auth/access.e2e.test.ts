@@ -1,7 +1,5 @@
 import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { workspaces } from "@/db/schema";
-import { eq } from "drizzle-orm";
 import { appRoutes, fillPattern, type AppRoute } from "../../support/app-routes";
 import { launchBrowser, startApp, TEST_PASSWORD, type Credentials, type RunningApp } from "../../support/browser";
 import { importObjects } from "../../support/db";
@@ -68,8 +66,7 @@ describe("accounts and per-workspace access, on the production build", () => {
       prepare: async (db) => {
         await importObjects(db, A.slug, records(A, "Alpha Core", "alpha/api", "Alpha hiccup"));
         await importObjects(db, B.slug, records(B, "Zulu Platform Squad", "zanzibar/ledger-service", "Quokka outage"));
-        db.update(workspaces).set({ name: A.name }).where(eq(workspaces.slug, A.slug)).run();
-        db.update(workspaces).set({ name: B.name }).where(eq(workspaces.slug, B.slug)).run();
+        for (const w of [A, B]) await db.exec("UPDATE workspaces SET name = ? WHERE slug = ?", [w.name, w.slug]);
       },
     });
     viewerA = await app.addUser("ana@alpha.test", { [A.slug]: "viewer" });
