@@ -3,8 +3,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
+import { once } from "node:events";
 import postgres from "postgres";
 import * as schema from "./schema-pg";
+import { BULK, type PostgresBulk, type PostgresBulkTx } from "./postgres-bulk";
 import { bindable, numberedPlaceholders, type Param, type Row, type Sql, type Store, redactedLocation } from "./store";
 
 /** The drizzle handle over the pool (better-auth's adapter; query functions use the store's statements). */
@@ -76,6 +78,47 @@ function poolSize(url: URL): number {
   return n;
 }
 
+/** A value in COPY's text format: `\N` for null, backslash escapes for the separators, bytea as hex. */
+function copyValue(v: Param): string {
+  if (v === null || v === undefined) return "\\N";
+  if (typeof v === "boolean") return v ? "1" : "0";
+  if (typeof v === "number" || typeof v === "bigint") return String(v);
+  if (v instanceof Uint8Array) return `\\\\x${Buffer.from(v).toString("hex")}`;
+  return /[\\\t\n\r]/.test(v)
+    ? v.replaceAll("\\", "\\\\").replaceAll("\t", "\\t").replaceAll("\n", "\\n").replaceAll("\r", "\\r")
+    : v;
+}
+
+/** Characters of COPY text sent per write: large enough to amortise a write, small enough to bound memory. */
+const COPY_CHUNK = 1 << 20;
+
+async function copyInto(
+  tx: postgres.TransactionSql,
+  table: string,
+  columns: readonly string[],
+  rows: Iterable<readonly Param[]>,
+): Promise<void> {
+  const writable = await tx.unsafe(`COPY ${table} (${columns.join(", ")}) FROM STDIN`).writable();
+  const failed = new Promise<never>((_, reject) => writable.once("error", reject));
+  failed.catch(() => {});
+  const send = async (text: string) => {
+    if (!writable.write(text)) await Promise.race([once(writable, "drain"), failed]);
+  };
+  let chunk = "";
+  for (const row of rows) {
+    let line = "";
+    for (let i = 0; i < row.length; i++) line += (i === 0 ? "" : "\t") + copyValue(row[i]!);
+    chunk += `${line}\n`;
+    if (chunk.length >= COPY_CHUNK) {
+      await send(chunk);
+      chunk = "";
+    }
+  }
+  if (chunk) await send(chunk);
+  writable.end();
+  await Promise.race([once(writable, "finish"), failed]);
+}
+
 /** The portable statements over a postgres.js pool or transaction. */
 function statementsOver(sql: postgres.Sql | postgres.TransactionSql): Sql {
   const run = (text: string, params?: readonly Param[]) =>
@@ -142,10 +185,17 @@ export async function openPostgres(url: string, options: { busyTimeoutMs?: numbe
 
   const orm = drizzle(client, { schema });
   const statements = statementsOver(client);
-  const store: Store = {
+  const store: Store & { [BULK]: PostgresBulk } = {
     ...statements,
     location,
     atomic: <T>(work: (tx: Sql) => Promise<T>) => client.begin((tx) => work(statementsOver(tx))) as Promise<T>,
+    [BULK]: <T>(work: (tx: PostgresBulkTx) => Promise<T>) =>
+      client.begin((tx) =>
+        work({
+          ...statementsOver(tx),
+          copyIn: (table, columns, rows) => copyInto(tx, table, columns, rows),
+        }),
+      ) as Promise<T>,
     async close() {
       await client.end({ timeout: 5 });
     },

@@ -6,7 +6,7 @@ import { readCsv } from "@/lib/events/csv";
 import { readLines } from "@/lib/events/lines";
 import type { EventRecord, EventType } from "@/lib/events/types";
 import { validateRecord } from "@/lib/events/validate";
-import { upsertRecords } from "@/lib/queries/ingest";
+import { recordsPerTransaction, upsertRecords } from "@/lib/queries/ingest";
 import { linkVersions, refreshLinksAfterImport } from "@/lib/queries/change-links";
 import { ensureWorkspace, getWorkspace } from "@/lib/queries/workspaces";
 import { yieldToOthers } from "@/lib/work";
@@ -53,10 +53,35 @@ export interface ImportOptions {
 const LINES_PER_YIELD = 1_000;
 
 /**
- * Records per transaction: large enough to amortise the commit, small enough
- * to bound memory and to hold the write lock for tens of milliseconds only.
+ * Records per transaction where the store asks for no other size (SQLite):
+ * large enough to amortise the commit, small enough to bound memory and to
+ * hold the write lock for tens of milliseconds only. Also the strict spool's
+ * chunk. The store's own size: recordsPerTransaction (lib/queries/ingest.ts).
  */
 export const BATCH_SIZE = 5_000;
+
+/**
+ * Writes an import's batches in order, one at a time, while the caller goes
+ * on reading and checking the next: a store in another process (PostgreSQL)
+ * stores one batch while this one parses the next. At most one batch is in
+ * flight; a failed write surfaces at the next write or at `drain`. (On SQLite
+ * a write runs to its end inside the call, so nothing overlaps there.)
+ */
+function batchWriter(db: Db, workspaceId: number, written: (batch: EventRecord[]) => void) {
+  let inFlight: Promise<void> = Promise.resolve();
+  return {
+    async write(batch: EventRecord[]): Promise<void> {
+      await inFlight;
+      inFlight = upsertRecords(db, workspaceId, batch).then(() => written(batch));
+      // Observed by the next write or by drain; not an unhandled rejection meanwhile.
+      inFlight.catch(() => {});
+    },
+    /** Waits for the last write; its failure is thrown here. */
+    drain: () => inFlight,
+    /** Waits for the last write when reading failed, leaving the reading's error to be thrown. */
+    settle: () => inFlight.catch(() => {}),
+  };
+}
 
 interface Candidate {
   line: number;
@@ -187,24 +212,34 @@ export async function importSources(db: Db, options: ImportOptions): Promise<Imp
   const unknown = new Set<string>();
   const workspace = await targetWorkspace(db, options);
   const links = await linkChanges(db, workspace.id);
+  const batchSize = recordsPerTransaction(db);
   for (const source of options.sources) {
     let batch: EventRecord[] = [];
     let seen = 0;
+    const writer = batchWriter(db, workspace.id, (written) => {
+      links.wrote(written);
+      options.onProgress?.({ source: source.name, records: seen });
+    });
     const flush = async () => {
       if (batch.length === 0) return;
-      await upsertRecords(db, workspace.id, batch);
-      links.wrote(batch);
+      const full = batch;
       batch = [];
-      options.onProgress?.({ source: source.name, records: seen });
+      await writer.write(full);
     };
-    for await (const c of checkedCandidates(source, summary, options.maxRejections)) {
-      seen++;
-      const record = check(c, source, summary, unknown, options.maxListedRejections);
-      if (!record) continue;
-      batch.push(record);
-      if (batch.length >= BATCH_SIZE) await flush();
+    try {
+      for await (const c of checkedCandidates(source, summary, options.maxRejections)) {
+        seen++;
+        const record = check(c, source, summary, unknown, options.maxListedRejections);
+        if (!record) continue;
+        batch.push(record);
+        if (batch.length >= batchSize) await flush();
+      }
+      await flush();
+    } catch (error) {
+      await writer.settle();
+      throw error;
     }
-    await flush();
+    await writer.drain();
     if (summary.stopped) break;
   }
   await links.done();
@@ -265,23 +300,28 @@ async function importStrictly(db: Db, options: ImportOptions): Promise<ImportSum
     }
     const workspace = await targetWorkspace(db, options);
     const links = await linkChanges(db, workspace.id);
-    let batch: EventRecord[] = [];
+    const batchSize = recordsPerTransaction(db);
     let written = 0;
-    for await (const { text } of readLines(createReadStream(spool))) {
-      batch.push(JSON.parse(text) as EventRecord);
-      if (batch.length >= BATCH_SIZE) {
-        await upsertRecords(db, workspace.id, batch);
-        links.wrote(batch);
-        written += batch.length;
-        batch = [];
-        options.onProgress?.({ source: "checked records", records: written });
+    const writer = batchWriter(db, workspace.id, (done) => {
+      links.wrote(done);
+      written += done.length;
+      options.onProgress?.({ source: "checked records", records: written });
+    });
+    let batch: EventRecord[] = [];
+    try {
+      for await (const { text } of readLines(createReadStream(spool))) {
+        batch.push(JSON.parse(text) as EventRecord);
+        if (batch.length >= batchSize) {
+          await writer.write(batch);
+          batch = [];
+        }
       }
+      if (batch.length > 0) await writer.write(batch);
+    } catch (error) {
+      await writer.settle();
+      throw error;
     }
-    if (batch.length > 0) {
-      await upsertRecords(db, workspace.id, batch);
-      links.wrote(batch);
-      options.onProgress?.({ source: "checked records", records: written + batch.length });
-    }
+    await writer.drain();
     await links.done();
     return summary;
   } finally {

@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import { postgresBulk } from "@/db/postgres-bulk";
 import { sqliteBulk } from "@/db/sqlite";
 import type { Param } from "@/db/store";
 import type { EventRecord, EventType } from "@/lib/events/types";
@@ -202,6 +203,44 @@ function finalRecords(records: readonly EventRecord[]): Map<EventType, EventReco
   return new Map([...byType].map(([type, kept]) => [type, [...kept.values()]]));
 }
 
+/**
+ * The staging table of a type on PostgreSQL: a temporary table (one per
+ * connection, no WAL) with the columns an upsert writes and no constraint,
+ * emptied at every commit. The merge takes the rows in key order (index pages
+ * in order; two imports lock shared rows in one order) and rewrites a stored
+ * row only when a value differs: re-importing unchanged rows writes no new
+ * row versions (about 4x faster, and no table bloat).
+ */
+function stageOf(type: EventType): { table: string; create: string; merge: string } {
+  const { table, key, columns } = TABLES[type];
+  const stage = `altimeter_stage_${table}`;
+  const names = columnsOf(type).join(", ");
+  const values = columns.filter(([, c]) => !key.includes(c)).map(([, c]) => c);
+  const changed = `(${values.map((c) => `${table}.${c}`).join(", ")}) IS DISTINCT FROM (${values.map((c) => `excluded.${c}`).join(", ")})`;
+  const conflict = onConflict(type);
+  const guarded = conflict.includes(" WHERE ") ? `${conflict} AND ${changed}` : `${conflict} WHERE ${changed}`;
+  return {
+    table: stage,
+    create: `CREATE TEMPORARY TABLE IF NOT EXISTS ${stage} ON COMMIT DELETE ROWS AS SELECT ${names} FROM ${table} WITH NO DATA`,
+    merge: `INSERT INTO ${table} (${names}) SELECT ${names} FROM ${stage} ORDER BY ${key.join(", ")} ${guarded}`,
+  };
+}
+
+const STAGE = Object.fromEntries(Object.keys(TABLES).map((t) => [t, stageOf(t as EventType)])) as Record<
+  EventType,
+  ReturnType<typeof stageOf>
+>;
+
+/**
+ * Records an import writes per transaction. SQLite has one write lock for the
+ * whole store: 5,000 holds it for tens of milliseconds only. PostgreSQL locks
+ * rows, not the store, so a larger batch only amortises the round trips of a
+ * transaction (staging, COPY and merge of each type).
+ */
+export function recordsPerTransaction(db: Db): number {
+  return db.engine === "postgres" ? 20_000 : 5_000;
+}
+
 /** Bound values per multi-row statement: under PostgreSQL's 65,535 with room to spare. */
 const MAX_BOUND = 30_000;
 
@@ -210,8 +249,11 @@ const MAX_BOUND = 30_000;
  * moves the workspace's data version: whatever is committed is seen at once by
  * every cache keyed on the version, even when the import dies after this batch.
  * On SQLite each record is one cached prepared statement, run synchronously
- * (an await per row would cost more than storing it); elsewhere each type is a
- * few multi-row statements (one round trip per few thousand rows).
+ * (an await per row would cost more than storing it). On PostgreSQL each type
+ * is COPYed into a temporary staging table and merged with one
+ * `INSERT … SELECT … ON CONFLICT DO UPDATE` (identities once per batch, so
+ * the merge touches each row once; last write wins as on SQLite). Another
+ * store upserts each type in a few multi-row statements.
  */
 export async function upsertRecords(db: Db, workspaceId: number, records: readonly EventRecord[]): Promise<void> {
   const bulk = sqliteBulk(db);
@@ -219,6 +261,23 @@ export async function upsertRecords(db: Db, workspaceId: number, records: readon
     await bulk((run) => {
       for (const r of records) run(UPSERT[r.type], parameters(workspaceId, r));
       run(BUMP_DATA_VERSION, [workspaceId]);
+    });
+    return;
+  }
+  const copy = postgresBulk(db);
+  if (copy) {
+    await copy(async (tx) => {
+      for (const [type, rows] of finalRecords(records)) {
+        const stage = STAGE[type];
+        await tx.exec(stage.create);
+        await tx.copyIn(
+          stage.table,
+          columnsOf(type),
+          rows.map((r) => parameters(workspaceId, r)),
+        );
+        await tx.exec(stage.merge);
+      }
+      await tx.exec(BUMP_DATA_VERSION, [workspaceId]);
     });
     return;
   }

@@ -89,7 +89,7 @@ export async function runCliImport(options: {
   progressEveryMs?: number;
 }): Promise<ImportRun> {
   const useTime = existsSync(TIME_BIN);
-  const rssFile = path.join(path.dirname(options.dbFile), "import-child.rss");
+  const rssFile = path.join(path.dirname(options.file), "import-child.rss");
   const cli = [
     ...(options.nodeFlags ?? []),
     "lib/cli/bin.mjs",

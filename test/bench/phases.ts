@@ -1,7 +1,10 @@
-/** The in-process phases of the benchmark: writing the NDJSON file, the raw baseline, counting stored rows. */
+/** The in-process phases of the benchmark: writing the NDJSON file, the raw baselines, counting stored rows. */
+import { mkdirSync, statSync } from "node:fs";
 import { closeDatabase, openDatabase } from "@/db/client";
+import { engineOf } from "@/db/store";
 import { expectedCounts, generateWorkspace, shapeAt, type GenerateOptions } from "./generate";
 import { NdjsonFileWriter } from "./ndjson";
+import { CopyFileWriter, copyFiles } from "./raw-copy";
 import { RawInserter } from "./raw-insert";
 import { BENCH_RECORD_TYPES, RECORD_TYPES, totalOf, type RecordCounts } from "./records";
 
@@ -65,6 +68,54 @@ export async function insertRaw(
   const wallMs = performance.now() - started;
   void closeDatabase(db);
   return { wallMs, sqliteMs: inserter.sqliteMs };
+}
+
+/**
+ * The raw baseline on PostgreSQL: the same rows written as COPY text files
+ * (one per table), then plain COPY into a freshly migrated database at `url`.
+ * `storeMs` is the COPY alone; `wallMs` includes generating the files.
+ */
+export async function copyRaw(
+  options: Omit<GenerateOptions, "onProgress">,
+  url: string,
+  workspace: string,
+  dir: string,
+  say: (text: string) => void,
+) {
+  const db = await openDatabase(url);
+  const workspaceId = (await db.value<number>(
+    "INSERT INTO workspaces (slug, name, created_at) VALUES (?, ?, ?) RETURNING id",
+    [workspace, workspace, Date.now()],
+  ))!;
+  await closeDatabase(db);
+  mkdirSync(dir, { recursive: true });
+  const started = performance.now();
+  const writer = new CopyFileWriter(dir, workspaceId);
+  generateWorkspace({ ...options, onProgress: throttled("raw COPY files", expectedTotal(options.scale), say) }, writer);
+  const files = writer.close();
+  say(`  COPY text files written in ${((performance.now() - started) / 1000).toFixed(1)} s; COPY into ${db.location}`);
+  const storeMs = await copyFiles(url, files);
+  return { wallMs: performance.now() - started, storeMs };
+}
+
+/** Bytes the store holds: a SQLite file with its WAL, or a PostgreSQL database (pg_database_size). */
+export async function storeBytes(target: string): Promise<number> {
+  if (engineOf(target) === "sqlite") {
+    const size = (file: string) => {
+      try {
+        return statSync(file).size;
+      } catch {
+        return 0;
+      }
+    };
+    return size(target) + size(`${target}-wal`);
+  }
+  const db = await openDatabase(target);
+  try {
+    return (await db.value<number>("SELECT pg_database_size(current_database())")) ?? 0;
+  } finally {
+    await closeDatabase(db);
+  }
 }
 
 /** Rows per type stored for a workspace. */

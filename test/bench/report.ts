@@ -11,12 +11,18 @@ export const MB = 1024 * 1024;
 const RSS_LIMIT_KB = 1024 * 1024;
 
 export interface PhaseResults {
+  store: "sqlite" | "postgres";
   scale: number;
   seed: number;
   dataEnd: string;
   generate: { counts: RecordCounts; records: number; bytes: number; sha256: string; ms: number };
   import: ImportRun & { verified: boolean; rowCounts: RecordCounts };
-  raw: { wallMs: number; sqliteMs: number; verified: boolean };
+  /** storeMs: the time spent inside the store (SQLite's transactions, or the COPY statements). */
+  raw: { wallMs: number; storeMs: number; verified: boolean };
+  /** Bytes the import's store and the baseline's hold at the end (a file and its WAL, or pg_database_size). */
+  sizes: { importBytes: number; rawBytes: number };
+  /** os.loadavg() (1, 5, 15 min) as each phase started, and at the end. */
+  load: Record<string, [number, number, number]>;
   metrics: MetricsBenchResult;
   totalMs: number;
 }
@@ -61,7 +67,10 @@ export function metricsTimings(m: MetricsBenchResult) {
 export function checks(r: PhaseResults): Check[] {
   const records = r.generate.records;
   const importRate = records / (r.import.wallMs / 1000);
-  const rawRate = records / (r.raw.sqliteMs / 1000);
+  const rawRate = records / (r.raw.storeMs / 1000);
+  const rawLabel =
+    r.store === "postgres" ? "PostgreSQL time (plain COPY, one per table)" : "SQLite time (plain INSERT, 5,000/tx)";
+  const rawShort = r.store === "postgres" ? "COPY time" : "SQLite time";
   const rawWallRate = records / (r.raw.wallMs / 1000);
   const t = metricsTimings(r.metrics);
   const latency = (phase: string, label: string, x: Timing, limit: number | null): Check[] => [
@@ -109,7 +118,10 @@ export function checks(r: PhaseResults): Check[] {
       target: "< 1024 MB",
       pass: r.import.peakRssKb !== null && r.import.peakRssKb < RSS_LIMIT_KB,
     },
-    info("raw", "SQLite time (plain INSERT, 5,000/tx)", `${secs(r.raw.sqliteMs)} (${count(rawRate)} records/s)`),
+    info("generate", "store, load average at start (1/5/15 min)", `${r.store}, ${(r.load.start ?? []).join(" ")}`),
+    info("import", "load average at start", (r.load.import ?? []).join(" ")),
+    info("import", "store size after import", `${(r.sizes.importBytes / MB).toFixed(0)} MB`),
+    info("raw", rawLabel, `${secs(r.raw.storeMs)} (${count(rawRate)} records/s)`),
     info("raw", "wall incl. generating rows", `${secs(r.raw.wallMs)} (${count(rawWallRate)} records/s)`),
     {
       phase: "raw",
@@ -120,11 +132,12 @@ export function checks(r: PhaseResults): Check[] {
     },
     {
       phase: "ratio",
-      measure: "import / raw (SQLite time)",
+      measure: `import / raw (${rawShort})`,
       value: `${((100 * importRate) / rawRate).toFixed(1)}%`,
       target: "≥ 40%",
       pass: importRate / rawRate >= 0.4,
     },
+    info("raw", "store size", `${(r.sizes.rawBytes / MB).toFixed(0)} MB`),
     info("ratio", "import / raw (wall incl. generating)", `${((100 * importRate) / rawWallRate).toFixed(1)}%`),
     // Cold: a new connection. Its first ask reads every row; later asks of the same question at the same
     // data version read the report kept in metric_reports (lib/service/report-store.ts).
@@ -163,7 +176,14 @@ export function checks(r: PhaseResults): Check[] {
       target: "< 1024 MB",
       pass: r.metrics.maxRssKb < RSS_LIMIT_KB,
     },
-    { phase: "run", measure: "total time", value: secs(r.totalMs), target: "< 600 s", pass: r.totalMs < 600_000 },
+    info(
+      "metrics",
+      "load average at start / at the end",
+      `${(r.load.metrics ?? []).join(" ")} / ${(r.load.end ?? []).join(" ")}`,
+    ),
+    r.scale <= 1
+      ? { phase: "run", measure: "total time", value: secs(r.totalMs), target: "< 600 s", pass: r.totalMs < 600_000 }
+      : info("run", "total time (the 600 s target is scale 1's)", secs(r.totalMs)),
   ];
 }
 

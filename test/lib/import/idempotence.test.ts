@@ -61,6 +61,31 @@ describe("importing is idempotent and keeps what is valid", async () => {
     expect(before.counts.deployments).toBe(195);
   });
 
+  test("a second import of the same file (COPY and merge on PostgreSQL) prints the same metrics --json as the first", async () => {
+    const s = await freshDatabase();
+    const metrics = () => {
+      const run = altimeter(
+        ["metrics", "--workspace", "again", "--from", "2026-01-05", "--to", "2026-04-06", "--json"],
+        {
+          db: s.file,
+        },
+      );
+      expect(run.status).toBe(0);
+      // The same document but for the instant it was asked.
+      return run.stdout.replace(/"generatedAt": ?("[^"]*"|\d+)/, "");
+    };
+    const first = altimeter(["import", EXAMPLE, "--workspace", "again", "--json"], { db: s.file });
+    expect(first.status).toBe(2);
+    const counted = (await fingerprint(s.db)).counts;
+    const before = metrics();
+    expect(JSON.parse(before).deploymentFrequency.deployments).toBeGreaterThan(0);
+    const second = altimeter(["import", EXAMPLE, "--workspace", "again", "--json"], { db: s.file });
+    expect(JSON.parse(second.stdout)).toEqual(JSON.parse(first.stdout));
+    expect((await fingerprint(s.db)).counts).toEqual(counted);
+    expect(metrics()).toBe(before);
+    await s.dispose();
+  });
+
   test("--strict imports nothing from a file with a bad line, and stores nothing new", async () => {
     const s = await freshDatabase();
     const file = path.join(tmp, "strict.ndjson");

@@ -22,7 +22,7 @@ const TABLES = [
   "repository_files",
 ];
 
-/** The same store without its engine's bulk writer: the multi-row statements PostgreSQL runs. */
+/** The same store without its engine's bulk writer (SQLite's prepared statements, PostgreSQL's COPY): the multi-row statements. */
 function portableOnly(db: Db): Db {
   const store: Store = {
     engine: db.engine,
@@ -108,6 +108,38 @@ describe("an import batch stores the same rows on either path", async () => {
       expect(await db.value("SELECT parents FROM commits WHERE workspace_id = ?", [id])).toBe('["b","c"]');
       // One batch, one move of the data version.
       expect(await db.value("SELECT data_version FROM workspaces WHERE id = ?", [id])).toBe(1);
+    }
+  });
+
+  test("text with tabs, line breaks, backslashes and COPY's null marker is stored as sent on either path", async () => {
+    const title = "tab\there\nnew line\r\nback\\slash \\N and \\t literally, ünïcødé";
+    const batch = records([
+      JSON.stringify({
+        type: "pull_request",
+        repositoryId: "r\tx",
+        number: 1,
+        authorId: "a\\b",
+        createdAt: "2026-01-01T00:00:00Z",
+        title,
+        labels: ["with\ttab", "\\N"],
+      }),
+      JSON.stringify({ type: "team", id: "\\N", name: "\\" }),
+    ]);
+    expect(batch).toHaveLength(2);
+    for (const [name, db] of [
+      ["text-bulk", store.db],
+      ["text-multi-row", portableOnly(store.db)],
+    ] as const) {
+      const id = (await ensureWorkspace(store.db, name)).id;
+      await upsertRecords(db, id, batch);
+      expect(
+        await db.row("SELECT repository_id, author_id, title, labels FROM pull_requests WHERE workspace_id = ?", [id]),
+      ).toEqual({ repository_id: "r\tx", author_id: "a\\b", title, labels: '["with\\ttab","\\\\N"]' });
+      expect(await db.row("SELECT id, name, parent_id FROM teams WHERE workspace_id = ?", [id])).toEqual({
+        id: "\\N",
+        name: "\\",
+        parent_id: null,
+      });
     }
   });
 });
