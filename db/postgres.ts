@@ -98,9 +98,26 @@ async function copyInto(
   columns: readonly string[],
   rows: Iterable<readonly Param[]>,
 ): Promise<void> {
-  const writable = await tx.unsafe(`COPY ${table} (${columns.join(", ")}) FROM STDIN`).writable();
-  const failed = new Promise<never>((_, reject) => writable.once("error", reject));
+  const query = tx.unsafe(`COPY ${table} (${columns.join(", ")}) FROM STDIN`);
+  // postgres.js resolves the query with the stream when the COPY starts and
+  // destroys the stream when the server refuses a row while rows are still
+  // sent, but an error that arrives after the last row (a bad value near the
+  // end, a small COPY) only rejects the query, long resolved: it would wait for
+  // ever. Hearing that rejection too (postgres.js 3.4's Query.reject) turns it
+  // into this COPY's error.
+  let refused: (error: unknown) => void = () => {};
+  const failed = new Promise<never>((_, reject) => {
+    refused = reject;
+  });
   failed.catch(() => {});
+  const pending = query as unknown as { reject: (error: unknown) => void };
+  const reject = pending.reject;
+  pending.reject = (error) => {
+    refused(error);
+    reject(error);
+  };
+  const writable = await query.writable();
+  writable.once("error", refused);
   const send = async (text: string) => {
     if (!writable.write(text)) await Promise.race([once(writable, "drain"), failed]);
   };
