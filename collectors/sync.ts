@@ -199,7 +199,9 @@ export async function syncWorkspace(ctx: SyncContext, config: WorkspaceConfig): 
       };
       // Stored and printed: no failure or warning may carry a key an upstream echoed.
       clean = redactDeep(outcome, knownSecrets(secretEnvNames(source)));
-      await finishSyncRun(ctx.db, runId, result.status, { ...clean }, finished);
+      // A scheduled run says which tick it was for: two workers never store two runs of one source for one slot.
+      const slot = ctx.slot === undefined ? {} : { slot: new Date(ctx.slot).toISOString() };
+      await finishSyncRun(ctx.db, runId, result.status, { ...clean, ...slot }, finished);
     } finally {
       clearInterval(renewal);
       await releaseSyncLease(ctx.db, { ...lease, now: ctx.now() });
