@@ -267,6 +267,8 @@ export async function upsertRecords(db: Db, workspaceId: number, records: readon
   const copy = postgresBulk(db);
   if (copy) {
     await copy(async (tx) => {
+      // The version first, as below: its row lock queues the writers of one workspace.
+      await tx.exec(BUMP_DATA_VERSION, [workspaceId]);
       for (const [type, rows] of finalRecords(records)) {
         const stage = STAGE[type];
         await tx.exec(stage.create);
@@ -277,7 +279,6 @@ export async function upsertRecords(db: Db, workspaceId: number, records: readon
         );
         await tx.exec(stage.merge);
       }
-      await tx.exec(BUMP_DATA_VERSION, [workspaceId]);
     });
     return;
   }

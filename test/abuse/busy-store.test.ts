@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, test } from "vitest";
-import { BATCH_SIZE, importSources } from "@/lib/import/importer";
+import { importSources } from "@/lib/import/importer";
+import { recordsPerTransaction } from "@/lib/queries/ingest";
 import { getMetricsReport } from "@/lib/service/metrics";
 import { freshDatabase, importObjects, TEST_ENGINE } from "../support/db";
 import { deployment, repository } from "../factories";
@@ -12,6 +13,8 @@ process.env.ALTIMETER_DB = store.file;
 process.env.ALTIMETER_EVENTS_TOKEN_BUSY = "busy-token";
 const { POST } = await import("@/app/api/events/route");
 afterAll(() => store.dispose());
+/** Records per import transaction on this store (5,000 on SQLite, more on PostgreSQL). */
+const BATCH_SIZE = recordsPerTransaction(store.db);
 
 // SQLite has one write lock for the whole store, so the SQLite tests take it from a second
 // connection. PostgreSQL has none (writers lock rows and wait for each other): there a writer
