@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import type { Param, Sql } from "@/db/store";
+import { lockWorkspaceWithin } from "./workspaces";
 
 /**
  * Moves the workspace's data version in the transaction that changed its
@@ -30,6 +31,7 @@ export async function removeStaleDeployments(
 ): Promise<number> {
   const keep = new Set(keepIds);
   const removed = await db.atomic(async (tx) => {
+    await lockWorkspaceWithin(tx, workspaceId);
     // substr, not LIKE: ids hold `_` and `%`, and LIKE ignores case (on SQLite).
     const candidates = await tx.rows<{ id: string }>(
       "SELECT id FROM deployments WHERE workspace_id = ? AND repository_id = ? AND substr(id, 1, CAST(? AS integer)) = ?",
@@ -72,6 +74,7 @@ export async function reconcileOwnedPullRequests(
   complete: boolean,
 ): Promise<number> {
   const removed = await db.atomic(async (tx) => {
+    await lockWorkspaceWithin(tx, workspaceId);
     let n = 0;
     if (complete) {
       const keep = new Set(yielded.map(String));

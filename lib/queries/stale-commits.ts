@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import type { Param, Sql } from "@/db/store";
-import { bumpDataVersion } from "./workspaces";
+import { bumpDataVersion, lockWorkspaceWithin } from "./workspaces";
 
 const BATCH = 500;
 
@@ -47,6 +47,7 @@ export async function removeStaleHistory(
   teamId: string | null,
 ): Promise<{ commits: number; people: number }> {
   const result = await db.atomic(async (tx) => {
+    await lockWorkspaceWithin(tx, workspaceId);
     let commits = 0;
     const candidates = new Set(
       (

@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import type { Workspace } from "@/db/schema";
-import type { Row } from "@/db/store";
+import type { Row, Sql } from "@/db/store";
 import { NotFoundError } from "@/lib/errors";
 import { checkWorkspaceSlug } from "@/lib/workspace-slug";
 
@@ -101,6 +101,18 @@ export async function updateWorkspaceSettings(db: Db, id: number, patch: Workspa
     ...keys.map((k) => patch[k] as string | number),
     id,
   ]);
+}
+
+/**
+ * Takes the workspace's row lock until the transaction ends, before the transaction touches
+ * the workspace's records. Every writer of them takes it first (upsertRecords by moving the
+ * data version first), so on PostgreSQL they queue behind each other instead of each locking
+ * rows the other needs and dying as a deadlock. SQLite's write transaction already excludes
+ * the other writers.
+ */
+export async function lockWorkspaceWithin(tx: Sql, workspaceId: number): Promise<void> {
+  if (tx.engine === "postgres")
+    await tx.rows("SELECT id FROM workspaces WHERE id = ? FOR NO KEY UPDATE", [workspaceId]);
 }
 
 /** Marks the workspace's records as changed, so cached facts are recomputed. */

@@ -1,4 +1,6 @@
 import { afterAll, describe, expect, test } from "vitest";
+import { removeStaleDeployments } from "@/lib/queries/collector-owned";
+import { findWorkspace } from "@/lib/queries/workspaces";
 import { getMetricsReport } from "@/lib/service/metrics";
 import { freshDatabase, importObjects } from "../support/db";
 import { deployment, person, repository } from "../factories";
@@ -48,5 +50,21 @@ describe("concurrent writers of one workspace", () => {
         "SELECT count(*) FROM people JOIN workspaces w ON w.id = workspace_id WHERE w.slug = 'mixed'",
       ),
     ).toBe(500);
+  });
+
+  test("a collector removing stale deployments while imports rewrite them: every writer finishes", async () => {
+    await importObjects(store.db, "stale", [repository({ id: "repo" })]);
+    const ids = Array.from({ length: 2000 }, (_, i) => `git:repo:v${i}`);
+    const records = ids.map((id) => deployment({ id, repositoryId: "repo", finishedAt: "2026-01-05T10:00:00Z" }));
+    await importObjects(store.db, "stale", records);
+    const workspace = (await findWorkspace(store.db, "stale"))!;
+    // The collector keeps none of them (every tag deleted); the imports send them back, in reverse.
+    const results = await Promise.allSettled([
+      importObjects(store.db, "stale", [...records].reverse()),
+      removeStaleDeployments(store.db, workspace.id, "repo", "git:repo:", []),
+      importObjects(store.db, "stale", [...records].reverse()),
+      removeStaleDeployments(store.db, workspace.id, "repo", "git:repo:", []),
+    ]);
+    expect(results.flatMap((r) => (r.status === "rejected" ? [String(r.reason)] : []))).toEqual([]);
   });
 });
