@@ -65,6 +65,24 @@ const postgresProject: TestProjectInlineConfiguration = {
   },
 };
 
+/**
+ * End-to-end files that run on PostgreSQL too (e2e-postgres): each app server
+ * (the production build) on a PostgreSQL database of its own, or two of them
+ * on one (many-apps). Only a few: each e2e file costs up to a minute of the suite.
+ */
+const E2E_POSTGRES_SUITE = ["test/app/many-apps.e2e.test.ts"];
+
+const e2ePostgresProject: TestProjectInlineConfiguration = {
+  extends: true,
+  test: {
+    name: "e2e-postgres",
+    include: E2E_POSTGRES_SUITE,
+    env: { ALTIMETER_TEST_STORE: "postgres" },
+    // One build serves both e2e projects (global-setup.ts).
+    globalSetup: ["test/support/global-setup.ts", "test/support/postgres-setup.ts"],
+  },
+};
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -100,7 +118,7 @@ export default defineConfig({
           globalSetup: ["test/support/global-setup.ts"],
         },
       },
-      ...(process.env.ALTIMETER_TEST_STORE === "sqlite" ? [] : [postgresProject]),
+      ...(process.env.ALTIMETER_TEST_STORE === "sqlite" ? [] : [postgresProject, e2ePostgresProject]),
     ],
   },
 });

@@ -1,6 +1,6 @@
 /**
- * `npm test`: the whole suite on SQLite, and the postgres project's files
- * (test/postgres-suite.ts) on a real PostgreSQL 18 server started here for
+ * `npm test`: the whole suite on SQLite, and the postgres and e2e-postgres
+ * projects' files (vitest.config.ts) on a real PostgreSQL 18 server started here for
  * the run. When PostgreSQL cannot start on this machine it says why and runs
  * SQLite only. Arguments go to vitest (`npm test -- test/lib --reporter=json`).
  *

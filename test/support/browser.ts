@@ -21,10 +21,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { closeDatabase, openDatabase, type Db } from "@/db/client";
+import { engineOf } from "@/db/store";
 import { freePort } from "@/lib/report/app-server";
 import { createUser, OPERATOR, setMember, type WorkspaceRole } from "@/lib/service/access";
 import { findUserByEmail } from "@/lib/queries/access";
 import { createDemoWorkspace } from "@/lib/service/demo";
+import { adminConnection, databaseUrl, uniqueDatabaseName } from "./postgres";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 /** Where screenshots go (git-ignored); CI keeps them as artefacts. */
@@ -35,7 +37,10 @@ const CHROMIUM = process.env.ALTIMETER_CHROMIUM ?? "/usr/bin/chromium";
 export interface RunningApp {
   /** http://127.0.0.1:PORT, no trailing slash. */
   url: string;
-  /** The SQLite file it serves (the CLI can read it too: `altimeter(args, { db: app.dbFile })`). */
+  /**
+   * The store it serves: a SQLite file, or a `postgres://` URL on the e2e-postgres project (the CLI can
+   * read it too: `altimeter(args, { db: app.dbFile })`; another app can serve it: `startApp({ dbFile })`).
+   */
   dbFile: string;
   /** What the server printed so far (for failure messages). */
   log: () => string;
@@ -144,6 +149,33 @@ export async function signInOverHttp(url: string, who: Credentials): Promise<str
   return cookies.join("; ");
 }
 
+/** The auth secret of every test app on PostgreSQL (a file beside the database serves SQLite). */
+export const TEST_AUTH_SECRET = "altimeter-e2e-secret-of-at-least-32-characters";
+
+/**
+ * A new, empty store for a test app: a SQLite file in `dir`, or on the
+ * e2e-postgres project (ALTIMETER_TEST_STORE=postgres) a database copied from
+ * the run's migrated template, dropped when the app stops.
+ */
+async function newStore(dir: string): Promise<{ target: string; dispose: () => Promise<void> }> {
+  if (process.env.ALTIMETER_TEST_STORE !== "postgres")
+    return { target: path.join(dir, "altimeter.db"), dispose: async () => {} };
+  const { inject } = await import("vitest");
+  const server = inject("postgresServerUrl");
+  const template = inject("postgresTemplate");
+  if (!server || !template) throw new Error("no PostgreSQL test server: run this file in the e2e-postgres project");
+  const name = uniqueDatabaseName("altimeter_e2e");
+  const admin = adminConnection(server);
+  await admin.unsafe(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+  return {
+    target: databaseUrl(server, name),
+    dispose: async () => {
+      await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end({ timeout: 1 });
+    },
+  };
+}
+
 /** What to put in the database before the server starts. */
 export interface AppOptions {
   /** Serve this existing database as it is (kept on stop) instead of a fresh one. */
@@ -199,7 +231,8 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
   // Imported here, not at the top, so the benchmark can use this module outside vitest.
   const appDir = options.appDir ?? (await import("vitest")).inject("altimeterAppDir");
   const dir = mkdtempSync(path.join(tmpdir(), "altimeter-e2e-"));
-  const dbFile = options.dbFile ?? path.join(dir, "altimeter.db");
+  const own = options.dbFile ? null : await newStore(dir);
+  const dbFile = options.dbFile ?? own!.target;
   if (!options.dbFile) {
     const db = await openDatabase(dbFile);
     try {
@@ -229,6 +262,8 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
       env: {
         ...process.env,
         ALTIMETER_PUBLIC_URL: url,
+        // Every instance on one PostgreSQL database signs sessions with the same secret (lib/auth/settings.ts).
+        ...(engineOf(dbFile) === "postgres" ? { ALTIMETER_AUTH_SECRET: TEST_AUTH_SECRET } : {}),
         ...options.env,
         ALTIMETER_DB: dbFile,
         NEXT_TELEMETRY_DISABLED: "1",
@@ -250,6 +285,7 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
   const stop = async () => {
     process.off("exit", kill);
     await stopChild(child);
+    await own?.dispose();
     rmSync(dir, { recursive: true, force: true });
   };
   try {
