@@ -55,8 +55,9 @@ export interface OpenOptions {
    * How long a statement waits for another connection's lock before failing
    * as busy, which the app answers with 503 (lib/errors.ts). SQLite: the busy
    * timeout (default 5 s, for the CLI and workers; the app waits less).
-   * PostgreSQL: the lock_timeout of every connection (default none: the CLI
-   * and workers queue behind other writers as long as it takes).
+   * PostgreSQL: the lock_timeout of every connection, at least 10 s (a wait
+   * stalls nothing else there, and a batch holds its lock longer; default
+   * none: the CLI and workers queue behind other writers as long as it takes).
    */
   busyTimeoutMs?: number;
 }

@@ -157,11 +157,20 @@ function statementsOver(sql: postgres.Sql | postgres.TransactionSql): Sql {
 }
 
 /**
+ * The shortest lock wait given to `busyTimeoutMs`. A waiting statement stalls nothing else
+ * here (unlike better-sqlite3), and an import's transaction holds its workspace's lock for a
+ * whole batch (recordsPerTransaction: 20,000 records, seconds on a loaded machine): the app
+ * waits out a batch and fails as busy only behind a writer that is stuck.
+ */
+export const MIN_LOCK_WAIT_MS = 10_000;
+
+/**
  * Opens and migrates the PostgreSQL store at `url` (`postgres://user:password@host:port/database`,
  * with `?max=N` for the pool size and `?sslmode=require` for TLS). Messages name the
  * server without the password. With `busyTimeoutMs` (the app's), a statement that waits
- * longer than that for another transaction's lock fails as busy (lock_timeout, SQLSTATE
- * 55P03), so a request answers 503 rather than hanging behind a writer, as on SQLite.
+ * longer than that (at least MIN_LOCK_WAIT_MS) for another transaction's lock fails as busy
+ * (lock_timeout, SQLSTATE 55P03), so a request answers 503 rather than hanging behind a
+ * writer, as on SQLite.
  */
 export async function openPostgres(url: string, options: { busyTimeoutMs?: number } = {}): Promise<Store> {
   const location = redactedLocation(url);
@@ -179,7 +188,9 @@ export async function openPostgres(url: string, options: { busyTimeoutMs?: numbe
     onnotice: () => {},
     connection: {
       application_name: "altimeter",
-      ...(options.busyTimeoutMs === undefined ? {} : { lock_timeout: Math.max(0, Math.trunc(options.busyTimeoutMs)) }),
+      ...(options.busyTimeoutMs === undefined
+        ? {}
+        : { lock_timeout: Math.max(MIN_LOCK_WAIT_MS, Math.trunc(options.busyTimeoutMs)) }),
     },
   });
   try {

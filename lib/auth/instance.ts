@@ -12,10 +12,10 @@ const holder = globalThis as typeof globalThis & {
 };
 
 /**
- * How long a request waits for another writer's lock (SQLite's write lock; a PostgreSQL row or
- * table lock) before its answer is 503 (lib/errors.ts asKnownError). better-sqlite3 waits
- * synchronously, stalling every request meanwhile; writers commit in batches of tens of
- * milliseconds, so a second is plenty.
+ * How long a request waits for another writer's lock before its answer is 503 (lib/errors.ts
+ * asKnownError). better-sqlite3 waits synchronously, stalling every request meanwhile; writers
+ * commit in batches of tens of milliseconds, so a second is plenty. (PostgreSQL stalls nothing
+ * while it waits and waits longer: db/postgres.ts MIN_LOCK_WAIT_MS.)
  */
 export const APP_BUSY_TIMEOUT_MS = 1_000;
 

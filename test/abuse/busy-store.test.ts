@@ -167,10 +167,49 @@ describe("writers never hold the store for long, and a busy store is a 503", () 
   );
 
   postgresOnly(
+    "an events POST that meets an import's batch in the middle queues behind it and is stored when it commits",
+    async () => {
+      // An import's batch transaction holds the workspace's row lock (upsertRecords takes it first).
+      let release: () => void = () => {};
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let locked: () => void = () => {};
+      const holding = new Promise<void>((resolve) => {
+        locked = resolve;
+      });
+      const batch = store.db.atomic(async (tx) => {
+        await tx.exec("UPDATE workspaces SET data_version = data_version + 1 WHERE slug = 'busy'");
+        locked();
+        await released;
+      });
+      await holding;
+      const post = POST(
+        new Request("http://localhost/api/events?workspace=busy", {
+          method: "POST",
+          headers: { "content-type": "application/x-ndjson", authorization: "Bearer busy-token" },
+          body: `${JSON.stringify(deployment({ id: "queued", repositoryId: "repo" }))}\n`,
+        }),
+      );
+      // Until the POST is seen waiting for that lock (no clock: the server says so).
+      while (
+        (await store.db.value<number>(
+          "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+        )) === 0
+      )
+        await new Promise((resolve) => setImmediate(resolve));
+      release();
+      await batch;
+      expect((await post).status).toBe(200);
+      expect(await store.db.value("SELECT count(*) FROM deployments WHERE id = 'queued'")).toBe(1);
+    },
+  );
+
+  postgresOnly(
     "an events POST that waits past the app's lock wait for another writer is a 503 with Retry-After",
     async () => {
       // Another connection (a CLI import, a worker) holds a lock every writer of deployments needs
-      // until it commits; the app waits APP_BUSY_TIMEOUT_MS for it, then answers 503 instead of hanging.
+      // until it commits; the app waits (db/postgres.ts MIN_LOCK_WAIT_MS), then answers 503 instead of hanging.
       await store.db.atomic(async (tx) => {
         await tx.exec("LOCK TABLE deployments IN EXCLUSIVE MODE");
         const res = await POST(
