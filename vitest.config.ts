@@ -70,7 +70,11 @@ const postgresProject: TestProjectInlineConfiguration = {
  * (the production build) on a PostgreSQL database of its own, or two of them
  * on one (many-apps). Only a few: each e2e file costs up to a minute of the suite.
  */
-const E2E_POSTGRES_SUITE = ["test/app/many-apps.e2e.test.ts"];
+const E2E_POSTGRES_SUITE = [
+  "test/app/many-apps.e2e.test.ts",
+  "test/app/dashboard.e2e.test.ts",
+  "test/app/auth/access.e2e.test.ts",
+];
 
 const e2ePostgresProject: TestProjectInlineConfiguration = {
   extends: true,
