@@ -30,6 +30,8 @@ const POSTGRES_SUITE = [
   "test/lib/http/**/*.test.ts",
   "test/lib/identities/**/*.test.ts",
   "test/lib/workspace-slug.test.ts",
+  // Sign-in attempts per address, counted in the store every app instance shares.
+  "test/lib/auth-throttle.test.ts",
   // Import (port-ingest).
   "test/lib/import/**/*.test.ts",
   // Metrics (metrics-data on the store), the shared examples with both engines compared, store copy both ways.

@@ -7,9 +7,9 @@ import { z } from "zod";
 import { authDatabase } from "@/db/auth-adapter";
 import type { Db } from "@/db/client";
 import { audit, MIN_PASSWORD, recentFailedSignIns, spendSignInLink, type Principal } from "@/lib/service/access";
-import { findUserById } from "@/lib/queries/access";
+import { countAttempt, findUserById } from "@/lib/queries/access";
 import { hostAllowed, type AuthSettings } from "./settings";
-import { AttemptWindow, clientAddress } from "./throttle";
+import { clientAddress } from "./throttle";
 
 /** Failed password sign-ins for one email before it is refused for a while, whatever address they come from. */
 export const SIGN_IN_FAILURES_ALLOWED = 5;
@@ -52,7 +52,6 @@ const oneTimeLink = (db: Db) => ({
  */
 export function createAuth(db: Db, settings: AuthSettings) {
   const oidcIds = settings.oidc.map((p) => p.id);
-  const perAddress = new AttemptWindow(SIGN_IN_ATTEMPTS_PER_ADDRESS, SIGN_IN_ADDRESS_WINDOW_MS);
   return betterAuth({
     appName: "Altimeter",
     baseURL: settings.publicUrl,
@@ -89,7 +88,12 @@ export function createAuth(db: Db, settings: AuthSettings) {
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-in/email") return;
-        if (!perAddress.hit(clientAddress(ctx.request?.headers ?? ctx.headers), Date.now()))
+        // Counted in the store, so instances behind a load balancer share one limit per address.
+        const address = clientAddress(ctx.request?.headers ?? ctx.headers);
+        if (
+          (await countAttempt(db, `sign-in:${address}`, Date.now(), SIGN_IN_ADDRESS_WINDOW_MS)) >
+          SIGN_IN_ATTEMPTS_PER_ADDRESS
+        )
           throw new APIError("TOO_MANY_REQUESTS", {
             message: `too many sign-in attempts from your address: wait ${SIGN_IN_ADDRESS_WINDOW_MS / 60_000} minute`,
           });

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import type { ApiToken, AuditEntry, AuthUser, TokenScope, WorkspaceRole } from "@/db/schema";
 import type { Row } from "@/db/store";
@@ -306,6 +307,29 @@ export async function countAuditSince(db: Db, action: string, detail: string, si
       detail,
       since,
     ]),
+  );
+}
+
+/**
+ * Counts an attempt under `key` (a sign-in from one address) and returns how
+ * many were made in its window, this one included. The window is `windowMs`
+ * long from the first attempt after the previous window ended. One upsert on
+ * better-auth's request counters (auth_rate_limits, under keys of its own), so
+ * every app instance on the store counts into the same window and two counting
+ * at once both count.
+ */
+export async function countAttempt(db: Db, key: string, now: number, windowMs: number): Promise<number> {
+  const ended = now - windowMs;
+  return num(
+    await db.value(
+      `INSERT INTO auth_rate_limits (id, key, count, last_request) VALUES (?, ?, 1, ?)
+       ON CONFLICT (key) DO UPDATE SET
+         count = CASE WHEN auth_rate_limits.last_request <= CAST(? AS bigint) THEN 1 ELSE auth_rate_limits.count + 1 END,
+         last_request = CASE WHEN auth_rate_limits.last_request <= CAST(? AS bigint) THEN excluded.last_request
+                             ELSE auth_rate_limits.last_request END
+       RETURNING count`,
+      [randomUUID(), key, now, ended, ended],
+    ),
   );
 }
 

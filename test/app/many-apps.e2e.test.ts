@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { SIGN_IN_ATTEMPTS_PER_ADDRESS } from "@/lib/auth/auth";
 import { createToken, OPERATOR } from "@/lib/service/access";
 import { DAY_MS } from "@/lib/time";
 import { deployment, repository } from "../factories";
@@ -105,6 +106,30 @@ describe("two app processes on one store", () => {
     const after = await deployments(b);
     expect(after.deploymentFrequency.deployments).toBe(5);
     expect(await deployments(a)).toEqual(after);
+  });
+
+  test(`sign-in attempts from one address count on both: ${SIGN_IN_ATTEMPTS_PER_ADDRESS} a minute in all, not per instance`, async () => {
+    // An address of its own (all of 127/8 is this machine), wrong passwords for as many emails (so no email's own limit applies).
+    const attempt = (app: RunningApp, n: number) =>
+      freshConnectionFetch(
+        `${app.url}/api/auth/sign-in/email`,
+        {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: app.url },
+          body: JSON.stringify({ email: `guess${n}@acme.test`, password: "wrong-password-123" }),
+        },
+        { localAddress: "127.0.222.1" },
+      );
+    const answers: number[] = [];
+    for (let n = 0; n < SIGN_IN_ATTEMPTS_PER_ADDRESS; n++) answers.push((await attempt(n % 2 ? b : a, n)).status);
+    expect(answers).toEqual(answers.map(() => 401));
+    for (const app of [a, b]) {
+      const refused = await attempt(app, 99);
+      expect(refused.status).toBe(429);
+      expect(((await refused.json()) as { message: string }).message).toContain(
+        "too many sign-in attempts from your address",
+      );
+    }
   });
 
   test("an owner removing a member through A takes the member's access away on B at once", async () => {
