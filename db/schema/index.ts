@@ -16,3 +16,4 @@ export * from "./identities";
 export * from "./collected-records";
 export * from "./auth";
 export * from "./metric-reports";
+export * from "./metric-snapshots";

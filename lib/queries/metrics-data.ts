@@ -1,9 +1,18 @@
 import type { Db } from "@/db/client";
+import type { Param } from "@/db/store";
 import { foldPeople } from "@/lib/identities/fold";
 import { resolveIdentities } from "@/lib/identities/resolve";
-import { loadIdentityInputs } from "./identities";
+import type {
+  DeploymentRow,
+  IncidentRow,
+  MetricsData,
+  PersonRow,
+  PullRequestRow,
+  RepositoryRow,
+} from "@/lib/metrics/types";
 import { loadCurrentChangeLinks } from "./change-links";
-import type { MetricsData } from "@/lib/metrics/types";
+import { loadIdentityInputs } from "./identities";
+import { readMetricSnapshot, snapshotShape, writeMetricSnapshot } from "./metric-snapshots";
 import {
   DEPLOYMENT_COLUMNS,
   deploymentRow,
@@ -17,45 +26,102 @@ import {
   repositoryRow,
   type Raw,
 } from "./metrics-rows";
+import { decodeTuples, encodeTuples } from "./tuple-codec";
 
-/** Everything the metrics engine reads for one workspace (the columns and shapes of metrics-rows.ts). */
-export async function loadMetricsData(db: Db, workspaceId: number): Promise<MetricsData> {
-  const sqlite = db.engine === "sqlite";
-  const rows = async (query: string) => (await db.tuples(query, [workspaceId])) as Raw[];
-  const mapRows = <T>(query: string, build: (r: Raw) => T): Promise<T[]> =>
-    db.mapped(query, [workspaceId], (r) => build(r as Raw));
-  // The two big reads take every row of the workspace: on SQLite a table scan beats an
-  // index walk with a random row lookup each (~2x on the benchmark workspace).
-  const scan = sqlite ? " NOT INDEXED" : "";
-
-  const repositories = (await rows(`SELECT ${REPOSITORY_COLUMNS} FROM repositories WHERE workspace_id = ?`)).map(
-    repositoryRow,
-  );
-
-  const deployments = await mapRows(
-    `SELECT ${DEPLOYMENT_COLUMNS} FROM deployments${scan} WHERE workspace_id = ?`,
-    deploymentRow,
-  );
-
-  // Only merged pull requests can be changes; people's first pull requests are aggregated below.
-  const pullRequests = await mapRows(
-    `SELECT ${PULL_REQUEST_COLUMNS} FROM pull_requests${scan} WHERE workspace_id = ? AND merged_at IS NOT NULL`,
-    pullRequestRow,
-  );
-
-  const incidents = (await rows(`SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE workspace_id = ?`)).map(incidentRow);
-
-  const people = (await rows(`SELECT ${personColumns(db.engine)} FROM people p WHERE p.workspace_id = ?`)).map(
-    personRow,
-  );
-
-  const [commits, pullRequestsStart] = ((
-    await db.tuples(
-      `SELECT (SELECT MIN(authored_at) FROM commits WHERE workspace_id = ?),
+/**
+ * The reads of a workspace's rows, in the order of MetricsTables, each with
+ * the function that builds the engine's shape from one of its tuples. The two
+ * big reads take every row of the workspace: on SQLite a table scan beats an
+ * index walk with a random row lookup each (~2x on the benchmark workspace).
+ */
+function reads(db: Db) {
+  const scan = db.engine === "sqlite" ? " NOT INDEXED" : "";
+  return [
+    { sql: `SELECT ${REPOSITORY_COLUMNS} FROM repositories WHERE workspace_id = ?`, build: repositoryRow },
+    { sql: `SELECT ${DEPLOYMENT_COLUMNS} FROM deployments${scan} WHERE workspace_id = ?`, build: deploymentRow },
+    // Only merged pull requests can be changes; people's first pull requests are aggregated in personColumns.
+    {
+      sql: `SELECT ${PULL_REQUEST_COLUMNS} FROM pull_requests${scan} WHERE workspace_id = ? AND merged_at IS NOT NULL`,
+      build: pullRequestRow,
+    },
+    { sql: `SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE workspace_id = ?`, build: incidentRow },
+    { sql: `SELECT ${personColumns(db.engine)} FROM people p WHERE p.workspace_id = ?`, build: personRow },
+    {
+      sql: `SELECT (SELECT MIN(authored_at) FROM commits WHERE workspace_id = ?),
         (SELECT MIN(created_at) FROM pull_requests WHERE workspace_id = ?)`,
-      [workspaceId, workspaceId],
-    )
-  )[0] ?? [null, null]) as [number | null, number | null];
+      build: (r: Raw) => [r[0] as number | null, r[1] as number | null] as const,
+    },
+  ] as const;
+}
+
+/** What the reads build, in their order. */
+type Built = [
+  RepositoryRow[],
+  DeploymentRow[],
+  PullRequestRow[],
+  IncidentRow[],
+  PersonRow[],
+  (readonly [number | null, number | null])[],
+];
+
+const paramsOf = (sql: string, workspaceId: number): Param[] =>
+  Array.from({ length: sql.split("?").length - 1 }, () => workspaceId);
+
+/** Every read, built. */
+async function readTables(db: Db, workspaceId: number): Promise<Built> {
+  const out: unknown[][] = [];
+  for (const { sql, build } of reads(db))
+    out.push(await db.mapped(sql, paramsOf(sql, workspaceId), (t) => build(t as Raw)));
+  return out as unknown as Built;
+}
+
+/** Which reads a snapshot holds: changing one of them makes every kept snapshot unreadable. */
+const shapeOf = (db: Db) => snapshotShape(reads(db).map((r) => r.sql));
+
+/**
+ * Everything the metrics engine reads for one workspace (the columns and
+ * shapes of metrics-rows.ts). Given the workspace's current data version, the
+ * rows come from its snapshot when one was kept at that version
+ * (keepMetricsSnapshot); otherwise, or when the snapshot cannot be read, from
+ * the tables.
+ */
+export async function loadMetricsData(db: Db, workspaceId: number, dataVersion?: number): Promise<MetricsData> {
+  let tables: Built | null = null;
+  if (dataVersion !== undefined) {
+    const bytes = await readMetricSnapshot(db, workspaceId, dataVersion, shapeOf(db));
+    if (bytes) {
+      try {
+        tables = decodeTuples<unknown>(
+          bytes,
+          reads(db).map((r) => (t: unknown[]) => r.build(t as Raw)),
+        ) as unknown as Built;
+      } catch {
+        tables = null; // a damaged snapshot is only a cache: read the tables instead
+      }
+    }
+  }
+  tables ??= await readTables(db, workspaceId);
+  return assemble(db, workspaceId, tables);
+}
+
+/**
+ * Reads a workspace's rows and keeps them as its snapshot at the current data
+ * version (after an import or a sync), unless the data changed while they were
+ * read. Returns the snapshot's size in bytes, or null when it was not kept.
+ */
+export async function keepMetricsSnapshot(db: Db, workspaceId: number): Promise<number | null> {
+  const version = async () => Number(await db.value("SELECT data_version FROM workspaces WHERE id = ?", [workspaceId]));
+  const before = await version();
+  const tuples: unknown[][][] = [];
+  for (const { sql } of reads(db)) tuples.push(await db.tuples(sql, paramsOf(sql, workspaceId)));
+  if ((await version()) !== before) return null;
+  const bytes = encodeTuples(tuples);
+  return (await writeMetricSnapshot(db, workspaceId, before, shapeOf(db), bytes)) ? bytes.byteLength : null;
+}
+
+async function assemble(db: Db, workspaceId: number, tables: Built): Promise<MetricsData> {
+  const [repositories, deployments, pullRequests, incidents, people, [mins]] = tables;
+  const [commits, pullRequestsStart] = mins ?? [null, null];
   // Every deployment and incident is loaded already: their earliest times need no query.
   let deploymentsStart: number | null = null,
     deploymentsCreated: number | null = null;

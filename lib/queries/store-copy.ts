@@ -18,7 +18,7 @@ export interface CopiedTable {
 }
 
 /** Tables that only cache what can be computed again (kept metric reports): not copied, recomputed on demand. */
-const CACHES = new Set(["metric_reports"]);
+const CACHES = new Set(["metric_reports", "metric_snapshots"]);
 
 /** Every table of the schema, parents before children (caches left out). */
 export function storeTables(): CopiedTable[] {

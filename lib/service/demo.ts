@@ -6,6 +6,7 @@ import { deleteWorkspace, findWorkspace, updateWorkspaceSettings } from "@/lib/q
 import { formatDate } from "@/lib/metrics/window";
 import { assessMaturity } from "./maturity";
 import { DAY_MS } from "@/lib/time";
+import { keepWorkspaceSnapshot } from "./metrics";
 
 /** The name the demo workspace is shown under. */
 export const DEMO_NAME = "Northwind (demo)";
@@ -51,5 +52,7 @@ export async function createDemoWorkspace(
       record: true,
     });
   }
+  // A cache for the next fresh process; the demo is whole without it.
+  await keepWorkspaceSnapshot(db, options.slug).catch(() => null);
   return summary;
 }

@@ -12,13 +12,13 @@ import { partialData } from "@/lib/metrics/coding-time";
 import { stopIfAborted, type WorkOptions, yieldToOthers } from "@/lib/work";
 import { formatDate, fullWeeks } from "@/lib/metrics/window";
 import { loadSourceLinks } from "@/lib/queries/links";
-import { loadMetricsData } from "@/lib/queries/metrics-data";
+import { keepMetricsSnapshot, loadMetricsData } from "@/lib/queries/metrics-data";
 import { loadTeamMetricsData } from "@/lib/queries/team-metrics-data";
 import type { SourceStarts } from "@/lib/metrics/types";
 import { judged, type JudgedReport } from "@/lib/withheld";
 import { drillDownTable, linkedRecords, type DrillDownTable } from "./drilldown";
 import { keepReport, storedReport } from "./report-store";
-import { listWorkspaces, type Workspace } from "@/lib/queries/workspaces";
+import { getWorkspace, listWorkspaces, type Workspace } from "@/lib/queries/workspaces";
 import { metricsSettings, resolveQuery, type MetricsQuery, type ResolvedQuery } from "./scope";
 
 export type { MetricsQuery, ResolvedQuery };
@@ -39,7 +39,9 @@ export async function workspaceFacts(db: Db, workspace: Workspace): Promise<Work
   }
   const hit = perDb.get(workspace.id);
   if (hit && hit.version === workspace.dataVersion) return hit.facts;
-  const facts = loadMetricsData(db, workspace.id).then((data) => deriveFacts(data, metricsSettings(workspace)));
+  const facts = loadMetricsData(db, workspace.id, workspace.dataVersion).then((data) =>
+    deriveFacts(data, metricsSettings(workspace)),
+  );
   perDb.set(workspace.id, { version: workspace.dataVersion, facts });
   facts.catch(() => perDb.delete(workspace.id));
   return facts;
@@ -162,4 +164,34 @@ export async function getDrillDownTable(
  */
 export async function warmWorkspaceFacts(db: Db): Promise<void> {
   for (const workspace of await listWorkspaces(db)) await workspaceFacts(db, workspace);
+}
+
+/**
+ * Keeps a workspace's rows as one compact snapshot at its current data version,
+ * after an import or a sync, so that the next fresh process (a CLI call, a new
+ * app instance) reads them several times faster than from their tables. A
+ * cache: a later write makes it stale and it is then ignored. Its size in
+ * bytes, or null when the data moved while it was being made.
+ */
+export async function keepWorkspaceSnapshot(db: Db, slug: string): Promise<number | null> {
+  return keepMetricsSnapshot(db, (await getWorkspace(db, slug)).id);
+}
+
+const versionOf = (db: Db, slug: string) =>
+  getWorkspace(db, slug).then(
+    (w) => w.dataVersion,
+    () => null,
+  );
+
+/**
+ * Runs `work`, which may write a workspace's records (an import, a sync), and
+ * keeps the workspace's snapshot afterwards when its data changed. The
+ * snapshot is a cache: failing to make one never fails the work.
+ */
+export async function refreshingSnapshot<T>(db: Db, slug: string, work: () => Promise<T>): Promise<T> {
+  const before = await versionOf(db, slug);
+  const result = await work();
+  const after = await versionOf(db, slug);
+  if (after !== null && after !== before) await keepWorkspaceSnapshot(db, slug).catch(() => null);
+  return result;
 }

@@ -1,6 +1,7 @@
 import { loadConfig, sourceName, type AltimeterConfig, type WorkspaceConfig } from "@/collectors/config";
 import { overallStatus, syncWorkspace, type SyncContext, type WorkspaceSyncResult } from "@/collectors/sync";
 import type { Db } from "@/db/client";
+import { refreshingSnapshot } from "./metrics";
 import { NotFoundError } from "@/lib/errors";
 
 export type { WorkspaceSyncResult, SourceSyncResult } from "@/collectors/sync";
@@ -60,15 +61,17 @@ export async function runSync(
   for (const w of workspaces) {
     if (options.signal?.aborted) break;
     results.push(
-      await syncWorkspace(
-        {
-          db,
-          now: options.now ?? Date.now,
-          progress: options.progress ?? (() => {}),
-          signal: options.signal,
-          only: options.sources,
-        },
-        w,
+      await refreshingSnapshot(db, w.slug, () =>
+        syncWorkspace(
+          {
+            db,
+            now: options.now ?? Date.now,
+            progress: options.progress ?? (() => {}),
+            signal: options.signal,
+            only: options.sources,
+          },
+          w,
+        ),
       ),
     );
   }

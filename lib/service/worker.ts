@@ -1,6 +1,7 @@
 import { Cron } from "croner";
 import type { AltimeterConfig, WorkspaceConfig } from "@/collectors/config";
 import { syncWorkspace, workerId, type WorkspaceSyncResult } from "@/collectors/sync";
+import { refreshingSnapshot } from "./metrics";
 import type { Db } from "@/db/client";
 import { ValidationError } from "@/lib/errors";
 import { startDigestSchedules, type DigestScheduleOptions, type DigestSchedules } from "./digest-schedule";
@@ -99,9 +100,11 @@ export function startWorker(options: WorkerOptions): Worker {
       return;
     }
     const started = now();
-    const run = syncWorkspace(
-      { db: options.db, now, progress: () => {}, signal: options.signal, slot, holder, leaseMs: options.leaseMs },
-      workspace,
+    const run = refreshingSnapshot(options.db, workspace.slug, () =>
+      syncWorkspace(
+        { db: options.db, now, progress: () => {}, signal: options.signal, slot, holder, leaseMs: options.leaseMs },
+        workspace,
+      ),
     )
       .then((result) => options.log(describeRun(result, now() - started)))
       .catch((error: unknown) =>

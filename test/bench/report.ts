@@ -51,6 +51,7 @@ export function metricsTimings(m: MetricsBenchResult) {
     },
     coldParts: {
       load: timing(m.coldParts.loadMs),
+      tables: timing(m.coldParts.tablesMs ?? []),
       derive: timing(m.coldParts.deriveMs),
       compute: timing(m.coldParts.computeMs),
     },
@@ -89,6 +90,14 @@ export function checks(r: PhaseResults): Check[] {
     value,
     target: "",
     pass: null,
+  });
+  // One sample: the first ask of a fresh process after the import, before any report is kept.
+  const firstAsk = (measure: string, ms: number | undefined): Check => ({
+    phase: "metrics",
+    measure,
+    value: millis(ms ?? Number.NaN),
+    target: "< 300 ms",
+    pass: ms !== undefined && ms < 300,
   });
   return [
     info(
@@ -139,26 +148,19 @@ export function checks(r: PhaseResults): Check[] {
     },
     info("raw", "store size", `${(r.sizes.rawBytes / MB).toFixed(0)} MB`),
     info("ratio", "import / raw (wall incl. generating)", `${((100 * importRate) / rawWallRate).toFixed(1)}%`),
-    // Cold: a new connection. Its first ask reads every row; later asks of the same question at the same
-    // data version read the report kept in metric_reports (lib/service/report-store.ts).
+    // Cold: a new connection. Its first ask reads the rows from the snapshot the import kept (metric_snapshots)
+    // and derives everything; later asks of the same question at the same data version read the report kept
+    // in metric_reports (lib/service/report-store.ts).
     ...latency("metrics", "cold workspace 365 d (kept report after the 1st)", t.cold.workspace365, 300),
-    info(
-      "metrics",
-      "cold workspace 365 d, 1st ask (reads every row)",
-      millis(r.metrics.cold.workspace365[0] ?? Number.NaN),
-    ),
+    firstAsk("cold workspace 365 d, 1st ask (reads the snapshot, derives, computes)", r.metrics.cold.workspace365[0]),
     ...latency("metrics", "cold workspace 90 d", t.cold.workspace90, null),
-    info(
-      "metrics",
-      "cold workspace 90 d, 1st ask (reads every row)",
-      millis(r.metrics.cold.workspace90[0] ?? Number.NaN),
-    ),
+    firstAsk("cold workspace 90 d, 1st ask (reads the snapshot, derives, computes)", r.metrics.cold.workspace90[0]),
     // Each cold team run asks about another team: every one reads that team's rows (lib/queries/team-metrics-data.ts).
     ...latency("metrics", "cold one team 365 d (a new team each run)", t.cold.team365, 50),
     info(
       "metrics",
       "cold 365 d parts (median)",
-      `load rows ${millis(t.coldParts.load.medianMs)}, derive facts ${millis(t.coldParts.derive.medianMs)}, compute ${millis(t.coldParts.compute.medianMs)}; open db ${millis(t.open.medianMs)}`,
+      `load rows ${millis(t.coldParts.load.medianMs)} (from the tables: ${millis(t.coldParts.tables.medianMs)}), derive facts ${millis(t.coldParts.derive.medianMs)}, compute ${millis(t.coldParts.compute.medianMs)}; open db ${millis(t.open.medianMs)}`,
     ),
     ...latency("metrics", "warm workspace 365 d", t.warm.workspace365, 300),
     ...latency("metrics", "warm workspace 90 d", t.warm.workspace90, null),

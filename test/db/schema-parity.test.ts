@@ -40,6 +40,8 @@ const EQUIVALENTS: Record<string, { pg: string; sql: string[]; proof?: (column: 
     sql: ["bigint"],
     proof: (c) => [c.mapToDriverValue(new Date(1_700_000_000_123)), c.mapFromDriverValue("1700000000123")],
   },
+  // Bytes (a kept snapshot).
+  SQLiteBlobBuffer: { pg: "PgCustomColumn", sql: ["bytea"] },
   // JSON as text.
   SQLiteTextJson: {
     pg: "PgCustomColumn",

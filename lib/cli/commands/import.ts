@@ -4,6 +4,7 @@ import { isEventType } from "@/lib/events/validate";
 import type { EventType } from "@/lib/events/types";
 import { ValidationError } from "@/lib/errors";
 import { importSources, type ImportSource } from "@/lib/import/importer";
+import { refreshingSnapshot } from "@/lib/service/metrics";
 import { describeSummary } from "@/lib/import/summary";
 import { optional, required, type Command } from "../command";
 import { formatCount, terminalProgress } from "../progress";
@@ -105,16 +106,19 @@ Exit status: 0 nothing rejected, 2 some lines rejected (valid ones kept), 1 fail
     const { sources: list, totalBytes } = sources(ctx.positionals, typeFlag as EventType | null, bytesRead);
     const progress = terminalProgress(ctx.interactive);
     const started = Date.now();
-    const summary = await importSources(await ctx.db(), {
-      workspace,
-      sources: list,
-      strict: Boolean(ctx.values.strict),
-      onProgress: ({ source, records }) => {
-        const pct = totalBytes > 0 ? ` ${((100 * bytesRead.n) / totalBytes).toFixed(1)}%` : "";
-        const rate = records / Math.max(0.001, (Date.now() - started) / 1000);
-        progress.update(`importing ${source}:${pct} ${formatCount(records)} lines, ${formatCount(rate)}/s`);
-      },
-    });
+    const db = await ctx.db();
+    const summary = await refreshingSnapshot(db, workspace, () =>
+      importSources(db, {
+        workspace,
+        sources: list,
+        strict: Boolean(ctx.values.strict),
+        onProgress: ({ source, records }) => {
+          const pct = totalBytes > 0 ? ` ${((100 * bytesRead.n) / totalBytes).toFixed(1)}%` : "";
+          const rate = records / Math.max(0.001, (Date.now() - started) / 1000);
+          progress.update(`importing ${source}:${pct} ${formatCount(records)} lines, ${formatCount(rate)}/s`);
+        },
+      }),
+    );
     progress.done();
     if (ctx.values.json) {
       ctx.out(JSON.stringify(summary, null, 2));
