@@ -105,12 +105,30 @@ export async function loadMetricsData(db: Db, workspaceId: number, dataVersion?:
 }
 
 /**
+ * Past this many rows (deployments and merged pull requests) a workspace keeps
+ * no snapshot: making one holds every row in memory at once (about 1 GB per
+ * 2 M rows), more than an import or a worker should take on for a cache.
+ */
+export const SNAPSHOT_MAX_ROWS = 1_000_000;
+
+/**
  * Reads a workspace's rows and keeps them as its snapshot at the current data
  * version (after an import or a sync), unless the data changed while they were
- * read. Returns the snapshot's size in bytes, or null when it was not kept.
+ * read or the workspace is past `maxRows`. Returns the snapshot's size in
+ * bytes, or null when it was not kept.
  */
-export async function keepMetricsSnapshot(db: Db, workspaceId: number): Promise<number | null> {
+export async function keepMetricsSnapshot(
+  db: Db,
+  workspaceId: number,
+  maxRows = SNAPSHOT_MAX_ROWS,
+): Promise<number | null> {
   const version = async () => Number(await db.value("SELECT data_version FROM workspaces WHERE id = ?", [workspaceId]));
+  const rows = await db.value<number>(
+    `SELECT (SELECT COUNT(*) FROM deployments WHERE workspace_id = ?)
+      + (SELECT COUNT(*) FROM pull_requests WHERE workspace_id = ? AND merged_at IS NOT NULL)`,
+    [workspaceId, workspaceId],
+  );
+  if (Number(rows) > maxRows) return null;
   const before = await version();
   const tuples: unknown[][][] = [];
   for (const { sql } of reads(db)) tuples.push(await db.tuples(sql, paramsOf(sql, workspaceId)));

@@ -71,6 +71,16 @@ describe("a workspace's snapshot", () => {
     }
   });
 
+  test("is not kept for a workspace past the row limit (it would hold every row in memory at once)", async () => {
+    const ws = await workspace();
+    const rows = (await loadMetricsData(store.db, ws.id)).deployments.length;
+    expect(rows).toBeGreaterThan(1);
+    await store.db.exec("DELETE FROM metric_snapshots");
+    expect(await keepMetricsSnapshot(store.db, ws.id, rows)).toBeNull();
+    expect(await snapshotVersion()).toBeUndefined();
+    expect(await keepMetricsSnapshot(store.db, ws.id)).toBeGreaterThan(100);
+  });
+
   test("that is damaged is only a cache: the read falls back to the tables", async () => {
     const ws = await workspace();
     const fromTables = await loadMetricsData(store.db, ws.id);
