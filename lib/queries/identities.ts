@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import type { IdentityInputs } from "@/lib/identities/resolve";
-import { bumpDataVersion } from "./workspaces";
+import { bumpDataVersion, lockWorkspaceWithin } from "./workspaces";
 
 /** Ids (or rows) per statement: far under SQLite's 32,766 bound parameters and PostgreSQL's 65,535. */
 const CHUNK = 500;
@@ -85,6 +85,7 @@ export async function recordPersonNames(
 ): Promise<void> {
   if (seen.length === 0) return;
   const added = await db.atomic(async (tx) => {
+    await lockWorkspaceWithin(tx, workspaceId);
     let n = 0;
     for (const chunk of chunks(seen))
       n += await tx.exec(
@@ -105,6 +106,7 @@ export async function recordPersonLinks(
 ): Promise<void> {
   if (links.length === 0) return;
   await db.atomic(async (tx) => {
+    await lockWorkspaceWithin(tx, workspaceId);
     for (const chunk of chunks(links))
       await tx.exec(
         `INSERT INTO person_links (workspace_id, person_id, other_id, reason) VALUES ${chunk.map(() => "(?, ?, ?, ?)").join(", ")} ON CONFLICT DO NOTHING`,

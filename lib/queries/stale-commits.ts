@@ -20,6 +20,7 @@ export async function recordOwnedPeople(
 ): Promise<void> {
   if (ids.length === 0) return;
   await db.atomic(async (tx) => {
+    await lockWorkspaceWithin(tx, workspaceId);
     for (const batch of batches(ids))
       await tx.exec(
         `INSERT INTO collected_records (workspace_id, source, repository_id, type, key) VALUES ${batch.map(() => "(?, ?, ?, 'person', ?)").join(", ")} ON CONFLICT DO NOTHING`,

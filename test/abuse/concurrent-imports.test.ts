@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, test } from "vitest";
 import { removeStaleDeployments } from "@/lib/queries/collector-owned";
+import { recordPersonLinks, recordPersonNames } from "@/lib/queries/identities";
 import { findWorkspace } from "@/lib/queries/workspaces";
 import { getMetricsReport } from "@/lib/service/metrics";
 import { freshDatabase, importObjects } from "../support/db";
@@ -66,5 +67,21 @@ describe("concurrent writers of one workspace", () => {
       removeStaleDeployments(store.db, workspace.id, "repo", "git:repo:", []),
     ]);
     expect(results.flatMap((r) => (r.status === "rejected" ? [String(r.reason)] : []))).toEqual([]);
+  });
+
+  test("two git collections recording the same new names and links in opposite orders both finish", async () => {
+    await importObjects(store.db, "names", [{ type: "team", id: "t", name: "T" }]);
+    const workspace = (await findWorkspace(store.db, "names"))!;
+    const seen = Array.from({ length: 2000 }, (_, i) => ({ personId: `git:p${i}@acme.test`, name: `Person ${i}` }));
+    const links = seen.map((s, i) => ({ personId: s.personId, otherId: `gh:p${i}`, reason: "same email" }));
+    const results = await Promise.allSettled([
+      recordPersonNames(store.db, workspace.id, seen),
+      recordPersonNames(store.db, workspace.id, [...seen].reverse()),
+      recordPersonLinks(store.db, workspace.id, links),
+      recordPersonLinks(store.db, workspace.id, [...links].reverse()),
+    ]);
+    expect(results.flatMap((r) => (r.status === "rejected" ? [String(r.reason)] : []))).toEqual([]);
+    expect(await store.db.value("SELECT count(*) FROM person_names WHERE workspace_id = ?", [workspace.id])).toBe(2000);
+    expect(await store.db.value("SELECT count(*) FROM person_links WHERE workspace_id = ?", [workspace.id])).toBe(2000);
   });
 });
