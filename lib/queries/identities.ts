@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import type { Sql } from "@/db/store";
 import type { IdentityInputs } from "@/lib/identities/resolve";
 import { bumpDataVersion, lockWorkspaceWithin } from "./workspaces";
 
@@ -20,26 +21,36 @@ const marks = (n: number) => Array.from({ length: n }, () => "?").join(", ");
  * workspaces without git identities pay nothing.
  */
 export async function loadIdentityInputs(db: Db, workspaceId: number): Promise<IdentityInputs> {
-  const names = (
-    await db.tuples("SELECT person_id, name FROM person_names WHERE workspace_id = ? ORDER BY person_id, name", [
-      workspaceId,
-    ])
-  ).map(([personId, name]) => ({ personId: personId as string, name: name as string }));
-  const links = (
-    await db.tuples(
-      "SELECT person_id, other_id, reason FROM person_links WHERE workspace_id = ? ORDER BY person_id, other_id",
-      [workspaceId],
-    )
-  ).map(([personId, otherId, reason]) => ({
+  // Asked together: on PostgreSQL they run on several connections at once instead of one round trip after another.
+  const rows = await Promise.all(
+    IDENTITY_READS.map((r) => db.tuples(`SELECT ${r.columns} FROM ${r.from} ORDER BY ${r.order}`, [workspaceId])),
+  );
+  return identityInputsFrom(db, workspaceId, rows as [unknown[][], unknown[][], unknown[][]]);
+}
+
+/** The three reads identity resolution starts from (columns, table and filter on one workspace, order), for callers that read them with others. */
+export const IDENTITY_READS = [
+  { columns: "person_id, name", from: "person_names WHERE workspace_id = ?", order: "person_id, name" },
+  { columns: "person_id, other_id, reason", from: "person_links WHERE workspace_id = ?", order: "person_id, other_id" },
+  { columns: "person_id, into_id", from: "identity_decisions WHERE workspace_id = ?", order: "person_id" },
+] as const;
+
+/** Identity inputs from the rows of IDENTITY_READS: reads each id's record and commit count. */
+export async function identityInputsFrom(
+  db: Sql,
+  workspaceId: number,
+  [nameRows, linkRows, decisionRows]: [unknown[][], unknown[][], unknown[][]],
+): Promise<IdentityInputs> {
+  const names = nameRows.map(([personId, name]) => ({ personId: personId as string, name: name as string }));
+  const links = linkRows.map(([personId, otherId, reason]) => ({
     personId: personId as string,
     otherId: otherId as string,
     reason: reason as string,
   }));
-  const decisions = (
-    await db.tuples("SELECT person_id, into_id FROM identity_decisions WHERE workspace_id = ? ORDER BY person_id", [
-      workspaceId,
-    ])
-  ).map(([personId, intoId]) => ({ personId: personId as string, intoId: intoId as string | null }));
+  const decisions = decisionRows.map(([personId, intoId]) => ({
+    personId: personId as string,
+    intoId: intoId as string | null,
+  }));
   if (names.length === 0 && links.length === 0 && decisions.length === 0)
     return { candidates: [], names, links, decisions };
   const ids = new Set<string>();

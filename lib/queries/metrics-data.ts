@@ -69,9 +69,11 @@ const paramsOf = (sql: string, workspaceId: number): Param[] =>
 
 /** Every read, built. */
 async function readTables(db: Db, workspaceId: number): Promise<Built> {
-  const out: unknown[][] = [];
-  for (const { sql, build } of reads(db))
-    out.push(await db.mapped(sql, paramsOf(sql, workspaceId), (t) => build(t as Raw)));
+  // Asked at once: on PostgreSQL they run on several connections together (the server reads one table while
+  // this process decodes another); SQLite answers each in turn.
+  const out = await Promise.all(
+    reads(db).map(({ sql, build }) => db.mapped(sql, paramsOf(sql, workspaceId), (t) => build(t as Raw))),
+  );
   return out as unknown as Built;
 }
 

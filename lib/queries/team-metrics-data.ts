@@ -3,8 +3,8 @@ import type { Param } from "@/db/store";
 import { foldPeople } from "@/lib/identities/fold";
 import { resolveIdentities } from "@/lib/identities/resolve";
 import type { MetricsData, PersonRow } from "@/lib/metrics/types";
-import { loadIdentityInputs } from "./identities";
-import { linkVersions, loadCurrentChangeLinks } from "./change-links";
+import { IDENTITY_READS, identityInputsFrom } from "./identities";
+import { loadCurrentChangeLinks } from "./change-links";
 import {
   DEPLOYMENT_COLUMNS,
   deploymentRow,
@@ -21,6 +21,46 @@ import {
 
 /** At most this many values in one `IN (…)` list (both dialects take far more; this keeps statements small). */
 const CHUNK = 500;
+
+/** One read of readTogether: `SELECT columns FROM from [ORDER BY order]`; `from` null reads one row of scalars. */
+interface Read {
+  columns: string;
+  from: string | null;
+  order?: string;
+  params: Param[];
+}
+
+/**
+ * The rows of several reads that need no other's answer. SQLite answers
+ * each at once, in turn. On PostgreSQL they are one statement, each read a
+ * JSON array of its rows (json_agg of json_build_array: the same values in
+ * the same order as its own SELECT would give): a fresh connection pays two
+ * round trips in all (postgres.js describes a statement new to a connection
+ * before running it) instead of two per read, which on a loaded machine
+ * was most of a cold team's time.
+ */
+async function readTogether(db: Db, reads: readonly Read[]): Promise<Raw[][]> {
+  if (db.engine !== "postgres")
+    return Promise.all(
+      reads.map(
+        (r) =>
+          db.tuples(
+            `SELECT ${r.columns}${r.from === null ? "" : ` FROM ${r.from}`}${r.order ? ` ORDER BY ${r.order}` : ""}`,
+            r.params,
+          ) as Promise<Raw[]>,
+      ),
+    );
+  const parts = reads.map((r) =>
+    r.from === null
+      ? `(SELECT json_build_array(json_build_array(${r.columns})))`
+      : `(SELECT coalesce(json_agg(json_build_array(${r.columns})${r.order ? ` ORDER BY ${r.order}` : ""}), '[]'::json) FROM ${r.from})`,
+  );
+  const [row] = await db.tuples(
+    `SELECT ${parts.join(",\n")}`,
+    reads.flatMap((r) => r.params),
+  );
+  return (row ?? []).map((v) => (typeof v === "string" ? JSON.parse(v) : v) as Raw[]);
+}
 
 /**
  * What the metrics engine reads to count one team, without reading the rest
@@ -41,45 +81,91 @@ export async function loadTeamMetricsData(db: Db, workspaceId: number, teamId: s
     (await db.tuples(query, params)).map(shape);
   const teamRepositories = "SELECT id FROM repositories WHERE workspace_id = ? AND team_id = ?";
 
-  const repositories = await read(
-    repositoryRow,
-    `SELECT ${REPOSITORY_COLUMNS} FROM repositories WHERE workspace_id = ? AND team_id = ?`,
-    workspaceId,
-    teamId,
-  );
-  const deployments = await read(
-    deploymentRow,
-    `SELECT ${DEPLOYMENT_COLUMNS} FROM deployments WHERE workspace_id = ? AND repository_id IN (${teamRepositories})`,
-    workspaceId,
-    workspaceId,
-    teamId,
-  );
-  const pullRequests = await read(
-    pullRequestRow,
-    `SELECT ${PULL_REQUEST_COLUMNS} FROM pull_requests WHERE workspace_id = ? AND repository_id IN (${teamRepositories}) AND merged_at IS NOT NULL`,
-    workspaceId,
-    workspaceId,
-    teamId,
-  );
-
   // The team's incidents, and any other incident that names one of its deployments (by id, as its fix, or by sha).
   const teamDeployments = `SELECT id FROM deployments WHERE workspace_id = ? AND repository_id IN (${teamRepositories})`;
   // No "sha IS NOT NULL": SQLite would walk the whole sha index for it, and a null in the list matches nothing.
   const teamShas = `SELECT sha FROM deployments WHERE workspace_id = ? AND repository_id IN (${teamRepositories})`;
-  const incidents = await read(
-    incidentRow,
-    `SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE workspace_id = ? AND (
-       repository_id IN (${teamRepositories})
-       OR (repository_id IS NULL AND team_id = ?)
-       OR deployment_id IN (${teamDeployments})
-       OR fix_deployment_id IN (${teamDeployments})
-       OR cause_sha IN (${teamShas}))`,
-    workspaceId,
-    workspaceId,
-    teamId,
-    teamId,
-    ...[0, 1, 2].flatMap(() => [workspaceId, workspaceId, teamId]),
-  );
+
+  // Every read that needs no other's answer is asked at once (readTogether).
+  const [
+    repositoryRows,
+    deploymentRows,
+    pullRequestRows,
+    incidentRows,
+    memberRows,
+    teamLinkRows,
+    versionRows,
+    startRows,
+    ...identityRows
+  ] = await readTogether(db, [
+    {
+      columns: REPOSITORY_COLUMNS,
+      from: "repositories WHERE workspace_id = ? AND team_id = ?",
+      params: [workspaceId, teamId],
+    },
+    {
+      columns: DEPLOYMENT_COLUMNS,
+      from: `deployments WHERE workspace_id = ? AND repository_id IN (${teamRepositories})`,
+      params: [workspaceId, workspaceId, teamId],
+    },
+    {
+      columns: PULL_REQUEST_COLUMNS,
+      from: `pull_requests WHERE workspace_id = ? AND repository_id IN (${teamRepositories}) AND merged_at IS NOT NULL`,
+      params: [workspaceId, workspaceId, teamId],
+    },
+    {
+      columns: INCIDENT_COLUMNS,
+      from: `incidents WHERE workspace_id = ? AND (
+           repository_id IN (${teamRepositories})
+           OR (repository_id IS NULL AND team_id = ?)
+           OR deployment_id IN (${teamDeployments})
+           OR fix_deployment_id IN (${teamDeployments})
+           OR cause_sha IN (${teamShas}))`,
+      params: [
+        workspaceId,
+        workspaceId,
+        teamId,
+        teamId,
+        ...[0, 1, 2].flatMap(() => [workspaceId, workspaceId, teamId]),
+      ],
+    },
+    {
+      columns: personColumns(db.engine),
+      from: "people p WHERE p.workspace_id = ? AND p.team_id = ?",
+      params: [workspaceId, teamId],
+    },
+    // Read with the rest; used when the links are current (else rebuilt below).
+    {
+      columns: "repository_id, number, deployment_id",
+      from: `change_links WHERE workspace_id = ? AND repository_id IN (${teamRepositories})`,
+      params: [workspaceId, workspaceId, teamId],
+    },
+    { columns: "data_version, links_version", from: "workspaces WHERE id = ?", params: [workspaceId] },
+    // When each source begins is the workspace's, whichever team is counted: each an index's first entry.
+    {
+      columns: `(SELECT MIN(authored_at) FROM commits WHERE workspace_id = ?),
+         (SELECT MIN(created_at) FROM pull_requests WHERE workspace_id = ?),
+         (SELECT MIN(created_at) FROM deployments WHERE workspace_id = ?),
+         (SELECT MIN(finished_at) FROM deployments WHERE workspace_id = ?),
+         (SELECT MIN(created_at) FROM deployments WHERE workspace_id = ? AND finished_at IS NULL),
+         (SELECT MIN(opened_at) FROM incidents WHERE workspace_id = ?)`,
+      from: null,
+      params: Array(6).fill(workspaceId),
+    },
+    ...IDENTITY_READS.map((r) => ({ ...r, params: [workspaceId] })),
+  ]);
+  const repositories = repositoryRows!.map(repositoryRow);
+  const deployments = deploymentRows!.map(deploymentRow);
+  const pullRequests = pullRequestRows!.map(pullRequestRow);
+  const incidents = incidentRows!.map(incidentRow);
+  const members = memberRows!.map(personRow);
+  const teamLinks = teamLinkRows!.map(([repositoryId, number, deploymentId]) => ({
+    repositoryId: repositoryId as string,
+    number: Number(number),
+    deploymentId: deploymentId as string | null,
+  }));
+  const [dataVersion, linksVersion] = versionRows![0]! as [number, number];
+  const identityInputs = await identityInputsFrom(db, workspaceId, identityRows as [Raw[], Raw[], Raw[]]);
 
   // Rules 1 and 2 look across the workspace: the deployments those incidents name, and every deployment of their shas.
   const known = new Set(deployments.map((d) => d.id));
@@ -110,13 +196,7 @@ export async function loadTeamMetricsData(db: Db, workspaceId: number, teamId: s
   await named("sha", shas);
 
   // One person under several ids is one person: the groups that hold one of the team's people are read whole.
-  const { leaderOf } = resolveIdentities(await loadIdentityInputs(db, workspaceId));
-  const members = await read(
-    personRow,
-    `SELECT ${personColumns(db.engine)} FROM people p WHERE p.workspace_id = ? AND p.team_id = ?`,
-    workspaceId,
-    teamId,
-  );
+  const { leaderOf } = resolveIdentities(identityInputs);
   let people = members;
   if (leaderOf.size > 0) {
     // Folding keeps the order the whole workspace's read has (people_team: no team first, then by team).
@@ -143,35 +223,14 @@ export async function loadTeamMetricsData(db: Db, workspaceId: number, teamId: s
   }
 
   // Links stale since another writer changed the workspace are rebuilt (all of them) as the whole read does.
-  const { dataVersion, linksVersion } = await linkVersions(db, workspaceId);
   const teamRepositoryIds = new Set(repositories.map((r) => r.id));
   const graphLinks =
     dataVersion !== linksVersion
       ? (await loadCurrentChangeLinks(db, workspaceId)).filter((l) => teamRepositoryIds.has(l.repositoryId))
-      : await read(
-          ([repositoryId, number, deploymentId]) => ({
-            repositoryId: repositoryId as string,
-            number: Number(number),
-            deploymentId: deploymentId as string | null,
-          }),
-          `SELECT repository_id, number, deployment_id FROM change_links WHERE workspace_id = ? AND repository_id IN (${teamRepositories})`,
-          workspaceId,
-          workspaceId,
-          teamId,
-        );
+      : teamLinks;
 
-  // When each source begins is the workspace's, whichever team is counted: each an index's first entry.
-  const [commits, pullRequestsStart, deploymentsCreated, finishedFirst, unfinishedFirst, incidentsStart] = (
-    await db.tuples(
-      `SELECT (SELECT MIN(authored_at) FROM commits WHERE workspace_id = ?),
-         (SELECT MIN(created_at) FROM pull_requests WHERE workspace_id = ?),
-         (SELECT MIN(created_at) FROM deployments WHERE workspace_id = ?),
-         (SELECT MIN(finished_at) FROM deployments WHERE workspace_id = ?),
-         (SELECT MIN(created_at) FROM deployments WHERE workspace_id = ? AND finished_at IS NULL),
-         (SELECT MIN(opened_at) FROM incidents WHERE workspace_id = ?)`,
-      Array(6).fill(workspaceId),
-    )
-  )[0]!.map((v) => (v === null || v === undefined ? null : Number(v)));
+  const [commits, pullRequestsStart, deploymentsCreated, finishedFirst, unfinishedFirst, incidentsStart] =
+    startRows![0]!.map((v) => (v === null || v === undefined ? null : Number(v)));
   const earliest = (...ts: (number | null | undefined)[]) => {
     const present = ts.filter((t): t is number => t !== null && t !== undefined);
     return present.length > 0 ? Math.min(...present) : null;
