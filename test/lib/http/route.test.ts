@@ -44,6 +44,27 @@ describe("route", () => {
     expect(res.headers.get("retry-after")).toBe("3");
   });
 
+  test("the store's lock errors on either engine are a 503 with Retry-After; its other errors stay an opaque 500", async () => {
+    const failing = (code: string) =>
+      route(async () => {
+        throw Object.assign(new Error(`driver error ${code}`), { code });
+      })(get("/x"));
+    const spy = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      // SQLite busy and locked; PostgreSQL lock_not_available, deadlock_detected, serialization_failure.
+      for (const code of ["SQLITE_BUSY", "SQLITE_BUSY_SNAPSHOT", "SQLITE_LOCKED", "55P03", "40P01", "40001"]) {
+        const res = await failing(code);
+        expect(res.status, code).toBe(503);
+        expect(res.headers.get("retry-after"), code).toBe("2");
+      }
+      // A unique violation, a missing table, a constraint: bugs, not a busy store.
+      for (const code of ["23505", "42P01", "SQLITE_CONSTRAINT_UNIQUE"])
+        expect((await failing(code)).status, code).toBe(500);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   test("an unexpected error is logged and answered opaquely, never with its message", async () => {
     const logged: unknown[] = [];
     const spy = vi.spyOn(console, "error").mockImplementation((e) => logged.push(e));
