@@ -163,7 +163,10 @@ export async function syncWorkspace(ctx: SyncContext, config: WorkspaceConfig): 
     let clean: SourceSyncResult;
     try {
       const signal = ctx.signal ? AbortSignal.any([ctx.signal, lost.signal]) : lost.signal;
-      const runId = await startSyncRun(ctx.db, workspace.id, name, started);
+      // The run starts once the source is ours: a run another worker ended while this one waited for its claim
+      // ended before this one started.
+      const began = ctx.now();
+      const runId = await startSyncRun(ctx.db, workspace.id, name, began);
       let result: CollectorResult;
       try {
         result = await runCollector(
@@ -195,7 +198,7 @@ export async function syncWorkspace(ctx: SyncContext, config: WorkspaceConfig): 
         ...(result.removed && Object.keys(result.removed).length > 0 ? { removed: result.removed } : {}),
         ...(result.requests !== undefined ? { requests: result.requests } : {}),
         ...(result.rateLimitPoints !== undefined ? { rateLimitPoints: result.rateLimitPoints } : {}),
-        durationMs: finished - started,
+        durationMs: finished - began,
       };
       // Stored and printed: no failure or warning may carry a key an upstream echoed.
       clean = redactDeep(outcome, knownSecrets(secretEnvNames(source)));
