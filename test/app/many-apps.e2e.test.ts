@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { SIGN_IN_ATTEMPTS_PER_ADDRESS } from "@/lib/auth/auth";
 import { createToken, OPERATOR } from "@/lib/service/access";
@@ -14,6 +17,7 @@ import {
   type TestBrowser,
   TEST_AUTH_SECRET,
 } from "../support/browser";
+import { altimeter } from "../support/cli";
 import { importObjects } from "../support/db";
 
 const NOW = Date.now();
@@ -106,6 +110,24 @@ describe("two app processes on one store", () => {
     const after = await deployments(b);
     expect(after.deploymentFrequency.deployments).toBe(5);
     expect(await deployments(a)).toEqual(after);
+  });
+
+  test("records another process imports (the CLI, as a worker on another machine writes) are in both apps' numbers at once", async () => {
+    const before = (await deployments(a)).deploymentFrequency.deployments;
+    expect((await deployments(b)).deploymentFrequency.deployments).toBe(before);
+    const dir = mkdtempSync(path.join(tmpdir(), "altimeter-many-apps-"));
+    try {
+      const file = path.join(dir, "more.ndjson");
+      const more = [4, 6].map((d) =>
+        deployment({ id: `cli-${d}`, repositoryId: "shop", finishedAt: iso(NOW - d * DAY_MS) }),
+      );
+      writeFileSync(file, `${more.map((r) => JSON.stringify(r)).join("\n")}\n`);
+      const run = altimeter(["import", file, "--workspace", "acme"], { db: a.dbFile });
+      expect(run.status, run.stderr).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    for (const app of [a, b]) expect((await deployments(app)).deploymentFrequency.deployments).toBe(before + 2);
   });
 
   test(`sign-in attempts from one address count on both: ${SIGN_IN_ATTEMPTS_PER_ADDRESS} a minute in all, not per instance`, async () => {
