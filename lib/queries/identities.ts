@@ -95,7 +95,7 @@ export async function recordPersonNames(
   seen: readonly { personId: string; name: string }[],
 ): Promise<void> {
   if (seen.length === 0) return;
-  const added = await db.atomic(async (tx) => {
+  await db.atomic(async (tx) => {
     await lockWorkspaceWithin(tx, workspaceId);
     let n = 0;
     for (const chunk of chunks(seen))
@@ -103,10 +103,10 @@ export async function recordPersonNames(
         `INSERT INTO person_names (workspace_id, person_id, name) VALUES ${chunk.map(() => "(?, ?, ?)").join(", ")} ON CONFLICT DO NOTHING`,
         chunk.flatMap((s) => [workspaceId, s.personId, s.name]),
       );
+    // Names decide merges, and merges what the metrics count: cached facts must go.
+    if (n > 0) await bumpDataVersion(tx, workspaceId);
     return n;
   });
-  // Names decide merges, and merges what the metrics count: cached facts must go.
-  if (added > 0) await bumpDataVersion(db, workspaceId);
 }
 
 /** Remembers evidence that two ids are one person (idempotent; the first reason stays). */
@@ -138,21 +138,26 @@ export async function decideIdentity(
   intoId: string | null,
   at: number,
 ): Promise<void> {
-  await db.exec(
-    `INSERT INTO identity_decisions (workspace_id, person_id, into_id, decided_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (workspace_id, person_id) DO UPDATE SET into_id = excluded.into_id, decided_at = excluded.decided_at`,
-    [workspaceId, personId, intoId, at],
-  );
-  await bumpDataVersion(db, workspaceId);
+  await db.atomic(async (tx) => {
+    await tx.exec(
+      `INSERT INTO identity_decisions (workspace_id, person_id, into_id, decided_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (workspace_id, person_id) DO UPDATE SET into_id = excluded.into_id, decided_at = excluded.decided_at`,
+      [workspaceId, personId, intoId, at],
+    );
+    await bumpDataVersion(tx, workspaceId);
+  });
 }
 
 /** Forgets a decision about an id (automatic merges apply to it again). Returns whether there was one. */
 export async function forgetIdentityDecision(db: Db, workspaceId: number, personId: string): Promise<boolean> {
-  const removed = await db.exec("DELETE FROM identity_decisions WHERE workspace_id = ? AND person_id = ?", [
-    workspaceId,
-    personId,
-  ]);
-  if (removed > 0) await bumpDataVersion(db, workspaceId);
+  const removed = await db.atomic(async (tx) => {
+    const n = await tx.exec("DELETE FROM identity_decisions WHERE workspace_id = ? AND person_id = ?", [
+      workspaceId,
+      personId,
+    ]);
+    if (n > 0) await bumpDataVersion(tx, workspaceId);
+    return n;
+  });
   return removed > 0;
 }
 

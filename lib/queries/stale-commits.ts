@@ -71,9 +71,9 @@ export async function removeStaleHistory(
     let people = 0;
     for (const batch of batches([...candidates]))
       people += await removeIdlePeople(tx, workspaceId, source, repositoryId, batch, teamId);
+    if (commits > 0 || people > 0) await bumpDataVersion(tx, workspaceId);
     return { commits, people };
   });
-  if (result.commits > 0 || result.people > 0) await bumpDataVersion(db, workspaceId);
   return result;
 }
 

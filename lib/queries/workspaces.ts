@@ -115,7 +115,11 @@ export async function lockWorkspaceWithin(tx: Sql, workspaceId: number): Promise
     await tx.rows("SELECT id FROM workspaces WHERE id = ? FOR NO KEY UPDATE", [workspaceId]);
 }
 
-/** Marks the workspace's records as changed, so cached facts are recomputed. */
-export async function bumpDataVersion(db: Db, id: number): Promise<void> {
+/**
+ * Marks the workspace's records as changed, so cached facts are recomputed. Inside the
+ * transaction that changed them (`tx`), so no crash between the two leaves facts cached
+ * under a version whose data changed.
+ */
+export async function bumpDataVersion(db: Sql, id: number): Promise<void> {
   await db.exec("UPDATE workspaces SET data_version = data_version + 1 WHERE id = ?", [id]);
 }
