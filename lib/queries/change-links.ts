@@ -95,10 +95,13 @@ export async function loadChangeLinks(db: Sql, workspaceId: number): Promise<Cha
  * The workspace's versions and production environment, read inside a
  * transaction: on PostgreSQL the row stays locked until it ends, so two
  * processes never rebuild the same links at once (SQLite's write transaction
- * already excludes the other writers).
+ * already excludes the other writers). FOR NO KEY UPDATE, the lock every other
+ * writer of the workspace takes (lockWorkspaceWithin, or its data-version
+ * update): it queues them, but not the rows that merely reference the
+ * workspace (a sync run, a kept report), which FOR UPDATE would block too.
  */
 async function lockedVersions(tx: Sql, workspaceId: number) {
-  const lock = tx.engine === "postgres" ? " FOR UPDATE" : "";
+  const lock = tx.engine === "postgres" ? " FOR NO KEY UPDATE" : "";
   const [dataVersion, linksVersion, productionEnv] = (
     await tx.tuples(`SELECT data_version, links_version, production_env FROM workspaces WHERE id = ?${lock}`, [
       workspaceId,
