@@ -76,6 +76,7 @@ const E2E_POSTGRES_SUITE = [
   "test/app/many-apps.e2e.test.ts",
   "test/app/dashboard.e2e.test.ts",
   "test/app/auth/access.e2e.test.ts",
+  "test/app/auth/manage.e2e.test.ts",
 ];
 
 const e2ePostgresProject: TestProjectInlineConfiguration = {
@@ -83,7 +84,8 @@ const e2ePostgresProject: TestProjectInlineConfiguration = {
   test: {
     name: "e2e-postgres",
     include: E2E_POSTGRES_SUITE,
-    env: { ALTIMETER_TEST_STORE: "postgres" },
+    // The secret every instance on one PostgreSQL database shares: the app servers' and the CLI's (report).
+    env: { ALTIMETER_TEST_STORE: "postgres", ALTIMETER_AUTH_SECRET: "altimeter-e2e-secret-of-at-least-32-characters" },
     // One build serves both e2e projects (global-setup.ts).
     globalSetup: ["test/support/global-setup.ts", "test/support/postgres-setup.ts"],
   },

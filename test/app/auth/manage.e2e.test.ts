@@ -119,6 +119,8 @@ describe("managing members, tokens, sessions and users in the app (production bu
     await expect.poll(() => own.getByRole("alert").textContent()).toContain("only owner");
 
     await page.goto(`${app.url}/w/alpha/audit?action=member&actor=olga`);
+    // The page streams in after its loading state: wait for the entries, then read them.
+    await expect.poll(() => page.locator("main table tbody tr").count()).toBe(3);
     const rows = await page.locator("main table tbody tr").allTextContents();
     expect(rows).toHaveLength(3);
     expect(rows[0]).toContain("member.remove");
@@ -166,6 +168,7 @@ describe("managing members, tokens, sessions and users in the app (production bu
     expect(stored.map((t) => [t.name, t.revokedAt !== null])).toEqual([["ci-metrics", true]]);
 
     await page.goto(`${app.url}/w/alpha/audit?action=token`);
+    await expect.poll(() => page.locator("main table tbody tr").count()).toBe(2);
     const rows = await page.locator("main table tbody tr").allTextContents();
     expect(rows.map((r) => /token\.\w+/.exec(r)?.[0])).toEqual(["token.revoke", "token.create"]);
     for (const row of rows) expect(row).not.toContain(token);
@@ -273,6 +276,7 @@ describe("managing members, tokens, sessions and users in the app (production bu
     await expect.poll(() => page.getByRole("form", { name: "Remove admin from carla@consult.test" }).count()).toBe(1);
 
     await page.goto(`${app.url}/admin/audit?actor=${encodeURIComponent(app.admin.email)}&workspace=instance`);
+    await expect.poll(() => page.locator("main table tbody tr").count()).toBeGreaterThanOrEqual(4);
     const actions = (await page.locator("main table tbody tr td:nth-child(4)").allTextContents()).slice(0, 4);
     expect(actions).toEqual(["user.admin", "user.link", "session.revoke", "user.create"]);
     const text = await page.locator("main table").textContent();
