@@ -12,53 +12,16 @@ import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config
 const HANG_GUARD_MS = 15 * 60_000;
 
 /**
- * The test files the postgres project runs: those that pass on PostgreSQL
- * today. Porting a query module to the portable store? Add its tests here
- * once they are green on both engines. When every file is here, this list
- * becomes "everything" (the lead decides).
- *
- * ALTIMETER_TEST_POSTGRES=all runs every unit test file on PostgreSQL instead,
- * to see what still fails: `ALTIMETER_TEST_POSTGRES=all npx vitest run --project postgres test/lib/…`.
- */
-const POSTGRES_SUITE = [
-  "test/db/**/*.test.ts",
-  // Collectors, syncs and leases; the app's API routes and webhooks; the abuse findings; events, HTTP and identities.
-  "test/collectors/**/*.test.ts",
-  "test/app/**/*.test.ts",
-  "test/abuse/**/*.test.ts",
-  "test/lib/events/**/*.test.ts",
-  "test/lib/http/**/*.test.ts",
-  "test/lib/identities/**/*.test.ts",
-  "test/lib/workspace-slug.test.ts",
-  // Sign-in attempts per address, counted in the store every app instance shares.
-  "test/lib/auth-throttle.test.ts",
-  // Import (port-ingest).
-  "test/lib/import/**/*.test.ts",
-  // Metrics (metrics-data on the store), the shared examples with both engines compared, store copy both ways.
-  "test/examples/**/*.test.ts",
-  "test/lib/metrics/**/*.test.ts",
-  "test/lib/store/**/*.test.ts",
-  // The CLI, demo, digest (the once-only claim across connections too), maturity, report (coverage too)
-  // and service (the first admin too) tests: every file, green on both.
-  "test/lib/cli/**/*.test.ts",
-  "test/lib/demo/**/*.test.ts",
-  "test/lib/digest/**/*.test.ts",
-  "test/lib/maturity/**/*.test.ts",
-  "test/lib/report/**/*.test.ts",
-  "test/lib/service/**/*.test.ts",
-];
-
-/**
- * The unit tests again, on a real PostgreSQL server (test/support/postgres.ts):
- * the files of POSTGRES_SUITE, or every one with ALTIMETER_TEST_POSTGRES=all.
+ * Every unit test again, on a real PostgreSQL server (test/support/postgres.ts).
  * `npm test` (test/run.ts) leaves it out, saying why, when PostgreSQL cannot
- * start here; ALTIMETER_TEST_STORE=sqlite leaves it out on purpose.
+ * start here; ALTIMETER_TEST_STORE=sqlite leaves it out on purpose. A test that
+ * is about one engine only says so where it skips on the other.
  */
 const postgresProject: TestProjectInlineConfiguration = {
   extends: true,
   test: {
     name: "postgres",
-    include: process.env.ALTIMETER_TEST_POSTGRES === "all" ? ["test/**/*.test.ts"] : POSTGRES_SUITE,
+    include: ["test/**/*.test.ts"],
     exclude: ["test/**/*.e2e.test.ts", "**/node_modules/**"],
     // A PostgreSQL store has no directory to keep a generated session secret in: every
     // instance is given the same one, as a deployment must (lib/auth/settings.ts).
