@@ -6,7 +6,7 @@ import { readCsv } from "@/lib/events/csv";
 import { readLines } from "@/lib/events/lines";
 import type { EventRecord, EventType } from "@/lib/events/types";
 import { validateRecord } from "@/lib/events/validate";
-import { recordsPerTransaction, upsertRecords } from "@/lib/queries/ingest";
+import { type KeepRecords, recordsPerTransaction, upsertRecords } from "@/lib/queries/ingest";
 import { linkVersions, refreshLinksAfterImport } from "@/lib/queries/change-links";
 import { ensureWorkspace, getWorkspace } from "@/lib/queries/workspaces";
 import { yieldToOthers } from "@/lib/work";
@@ -47,6 +47,14 @@ export interface ImportOptions {
    * milliseconds instead of holding the server for their reasons.
    */
   maxRejections?: number;
+  /**
+   * Which of a batch's valid records to write, chosen inside the batch's write
+   * transaction after the workspace's lock (a webhook leaves out records older
+   * than what is stored): the stored rows it reads cannot change before the
+   * write. Records left out are still counted in `imported`; the caller knows
+   * which it left out.
+   */
+  keep?: KeepRecords;
 }
 
 /** Lines read between two yields to the event loop, so an import never starves the requests of the process it runs in. */
@@ -67,12 +75,17 @@ export const BATCH_SIZE = 5_000;
  * flight; a failed write surfaces at the next write or at `drain`. (On SQLite
  * a write runs to its end inside the call, so nothing overlaps there.)
  */
-function batchWriter(db: Db, workspaceId: number, written: (batch: EventRecord[]) => void) {
+function batchWriter(
+  db: Db,
+  workspaceId: number,
+  written: (batch: readonly EventRecord[]) => void,
+  keep?: KeepRecords,
+) {
   let inFlight: Promise<void> = Promise.resolve();
   return {
     async write(batch: EventRecord[]): Promise<void> {
       await inFlight;
-      inFlight = upsertRecords(db, workspaceId, batch).then(() => written(batch));
+      inFlight = upsertRecords(db, workspaceId, batch, keep).then(written);
       // Observed by the next write or by drain; not an unhandled rejection meanwhile.
       inFlight.catch(() => {});
     },
@@ -216,10 +229,15 @@ export async function importSources(db: Db, options: ImportOptions): Promise<Imp
   for (const source of options.sources) {
     let batch: EventRecord[] = [];
     let seen = 0;
-    const writer = batchWriter(db, workspace.id, (written) => {
-      links.wrote(written);
-      options.onProgress?.({ source: source.name, records: seen });
-    });
+    const writer = batchWriter(
+      db,
+      workspace.id,
+      (written) => {
+        links.wrote(written);
+        options.onProgress?.({ source: source.name, records: seen });
+      },
+      options.keep,
+    );
     const flush = async () => {
       if (batch.length === 0) return;
       const full = batch;
@@ -302,11 +320,16 @@ async function importStrictly(db: Db, options: ImportOptions): Promise<ImportSum
     const links = await linkChanges(db, workspace.id);
     const batchSize = recordsPerTransaction(db);
     let written = 0;
-    const writer = batchWriter(db, workspace.id, (done) => {
-      links.wrote(done);
-      written += done.length;
-      options.onProgress?.({ source: "checked records", records: written });
-    });
+    const writer = batchWriter(
+      db,
+      workspace.id,
+      (done) => {
+        links.wrote(done);
+        written += done.length;
+        options.onProgress?.({ source: "checked records", records: written });
+      },
+      options.keep,
+    );
     let batch: EventRecord[] = [];
     try {
       for await (const { text } of readLines(createReadStream(spool))) {

@@ -1,8 +1,9 @@
 import type { Db } from "@/db/client";
 import { postgresBulk } from "@/db/postgres-bulk";
 import { sqliteBulk } from "@/db/sqlite";
-import type { Param } from "@/db/store";
+import type { Param, Sql } from "@/db/store";
 import type { EventRecord, EventType } from "@/lib/events/types";
+import { lockWorkspaceWithin } from "./workspaces";
 
 /** Table, identity columns and stored columns (record field → column) of each type. */
 const TABLES: Record<EventType, { table: string; key: string[]; columns: [field: string, column: string][] }> = {
@@ -255,14 +256,20 @@ const MAX_BOUND = 30_000;
  * the merge touches each row once; last write wins as on SQLite). Another
  * store upserts each type in a few multi-row statements.
  */
-export async function upsertRecords(db: Db, workspaceId: number, records: readonly EventRecord[]): Promise<void> {
+export async function upsertRecords(
+  db: Db,
+  workspaceId: number,
+  records: readonly EventRecord[],
+  keep?: KeepRecords,
+): Promise<readonly EventRecord[]> {
+  if (keep) return upsertKept(db, workspaceId, records, keep);
   const bulk = sqliteBulk(db);
   if (bulk) {
     await bulk((run) => {
       for (const r of records) run(UPSERT[r.type], parameters(workspaceId, r));
       run(BUMP_DATA_VERSION, [workspaceId]);
     });
-    return;
+    return records;
   }
   const copy = postgresBulk(db);
   if (copy) {
@@ -280,22 +287,60 @@ export async function upsertRecords(db: Db, workspaceId: number, records: readon
         await tx.exec(stage.merge);
       }
     });
-    return;
+    return records;
   }
   await db.atomic(async (tx) => {
     // The version first: its row lock queues the writers of one workspace behind each other.
     // Taken last, two imports of the same records in different orders each locked rows the
     // other needed, and PostgreSQL killed one of them as a deadlock.
     await tx.exec(BUMP_DATA_VERSION, [workspaceId]);
-    for (const [type, rows] of finalRecords(records)) {
-      const perStatement = Math.floor(MAX_BOUND / columnsOf(type).length);
-      for (const chunk of sizedChunks(rows, perStatement))
-        await tx.exec(
-          multiRowUpsertSql(type, chunk.length),
-          chunk.flatMap((r) => parameters(workspaceId, r)),
-        );
-    }
+    await upsertWithin(tx, workspaceId, records);
   });
+  return records;
+}
+
+/**
+ * Chooses, inside the write transaction and after the workspace's lock, which
+ * of a batch's records are written (a webhook leaves out those older than what
+ * is stored). It reads through `tx`, so what it judges cannot change before
+ * the write.
+ */
+export type KeepRecords = (tx: Sql, records: readonly EventRecord[]) => Promise<readonly EventRecord[]>;
+
+/**
+ * `upsertRecords` with a choice made in the same transaction: the workspace's
+ * row lock first (the lock every writer of its records takes first, so they
+ * queue in one order), then `keep` reads what is stored and picks, then the
+ * picked records are written and the data version moved. A check made before
+ * the transaction let two webhook deliveries of one record both pass it and
+ * the older one write last.
+ */
+async function upsertKept(
+  db: Db,
+  workspaceId: number,
+  records: readonly EventRecord[],
+  keep: KeepRecords,
+): Promise<readonly EventRecord[]> {
+  return db.atomic(async (tx) => {
+    await lockWorkspaceWithin(tx, workspaceId);
+    const kept = await keep(tx, records);
+    if (kept.length === 0) return kept;
+    await tx.exec(BUMP_DATA_VERSION, [workspaceId]);
+    await upsertWithin(tx, workspaceId, kept);
+    return kept;
+  });
+}
+
+/** Upserts records in a few multi-row statements per type, within `tx`. */
+async function upsertWithin(tx: Sql, workspaceId: number, records: readonly EventRecord[]): Promise<void> {
+  for (const [type, rows] of finalRecords(records)) {
+    const perStatement = Math.floor(MAX_BOUND / columnsOf(type).length);
+    for (const chunk of sizedChunks(rows, perStatement))
+      await tx.exec(
+        multiRowUpsertSql(type, chunk.length),
+        chunk.flatMap((r) => parameters(workspaceId, r)),
+      );
+  }
 }
 
 /**

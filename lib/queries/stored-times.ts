@@ -1,4 +1,4 @@
-import type { Db } from "@/db/client";
+import type { Sql } from "@/db/store";
 
 /** What the store holds of a record a webhook is about to write: whether it exists, and its latest timestamp. */
 export interface StoredTimes {
@@ -36,7 +36,7 @@ const LOOKUPS: Record<string, { sql: string; key: (r: Record<string, unknown>) =
  * (event-format fields: `type`, `id`, or `repositoryId` and `number`).
  * Types webhooks do not write answer "no row".
  */
-export async function storedTimes(db: Db, workspaceId: number, record: Record<string, unknown>): Promise<StoredTimes> {
+export async function storedTimes(db: Sql, workspaceId: number, record: Record<string, unknown>): Promise<StoredTimes> {
   const lookup = LOOKUPS[String(record.type)];
   if (!lookup) return { exists: false, latest: null };
   const row = await db.row(lookup.sql, [workspaceId, ...lookup.key(record)]);

@@ -1,5 +1,4 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import { storeRecords } from "@/collectors/store";
 import type { Db } from "@/db/client";
 import { UnauthorizedError, ValidationError } from "@/lib/errors";
 import { pullRequestAuthor } from "@/lib/queries/pull-request-authors";
@@ -7,7 +6,7 @@ import { hasDelivery, recordDelivery } from "@/lib/queries/webhook-deliveries";
 import { getWorkspace } from "@/lib/queries/workspaces";
 import { mapGitlabEvent } from "./gitlab-events";
 import type { InboundSettings } from "./inbound-secrets";
-import { withoutStale } from "./replays";
+import { storeFresh } from "./replays";
 import type { InboundResponse } from "./webhooks";
 
 /** A GitLab webhook delivery as received. */
@@ -86,12 +85,13 @@ export async function receiveGitlabWebhook(db: Db, delivery: GitlabDelivery): Pr
     await remember();
     return { status: 202, body: { status: "ignored", event, delivery: id, reason: mapped.ignored } };
   }
-  const { fresh, stale } = await withoutStale(db, workspace.id, mapped.records, mapped.asOf);
-  if (fresh.length === 0) {
-    await remember();
-    return { status: 200, body: { status: "stale", event, delivery: id, reason: stale.join("; ") } };
-  }
-  const summary = await storeRecords(db, workspace.slug, `gitlab webhook ${id}`, fresh);
+  const { summary, stale, written } = await storeFresh(
+    db,
+    workspace,
+    `gitlab webhook ${id}`,
+    mapped.records,
+    mapped.asOf,
+  );
   if (summary.rejectedTotal > 0) {
     return {
       status: 422,
@@ -102,6 +102,10 @@ export async function receiveGitlabWebhook(db: Db, delivery: GitlabDelivery): Pr
         },
       },
     };
+  }
+  if (written === 0) {
+    await remember();
+    return { status: 200, body: { status: "stale", event, delivery: id, reason: stale.join("; ") } };
   }
   await remember();
   return { status: 200, body: { status: "stored", event, delivery: id, imported: summary.imported } };

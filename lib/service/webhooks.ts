@@ -1,12 +1,11 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { storeRecords } from "@/collectors/store";
 import type { Db } from "@/db/client";
 import { UnauthorizedError, ValidationError } from "@/lib/errors";
 import { hasDelivery, recordDelivery } from "@/lib/queries/webhook-deliveries";
 import { getWorkspace } from "@/lib/queries/workspaces";
 import { mapGithubEvent } from "./github-events";
 import type { InboundSettings } from "./inbound-secrets";
-import { withoutStale } from "./replays";
+import { storeFresh } from "./replays";
 
 /** A JSON answer to an inbound request. */
 export interface InboundResponse {
@@ -101,18 +100,13 @@ export async function receiveGithubWebhook(db: Db, delivery: GithubDelivery): Pr
     });
     return { status: 202, body: { status: "ignored", event, delivery: id, reason: mapped.ignored } };
   }
-  const { fresh, stale } = await withoutStale(db, workspace.id, mapped.records, mapped.asOf);
-  if (fresh.length === 0) {
-    await recordDelivery(db, {
-      workspaceId: workspace.id,
-      source: "github",
-      deliveryId: id,
-      event,
-      receivedAt: delivery.now,
-    });
-    return { status: 200, body: { status: "stale", event, delivery: id, reason: stale.join("; ") } };
-  }
-  const summary = await storeRecords(db, workspace.slug, `github webhook ${id}`, fresh);
+  const { summary, stale, written } = await storeFresh(
+    db,
+    workspace,
+    `github webhook ${id}`,
+    mapped.records,
+    mapped.asOf,
+  );
   if (summary.rejectedTotal > 0) {
     return {
       status: 422,
@@ -123,6 +117,16 @@ export async function receiveGithubWebhook(db: Db, delivery: GithubDelivery): Pr
         },
       },
     };
+  }
+  if (written === 0) {
+    await recordDelivery(db, {
+      workspaceId: workspace.id,
+      source: "github",
+      deliveryId: id,
+      event,
+      receivedAt: delivery.now,
+    });
+    return { status: 200, body: { status: "stale", event, delivery: id, reason: stale.join("; ") } };
   }
   await recordDelivery(db, {
     workspaceId: workspace.id,
