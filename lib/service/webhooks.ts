@@ -72,14 +72,17 @@ export async function receiveGithubWebhook(db: Db, delivery: GithubDelivery): Pr
   const workspace = await getWorkspace(db, delivery.workspace);
   if (await hasDelivery(db, workspace.id, "github", id))
     return { status: 200, body: { status: "duplicate", delivery: id } };
-  if (event === "ping") {
-    await recordDelivery(db, {
+  // Every answer but a refusal records the delivery, so a redelivery of it is a duplicate.
+  const remember = () =>
+    recordDelivery(db, {
       workspaceId: workspace.id,
       source: "github",
       deliveryId: id,
       event,
       receivedAt: delivery.now,
     });
+  if (event === "ping") {
+    await remember();
     return { status: 200, body: { status: "pong", delivery: id } };
   }
 
@@ -91,13 +94,7 @@ export async function receiveGithubWebhook(db: Db, delivery: GithubDelivery): Pr
   }
   const mapped = mapGithubEvent(event, payload, delivery.settings.incidentLabels);
   if ("ignored" in mapped) {
-    await recordDelivery(db, {
-      workspaceId: workspace.id,
-      source: "github",
-      deliveryId: id,
-      event,
-      receivedAt: delivery.now,
-    });
+    await remember();
     return { status: 202, body: { status: "ignored", event, delivery: id, reason: mapped.ignored } };
   }
   const { summary, stale, written } = await storeFresh(
@@ -119,21 +116,9 @@ export async function receiveGithubWebhook(db: Db, delivery: GithubDelivery): Pr
     };
   }
   if (written === 0) {
-    await recordDelivery(db, {
-      workspaceId: workspace.id,
-      source: "github",
-      deliveryId: id,
-      event,
-      receivedAt: delivery.now,
-    });
+    await remember();
     return { status: 200, body: { status: "stale", event, delivery: id, reason: stale.join("; ") } };
   }
-  await recordDelivery(db, {
-    workspaceId: workspace.id,
-    source: "github",
-    deliveryId: id,
-    event,
-    receivedAt: delivery.now,
-  });
+  await remember();
   return { status: 200, body: { status: "stored", event, delivery: id, imported: summary.imported } };
 }
