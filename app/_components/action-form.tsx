@@ -13,8 +13,8 @@ export function ActionForm({
   submit,
   pending: pendingLabel,
   children,
-  className = "action-form",
-  quiet = false,
+  className,
+  row = false,
   label,
 }: {
   action: (previous: ActionState, form: FormData) => Promise<ActionState>;
@@ -22,16 +22,21 @@ export function ActionForm({
   pending: string;
   children?: ReactNode;
   className?: string;
-  /** A secondary button (row actions). */
-  quiet?: boolean;
+  /** A row action: a compact form with a secondary button, in a table row. */
+  row?: boolean;
   /** The form's accessible name (row actions name their subject). */
   label?: string;
 }) {
   const [state, run, pending] = useActionState(action, IDLE);
   return (
-    <form action={run} className={className} aria-label={label} aria-busy={pending || undefined}>
+    <form
+      action={run}
+      className={className ?? (row ? "action-form action-form-row" : "action-form")}
+      aria-label={label}
+      aria-busy={pending || undefined}
+    >
       {children}
-      <button type="submit" className={quiet ? "button button-quiet" : "button"} disabled={pending}>
+      <button type="submit" className={row ? "button button-quiet" : "button"} disabled={pending}>
         {pending ? pendingLabel : submit}
       </button>
       {state.status === "error" && (

@@ -70,9 +70,8 @@ export default async function AccountPage() {
                           action={endSession}
                           submit="End"
                           pending="Ending…"
-                          quiet
+                          row
                           label={`End the session of ${device(s.userAgent)} from ${formatTime(s.createdAt.getTime())}`}
-                          className="action-form action-form-row"
                         >
                           <input type="hidden" name="id" value={s.id} />
                         </ActionForm>

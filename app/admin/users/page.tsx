@@ -72,9 +72,8 @@ export default async function UsersPage() {
                       action={setAdmin}
                       submit={u.admin ? "Remove admin" : "Make admin"}
                       pending="Saving…"
-                      quiet
+                      row
                       label={`${u.admin ? "Remove admin from" : "Make admin"} ${u.email}`}
-                      className="action-form action-form-row"
                     >
                       {u.admin && <span>yes</span>}
                       <input type="hidden" name="email" value={u.email} />
@@ -86,9 +85,8 @@ export default async function UsersPage() {
                       action={resetLink}
                       submit="New link"
                       pending="Making…"
-                      quiet
+                      row
                       label={`New sign-in link for ${u.email}`}
-                      className="action-form action-form-row"
                     >
                       <input type="hidden" name="email" value={u.email} />
                     </ActionForm>
@@ -98,9 +96,8 @@ export default async function UsersPage() {
                       action={signOutEverywhere}
                       submit="Sign out everywhere"
                       pending="Signing out…"
-                      quiet
+                      row
                       label={`Sign ${u.email} out everywhere`}
-                      className="action-form action-form-row"
                     >
                       <input type="hidden" name="email" value={u.email} />
                     </ActionForm>

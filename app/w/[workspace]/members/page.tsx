@@ -81,9 +81,8 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
                         action={setMemberRole}
                         submit="Change"
                         pending="Changing…"
-                        quiet
+                        row
                         label={`Role of ${m.email}`}
-                        className="action-form action-form-row"
                       >
                         <input type="hidden" name="email" value={m.email} />
                         <RoleSelect value={m.role} label={`Role of ${m.email}`} />
@@ -94,9 +93,8 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
                         action={removeMemberAction}
                         submit="Remove"
                         pending="Removing…"
-                        quiet
+                        row
                         label={`Remove ${m.email}`}
-                        className="action-form action-form-row"
                       >
                         <input type="hidden" name="email" value={m.email} />
                       </ActionForm>

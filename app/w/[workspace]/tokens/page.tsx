@@ -96,9 +96,8 @@ export default async function TokensPage({ params }: { params: Promise<{ workspa
                           action={revokeTokenAction}
                           submit="Revoke"
                           pending="Revoking…"
-                          quiet
+                          row
                           label={`Revoke token ${t.name}`}
-                          className="action-form action-form-row"
                         >
                           <input type="hidden" name="id" value={t.id} />
                         </ActionForm>
