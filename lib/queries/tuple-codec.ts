@@ -22,13 +22,16 @@ type Cell = string | number | null;
 
 const pad8 = (n: number) => (n + 7) & ~7;
 
+/** Bytes of the columns' kinds and values, every table's (the part between the header and the strings). */
+const columnsSize = (tables: readonly { rows: number; columns: number }[]) =>
+  tables.reduce((sum, t) => sum + t.columns * (pad8(t.rows) + 8 * t.rows), 0);
+
 /** Encodes tables of tuples (each table's tuples of one width). */
 export function encodeTuples(tables: readonly (readonly (readonly unknown[])[])[]): Uint8Array {
   const index = new Map<string, number>();
   const strings: string[] = [];
   const header = { strings: 0, tables: tables.map((t) => ({ rows: t.length, columns: t[0]?.length ?? 0 })) };
-  let size = 0;
-  for (const t of header.tables) size += t.columns * (pad8(t.rows) + 8 * t.rows);
+  const size = columnsSize(header.tables);
   const body = new ArrayBuffer(size);
   let at = 0;
   tables.forEach((table, ti) => {
@@ -93,8 +96,7 @@ export function decodeTuples<T>(bytes: Uint8Array, builds: readonly ((tuple: Cel
   const aligned = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
   const base = aligned.byteOffset;
   const start = pad8(8 + headerLength);
-  let size = 0;
-  for (const t of header.tables) size += t.columns * (pad8(t.rows) + 8 * t.rows);
+  const size = columnsSize(header.tables);
   const lengths = new Uint32Array(aligned.buffer.slice(base + start + size, base + start + size + 4 * header.strings));
   const text = new TextDecoder().decode(aligned.subarray(start + size + 4 * header.strings));
   const strings = new Array<string>(header.strings);

@@ -177,9 +177,9 @@ export async function keepWorkspaceSnapshot(db: Db, slug: string): Promise<numbe
   return keepMetricsSnapshot(db, (await getWorkspace(db, slug)).id);
 }
 
-const versionOf = (db: Db, slug: string) =>
+const workspaceOrNull = (db: Db, slug: string) =>
   getWorkspace(db, slug).then(
-    (w) => w.dataVersion,
+    (w) => w,
     () => null,
   );
 
@@ -189,9 +189,10 @@ const versionOf = (db: Db, slug: string) =>
  * snapshot is a cache: failing to make one never fails the work.
  */
 export async function refreshingSnapshot<T>(db: Db, slug: string, work: () => Promise<T>): Promise<T> {
-  const before = await versionOf(db, slug);
+  const before = await workspaceOrNull(db, slug);
   const result = await work();
-  const after = await versionOf(db, slug);
-  if (after !== null && after !== before) await keepWorkspaceSnapshot(db, slug).catch(() => null);
+  const after = await workspaceOrNull(db, slug);
+  if (after !== null && after.dataVersion !== before?.dataVersion)
+    await keepMetricsSnapshot(db, after.id).catch(() => null);
   return result;
 }
