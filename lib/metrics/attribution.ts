@@ -1,5 +1,6 @@
 import type { BaseFacts } from "./base-facts";
 import type { DeploymentRow, IncidentRow } from "./types";
+import { finishedIndex } from "./time-order";
 
 /** Which rule of spec/metrics.md §3 tied an incident to a deployment; null when none applied. */
 export type AttributionRule = "deploymentId" | "causeSha" | "repository" | "team" | null;
@@ -13,14 +14,7 @@ export interface Attribution {
 
 /** The latest deployment of a sorted list with finishedAt ≤ t (binary search), or null. */
 export function latestFinishedBy(sorted: readonly DeploymentRow[], t: number): DeploymentRow | null {
-  let lo = 0,
-    hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]!.finishedAt! <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 ? sorted[lo - 1]! : null;
+  return sorted[finishedIndex(sorted, t, true) - 1] ?? null;
 }
 
 /**

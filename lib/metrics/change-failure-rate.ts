@@ -4,7 +4,7 @@ import { recoveryOf, type Recovery } from "./recovery";
 import type { ScopeFilter } from "./scope";
 import { changeFailureTier } from "./tiers";
 import type { ChangeFailureRate, DeploymentRow, MetricsWindow } from "./types";
-import { inWindow } from "./window";
+import { between } from "./time-order";
 
 /** A deployment counted by change failure rate, and why it failed. */
 export interface ChangeFailureRecord {
@@ -25,10 +25,8 @@ export function changeFailureRecords(
   inScope: ScopeFilter,
 ): ChangeFailureRecord[] {
   const records: ChangeFailureRecord[] = [];
-  for (const d of facts.data.deployments) {
-    if (d.status !== "success" && d.status !== "failure") continue;
-    if (!inWindow(d.finishedAt, w) || !inScope.repository(d.repositoryId) || !facts.isProduction(d.environment))
-      continue;
+  for (const d of between(facts.productionFinished, w.from, w.to)) {
+    if (!inScope.repository(d.repositoryId)) continue;
     const incidents = facts.incidentsByDeployment.get(d.id) ?? [];
     const failedByStatus = d.status === "failure";
     const failed = failedByStatus || incidents.length > 0;
@@ -40,9 +38,7 @@ export function changeFailureRecords(
       recovery: failed ? recoveryOf(facts, d, incidents) : null,
     });
   }
-  return records.sort(
-    (a, b) => a.deployment.finishedAt! - b.deployment.finishedAt! || (a.deployment.id < b.deployment.id ? -1 : 1),
-  );
+  return records;
 }
 
 /** Change failure rate of the counted deployments; each deployment counts once. */

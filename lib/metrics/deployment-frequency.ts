@@ -6,7 +6,8 @@ import type { ScopeFilter } from "./scope";
 const NO_REWORK: ReworkReason[] = [];
 import type { DeploymentFrequency, DeploymentRow, MetricsWindow, Tier } from "./types";
 import { DAY_MS } from "@/lib/time";
-import { fullWeeks, inWindow, windowDays } from "./window";
+import { between } from "./time-order";
+import { fullWeeks, windowDays } from "./window";
 
 /** A deployment counted by deployment frequency, with the window day it fell on. */
 export interface CountedDeployment {
@@ -24,20 +25,15 @@ export function deploymentFrequencyRecords(
   inScope: ScopeFilter,
 ): CountedDeployment[] {
   const counted: CountedDeployment[] = [];
-  for (const [repositoryId, list] of facts.productionSuccessByRepository) {
-    if (!inScope.repository(repositoryId)) continue;
-    for (const d of list) {
-      if (inWindow(d.finishedAt, w))
-        counted.push({
-          deployment: d,
-          dayIndex: Math.floor((d.finishedAt - w.from) / DAY_MS),
-          rework: facts.reworkByDeployment.get(d.id) ?? NO_REWORK,
-        });
-    }
+  for (const d of between(facts.productionFinished, w.from, w.to)) {
+    if (d.status !== "success" || !inScope.repository(d.repositoryId)) continue;
+    counted.push({
+      deployment: d,
+      dayIndex: Math.floor((d.finishedAt! - w.from) / DAY_MS),
+      rework: facts.reworkByDeployment.get(d.id) ?? NO_REWORK,
+    });
   }
-  return counted.sort(
-    (a, b) => a.deployment.finishedAt! - b.deployment.finishedAt! || (a.deployment.id < b.deployment.id ? -1 : 1),
-  );
+  return counted;
 }
 
 /** Distinct deploy days per full week of the window, oldest first. */

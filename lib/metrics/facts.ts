@@ -2,7 +2,8 @@ import { attributeIncidents, type Attribution } from "./attribution";
 import type { BaseFacts } from "./base-facts";
 import { linkChanges, type LinkedChange, type UnlinkedPullRequest } from "./lead-time-links";
 import { reworkReasons, type ReworkReason } from "./rework";
-import type { DeploymentRow, MetricsData, MetricsSettings, PersonRow } from "./types";
+import { type Timed, timed } from "./time-order";
+import type { DeploymentRow, MetricsData, MetricsSettings, PersonRow, RowsAt } from "./types";
 
 /**
  * Window-independent facts of a workspace: which deployments are production,
@@ -16,8 +17,27 @@ export interface WorkspaceFacts extends BaseFacts {
   /** Incidents attributed to each deployment id. */
   incidentsByDeployment: Map<string, Attribution[]>;
   changes: LinkedChange[];
-  /** Merged pull requests into the default branch that no deployment ships (left out of lead time). */
-  unlinked: UnlinkedPullRequest[];
+  /** The changes with a lead time ≥ 0 by lead time, ties in the order of `changes`: what a window counts, in order. */
+  changesByLeadTime: RowsAt<LinkedChange>;
+  /**
+   * The same changes by their deployment's finishedAt (the times, ascending), each with its position in
+   * changesByLeadTime: a window finds its changes by binary search and orders them by sorting the positions.
+   */
+  changesFinishing: { times: Float64Array; rank: Int32Array };
+  /** The changes with a negative lead time (clock skew), in the order of `changes`: dropped when counted. */
+  negativeChanges: LinkedChange[];
+  /**
+   * Merged pull requests into the default branch that no deployment ships (left out of lead time), by
+   * mergedAt (the times, ascending), ties in load order.
+   */
+  unlinked: Timed<UnlinkedPullRequest>;
+  /**
+   * Production deployments that finished with status success or failure, by finishedAt (the times,
+   * ascending) then id: what change failure rate and deployment frequency count.
+   */
+  productionFinished: Timed<DeploymentRow>;
+  /** productionSuccessByRepository's lists by finishedAt (the times, ascending): what recovery and first deploy read. */
+  successByRepository: Map<string, Timed<DeploymentRow>>;
   /** Why each deployment is rework (§7), by deployment id; absent when it is not. */
   reworkByDeployment: Map<string, ReworkReason[]>;
   starts: Map<string, PersonStart>;
@@ -54,10 +74,10 @@ function personStart(p: PersonRow): PersonStart | null {
   return { at: pr, source: "firstPullRequest" };
 }
 
-/** Derives the facts every metric reads from a workspace's rows and settings. */
-export function deriveFacts(data: MetricsData, settings: MetricsSettings): WorkspaceFacts {
+/** Whether an environment is production by the settings, each name tested once. */
+export function productionTest(settings: MetricsSettings): (environment: string) => boolean {
   const productionCache = new Map<string, boolean>();
-  const isProduction = (environment: string): boolean => {
+  return (environment) => {
     let hit = productionCache.get(environment);
     if (hit === undefined) {
       settings.productionEnv.lastIndex = 0;
@@ -66,7 +86,65 @@ export function deriveFacts(data: MetricsData, settings: MetricsSettings): Works
     }
     return hit;
   };
+}
 
+/** Deployments by finishedAt, ties by id. */
+export const byFinish = byTimeThenId<DeploymentRow>(
+  (d) => d.finishedAt!,
+  (d) => d.id,
+);
+
+/** What deriveFacts computes that restoring kept facts computes the same way (cheap, in one pass each). */
+export type DerivedParts = Pick<
+  WorkspaceFacts,
+  | "deploymentById"
+  | "productionSuccessByRepository"
+  | "successByRepository"
+  | "productionFinished"
+  | "attributions"
+  | "changes"
+  | "changesByLeadTime"
+  | "changesFinishing"
+  | "negativeChanges"
+  | "unlinked"
+  | "reworkByDeployment"
+>;
+
+/** The facts from the rows and the derived parts (shared by deriveFacts and restoring kept facts). */
+export function assembleFacts(data: MetricsData, settings: MetricsSettings, parts: DerivedParts): WorkspaceFacts {
+  const incidentsByDeployment = new Map<string, Attribution[]>();
+  for (const a of parts.attributions) {
+    if (a.deploymentId === null) continue;
+    const list = incidentsByDeployment.get(a.deploymentId);
+    if (list) list.push(a);
+    else incidentsByDeployment.set(a.deploymentId, [a]);
+  }
+  const starts = new Map<string, PersonStart>();
+  for (const p of data.people) {
+    const s = personStart(p);
+    if (s) starts.set(p.id, s);
+  }
+  return {
+    data,
+    settings,
+    repositoryById: new Map(data.repositories.map((r) => [r.id, r])),
+    isProduction: productionTest(settings),
+    ...parts,
+    incidentsByDeployment,
+    starts,
+  };
+}
+
+/** changesFinishing of changes listed by lead time. */
+function finishingOrder(byLeadTime: readonly LinkedChange[]): WorkspaceFacts["changesFinishing"] {
+  const finished = Float64Array.from(byLeadTime, (c) => c.deployment.finishedAt!);
+  const rank = Int32Array.from(byLeadTime, (_, k) => k).sort((a, b) => finished[a]! - finished[b]! || a - b);
+  return { times: Float64Array.from(rank, (k) => finished[k]!), rank };
+}
+
+/** Derives the facts every metric reads from a workspace's rows and settings. */
+export function deriveFacts(data: MetricsData, settings: MetricsSettings): WorkspaceFacts {
+  const isProduction = productionTest(settings);
   const repositoryById = new Map(data.repositories.map((r) => [r.id, r]));
   const deploymentById = new Map<string, DeploymentRow>();
   const productionSuccessByRepository = new Map<string, DeploymentRow[]>();
@@ -80,31 +158,35 @@ export function deriveFacts(data: MetricsData, settings: MetricsSettings): Works
     }
     list.push(d);
   }
-  const order = byTimeThenId<DeploymentRow>(
-    (d) => d.finishedAt!,
-    (d) => d.id,
-  );
-  for (const list of productionSuccessByRepository.values()) list.sort(order);
+  for (const list of productionSuccessByRepository.values()) list.sort(byFinish);
 
   const partial = { data, settings, repositoryById, deploymentById, productionSuccessByRepository, isProduction };
   const attributions = attributeIncidents(partial);
-  const incidentsByDeployment = new Map<string, Attribution[]>();
-  for (const a of attributions) {
-    if (a.deploymentId === null) continue;
-    const list = incidentsByDeployment.get(a.deploymentId);
-    if (list) list.push(a);
-    else incidentsByDeployment.set(a.deploymentId, [a]);
-  }
-
-  const starts = new Map<string, PersonStart>();
-  for (const p of data.people) {
-    const s = personStart(p);
-    if (s) starts.set(p.id, s);
-  }
-
   const { changes, unlinked } = linkChanges(partial);
   const reworkByDeployment = reworkReasons(partial, attributions, changes);
-  return { ...partial, attributions, incidentsByDeployment, changes, unlinked, reworkByDeployment, starts };
+  // Sorted once here (Array.prototype.sort is stable) so that every window only filters: the subset of a
+  // stably sorted list is in the order a stable sort of the subset gives.
+  const changesByLeadTime = changes.filter((c) => c.leadTimeMs >= 0).sort((a, b) => a.leadTimeMs - b.leadTimeMs);
+  unlinked.sort((a, b) => a.pullRequest.mergedAt! - b.pullRequest.mergedAt!);
+  const productionFinished = data.deployments
+    .filter(
+      (d) => (d.status === "success" || d.status === "failure") && d.finishedAt !== null && isProduction(d.environment),
+    )
+    .sort(byFinish);
+  const finished = (d: DeploymentRow) => d.finishedAt!;
+  return assembleFacts(data, settings, {
+    deploymentById,
+    productionSuccessByRepository,
+    successByRepository: new Map([...productionSuccessByRepository].map(([id, list]) => [id, timed(list, finished)])),
+    productionFinished: timed(productionFinished, finished),
+    attributions,
+    changes,
+    changesByLeadTime: { length: changesByLeadTime.length, at: (k) => changesByLeadTime[k]! },
+    changesFinishing: finishingOrder(changesByLeadTime),
+    negativeChanges: changes.filter((c) => c.leadTimeMs < 0),
+    unlinked: timed(unlinked, (u) => u.pullRequest.mergedAt!),
+    reworkByDeployment,
+  });
 }
 
 export type { BaseFacts };

@@ -25,7 +25,8 @@ export function firstDeployRecords(
   for (const repository of facts.data.repositories) {
     if (repository.isTemplate === true || !inScope.repository(repository.id)) continue;
     if (!inWindow(repository.createdAt, w) || repository.createdAt < dataStart) continue;
-    const firstDeployment = facts.productionSuccessByRepository.get(repository.id)?.[0] ?? null;
+    const deployments = facts.successByRepository.get(repository.id);
+    const firstDeployment = deployments && deployments.times.length > 0 ? deployments.at(0) : null;
     const ms = firstDeployment ? firstDeployment.finishedAt! - repository.createdAt : null;
     records.push({ repository, firstDeployment, hours: ms !== null && ms >= 0 ? ms / HOUR_MS : null });
   }

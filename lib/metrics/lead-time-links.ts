@@ -1,5 +1,6 @@
 import type { BaseFacts } from "./base-facts";
 import type { DeploymentRow, PullRequestRow } from "./types";
+import { finishedIndex } from "./time-order";
 
 /** A merged pull request and the production deployment it shipped in. */
 export interface LinkedChange {
@@ -19,14 +20,7 @@ export interface UnlinkedPullRequest {
 
 /** The first deployment of a sorted list with finishedAt ≥ t (binary search), or null. */
 function firstFinishedFrom(sorted: readonly DeploymentRow[], t: number): DeploymentRow | null {
-  let lo = 0,
-    hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]!.finishedAt! < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length ? sorted[lo]! : null;
+  return sorted[finishedIndex(sorted, t)] ?? null;
 }
 
 /** Whether a merged pull request targets its repository's default branch, as far as that is known. */

@@ -5,6 +5,7 @@ import type { ScopeFilter } from "./scope";
 import { leadTimeTier } from "./tiers";
 import type { LeadTime, MetricsWindow } from "./types";
 import { HOUR_MS } from "@/lib/time";
+import { between, timeIndex } from "./time-order";
 import { inWindow } from "./window";
 
 /** The changes shipped in the window; those with a negative lead time (clock skew) are listed apart. */
@@ -19,14 +20,18 @@ export interface LeadTimeRecords {
 export function leadTimeRecords(facts: WorkspaceFacts, w: MetricsWindow, inScope: ScopeFilter): LeadTimeRecords {
   const changes: LinkedChange[] = [];
   const droppedNegative: LinkedChange[] = [];
-  for (const c of facts.changes) {
-    if (!inWindow(c.deployment.finishedAt, w) || !inScope.repository(c.pullRequest.repositoryId)) continue;
-    (c.leadTimeMs < 0 ? droppedNegative : changes).push(c);
+  // The window's changes by binary search on their deployments' times, then by lead time: their positions
+  // in changesByLeadTime, sorted. No other change is built.
+  const { times, rank } = facts.changesFinishing;
+  const ranks = rank.slice(timeIndex(times, w.from), timeIndex(times, w.to)).sort();
+  for (const k of ranks) {
+    const c = facts.changesByLeadTime.at(k);
+    if (inScope.repository(c.pullRequest.repositoryId)) changes.push(c);
   }
-  changes.sort((a, b) => a.leadTimeMs - b.leadTimeMs);
-  const unlinked = facts.unlinked
-    .filter((u) => inWindow(u.pullRequest.mergedAt, w) && inScope.repository(u.pullRequest.repositoryId))
-    .sort((a, b) => a.pullRequest.mergedAt! - b.pullRequest.mergedAt!);
+  for (const c of facts.negativeChanges)
+    if (inWindow(c.deployment.finishedAt, w) && inScope.repository(c.pullRequest.repositoryId)) droppedNegative.push(c);
+  // By mergedAt already.
+  const unlinked = between(facts.unlinked, w.from, w.to).filter((u) => inScope.repository(u.pullRequest.repositoryId));
   return { changes, droppedNegative, unlinked };
 }
 

@@ -1,9 +1,10 @@
 import type { Attribution } from "./attribution";
-import type { BaseFacts } from "./base-facts";
+import type { WorkspaceFacts } from "./facts";
 import { mean, percentileOfSorted } from "./percentile";
 import { timeToRestoreTier } from "./tiers";
 import type { DeploymentRow, FailedDeploymentRecovery } from "./types";
 import { HOUR_MS } from "@/lib/time";
+import { firstAfter } from "./time-order";
 
 /**
  * Failed deployment recovery time (spec/metrics.md §8, DORA 2023). Whether a
@@ -21,27 +22,21 @@ export interface Recovery {
   recoveryMs: number | null;
 }
 
-/** The first deployment of a sorted list with finishedAt > t (ties: the smallest id, the list's first), or null. */
-function firstFinishedAfter(sorted: readonly DeploymentRow[], t: number): DeploymentRow | null {
-  let lo = 0,
-    hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]!.finishedAt! <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length ? sorted[lo]! : null;
-}
-
 /** The recovery of a failed deployment, given the incidents attributed to it. */
-export function recoveryOf(facts: BaseFacts, d: DeploymentRow, incidents: readonly Attribution[]): Recovery {
+export function recoveryOf(
+  facts: Pick<WorkspaceFacts, "successByRepository">,
+  d: DeploymentRow,
+  incidents: readonly Attribution[],
+): Recovery {
   let recoveredAt: number | null = null;
   let nextDeployment: DeploymentRow | null = null;
   if (incidents.length > 0) {
     if (incidents.every((a) => a.incident.resolvedAt !== null))
       recoveredAt = Math.max(...incidents.map((a) => a.incident.resolvedAt!));
   } else {
-    nextDeployment = firstFinishedAfter(facts.productionSuccessByRepository.get(d.repositoryId) ?? [], d.finishedAt!);
+    // The first after it (ties: the smallest id, the list's first).
+    const deployments = facts.successByRepository.get(d.repositoryId);
+    nextDeployment = deployments ? firstAfter(deployments, d.finishedAt!) : null;
     recoveredAt = nextDeployment?.finishedAt ?? null;
   }
   const recoveryMs = recoveredAt === null ? null : Math.max(0, recoveredAt - d.finishedAt!);

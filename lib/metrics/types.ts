@@ -143,6 +143,12 @@ export interface Coverage {
 }
 
 /** Everything the engine reads for one workspace. */
+/** Rows built when asked, each once, by position (a kept snapshot's). */
+export interface RowsAt<T> {
+  readonly length: number;
+  at(i: number): T;
+}
+
 export interface MetricsData {
   repositories: RepositoryRow[];
   deployments: DeploymentRow[];

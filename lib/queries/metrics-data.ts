@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import type { Param } from "@/db/store";
 import { foldPeople } from "@/lib/identities/fold";
+import { builtWhenRead } from "@/lib/lazy";
 import { resolveIdentities } from "@/lib/identities/resolve";
 import type {
   DeploymentRow,
@@ -9,6 +10,7 @@ import type {
   PersonRow,
   PullRequestRow,
   RepositoryRow,
+  RowsAt,
 } from "@/lib/metrics/types";
 import { loadCurrentChangeLinks } from "./change-links";
 import { loadIdentityInputs } from "./identities";
@@ -26,7 +28,7 @@ import {
   repositoryRow,
   type Raw,
 } from "./metrics-rows";
-import { decodeTuples, encodeTuples } from "./tuple-codec";
+import { type Attachment, DecodedSet, encodeTuples } from "./tuple-codec";
 
 /**
  * The reads of a workspace's rows, in the order of MetricsTables, each with
@@ -81,6 +83,18 @@ async function readTables(db: Db, workspaceId: number): Promise<Built> {
 const shapeOf = (db: Db) => snapshotShape(reads(db).map((r) => r.sql));
 
 /**
+ * Facts kept with a snapshot's rows (lib/metrics/facts-index.ts): number
+ * columns under a label saying which engine made them, and the snapshot's
+ * deployments and merged pull requests by position, each built when asked.
+ */
+export interface KeptFacts {
+  label: string;
+  columns: (Int32Array | Float64Array)[];
+  deployments: RowsAt<DeploymentRow>;
+  pullRequests: RowsAt<PullRequestRow>;
+}
+
+/**
  * Everything the metrics engine reads for one workspace (the columns and
  * shapes of metrics-rows.ts). Given the workspace's current data version, the
  * rows come from its snapshot when one was kept at that version
@@ -88,22 +102,82 @@ const shapeOf = (db: Db) => snapshotShape(reads(db).map((r) => r.sql));
  * the tables.
  */
 export async function loadMetricsData(db: Db, workspaceId: number, dataVersion?: number): Promise<MetricsData> {
-  let tables: Built | null = null;
+  return (await loadMetricsInputs(db, workspaceId, dataVersion)).data;
+}
+
+/**
+ * loadMetricsData, and the facts kept with the rows when they came from a
+ * snapshot holding facts labelled `factsLabel` (null otherwise). With such
+ * facts the deployments and pull requests are built only when something reads
+ * them, and the graph links (what only deriving reads) are not loaded: a
+ * caller that cannot use the facts must load the data again without the label.
+ */
+export async function loadMetricsInputs(
+  db: Db,
+  workspaceId: number,
+  dataVersion?: number,
+  factsLabel?: string,
+): Promise<{ data: MetricsData; kept: KeptFacts | null }> {
   if (dataVersion !== undefined) {
     const bytes = await readMetricSnapshot(db, workspaceId, dataVersion, shapeOf(db));
     if (bytes) {
       try {
-        tables = decodeTuples<unknown>(
-          bytes,
-          reads(db).map((r) => (t: unknown[]) => r.build(t as Raw)),
-        ) as unknown as Built;
+        return await fromSnapshot(db, workspaceId, new DecodedSet(bytes), factsLabel);
       } catch {
-        tables = null; // a damaged snapshot is only a cache: read the tables instead
+        // A damaged snapshot is only a cache: read the tables instead.
       }
     }
   }
-  tables ??= await readTables(db, workspaceId);
-  return assemble(db, workspaceId, tables);
+  return { data: await assemble(db, workspaceId, await readTables(db, workspaceId)), kept: null };
+}
+
+/** The tables' positions in reads(). */
+const REPOSITORIES = 0,
+  DEPLOYMENTS = 1,
+  PULL_REQUESTS = 2,
+  INCIDENTS = 3,
+  PEOPLE = 4,
+  MINS = 5;
+/** Columns of DEPLOYMENT_COLUMNS. */
+const CREATED_AT = 4,
+  FINISHED_AT = 5;
+
+async function fromSnapshot(
+  db: Db,
+  workspaceId: number,
+  set: DecodedSet,
+  factsLabel: string | undefined,
+): Promise<{ data: MetricsData; kept: KeptFacts | null }> {
+  const r = reads(db);
+  if (set.tables.length !== r.length)
+    throw new Error(`the snapshot holds ${set.tables.length} tables, not ${r.length}`);
+  const rows = <T>(t: number) => set.rows(t, (tuple) => r[t]!.build(tuple as Raw) as T);
+  const deployments = set.rowsAt(DEPLOYMENTS, (tuple) => deploymentRow(tuple as Raw));
+  const pullRequests = set.rowsAt(PULL_REQUESTS, (tuple) => pullRequestRow(tuple as Raw));
+  // The earliest deployment times straight from the numbers, building no row.
+  const table = set.tables[DEPLOYMENTS]!;
+  let deploymentsStart: number | null = null,
+    deploymentsCreated: number | null = null;
+  for (let i = 0; i < table.rows; i++) {
+    const created = set.cell(DEPLOYMENTS, CREATED_AT, i) as number;
+    const t = (set.cell(DEPLOYMENTS, FINISHED_AT, i) as number | null) ?? created;
+    if (deploymentsStart === null || t < deploymentsStart) deploymentsStart = t;
+    if (deploymentsCreated === null || created < deploymentsCreated) deploymentsCreated = created;
+  }
+  const withFacts = factsLabel !== undefined && set.attachment?.label === factsLabel;
+  const data = await assemble(
+    db,
+    workspaceId,
+    [rows(REPOSITORIES), [], [], rows(INCIDENTS), rows(PEOPLE), rows(MINS)] as unknown as Built,
+    { deploymentsStart, deploymentsCreated },
+    !withFacts,
+  );
+  builtWhenRead(data, "deployments", () => Array.from({ length: deployments.length }, (_, i) => deployments.at(i)));
+  builtWhenRead(data, "pullRequests", () => Array.from({ length: pullRequests.length }, (_, i) => pullRequests.at(i)));
+  const kept = withFacts
+    ? { label: set.attachment!.label, columns: set.attachment!.columns, deployments, pullRequests }
+    : null;
+  return { data, kept };
 }
 
 /**
@@ -116,13 +190,15 @@ export const SNAPSHOT_MAX_ROWS = 1_000_000;
 /**
  * Reads a workspace's rows and keeps them as its snapshot at the current data
  * version (after an import or a sync), unless the data changed while they were
- * read or the workspace is past `maxRows`. Returns the snapshot's size in
- * bytes, or null when it was not kept.
+ * read or the workspace is past `maxRows`. With `facts`, what it returns for
+ * those rows (the engine's derived facts, at that data version) is kept with
+ * them. Returns the snapshot's size in bytes, or null when it was not kept.
  */
 export async function keepMetricsSnapshot(
   db: Db,
   workspaceId: number,
   maxRows = SNAPSHOT_MAX_ROWS,
+  facts?: (data: MetricsData, dataVersion: number) => Promise<Attachment | null>,
 ): Promise<number | null> {
   const version = async () => Number(await db.value("SELECT data_version FROM workspaces WHERE id = ?", [workspaceId]));
   const rows = await db.value<number>(
@@ -135,14 +211,22 @@ export async function keepMetricsSnapshot(
   const tuples: unknown[][][] = [];
   for (const { sql } of reads(db)) tuples.push(await db.tuples(sql, paramsOf(sql, workspaceId)));
   if ((await version()) !== before) return null;
-  const bytes = encodeTuples(tuples);
+  let attachment: Attachment | undefined;
+  if (facts) {
+    const built = reads(db).map((r, i) => tuples[i]!.map((t) => r.build(t))) as unknown as Built;
+    attachment = (await facts(await assemble(db, workspaceId, built), before)) ?? undefined;
+  }
+  const bytes = encodeTuples(tuples, attachment);
   return (await writeMetricSnapshot(db, workspaceId, before, shapeOf(db), bytes)) ? bytes.byteLength : null;
 }
 
-async function assemble(db: Db, workspaceId: number, tables: Built): Promise<MetricsData> {
-  const [repositories, deployments, pullRequests, incidents, people, [mins]] = tables;
-  const [commits, pullRequestsStart] = mins ?? [null, null];
-  // Every deployment and incident is loaded already: their earliest times need no query.
+/** The earliest deployment: by finishedAt (createdAt when unfinished), and by createdAt. */
+interface DeploymentStarts {
+  deploymentsStart: number | null;
+  deploymentsCreated: number | null;
+}
+
+function deploymentStarts(deployments: readonly DeploymentRow[]): DeploymentStarts {
   let deploymentsStart: number | null = null,
     deploymentsCreated: number | null = null;
   for (const d of deployments) {
@@ -150,6 +234,19 @@ async function assemble(db: Db, workspaceId: number, tables: Built): Promise<Met
     if (deploymentsStart === null || t < deploymentsStart) deploymentsStart = t;
     if (deploymentsCreated === null || d.createdAt < deploymentsCreated) deploymentsCreated = d.createdAt;
   }
+  return { deploymentsStart, deploymentsCreated };
+}
+
+async function assemble(
+  db: Db,
+  workspaceId: number,
+  tables: Built,
+  // Every deployment and incident is loaded already: their earliest times need no query.
+  { deploymentsStart, deploymentsCreated }: DeploymentStarts = deploymentStarts(tables[1]),
+  withGraphLinks = true,
+): Promise<MetricsData> {
+  const [repositories, deployments, pullRequests, incidents, people, [mins]] = tables;
+  const [commits, pullRequestsStart] = mins ?? [null, null];
   let incidentsStart: number | null = null;
   for (const i of incidents) if (incidentsStart === null || i.openedAt < incidentsStart) incidentsStart = i.openedAt;
   const starts = [commits, pullRequestsStart, deploymentsCreated, incidentsStart].filter((t) => t !== null);
@@ -168,7 +265,7 @@ async function assemble(db: Db, workspaceId: number, tables: Built): Promise<Met
     pullRequests,
     incidents,
     people: foldPeople(people, leaderOf),
-    graphLinks: await loadCurrentChangeLinks(db, workspaceId),
+    graphLinks: withGraphLinks ? await loadCurrentChangeLinks(db, workspaceId) : [],
     dataStart: starts.length > 0 ? Math.min(...starts) : null,
     sourceStarts,
   };

@@ -12,12 +12,13 @@ import { partialData } from "@/lib/metrics/coding-time";
 import { stopIfAborted, type WorkOptions, yieldToOthers } from "@/lib/work";
 import { formatDate, fullWeeks } from "@/lib/metrics/window";
 import { loadSourceLinks } from "@/lib/queries/links";
-import { keepMetricsSnapshot, loadMetricsData } from "@/lib/queries/metrics-data";
+import { factColumns, restoreFacts } from "@/lib/metrics/facts-index";
+import { keepMetricsSnapshot, loadMetricsData, loadMetricsInputs } from "@/lib/queries/metrics-data";
 import { loadTeamMetricsData } from "@/lib/queries/team-metrics-data";
 import type { SourceStarts } from "@/lib/metrics/types";
 import { judged, type JudgedReport } from "@/lib/withheld";
 import { drillDownTable, linkedRecords, type DrillDownTable } from "./drilldown";
-import { keepReport, storedReport } from "./report-store";
+import { engineRevision, keepReport, storedReport } from "./report-store";
 import { getWorkspace, listWorkspaces, type Workspace } from "@/lib/queries/workspaces";
 import { metricsSettings, resolveQuery, type MetricsQuery, type ResolvedQuery } from "./scope";
 
@@ -39,12 +40,33 @@ export async function workspaceFacts(db: Db, workspace: Workspace): Promise<Work
   }
   const hit = perDb.get(workspace.id);
   if (hit && hit.version === workspace.dataVersion) return hit.facts;
-  const facts = loadMetricsData(db, workspace.id, workspace.dataVersion).then((data) =>
-    deriveFacts(data, metricsSettings(workspace)),
-  );
+  const facts = loadFacts(db, workspace);
   perDb.set(workspace.id, { version: workspace.dataVersion, facts });
   facts.catch(() => perDb.delete(workspace.id));
   return facts;
+}
+
+/** Which engine kept facts belong to: only the same engine may read them back. */
+const factsLabel = () => `facts ${engineRevision()}`;
+
+/**
+ * The facts of a workspace at its current data version: rebuilt from the
+ * facts kept with its snapshot when this engine kept them (the fast path of a
+ * fresh process), else derived from its rows. Kept facts that do not fit the
+ * rows are ignored, and the rows read again in full.
+ */
+async function loadFacts(db: Db, workspace: Workspace): Promise<WorkspaceFacts> {
+  const settings = metricsSettings(workspace);
+  const { data, kept } = await loadMetricsInputs(db, workspace.id, workspace.dataVersion, factsLabel());
+  if (kept !== null) {
+    try {
+      return restoreFacts(data, settings, kept.columns, kept);
+    } catch {
+      // Only a cache: derive them from a full read (the read with kept facts leaves out the graph links).
+      return deriveFacts(await loadMetricsData(db, workspace.id), settings);
+    }
+  }
+  return deriveFacts(data, settings);
 }
 
 /** One team's facts, derived from the team's own read while the whole workspace's are not at hand. */
@@ -174,7 +196,17 @@ export async function warmWorkspaceFacts(db: Db): Promise<void> {
  * bytes, or null when the data moved while it was being made.
  */
 export async function keepWorkspaceSnapshot(db: Db, slug: string): Promise<number | null> {
-  return keepMetricsSnapshot(db, (await getWorkspace(db, slug)).id);
+  return keepSnapshot(db, await getWorkspace(db, slug));
+}
+
+/** Keeps the snapshot of a workspace's rows with the facts derived from them (what a fresh process then skips). */
+function keepSnapshot(db: Db, workspace: Workspace): Promise<number | null> {
+  return keepMetricsSnapshot(db, workspace.id, undefined, async (data, dataVersion) => {
+    // The settings the facts depend on are those of that data version (a settings change moves it).
+    const current = await getWorkspace(db, workspace.slug);
+    if (current.dataVersion !== dataVersion) return null;
+    return { label: factsLabel(), columns: factColumns(deriveFacts(data, metricsSettings(current))) };
+  });
 }
 
 const workspaceOrNull = (db: Db, slug: string) =>
@@ -192,7 +224,6 @@ export async function refreshingSnapshot<T>(db: Db, slug: string, work: () => Pr
   const before = await workspaceOrNull(db, slug);
   const result = await work();
   const after = await workspaceOrNull(db, slug);
-  if (after !== null && after.dataVersion !== before?.dataVersion)
-    await keepMetricsSnapshot(db, after.id).catch(() => null);
+  if (after !== null && after.dataVersion !== before?.dataVersion) await keepSnapshot(db, after).catch(() => null);
   return result;
 }

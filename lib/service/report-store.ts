@@ -8,6 +8,8 @@ import * as codingTime from "@/lib/metrics/coding-time";
 import * as coverage from "@/lib/metrics/coverage";
 import * as deploymentFrequency from "@/lib/metrics/deployment-frequency";
 import * as facts from "@/lib/metrics/facts";
+import * as factsIndex from "@/lib/metrics/facts-index";
+import * as timeOrder from "@/lib/metrics/time-order";
 import * as firstDeploy from "@/lib/metrics/first-deploy";
 import * as graphLinks from "@/lib/metrics/graph-links";
 import * as engine from "@/lib/metrics/index";
@@ -49,6 +51,8 @@ const ENGINE = {
   coverage,
   deploymentFrequency,
   facts,
+  factsIndex,
+  timeOrder,
   firstDeploy,
   graphLinks,
   engine,

@@ -159,7 +159,7 @@ export function checks(r: PhaseResults): Check[] {
     ...latency("metrics", "cold one team 365 d (a new team each run)", t.cold.team365, 50),
     info(
       "metrics",
-      "cold 365 d parts (median)",
+      "cold 365 d parts without kept facts (median)",
       `load rows ${millis(t.coldParts.load.medianMs)} (from the tables: ${millis(t.coldParts.tables.medianMs)}), derive facts ${millis(t.coldParts.derive.medianMs)}, compute ${millis(t.coldParts.compute.medianMs)}; open db ${millis(t.open.medianMs)}`,
     ),
     ...latency("metrics", "warm workspace 365 d", t.warm.workspace365, 300),

@@ -1,0 +1,67 @@
+import type { DeploymentRow } from "./types";
+
+/**
+ * Binary search over times in ascending order: the index of the first that is
+ * ≥ t (`after` false) or > t (`after` true); the length when there is none.
+ */
+export function timeIndex(times: ArrayLike<number>, t: number, after = false): number {
+  let lo = 0,
+    hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = times[mid]!;
+    if (at < t || (after && at === t)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * timeIndex over deployments sorted by finishedAt: the one search behind
+ * linking, attribution and rework while facts are derived.
+ */
+export function finishedIndex(sorted: readonly DeploymentRow[], t: number, after = false): number {
+  let lo = 0,
+    hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = sorted[mid]!.finishedAt!;
+    if (at < t || (after && at === t)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Records with one time each, kept as numbers so that a window finds its
+ * records without building the others: `at(k)` gives the k-th (built when
+ * first asked, for facts restored from a snapshot). Whether the times ascend
+ * is said where a list is declared.
+ */
+export interface Timed<T> {
+  readonly times: Float64Array;
+  at(k: number): T;
+}
+
+/** A list as Timed, with `time` of each. */
+export function timed<T>(list: readonly T[], time: (x: T) => number): Timed<T> {
+  return { times: Float64Array.from(list, time), at: (k) => list[k]! };
+}
+
+/** Every record of a Timed list. */
+export function allOf<T>(list: Timed<T>): T[] {
+  return Array.from({ length: list.times.length }, (_, k) => list.at(k));
+}
+
+/** The records of an ascending Timed list whose time lies in `[from, to)`, in its order. */
+export function between<T>(list: Timed<T>, from: number, to: number): T[] {
+  const out: T[] = [];
+  for (let k = timeIndex(list.times, from), end = timeIndex(list.times, to); k < end; k++) out.push(list.at(k));
+  return out;
+}
+
+/** The first record of an ascending Timed list whose time is > t, or null. */
+export function firstAfter<T>(list: Timed<T>, t: number): T | null {
+  const k = timeIndex(list.times, t, true);
+  return k < list.times.length ? list.at(k) : null;
+}
