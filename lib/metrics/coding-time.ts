@@ -1,3 +1,4 @@
+import { numbersOf } from "./counted-numbers";
 import type { PersonStart } from "./facts";
 import type { PullRequestRef, PullRequestRow } from "./types";
 
@@ -35,15 +36,24 @@ export interface PartialData {
   onboarding: UnknownShare;
 }
 
+/** The counted changes (lead time not negative) whose coding time is unknown, without building them when the records know. */
+function unknownCodingTime(records: {
+  changes: readonly { leadTimeMs: number; pullRequest: PullRequestRow }[];
+}): UnknownShare {
+  const known = numbersOf(records);
+  if (known) return { unknown: known.codingTimeUnknown, of: known.hours.length };
+  const counted = records.changes.filter((c) => c.leadTimeMs >= 0);
+  return { unknown: counted.filter((c) => codingTimeUnknown(c.pullRequest)).length, of: counted.length };
+}
+
 /** Counts the rows of lead time and onboarding whose coding time is unknown. */
 export function partialData(records: {
   leadTime: { changes: readonly { leadTimeMs: number; pullRequest: PullRequestRow }[] };
   onboarding: readonly { start: PersonStart; firstMerged: PullRequestRef | null }[];
 }): PartialData {
-  const counted = records.leadTime.changes.filter((c) => c.leadTimeMs >= 0);
   const onboarded = records.onboarding.filter((n) => n.firstMerged !== null);
   return {
-    leadTime: { unknown: counted.filter((c) => codingTimeUnknown(c.pullRequest)).length, of: counted.length },
+    leadTime: unknownCodingTime(records.leadTime),
     onboarding: {
       unknown: onboarded.filter((n) => onboardingTimeUnknown(n.start, n.firstMerged)).length,
       of: onboarded.length,

@@ -48,6 +48,9 @@ const COLUMNS = {
   changesByLeadTime: "i32",
   changesFinishingRank: "i32",
   changesFinishingTimes: "f64",
+  changeLeadTimeMs: "f64",
+  changeRepository: "i32",
+  changeCodingTimeUnknown: "i32",
   negativeChanges: "i32",
   unlinkedPullRequest: "i32",
   unlinkedReason: "i32",
@@ -98,6 +101,8 @@ export function factColumns(facts: WorkspaceFacts): FactColumns {
   for (let k = 0; k < facts.changesByLeadTime.length; k++)
     ints.changesByLeadTime.push(positionIn(changeAt, facts.changesByLeadTime.at(k), "change"));
   for (const k of facts.changesFinishing.rank) ints.changesFinishingRank.push(k);
+  for (const r of facts.changeNumbers.repository) ints.changeRepository.push(r);
+  for (const u of facts.changeNumbers.codingTimeUnknown) ints.changeCodingTimeUnknown.push(u);
   for (const c of facts.negativeChanges) ints.negativeChanges.push(positionIn(changeAt, c, "change"));
   for (const u of allOf(facts.unlinked)) {
     ints.unlinkedPullRequest.push(positionIn(pullRequestAt, u.pullRequest, "pull request"));
@@ -130,6 +135,7 @@ export function factColumns(facts: WorkspaceFacts): FactColumns {
     productionFinishedTimes: facts.productionFinished.times,
     successTimes: Float64Array.from([...facts.successByRepository.values()].flatMap((l) => [...l.times])),
     changesFinishingTimes: facts.changesFinishing.times,
+    changeLeadTimeMs: facts.changeNumbers.leadTimeMs,
     unlinkedTimes: facts.unlinked.times,
   };
   return NAMES.map((c) => (COLUMNS[c] === "f64" ? Float64Array.from(times[c]!) : Int32Array.from(ints[c])));
@@ -176,7 +182,14 @@ export function restoreFacts(
   sameLength("productionFinished", "productionFinishedTimes");
   sameLength("success", "successTimes");
   sameLength("changePullRequest", "changeDeployment");
-  sameLength("changesByLeadTime", "changesFinishingRank", "changesFinishingTimes");
+  sameLength(
+    "changesByLeadTime",
+    "changesFinishingRank",
+    "changesFinishingTimes",
+    "changeLeadTimeMs",
+    "changeRepository",
+    "changeCodingTimeUnknown",
+  );
   sameLength("unlinkedPullRequest", "unlinkedReason", "unlinkedTimes");
   sameLength("attributionDeployment", "attributionRule");
   sameLength("reworkDeployment", "reworkRule", "reworkOf", "reworkMatch");
@@ -193,6 +206,7 @@ export function restoreFacts(
     ["changesByLeadTime", changeCount],
     ["negativeChanges", changeCount],
     ["changesFinishingRank", col.changesByLeadTime.length],
+    ["changeCodingTimeUnknown", 2],
     ["unlinkedPullRequest", pullRequests.length],
     ["unlinkedReason", UNLINKED_REASONS.length],
     ["attributionRule", ATTRIBUTION_RULES.length],
@@ -202,6 +216,7 @@ export function restoreFacts(
   ] as const)
     within(col[name], 0, n, name);
   within(col.attributionDeployment, -1, deployments.length, "attributionDeployment");
+  within(col.changeRepository, -1, data.repositories.length, "changeRepository");
   if (col.successRuns.reduce((a, b) => a + b, 0) !== col.success.length)
     throw new NotTheseFacts("kept facts' successRuns do not add up");
   col.reworkOf.forEach((of, k) => {
@@ -221,6 +236,9 @@ export function restoreFacts(
     changesByLeadTime: changesByLeadTimeColumn,
     changesFinishingRank: changesFinishingRankColumn,
     changesFinishingTimes: changesFinishingTimesColumn,
+    changeLeadTimeMs: changeLeadTimeMsColumn,
+    changeRepository: changeRepositoryColumn,
+    changeCodingTimeUnknown: changeCodingTimeUnknownColumn,
     negativeChanges: negativeChangesColumn,
     unlinkedPullRequest: unlinkedPullRequestColumn,
     unlinkedReason: unlinkedReasonColumn,
@@ -292,6 +310,11 @@ export function restoreFacts(
     attributions,
     changesByLeadTime: { length: changesByLeadTimeColumn.length, at: (k) => change(changesByLeadTimeColumn[k]!) },
     changesFinishing: { times: changesFinishingTimesColumn, rank: changesFinishingRankColumn },
+    changeNumbers: {
+      leadTimeMs: changeLeadTimeMsColumn,
+      repository: changeRepositoryColumn,
+      codingTimeUnknown: changeCodingTimeUnknownColumn,
+    },
     negativeChanges: Array.from(negativeChangesColumn, change),
     unlinked: timedBy(unlinkedTimesColumn, (k) => {
       let u = unlinkedBuilt[k];

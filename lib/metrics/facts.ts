@@ -1,8 +1,9 @@
 import { attributeIncidents, type Attribution } from "./attribution";
+import { codingTimeUnknown } from "./coding-time";
 import type { BaseFacts } from "./base-facts";
 import { linkChanges, type LinkedChange, type UnlinkedPullRequest } from "./lead-time-links";
 import { reworkReasons, type ReworkReason } from "./rework";
-import { type Timed, timed } from "./time-order";
+import { numbersOf, type Timed, timed } from "./time-order";
 import type { DeploymentRow, MetricsData, MetricsSettings, PersonRow, RowsAt } from "./types";
 
 /**
@@ -24,6 +25,12 @@ export interface WorkspaceFacts extends BaseFacts {
    * changesByLeadTime: a window finds its changes by binary search and orders them by sorting the positions.
    */
   changesFinishing: { times: Float64Array; rank: Int32Array };
+  /**
+   * What lead time sums up of each change, by its position in changesByLeadTime, read without building it:
+   * its lead time, its repository (a position in data.repositories, −1 when not there) and whether its
+   * coding time is unknown (1) or not (0).
+   */
+  changeNumbers: { leadTimeMs: Float64Array; repository: Int32Array; codingTimeUnknown: Int32Array };
   /** The changes with a negative lead time (clock skew), in the order of `changes`: dropped when counted. */
   negativeChanges: LinkedChange[];
   /**
@@ -89,10 +96,8 @@ export function productionTest(settings: MetricsSettings): (environment: string)
 }
 
 /** Deployments by finishedAt, ties by id. */
-export const byFinish = byTimeThenId<DeploymentRow>(
-  (d) => d.finishedAt!,
-  (d) => d.id,
-);
+export const byFinish = (a: DeploymentRow, b: DeploymentRow): number =>
+  a.finishedAt! - b.finishedAt! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** What deriveFacts computes that restoring kept facts computes the same way (cheap, in one pass each). */
 export type DerivedParts = Pick<
@@ -105,6 +110,7 @@ export type DerivedParts = Pick<
   | "changes"
   | "changesByLeadTime"
   | "changesFinishing"
+  | "changeNumbers"
   | "negativeChanges"
   | "unlinked"
   | "reworkByDeployment"
@@ -135,11 +141,42 @@ export function assembleFacts(data: MetricsData, settings: MetricsSettings, part
   };
 }
 
+/** changeNumbers of changes listed by lead time. */
+function changeNumbersOf(byLeadTime: readonly LinkedChange[], data: MetricsData): WorkspaceFacts["changeNumbers"] {
+  const repositoryAt = new Map(data.repositories.map((r, i) => [r.id, i]));
+  const repository = new Int32Array(byLeadTime.length),
+    unknown = new Int32Array(byLeadTime.length);
+  byLeadTime.forEach((c, k) => {
+    repository[k] = repositoryAt.get(c.pullRequest.repositoryId) ?? -1;
+    unknown[k] = codingTimeUnknown(c.pullRequest) ? 1 : 0;
+  });
+  return { leadTimeMs: numbersOf(byLeadTime, (c) => c.leadTimeMs), repository, codingTimeUnknown: unknown };
+}
+
 /** changesFinishing of changes listed by lead time. */
-function finishingOrder(byLeadTime: readonly LinkedChange[]): WorkspaceFacts["changesFinishing"] {
-  const finished = Float64Array.from(byLeadTime, (c) => c.deployment.finishedAt!);
-  const rank = Int32Array.from(byLeadTime, (_, k) => k).sort((a, b) => finished[a]! - finished[b]! || a - b);
-  return { times: Float64Array.from(rank, (k) => finished[k]!), rank };
+function finishingOrder(
+  byLeadTime: readonly LinkedChange[],
+  productionFinished: readonly DeploymentRow[],
+): WorkspaceFacts["changesFinishing"] {
+  // Each deployment's changes, walked in the deployments' order: no sort. (Any order of equal times will do:
+  // a window sorts the positions it finds.)
+  const ofDeployment = new Map<DeploymentRow, number[]>();
+  byLeadTime.forEach((c, k) => {
+    const list = ofDeployment.get(c.deployment);
+    if (list) list.push(k);
+    else ofDeployment.set(c.deployment, [k]);
+  });
+  const rank = new Int32Array(byLeadTime.length),
+    times = new Float64Array(byLeadTime.length);
+  let n = 0;
+  for (const d of productionFinished) {
+    for (const k of ofDeployment.get(d) ?? []) {
+      rank[n] = k;
+      times[n++] = d.finishedAt!;
+    }
+  }
+  if (n !== byLeadTime.length) throw new Error("a change ships in a deployment that is not a finished production one");
+  return { times, rank };
 }
 
 /** Derives the facts every metric reads from a workspace's rows and settings. */
@@ -182,7 +219,8 @@ export function deriveFacts(data: MetricsData, settings: MetricsSettings): Works
     attributions,
     changes,
     changesByLeadTime: { length: changesByLeadTime.length, at: (k) => changesByLeadTime[k]! },
-    changesFinishing: finishingOrder(changesByLeadTime),
+    changesFinishing: finishingOrder(changesByLeadTime, productionFinished),
+    changeNumbers: changeNumbersOf(changesByLeadTime, data),
     negativeChanges: changes.filter((c) => c.leadTimeMs < 0),
     unlinked: timed(unlinked, (u) => u.pullRequest.mergedAt!),
     reworkByDeployment,

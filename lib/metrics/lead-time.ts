@@ -1,3 +1,5 @@
+import { builtWhenRead } from "@/lib/lazy";
+import { type CountedNumbers, numbersOf, rememberNumbers } from "./counted-numbers";
 import type { WorkspaceFacts } from "./facts";
 import type { LinkedChange, UnlinkedPullRequest } from "./lead-time-links";
 import { percentileOfSorted } from "./percentile";
@@ -16,29 +18,42 @@ export interface LeadTimeRecords {
   unlinked: UnlinkedPullRequest[];
 }
 
-/** Linked pull requests whose deployment finished in the window, shortest lead time first. */
+/**
+ * Linked pull requests whose deployment finished in the window, shortest lead
+ * time first. The changes themselves are built when first read (a drill-down);
+ * the summary reads their numbers (facts.changeNumbers) instead.
+ */
 export function leadTimeRecords(facts: WorkspaceFacts, w: MetricsWindow, inScope: ScopeFilter): LeadTimeRecords {
-  const changes: LinkedChange[] = [];
   const droppedNegative: LinkedChange[] = [];
   // The window's changes by binary search on their deployments' times, then by lead time: their positions
-  // in changesByLeadTime, sorted. No other change is built.
+  // in changesByLeadTime, sorted.
   const { times, rank } = facts.changesFinishing;
-  const ranks = rank.slice(timeIndex(times, w.from), timeIndex(times, w.to)).sort();
-  for (const k of ranks) {
-    const c = facts.changesByLeadTime.at(k);
-    if (inScope.repository(c.pullRequest.repositoryId)) changes.push(c);
+  const { leadTimeMs, repository, codingTimeUnknown } = facts.changeNumbers;
+  const repositories = facts.data.repositories;
+  const counted: number[] = [];
+  const numbers: CountedNumbers = { hours: [], codingTimeUnknown: 0 };
+  for (const k of rank.slice(timeIndex(times, w.from), timeIndex(times, w.to)).sort()) {
+    const r = repository[k]!;
+    const repositoryId = r >= 0 ? repositories[r]!.id : facts.changesByLeadTime.at(k).pullRequest.repositoryId;
+    if (!inScope.repository(repositoryId)) continue;
+    counted.push(k);
+    numbers.hours.push(leadTimeMs[k]! / HOUR_MS);
+    numbers.codingTimeUnknown += codingTimeUnknown[k]!;
   }
   for (const c of facts.negativeChanges)
     if (inWindow(c.deployment.finishedAt, w) && inScope.repository(c.pullRequest.repositoryId)) droppedNegative.push(c);
   // By mergedAt already.
   const unlinked = between(facts.unlinked, w.from, w.to).filter((u) => inScope.repository(u.pullRequest.repositoryId));
-  return { changes, droppedNegative, unlinked };
+  const records = { changes: [] as LinkedChange[], droppedNegative, unlinked };
+  builtWhenRead(records, "changes", () => counted.map((k) => facts.changesByLeadTime.at(k)));
+  rememberNumbers(records, numbers);
+  return records;
 }
 
 /** Lead time for changes: count, interpolated median and p90 in hours, tier by median. Expects leadTimeRecords' order. */
 export function leadTime(records: LeadTimeRecords): LeadTime {
-  // leadTimeRecords sorts the changes by lead time already.
-  const hours = records.changes.map((c) => c.leadTimeMs / HOUR_MS);
+  // leadTimeRecords sorts the changes by lead time already (and knows their hours without building them).
+  const hours = numbersOf(records)?.hours ?? records.changes.map((c) => c.leadTimeMs / HOUR_MS);
   const medianHours = percentileOfSorted(hours, 0.5);
   return {
     changes: hours.length,

@@ -5,6 +5,7 @@ import * as attribution from "@/lib/metrics/attribution";
 import * as catalog from "@/lib/metrics/catalog";
 import * as changeFailureRate from "@/lib/metrics/change-failure-rate";
 import * as codingTime from "@/lib/metrics/coding-time";
+import * as countedNumbers from "@/lib/metrics/counted-numbers";
 import * as coverage from "@/lib/metrics/coverage";
 import * as deploymentFrequency from "@/lib/metrics/deployment-frequency";
 import * as facts from "@/lib/metrics/facts";
@@ -48,6 +49,7 @@ const ENGINE = {
   catalog,
   changeFailureRate,
   codingTime,
+  countedNumbers,
   coverage,
   deploymentFrequency,
   facts,
