@@ -27,10 +27,9 @@ export interface WorkspaceFacts extends BaseFacts {
   changesFinishing: { times: Float64Array; rank: Int32Array };
   /**
    * What lead time sums up of each change, by its position in changesByLeadTime, read without building it:
-   * its lead time, its repository (a position in data.repositories, −1 when not there) and whether its
-   * coding time is unknown (1) or not (0).
+   * its lead time, its repository's id and whether its coding time is unknown (1) or not (0).
    */
-  changeNumbers: { leadTimeMs: Float64Array; repository: Int32Array; codingTimeUnknown: Int32Array };
+  changeNumbers: { leadTimeMs: Float64Array; repository: readonly string[]; codingTimeUnknown: Int32Array };
   /** The changes with a negative lead time (clock skew), in the order of `changes`: dropped when counted. */
   negativeChanges: LinkedChange[];
   /**
@@ -142,15 +141,16 @@ export function assembleFacts(data: MetricsData, settings: MetricsSettings, part
 }
 
 /** changeNumbers of changes listed by lead time. */
-function changeNumbersOf(byLeadTime: readonly LinkedChange[], data: MetricsData): WorkspaceFacts["changeNumbers"] {
-  const repositoryAt = new Map(data.repositories.map((r, i) => [r.id, i]));
-  const repository = new Int32Array(byLeadTime.length),
-    unknown = new Int32Array(byLeadTime.length);
+function changeNumbersOf(byLeadTime: readonly LinkedChange[]): WorkspaceFacts["changeNumbers"] {
+  const unknown = new Int32Array(byLeadTime.length);
   byLeadTime.forEach((c, k) => {
-    repository[k] = repositoryAt.get(c.pullRequest.repositoryId) ?? -1;
     unknown[k] = codingTimeUnknown(c.pullRequest) ? 1 : 0;
   });
-  return { leadTimeMs: numbersOf(byLeadTime, (c) => c.leadTimeMs), repository, codingTimeUnknown: unknown };
+  return {
+    leadTimeMs: numbersOf(byLeadTime, (c) => c.leadTimeMs),
+    repository: byLeadTime.map((c) => c.pullRequest.repositoryId),
+    codingTimeUnknown: unknown,
+  };
 }
 
 /** changesFinishing of changes listed by lead time. */
@@ -220,7 +220,7 @@ export function deriveFacts(data: MetricsData, settings: MetricsSettings): Works
     changes,
     changesByLeadTime: { length: changesByLeadTime.length, at: (k) => changesByLeadTime[k]! },
     changesFinishing: finishingOrder(changesByLeadTime, productionFinished),
-    changeNumbers: changeNumbersOf(changesByLeadTime, data),
+    changeNumbers: changeNumbersOf(changesByLeadTime),
     negativeChanges: changes.filter((c) => c.leadTimeMs < 0),
     unlinked: timed(unlinked, (u) => u.pullRequest.mergedAt!),
     reworkByDeployment,

@@ -29,13 +29,10 @@ export function leadTimeRecords(facts: WorkspaceFacts, w: MetricsWindow, inScope
   // in changesByLeadTime, sorted.
   const { times, rank } = facts.changesFinishing;
   const { leadTimeMs, repository, codingTimeUnknown } = facts.changeNumbers;
-  const repositories = facts.data.repositories;
   const counted: number[] = [];
   const numbers: CountedNumbers = { hours: [], codingTimeUnknown: 0 };
   for (const k of rank.slice(timeIndex(times, w.from), timeIndex(times, w.to)).sort()) {
-    const r = repository[k]!;
-    const repositoryId = r >= 0 ? repositories[r]!.id : facts.changesByLeadTime.at(k).pullRequest.repositoryId;
-    if (!inScope.repository(repositoryId)) continue;
+    if (!inScope.repository(repository[k]!)) continue;
     counted.push(k);
     numbers.hours.push(leadTimeMs[k]! / HOUR_MS);
     numbers.codingTimeUnknown += codingTimeUnknown[k]!;
