@@ -90,7 +90,23 @@ export function reworkReasons(
     }
     if (fix) add(fix.id, { rule: "inferredFix", incident });
   }
+  // By rule, then by pull request or incident: the same list whatever order the rows were read in.
+  for (const list of reasons.values()) if (list.length > 1) list.sort(byReason);
   return reasons;
+}
+
+const RULE_ORDER: Record<ReworkReason["rule"], number> = { fixDeploymentId: 0, pullRequest: 1, inferredFix: 2 };
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Orders one deployment's reasons: rule 1, 2, 3; a pull request's by repository and number; an incident's by id. */
+function byReason(a: ReworkReason, b: ReworkReason): number {
+  if (a.rule !== b.rule) return RULE_ORDER[a.rule] - RULE_ORDER[b.rule];
+  if (a.rule === "pullRequest" && b.rule === "pullRequest") {
+    const p = a.change.pullRequest,
+      q = b.change.pullRequest;
+    return compareText(p.repositoryId, q.repositoryId) || p.number - q.number;
+  }
+  return compareText((a as { incident: IncidentRow }).incident.id, (b as { incident: IncidentRow }).incident.id);
 }
 
 /** Deployment rework rate: DORA publishes no bands, so the tier is always null. */
