@@ -5,7 +5,7 @@
  * repository's shas at a time, never the workspace.
  */
 import { pickPresent, type Org, type PersonInfo, type RepositoryInfo } from "./org";
-import { apportion, type Rng } from "./random";
+import { apportion, Rng } from "./random";
 import type { RecordSink } from "./records";
 import { DAY_MS, HOUR_MS, lastAtOrBefore, MINUTE_MS, sortedWorkTimes, wholeSeconds, workTime } from "./time";
 
@@ -103,6 +103,33 @@ function pullRequests(rng: Rng, org: Org, repo: RepositoryInfo, n: number, from:
   });
 }
 
+const VERBS = ["Add", "Update", "Fix", "Refactor", "Remove", "Document", "Bump", "Speed up"];
+const AREAS = ["billing", "search", "auth", "checkout", "api", "ui", "build", "docs", "cache", "deps", "exports"];
+const LABELS = ["enhancement", "bug", "documentation", "dependencies", "chore", "backend", "frontend"];
+
+/**
+ * A pull request's title and labels as real projects write them: about 2 % of
+ * titles start with "Revert" and 2 % with "hotfix" (the default rework
+ * pattern, spec/metrics.md §7), 40 % carry labels, 1 % the label "hotfix".
+ */
+function titleAndLabels(rng: Rng, number: number): { title: string; labels: string | null } {
+  const u = rng.next();
+  const title =
+    u < 0.02
+      ? `Revert "${rng.pick(VERBS)} ${rng.pick(AREAS)} (#${Math.max(1, number - rng.int(1, 40))})"`
+      : u < 0.04
+        ? `hotfix: ${rng.pick(AREAS)} ${rng.pick(["crash", "timeout", "500s", "login loop"])}`
+        : `${rng.pick(VERBS)} ${rng.pick(AREAS)}: ${rng.pick(["first pass", "edge cases", "tests", "cleanup", "v2"])}`;
+  const v = rng.next();
+  const labels =
+    v < 0.6
+      ? null
+      : v < 0.99
+        ? JSON.stringify([rng.pick(LABELS), ...(rng.chance(0.3) ? [rng.pick(LABELS)] : [])])
+        : '["hotfix"]';
+  return { title, labels };
+}
+
 /** Emits one repository's activity; returns nothing but advances the id counters. */
 export function emitRepositoryActivity(
   rng: Rng,
@@ -147,7 +174,10 @@ export function emitRepositoryActivity(
   );
   // A repository without pull requests still has its commits, pushed directly.
   const direct = counts.commits - (prs.length > 0 ? inPullRequests : 0);
+  // Titles and labels from a stream of their own, so the rest of the workspace is what it was without them.
+  const words = new Rng(repo.createdAt, 7);
   prs.forEach((pr, i) => {
+    const { title, labels } = titleAndLabels(words, pr.number);
     sink.write("pull_request", [
       repo.id,
       pr.number,
@@ -159,6 +189,8 @@ export function emitRepositoryActivity(
       pr.baseBranch,
       pr.mergeCommitSha,
       `https://github.com/${repo.name}/pull/${pr.number}`,
+      title,
+      labels,
     ]);
     const k = perPullRequest[i]!;
     const c0 = pr.firstCommitAt ?? pr.createdAt - HOUR_MS;

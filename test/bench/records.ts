@@ -81,6 +81,8 @@ export const RECORD_TYPES: Record<BenchRecordType, { table: string; fields: read
       s("baseBranch", "base_branch"),
       s("mergeCommitSha", "merge_commit_sha"),
       s("url", "url"),
+      s("title", "title"),
+      { name: "labels", column: "labels", kind: "json" },
     ],
   },
   deployment: {
