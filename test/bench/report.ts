@@ -55,6 +55,10 @@ export function metricsTimings(m: MetricsBenchResult) {
       derive: timing(m.coldParts.deriveMs),
       compute: timing(m.coldParts.computeMs),
     },
+    keptParts: {
+      facts: timing(m.keptParts?.factsMs ?? []),
+      compute: timing(m.keptParts?.computeMs ?? []),
+    },
     open: timing(m.openMs),
     warm: {
       workspace365: timing(m.warm.workspace365),
@@ -157,6 +161,11 @@ export function checks(r: PhaseResults): Check[] {
     firstAsk("cold workspace 90 d, 1st ask (reads the snapshot, derives, computes)", r.metrics.cold.workspace90[0]),
     // Each cold team run asks about another team: every one reads that team's rows (lib/queries/team-metrics-data.ts).
     ...latency("metrics", "cold one team 365 d (a new team each run)", t.cold.team365, 50),
+    info(
+      "metrics",
+      "cold 365 d parts with kept facts (median)",
+      `read the snapshot and rebuild the facts ${millis(t.keptParts.facts.medianMs)}, compute ${millis(t.keptParts.compute.medianMs)}`,
+    ),
     info(
       "metrics",
       "cold 365 d parts without kept facts (median)",
