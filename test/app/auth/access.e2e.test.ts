@@ -225,7 +225,8 @@ describe("accounts and per-workspace access, on the production build", () => {
       await page.getByLabel("Password").fill(TEST_PASSWORD);
       await page.getByRole("button", { name: "Sign in" }).click();
       await page.waitForURL(`${app.url}/w/${A.slug}/repositories`);
-      expect(await page.locator("main").textContent()).toContain("alpha/api");
+      // The page streams: its loading state comes first.
+      await expect.poll(() => page.locator("main").textContent()).toContain("alpha/api");
       const refused = await page.goto(`${app.url}/w/${B.slug}`);
       expect(refused?.status()).toBe(404);
       expect(await page.content()).not.toContain(B.name);
