@@ -3,7 +3,7 @@ import { codingTimeUnknown } from "./coding-time";
 import type { BaseFacts } from "./base-facts";
 import { linkChanges, type LinkedChange, type UnlinkedPullRequest } from "./lead-time-links";
 import { reworkReasons, type ReworkReason } from "./rework";
-import { numbersOf, type Timed, timed } from "./time-order";
+import { numbersOf, sortedBy, stableOrder, type Timed, timed } from "./time-order";
 import type { DeploymentRow, MetricsData, MetricsSettings, PersonRow, RowsAt } from "./types";
 
 /**
@@ -154,29 +154,24 @@ function changeNumbersOf(byLeadTime: readonly LinkedChange[]): WorkspaceFacts["c
 }
 
 /** changesFinishing of changes listed by lead time. */
-function finishingOrder(
-  byLeadTime: readonly LinkedChange[],
-  productionFinished: readonly DeploymentRow[],
-): WorkspaceFacts["changesFinishing"] {
-  // Each deployment's changes, walked in the deployments' order: no sort. (Any order of equal times will do:
-  // a window sorts the positions it finds.)
-  const ofDeployment = new Map<DeploymentRow, number[]>();
-  byLeadTime.forEach((c, k) => {
-    const list = ofDeployment.get(c.deployment);
-    if (list) list.push(k);
-    else ofDeployment.set(c.deployment, [k]);
-  });
-  const rank = new Int32Array(byLeadTime.length),
-    times = new Float64Array(byLeadTime.length);
-  let n = 0;
-  for (const d of productionFinished) {
-    for (const k of ofDeployment.get(d) ?? []) {
-      rank[n] = k;
-      times[n++] = d.finishedAt!;
-    }
-  }
-  if (n !== byLeadTime.length) throw new Error("a change ships in a deployment that is not a finished production one");
+function finishingOrder(byLeadTime: readonly LinkedChange[]): WorkspaceFacts["changesFinishing"] {
+  const finished = numbersOf(byLeadTime, (c) => c.deployment.finishedAt!);
+  const rank = stableOrder(finished);
+  const times = new Float64Array(rank.length);
+  for (let i = 0; i < rank.length; i++) times[i] = finished[rank[i]!]!;
   return { times, rank };
+}
+
+/** Deployments by finishedAt, then id (byFinish), sorted by radix on the times and by id within equal times. */
+function finishOrder(deployments: readonly DeploymentRow[]): DeploymentRow[] {
+  const out = sortedBy(deployments, (d) => d.finishedAt!);
+  for (let i = 0; i < out.length; ) {
+    let j = i + 1;
+    while (j < out.length && out[j]!.finishedAt === out[i]!.finishedAt) j++;
+    if (j - i > 1) out.splice(i, j - i, ...out.slice(i, j).sort(byFinish));
+    i = j;
+  }
+  return out;
 }
 
 /** Derives the facts every metric reads from a workspace's rows and settings. */
@@ -184,32 +179,32 @@ export function deriveFacts(data: MetricsData, settings: MetricsSettings): Works
   const isProduction = productionTest(settings);
   const repositoryById = new Map(data.repositories.map((r) => [r.id, r]));
   const deploymentById = new Map<string, DeploymentRow>();
+  for (const d of data.deployments) deploymentById.set(d.id, d);
+  const productionFinished = finishOrder(
+    data.deployments.filter(
+      (d) => (d.status === "success" || d.status === "failure") && d.finishedAt !== null && isProduction(d.environment),
+    ),
+  );
+  // Each repository's successful ones, in that order already.
   const productionSuccessByRepository = new Map<string, DeploymentRow[]>();
-  for (const d of data.deployments) {
-    deploymentById.set(d.id, d);
-    if (d.status !== "success" || d.finishedAt === null || !isProduction(d.environment)) continue;
-    let list = productionSuccessByRepository.get(d.repositoryId);
-    if (!list) {
-      list = [];
-      productionSuccessByRepository.set(d.repositoryId, list);
-    }
-    list.push(d);
+  for (const d of productionFinished) {
+    if (d.status !== "success") continue;
+    const list = productionSuccessByRepository.get(d.repositoryId);
+    if (list) list.push(d);
+    else productionSuccessByRepository.set(d.repositoryId, [d]);
   }
-  for (const list of productionSuccessByRepository.values()) list.sort(byFinish);
 
   const partial = { data, settings, repositoryById, deploymentById, productionSuccessByRepository, isProduction };
   const attributions = attributeIncidents(partial);
   const { changes, unlinked } = linkChanges(partial);
   const reworkByDeployment = reworkReasons(partial, attributions, changes);
-  // Sorted once here (Array.prototype.sort is stable) so that every window only filters: the subset of a
-  // stably sorted list is in the order a stable sort of the subset gives.
-  const changesByLeadTime = changes.filter((c) => c.leadTimeMs >= 0).sort((a, b) => a.leadTimeMs - b.leadTimeMs);
-  unlinked.sort((a, b) => a.pullRequest.mergedAt! - b.pullRequest.mergedAt!);
-  const productionFinished = data.deployments
-    .filter(
-      (d) => (d.status === "success" || d.status === "failure") && d.finishedAt !== null && isProduction(d.environment),
-    )
-    .sort(byFinish);
+  // Sorted once here, stably, so that every window only filters: the subset of a stably sorted list is in
+  // the order a stable sort of the subset gives.
+  const changesByLeadTime = sortedBy(
+    changes.filter((c) => c.leadTimeMs >= 0),
+    (c) => c.leadTimeMs,
+  );
+  const unlinkedByMerge = sortedBy(unlinked, (u) => u.pullRequest.mergedAt!);
   const finished = (d: DeploymentRow) => d.finishedAt!;
   return assembleFacts(data, settings, {
     deploymentById,
@@ -219,10 +214,10 @@ export function deriveFacts(data: MetricsData, settings: MetricsSettings): Works
     attributions,
     changes,
     changesByLeadTime: { length: changesByLeadTime.length, at: (k) => changesByLeadTime[k]! },
-    changesFinishing: finishingOrder(changesByLeadTime, productionFinished),
+    changesFinishing: finishingOrder(changesByLeadTime),
     changeNumbers: changeNumbersOf(changesByLeadTime),
     negativeChanges: changes.filter((c) => c.leadTimeMs < 0),
-    unlinked: timed(unlinked, (u) => u.pullRequest.mergedAt!),
+    unlinked: timed(unlinkedByMerge, (u) => u.pullRequest.mergedAt!),
     reworkByDeployment,
   });
 }
