@@ -102,7 +102,8 @@ export function factColumns(facts: WorkspaceFacts): FactColumns {
     ints.changesByLeadTime.push(positionIn(changeAt, facts.changesByLeadTime.at(k), "change"));
   for (const k of facts.changesFinishing.rank) ints.changesFinishingRank.push(k);
   const repositoryAt = new Map(facts.data.repositories.map((r, i) => [r.id, i]));
-  for (const id of facts.changeNumbers.repository) ints.changeRepository.push(repositoryAt.get(id) ?? -1);
+  for (let k = 0; k < facts.changesByLeadTime.length; k++)
+    ints.changeRepository.push(repositoryAt.get(facts.changeNumbers.repository(k)) ?? -1);
   for (const u of facts.changeNumbers.codingTimeUnknown) ints.changeCodingTimeUnknown.push(u);
   for (const c of facts.negativeChanges) ints.negativeChanges.push(positionIn(changeAt, c, "change"));
   for (const u of allOf(facts.unlinked)) {
@@ -314,9 +315,10 @@ export function restoreFacts(
     changeNumbers: {
       leadTimeMs: changeLeadTimeMsColumn,
       // A repository that is not among the rows (−1) is read from the change itself.
-      repository: Array.from(changeRepositoryColumn, (r, k) =>
-        r >= 0 ? data.repositories[r]!.id : change(changesByLeadTimeColumn[k]!).pullRequest.repositoryId,
-      ),
+      repository: (k) => {
+        const r = changeRepositoryColumn[k]!;
+        return r >= 0 ? data.repositories[r]!.id : change(changesByLeadTimeColumn[k]!).pullRequest.repositoryId;
+      },
       codingTimeUnknown: changeCodingTimeUnknownColumn,
     },
     negativeChanges: Array.from(negativeChangesColumn, change),

@@ -29,7 +29,7 @@ export interface WorkspaceFacts extends BaseFacts {
    * What lead time sums up of each change, by its position in changesByLeadTime, read without building it:
    * its lead time, its repository's id and whether its coding time is unknown (1) or not (0).
    */
-  changeNumbers: { leadTimeMs: Float64Array; repository: readonly string[]; codingTimeUnknown: Int32Array };
+  changeNumbers: { leadTimeMs: Float64Array; repository: (k: number) => string; codingTimeUnknown: Int32Array };
   /** The changes with a negative lead time (clock skew), in the order of `changes`: dropped when counted. */
   negativeChanges: LinkedChange[];
   /**
@@ -148,7 +148,7 @@ function changeNumbersOf(byLeadTime: readonly LinkedChange[]): WorkspaceFacts["c
   });
   return {
     leadTimeMs: numbersOf(byLeadTime, (c) => c.leadTimeMs),
-    repository: byLeadTime.map((c) => c.pullRequest.repositoryId),
+    repository: (k) => byLeadTime[k]!.pullRequest.repositoryId,
     codingTimeUnknown: unknown,
   };
 }

@@ -32,7 +32,7 @@ export function leadTimeRecords(facts: WorkspaceFacts, w: MetricsWindow, inScope
   const counted: number[] = [];
   const numbers: CountedNumbers = { hours: [], codingTimeUnknown: 0 };
   for (const k of rank.slice(timeIndex(times, w.from), timeIndex(times, w.to)).sort()) {
-    if (!inScope.repository(repository[k]!)) continue;
+    if (!inScope.repository(repository(k))) continue;
     counted.push(k);
     numbers.hours.push(leadTimeMs[k]! / HOUR_MS);
     numbers.codingTimeUnknown += codingTimeUnknown[k]!;
