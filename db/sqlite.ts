@@ -68,6 +68,12 @@ export function sqliteStore(client: Database.Database, location: string): Store 
       return first?.[0] as T | undefined;
     },
     exec: async (text: string, params?: readonly Param[]) => run(text, params),
+    bytes: async (text: string, params?: readonly (string | number)[]) => {
+      const first = prepare(text)
+        .raw(true)
+        .get(...bindable(params)) as unknown[] | undefined;
+      return (first?.[0] ?? undefined) as Uint8Array | undefined;
+    },
   };
 
   let active: Promise<void> | null = null;
@@ -90,6 +96,7 @@ export function sqliteStore(client: Database.Database, location: string): Store 
     row: waiting(statements.row) as Sql["row"],
     value: waiting(statements.value) as Sql["value"],
     exec: waiting(statements.exec),
+    bytes: waiting(statements.bytes),
     async atomic<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
       while (active !== null) await active;
       let release = () => {};

@@ -16,7 +16,8 @@ export async function readMetricSnapshot(
   dataVersion: number,
   shape: string,
 ): Promise<Uint8Array | null> {
-  const bytes = await db.value<Uint8Array>(
+  // The largest value any read takes (tens of MB): the engine's fastest way to a blob.
+  const bytes = await db.bytes(
     "SELECT bytes FROM metric_snapshots WHERE workspace_id = ? AND data_version = ? AND shape = ?",
     [workspaceId, dataVersion, shape],
   );

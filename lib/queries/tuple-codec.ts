@@ -171,8 +171,9 @@ export class DecodedSet {
     if (bytes.byteLength < 8 || view.getUint32(0, true) !== MAGIC) throw new Error("not an encoded tuple set");
     const headerLength = view.getUint32(4, true);
     const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength))) as Header;
-    // Typed views need aligned offsets: copy once when the bytes do not start on an 8-byte boundary.
-    const aligned = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
+    // Typed views need aligned offsets: copy once when the bytes do not start on an 8-byte boundary (a copy
+    // for certain: a Buffer's slice() is a view of the same bytes).
+    const aligned = bytes.byteOffset % 8 === 0 ? bytes : new Uint8Array(bytes);
     const base = aligned.byteOffset;
     const start = pad8(8 + headerLength);
     const size = columnsSize(header);

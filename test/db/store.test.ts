@@ -52,6 +52,34 @@ describe(`the store on ${TEST_ENGINE}`, () => {
     expect(await db.value("SELECT max(name) FROM workspaces WHERE slug = ?", ["nobody"])).toBeNull();
   });
 
+  it("reads a large blob whole, by numbers and strings written as literals, and says none without a row or for NULL", async () => {
+    const id = (await db.value<number>("SELECT id FROM workspaces WHERE slug = ?", ["acme"]))!;
+    // 3 MB of every byte value, past any single network packet or page.
+    const blob = Uint8Array.from({ length: 3_000_000 }, (_, i) => (i * 7919) & 255);
+    await db.exec("INSERT INTO metric_snapshots (workspace_id, data_version, shape, bytes) VALUES (?, ?, ?, ?)", [
+      id,
+      7,
+      "it's a shape",
+      blob,
+    ]);
+    const read = "SELECT bytes FROM metric_snapshots WHERE workspace_id = ? AND data_version = ? AND shape = ?";
+    // More reads than the pool has connections: each read gives its connection back.
+    for (let i = 0; i < 6; i++) {
+      const got = await db.bytes(read, [id, 7, "it's a shape"]);
+      expect(got?.byteLength).toBe(blob.byteLength);
+      expect(Buffer.from(got!).equals(Buffer.from(blob))).toBe(true);
+    }
+    // A blob of a few packets arrives whole before it is read: the same, as many times.
+    const small = blob.subarray(0, 40_000);
+    await db.exec("UPDATE metric_snapshots SET bytes = ?, data_version = 9", [small]);
+    for (let i = 0; i < 6; i++) expect((await db.bytes(read, [id, 9, "it's a shape"]))?.byteLength).toBe(40_000);
+    expect(await db.bytes(read, [id, 8, "it's a shape"])).toBeUndefined();
+    expect(await db.bytes(read, [id, 9, "'; DROP TABLE workspaces; --"])).toBeUndefined();
+    expect(await db.bytes("SELECT NULL")).toBeUndefined();
+    expect(await db.value("SELECT count(*) FROM workspaces")).toBe(1);
+    await db.exec("DELETE FROM metric_snapshots");
+  });
+
   it("stores booleans as 0/1 and gives counts, sums and averages of millisecond instants as numbers", async () => {
     const rows: [string, number, boolean][] = [
       ["a", 1_700_000_000_000, true],

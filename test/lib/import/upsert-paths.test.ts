@@ -33,6 +33,7 @@ function portableOnly(db: Db): Db {
     row: (text, params) => db.row(text, params),
     value: (text, params) => db.value(text, params),
     exec: (text, params) => db.exec(text, params),
+    bytes: (text, params) => db.bytes(text, params),
     atomic: (work) => db.atomic(work),
     close: () => db.close(),
   };

@@ -37,6 +37,10 @@ describe("the compact form of query results (lib/queries/tuple-codec.ts)", () =>
     const shifted = new Uint8Array(bytes.byteLength + 3);
     shifted.set(bytes, 3);
     expect(decodeTuples<unknown[]>(shifted.subarray(3), [same])).toEqual([[["a", 1.25, null]]]);
+    // A Buffer's slice() is a view, not a copy: still read right.
+    const buffer = Buffer.alloc(bytes.byteLength + 3);
+    buffer.set(bytes, 3);
+    expect(decodeTuples<unknown[]>(buffer.subarray(3), [same])).toEqual([[["a", 1.25, null]]]);
   });
 
   test("refuses what it did not write, a cell it cannot hold, and a reader expecting other tables", () => {
