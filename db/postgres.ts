@@ -177,12 +177,13 @@ function statementsOver(sql: postgres.Sql | postgres.TransactionSql): Sql {
 /** `?` placeholders replaced by literals (numbers, and strings quoted), for a statement that takes no parameters. */
 function withLiterals(text: string, params: readonly (string | number)[]): string {
   let n = 0;
-  const literal = (v: string | number | undefined) => {
+  const out = numberedPlaceholders(text).replace(/\$(\d+)/g, (_, i: string) => {
+    n = Number(i);
+    const v = params[n - 1];
     if (typeof v === "number" && Number.isFinite(v)) return String(v);
     if (typeof v === "string" && !v.includes("\u0000")) return `'${v.replaceAll("'", "''")}'`;
     throw new Error(`parameter ${n} of a binary read must be a finite number or a string`);
-  };
-  const out = numberedPlaceholders(text).replace(/\$(\d+)/g, (_, i: string) => literal(params[(n = Number(i)) - 1]));
+  });
   if (n !== params.length) throw new Error(`a binary read takes ${n} parameters, not ${params.length}`);
   return out;
 }
