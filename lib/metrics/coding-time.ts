@@ -1,6 +1,5 @@
 import { numbersOf } from "./counted-numbers";
-import type { PersonStart } from "./facts";
-import type { PullRequestRef, PullRequestRow } from "./types";
+import type { PersonStart, PullRequestRef, PullRequestRow } from "./types";
 
 /**
  * Whether a merged pull request's coding time is unknown: no first commit and

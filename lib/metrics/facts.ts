@@ -4,7 +4,7 @@ import type { BaseFacts } from "./base-facts";
 import { linkChanges, type LinkedChange, type UnlinkedPullRequest } from "./lead-time-links";
 import { reworkReasons, type ReworkReason } from "./rework";
 import { numbersOf, sortedBy, stableOrder, type Timed, timed } from "./time-order";
-import type { DeploymentRow, MetricsData, MetricsSettings, PersonRow, RowsAt } from "./types";
+import type { DeploymentRow, MetricsData, MetricsSettings, PersonRow, PersonStart, RowsAt } from "./types";
 
 /**
  * Window-independent facts of a workspace: which deployments are production,
@@ -49,11 +49,7 @@ export interface WorkspaceFacts extends BaseFacts {
   starts: Map<string, PersonStart>;
 }
 
-/** When a person started and what says so. */
-export interface PersonStart {
-  at: number;
-  source: "joinedAt" | "firstCommit" | "firstPullRequest";
-}
+export type { PersonStart } from "./types";
 
 /** Orders by time, ties by id in string order (spec: "First … ties are broken by id"). */
 export function byTimeThenId<T>(time: (x: T) => number, id: (x: T) => string) {

@@ -143,6 +143,12 @@ export interface Coverage {
 }
 
 /** Everything the engine reads for one workspace. */
+/** When a person started and what says so. */
+export interface PersonStart {
+  at: number;
+  source: "joinedAt" | "firstCommit" | "firstPullRequest";
+}
+
 /** Rows built when asked, each once, by position (a kept snapshot's). */
 export interface RowsAt<T> {
   readonly length: number;
