@@ -1,15 +1,12 @@
 import type { DeploymentRow } from "./types";
 
-/**
- * Binary search over times in ascending order: the index of the first that is
- * ≥ t (`after` false) or > t (`after` true); the length when there is none.
- */
-export function timeIndex(times: ArrayLike<number>, t: number, after = false): number {
+/** The first of `n` ascending times (the k-th given by `time(k)`) that is ≥ t, or > t with `after`; n when none. */
+function searchTimes(n: number, time: (k: number) => number, t: number, after: boolean): number {
   let lo = 0,
-    hi = times.length;
+    hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const at = times[mid]!;
+    const at = time(mid);
     if (at < t || (after && at === t)) lo = mid + 1;
     else hi = mid;
   }
@@ -17,19 +14,19 @@ export function timeIndex(times: ArrayLike<number>, t: number, after = false): n
 }
 
 /**
+ * Binary search over times in ascending order: the index of the first that is
+ * ≥ t (`after` false) or > t (`after` true); the length when there is none.
+ */
+export function timeIndex(times: ArrayLike<number>, t: number, after = false): number {
+  return searchTimes(times.length, (k) => times[k]!, t, after);
+}
+
+/**
  * timeIndex over deployments sorted by finishedAt: the one search behind
  * linking, attribution and rework while facts are derived.
  */
 export function finishedIndex(sorted: readonly DeploymentRow[], t: number, after = false): number {
-  let lo = 0,
-    hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const at = sorted[mid]!.finishedAt!;
-    if (at < t || (after && at === t)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return searchTimes(sorted.length, (k) => sorted[k]!.finishedAt!, t, after);
 }
 
 /**
