@@ -1,6 +1,6 @@
 import { builtWhenRead } from "@/lib/lazy";
 import type { Attribution, AttributionRule } from "./attribution";
-import { assembleFacts, type WorkspaceFacts } from "./facts";
+import { assembleFacts, productionTest, type WorkspaceFacts } from "./facts";
 import type { LinkedChange, UnlinkedPullRequest } from "./lead-time-links";
 import type { ReworkReason } from "./rework";
 import { allOf, type Timed } from "./time-order";
@@ -307,6 +307,8 @@ export function restoreFacts(
   }
 
   const facts = assembleFacts(data, settings, {
+    repositoryById: new Map(data.repositories.map((r) => [r.id, r])),
+    isProduction: productionTest(settings),
     productionFinished: timedBy(productionFinishedTimesColumn, (k) => deployment(productionFinishedColumn[k]!)),
     successByRepository,
     attributions,

@@ -51,17 +51,6 @@ export interface WorkspaceFacts extends BaseFacts {
 
 export type { PersonStart } from "./types";
 
-/** Orders by time, ties by id in string order (spec: "First … ties are broken by id"). */
-export function byTimeThenId<T>(time: (x: T) => number, id: (x: T) => string) {
-  return (a: T, b: T): number => {
-    const d = time(a) - time(b);
-    if (d !== 0) return d;
-    const ia = id(a),
-      ib = id(b);
-    return ia < ib ? -1 : ia > ib ? 1 : 0;
-  };
-}
-
 /** Whether a person never counts as a developer. */
 export function isBot(person: Pick<PersonRow, "id" | "isBot">): boolean {
   return person.isBot === true || person.id.endsWith("[bot]");
@@ -90,13 +79,15 @@ export function productionTest(settings: MetricsSettings): (environment: string)
   };
 }
 
-/** Deployments by finishedAt, ties by id. */
+/** Deployments by finishedAt, ties by id in string order (spec: "First … ties are broken by id"). */
 export const byFinish = (a: DeploymentRow, b: DeploymentRow): number =>
   a.finishedAt! - b.finishedAt! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** What deriveFacts computes that restoring kept facts computes the same way (cheap, in one pass each). */
 export type DerivedParts = Pick<
   WorkspaceFacts,
+  | "repositoryById"
+  | "isProduction"
   | "deploymentById"
   | "productionSuccessByRepository"
   | "successByRepository"
@@ -128,8 +119,6 @@ export function assembleFacts(data: MetricsData, settings: MetricsSettings, part
   return {
     data,
     settings,
-    repositoryById: new Map(data.repositories.map((r) => [r.id, r])),
-    isProduction: productionTest(settings),
     ...parts,
     incidentsByDeployment,
     starts,
@@ -203,6 +192,8 @@ export function deriveFacts(data: MetricsData, settings: MetricsSettings): Works
   const unlinkedByMerge = sortedBy(unlinked, (u) => u.pullRequest.mergedAt!);
   const finished = (d: DeploymentRow) => d.finishedAt!;
   return assembleFacts(data, settings, {
+    repositoryById,
+    isProduction,
     deploymentById,
     productionSuccessByRepository,
     successByRepository: new Map([...productionSuccessByRepository].map(([id, list]) => [id, timed(list, finished)])),
